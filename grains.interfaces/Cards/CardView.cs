@@ -1,0 +1,18 @@
+namespace Wallet.Cards;
+
+/// <summary>A bound card as its owner sees it: masked, never the bank token.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.CardView")]
+public sealed record CardView(
+    [property: Id(0)] string CardId,
+    [property: Id(1)] string Masked,
+    [property: Id(2)] string BankName,
+    [property: Id(3)] string HolderName,
+    [property: Id(4)] CardStatus Status,
+    [property: Id(5)] DateTimeOffset AppliedAt);
+
+public enum CardStatus
+{
+    PendingVerification = 0,
+    Active = 1,
+    Unbound = 2,
+}

@@ -1,0 +1,23 @@
+namespace Wallet.Cards;
+
+/// <summary>One bank card bound to one customer, from application through SMS verification to unbinding.</summary>
+[Alias("Wallet.ICardBindingGrain")]
+public interface ICardBindingGrain : IGrainWithStringKey
+{
+    /// <summary>Records the bank's token for the card and texts a verification code to the bank-registered phone.</summary>
+    [Alias("Apply")]
+    Task<CardView> Apply(CardEnrolment enrolment);
+
+    [Alias("Verify")]
+    Task<CardView> Verify(string callerId, string code);
+
+    [Alias("Unbind")]
+    Task Unbind(string callerId);
+
+    [Alias("GetView")]
+    Task<CardView> GetView(string callerId);
+
+    /// <summary>The bank's token for moving money, only for the owner and only while the card is active.</summary>
+    [Alias("GetInstrument")]
+    Task<CardInstrument> GetInstrument(string callerId);
+}

@@ -1,0 +1,43 @@
+using Wallet.Cards;
+using Wallet.Identity;
+using Wallet.Wallets;
+
+namespace Wallet.Customers;
+
+/// <summary>A customer: credentials, tier, and the wallets and cards they own.</summary>
+[Alias("Wallet.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    [Alias("Enrol")]
+    Task Enrol(CustomerEnrolment enrolment);
+
+    /// <summary>Checks the login password; null when it is wrong or the customer does not exist.</summary>
+    [Alias("SignIn")]
+    Task<SignedIn?> SignIn(string password);
+
+    [Alias("GetProfile")]
+    Task<CustomerProfile> GetProfile();
+
+    [Alias("SetPaymentPin")]
+    Task SetPaymentPin(string pin, string? currentPin);
+
+    /// <summary>Refuses with <c>invalid_pin</c> or <c>pin_not_set</c> unless the PIN is right.</summary>
+    [Alias("VerifyPaymentPin")]
+    Task VerifyPaymentPin(string pin);
+
+    [Alias("OpenWallet")]
+    Task<WalletView> OpenWallet(string currency, IdempotentRequest request);
+
+    [Alias("ListWallets")]
+    Task<IReadOnlyList<WalletView>> ListWallets();
+
+    /// <summary>The customer's first active wallet in the currency: where money sent to their phone lands.</summary>
+    [Alias("FindReceivingWallet")]
+    Task<string?> FindReceivingWallet(string currency);
+
+    [Alias("BindCard")]
+    Task<CardView> BindCard(CardApplication application, IdempotentRequest request);
+
+    [Alias("UnbindCard")]
+    Task UnbindCard(string cardId);
+}

@@ -1,0 +1,17 @@
+namespace Wallet.Ledger;
+
+/// <summary>The named clearing accounts and how a movement picks its shard.</summary>
+public static class ClearingAccounts
+{
+    public const string CardTopUp = "card-top-up";
+    public const string CardWithdrawal = "card-withdrawal";
+
+    /// <summary>Enough shards that concurrent top-ups rarely share a lock, few enough to sum quickly.</summary>
+    public const int Shards = 8;
+
+    public static string KeyFor(string purpose, string currency, string walletId)
+        => $"{purpose}:{currency}:{StableHash.Of(walletId) % Shards}";
+
+    /// <summary>The currency a clearing account's key names.</summary>
+    public static string CurrencyOf(string key) => key.Split(':')[1];
+}

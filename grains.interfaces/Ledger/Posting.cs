@@ -1,0 +1,17 @@
+using Wallet.Wallets;
+
+namespace Wallet.Ledger;
+
+/// <summary>
+/// One side of a double-entry movement. <paramref name="ActorId"/> is the customer who asked
+/// for it: a debit checks that they own the account.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Posting")]
+public sealed record Posting(
+    [property: Id(0)] string MovementId,
+    [property: Id(1)] MovementKind Kind,
+    [property: Id(2)] string ActorId,
+    [property: Id(3)] long Amount,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] string? Counterparty,
+    [property: Id(6)] string? Memo);

@@ -1,0 +1,28 @@
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// The recorded outcome of a movement. A refusal decided against the money (insufficient funds,
+/// a declined card) is an outcome too: replaying the key returns it rather than trying again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.MovementReceipt")]
+public sealed record MovementReceipt(
+    [property: Id(0)] string MovementId,
+    [property: Id(1)] MovementKind Kind,
+    [property: Id(2)] MovementStatus Status,
+    [property: Id(3)] string? RefusalCode,
+    [property: Id(4)] string? RefusalDetail,
+    [property: Id(5)] string? FromWalletId,
+    [property: Id(6)] string? ToWalletId,
+    [property: Id(7)] string? CardId,
+    [property: Id(8)] long Amount,
+    [property: Id(9)] string Currency,
+    [property: Id(10)] string? Memo,
+    [property: Id(11)] DateTimeOffset CreatedAt);
+
+public enum MovementStatus
+{
+    Completed = 0,
+    Refused = 1,
+}

@@ -1,0 +1,41 @@
+namespace Wallet.Movements;
+
+/// <summary>Send money from one of the caller's wallets to another wallet, named directly or by its owner's phone.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.TransferOrder")]
+public sealed record TransferOrder(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string FromWalletId,
+    [property: Id(3)] string? ToWalletId,
+    [property: Id(4)] string? ToPhone,
+    [property: Id(5)] long Amount,
+    [property: Id(6)] string Currency,
+    [property: Id(7)] string? Memo,
+    [property: Id(8)] string Pin)
+{
+    public override string ToString() => $"TransferOrder {{ From = {FromWalletId}, Amount = {Amount} {Currency} }}";
+}
+
+/// <summary>Bring money in from a bound card.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.TopUpOrder")]
+public sealed record TopUpOrder(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string WalletId,
+    [property: Id(3)] string CardId,
+    [property: Id(4)] long Amount,
+    [property: Id(5)] string Currency);
+
+/// <summary>Send money out to a bound card.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.WithdrawalOrder")]
+public sealed record WithdrawalOrder(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string WalletId,
+    [property: Id(3)] string CardId,
+    [property: Id(4)] long Amount,
+    [property: Id(5)] string Currency,
+    [property: Id(6)] string Pin)
+{
+    public override string ToString() => $"WithdrawalOrder {{ Wallet = {WalletId}, Amount = {Amount} {Currency} }}";
+}

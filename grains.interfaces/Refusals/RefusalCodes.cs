@@ -1,0 +1,24 @@
+namespace Wallet.Refusals;
+
+/// <summary>Stable, machine-readable reasons the bank refuses a request; they travel to HTTP as the problem's <c>code</c>.</summary>
+public static class RefusalCodes
+{
+    public const string NotFound = "not_found";
+    public const string ValidationFailed = "validation_failed";
+    public const string InsufficientFunds = "insufficient_funds";
+    public const string CurrencyMismatch = "currency_mismatch";
+    public const string SameWallet = "same_wallet";
+    public const string WalletNotActive = "wallet_not_active";
+    public const string InvalidPin = "invalid_pin";
+    public const string PinNotSet = "pin_not_set";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string PhoneTaken = "phone_taken";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string CardNotActive = "card_not_active";
+    public const string CardAlreadyBound = "card_already_bound";
+    public const string CardDeclined = "card_declined";
+    public const string InvalidVerificationCode = "invalid_verification_code";
+    public const string VerificationLocked = "verification_locked";
+    public const string MovementInDoubt = "movement_in_doubt";
+    public const string RecipientNotFound = "recipient_not_found";
+}

@@ -1,0 +1,23 @@
+namespace Wallet.Refusals;
+
+/// <summary>
+/// A business refusal with a stable code. Grains throw it; it crosses silos with its real type
+/// and the HTTP facade turns it into a problem response.
+/// </summary>
+[GenerateSerializer, Alias("Wallet.WalletRefusedException")]
+public sealed class WalletRefusedException : Exception
+{
+    public WalletRefusedException(string code, string message) : base(message) => Code = code;
+
+    public WalletRefusedException() : this(RefusalCodes.ValidationFailed, "Refused.") { }
+
+    public WalletRefusedException(string message) : this(RefusalCodes.ValidationFailed, message) { }
+
+    public WalletRefusedException(string message, Exception innerException) : base(message, innerException)
+        => Code = RefusalCodes.ValidationFailed;
+
+    [Id(0)]
+    public string Code { get; }
+
+    public static WalletRefusedException NotFound(string what) => new(RefusalCodes.NotFound, $"{what} was not found.");
+}

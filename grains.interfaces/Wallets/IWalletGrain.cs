@@ -1,0 +1,37 @@
+using Wallet.Ledger;
+
+namespace Wallet.Wallets;
+
+/// <summary>
+/// One wallet. Its balance lives in transactional state; it changes only inside a movement's
+/// grain transaction. The transaction methods interleave because the Orleans transaction protocol
+/// lets several transactions queue on the wallet's lock at once.
+/// </summary>
+[Alias("Wallet.IWalletGrain")]
+public interface IWalletGrain : IGrainWithStringKey
+{
+    [Alias("Open")]
+    Task<WalletView> Open(string ownerId, string currency);
+
+    /// <summary>Owner, currency and status; no balance, so no transaction is needed.</summary>
+    [Alias("GetFacts"), AlwaysInterleave]
+    Task<WalletFacts?> GetFacts();
+
+    /// <summary>The wallet as its owner sees it; anyone else is told it does not exist.</summary>
+    [Alias("GetView"), Transaction(TransactionOption.Create), AlwaysInterleave]
+    Task<WalletView> GetView(string callerId);
+
+    [Alias("GetEntries"), Transaction(TransactionOption.Create), AlwaysInterleave]
+    Task<EntryPage> GetEntries(string callerId, EntryQuery query);
+
+    /// <summary>Takes money out, or says why not; a refusal changes nothing and does not abort the transaction.</summary>
+    [Alias("Debit"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<string?> Debit(Posting posting);
+
+    /// <summary>Puts money in; refusing here aborts the whole movement.</summary>
+    [Alias("Credit"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task Credit(Posting posting);
+
+    [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
+    Task<long> ReadBalance();
+}

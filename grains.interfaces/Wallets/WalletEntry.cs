@@ -1,0 +1,28 @@
+namespace Wallet.Wallets;
+
+/// <summary>One line of a wallet's statement, written in the same transaction as the balance it leaves.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.WalletEntry")]
+public sealed record WalletEntry(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] string MovementId,
+    [property: Id(2)] MovementKind Kind,
+    [property: Id(3)] EntryDirection Direction,
+    [property: Id(4)] long Amount,
+    [property: Id(5)] string Currency,
+    [property: Id(6)] long BalanceAfter,
+    [property: Id(7)] string? Counterparty,
+    [property: Id(8)] string? Memo,
+    [property: Id(9)] DateTimeOffset CreatedAt);
+
+public enum EntryDirection
+{
+    In = 0,
+    Out = 1,
+}
+
+public enum MovementKind
+{
+    Transfer = 0,
+    TopUp = 1,
+    Withdrawal = 2,
+}

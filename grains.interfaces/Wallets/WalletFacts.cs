@@ -1,0 +1,18 @@
+namespace Wallet.Wallets;
+
+/// <summary>The parts of a wallet that change rarely and need no transaction to read.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.WalletFacts")]
+public sealed record WalletFacts(
+    [property: Id(0)] string WalletId,
+    [property: Id(1)] string OwnerId,
+    [property: Id(2)] string Currency,
+    [property: Id(3)] WalletStatus Status,
+    [property: Id(4)] DateTimeOffset OpenedAt);
+
+public enum WalletStatus
+{
+    Active = 0,
+    Frozen = 1,
+    ReceiveOnly = 2,
+    Closed = 3,
+}

@@ -1,0 +1,29 @@
+namespace Wallet.Banking;
+
+/// <summary>
+/// The bank behind a customer's card. It tokenises the card number at binding, takes money from the
+/// card for a top-up and pays money back for a withdrawal. Every money call carries our movement id
+/// as its reference, so a repeated call is recognised by the bank and not applied twice.
+/// </summary>
+public interface ICardIssuingBank
+{
+    /// <summary>Registers the card for wallet use; refuses with <c>card_declined</c> if the bank will not.</summary>
+    Task<BankCard> Enrol(string cardNumber, string holderName, string phone);
+
+    Task<BankDecision> Charge(string bankToken, long amount, string currency, string reference);
+
+    /// <summary>Asks whether a payout would be accepted, before any money leaves the wallet.</summary>
+    Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency);
+
+    Task Payout(string bankToken, long amount, string currency, string reference);
+}
+
+/// <summary>The bank's token for a card, its name, and the phone it has on file for the cardholder.</summary>
+public sealed record BankCard(string Token, string BankName, string RegisteredPhone);
+
+public sealed record BankDecision(bool Approved, string? Reason)
+{
+    public static readonly BankDecision Approve = new(true, null);
+
+    public static BankDecision Decline(string reason) => new(false, reason);
+}

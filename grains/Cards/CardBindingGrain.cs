@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Wallet.Credentials;
+using Wallet.Hosting;
+using Wallet.Refusals;
+using Wallet.Sms;
+
+namespace Wallet.Cards;
+
+public sealed class CardBindingGrain(
+    [PersistentState("card", StorageNames.Wallet)] IPersistentState<CardBindingState> card,
+    SecretHasher hasher,
+    ISmsGateway sms,
+    TimeProvider clock)
+    : Grain, ICardBindingGrain
+{
+    public const int MaxCodeAttempts = 5;
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
+
+    public async Task<CardView> Apply(CardEnrolment enrolment)
+    {
+        if (card.RecordExists)
+        {
+            return View();
+        }
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow();
+        card.State = new CardBindingState
+        {
+            OwnerId = enrolment.OwnerId,
+            Masked = enrolment.Masked,
+            BankToken = enrolment.BankToken,
+            BankName = enrolment.BankName,
+            HolderName = enrolment.HolderName,
+            BankPhone = enrolment.BankPhone,
+            Status = CardStatus.PendingVerification,
+            AppliedAt = now,
+            CodeHash = hasher.Hash(code),
+            CodeExpiresAt = now + CodeLifetime,
+        };
+        await card.WriteStateAsync();
+        await sms.Send(enrolment.BankPhone,
+            $"[Wallet.Orleans] {code} is your code to bind card ending {enrolment.Masked[^4..]}. It expires in {CodeLifetime.TotalMinutes:0} minutes.");
+        return View();
+    }
+
+    public async Task<CardView> Verify(string callerId, string code)
+    {
+        var state = OwnedBy(callerId);
+        if (state.Status == CardStatus.Active)
+        {
+            return View();
+        }
+        if (state.Status != CardStatus.PendingVerification)
+        {
+            throw new WalletRefusedException(RefusalCodes.CardNotActive, "This card is no longer bound.");
+        }
+        if (state.FailedAttempts >= MaxCodeAttempts)
+        {
+            throw new WalletRefusedException(RefusalCodes.VerificationLocked, "Too many wrong codes; bind the card again.");
+        }
+        if (clock.GetUtcNow() > state.CodeExpiresAt || state.CodeHash is null || !SecretHasher.Verify(code, state.CodeHash))
+        {
+            state.FailedAttempts++;
+            await card.WriteStateAsync();
+            throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "The verification code is wrong or has expired.");
+        }
+        state.Status = CardStatus.Active;
+        state.CodeHash = null;
+        await card.WriteStateAsync();
+        return View();
+    }
+
+    public async Task Unbind(string callerId)
+    {
+        OwnedBy(callerId).Status = CardStatus.Unbound;
+        await card.WriteStateAsync();
+    }
+
+    public Task<CardView> GetView(string callerId)
+    {
+        OwnedBy(callerId);
+        return Task.FromResult(View());
+    }
+
+    public Task<CardInstrument> GetInstrument(string callerId)
+        => OwnedBy(callerId).Status == CardStatus.Active
+            ? Task.FromResult(new CardInstrument(this.GetPrimaryKeyString(), card.State.BankToken))
+            : throw new WalletRefusedException(RefusalCodes.CardNotActive, "The card is not verified and active.");
+
+    private CardBindingState OwnedBy(string callerId)
+        => card.RecordExists && card.State.OwnerId == callerId && card.State.Status != CardStatus.Unbound
+            ? card.State
+            : throw WalletRefusedException.NotFound("The card");
+
+    private CardView View()
+        => new(this.GetPrimaryKeyString(), card.State.Masked, card.State.BankName, card.State.HolderName, card.State.Status, card.State.AppliedAt);
+}

@@ -1,0 +1,17 @@
+namespace Wallet.Cards;
+
+[GenerateSerializer, Alias("Wallet.CardBindingState")]
+public sealed class CardBindingState
+{
+    [Id(0)] public string OwnerId { get; set; } = "";
+    [Id(1)] public string Masked { get; set; } = "";
+    [Id(2)] public string BankToken { get; set; } = "";
+    [Id(3)] public string BankName { get; set; } = "";
+    [Id(4)] public string HolderName { get; set; } = "";
+    [Id(5)] public string BankPhone { get; set; } = "";
+    [Id(6)] public CardStatus Status { get; set; }
+    [Id(7)] public DateTimeOffset AppliedAt { get; set; }
+    [Id(8)] public string? CodeHash { get; set; }
+    [Id(9)] public DateTimeOffset CodeExpiresAt { get; set; }
+    [Id(10)] public int FailedAttempts { get; set; }
+}

@@ -1,0 +1,145 @@
+using Wallet.Banking;
+using Wallet.Cards;
+using Wallet.Credentials;
+using Wallet.Hosting;
+using Wallet.Identity;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Customers;
+
+public sealed class CustomerGrain(
+    [PersistentState("customer", StorageNames.Wallet)] IPersistentState<CustomerState> customer,
+    SecretHasher hasher,
+    ICardIssuingBank bank,
+    TimeProvider clock)
+    : Grain, ICustomerGrain
+{
+    private CustomerState State => customer.RecordExists ? customer.State : throw WalletRefusedException.NotFound("The customer");
+
+    public async Task Enrol(CustomerEnrolment enrolment)
+    {
+        if (customer.RecordExists)
+        {
+            return;
+        }
+        customer.State = new CustomerState
+        {
+            Phone = enrolment.Phone,
+            PasswordHash = hasher.Hash(enrolment.Password),
+            Role = enrolment.Role,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await customer.WriteStateAsync();
+    }
+
+    public Task<SignedIn?> SignIn(string password)
+        => Task.FromResult(customer.RecordExists && SecretHasher.Verify(password, customer.State.PasswordHash)
+            ? new SignedIn(this.GetPrimaryKeyString(), customer.State.Role)
+            : null);
+
+    public async Task<CustomerProfile> GetProfile()
+    {
+        var state = State;
+        var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
+        return new CustomerProfile(this.GetPrimaryKeyString(), state.Phone!, state.Tier, state.Role, state.PinHash is not null,
+            await ListWallets(), cards, state.CreatedAt);
+    }
+
+    public async Task SetPaymentPin(string pin, string? currentPin)
+    {
+        var state = State;
+        if (state.PinHash is not null && (currentPin is null || !SecretHasher.Verify(currentPin, state.PinHash)))
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidPin, "The current payment PIN is wrong.");
+        }
+        state.PinHash = hasher.Hash(pin);
+        await customer.WriteStateAsync();
+    }
+
+    public Task VerifyPaymentPin(string pin)
+    {
+        var hash = State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out.");
+        return SecretHasher.Verify(pin, hash)
+            ? Task.CompletedTask
+            : throw new WalletRefusedException(RefusalCodes.InvalidPin, "The payment PIN is wrong.");
+    }
+
+    public async Task<WalletView> OpenWallet(string currency, IdempotentRequest request)
+    {
+        var state = State;
+        if (Replay(request) is { } earlier)
+        {
+            return earlier.Wallet ?? throw KeyReused();
+        }
+        var walletId = Ids.New("wal");
+        var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency);
+        state.WalletIds.Add(walletId);
+        state.Creations[request.Key] = new Creation(request, view, null);
+        await customer.WriteStateAsync();
+        return view;
+    }
+
+    public async Task<IReadOnlyList<WalletView>> ListWallets()
+        => await Task.WhenAll(State.WalletIds.Select(id => GrainFactory.GetGrain<IWalletGrain>(id).GetView(this.GetPrimaryKeyString())));
+
+    public async Task<string?> FindReceivingWallet(string currency)
+    {
+        foreach (var walletId in State.WalletIds)
+        {
+            var facts = await GrainFactory.GetGrain<IWalletGrain>(walletId).GetFacts();
+            if (facts is { Status: not WalletStatus.Closed } && facts.Currency == currency)
+            {
+                return walletId;
+            }
+        }
+        return null;
+    }
+
+    public async Task<CardView> BindCard(CardApplication application, IdempotentRequest request)
+    {
+        var state = State;
+        if (Replay(request) is { } earlier)
+        {
+            return earlier.Card ?? throw KeyReused();
+        }
+        var bankCard = await bank.Enrol(application.CardNumber, application.HolderName, application.Phone);
+        if (state.CardTokens.ContainsValue(bankCard.Token))
+        {
+            throw new WalletRefusedException(RefusalCodes.CardAlreadyBound, "This card is already bound to your wallet.");
+        }
+        var cardId = Ids.New("card");
+        var view = await Card(cardId).Apply(new CardEnrolment(this.GetPrimaryKeyString(), CardNumbers.Mask(application.CardNumber),
+            bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone));
+        state.CardTokens[cardId] = bankCard.Token;
+        state.Creations[request.Key] = new Creation(request, null, view);
+        await customer.WriteStateAsync();
+        return view;
+    }
+
+    public async Task UnbindCard(string cardId)
+    {
+        var state = State;
+        if (!state.CardTokens.Remove(cardId))
+        {
+            throw WalletRefusedException.NotFound("The card");
+        }
+        await Card(cardId).Unbind(this.GetPrimaryKeyString());
+        await customer.WriteStateAsync();
+    }
+
+    /// <summary>The earlier outcome for this key, or null if the key is new; a different request under it is refused.</summary>
+    private Creation? Replay(IdempotentRequest request)
+    {
+        if (!State.Creations.TryGetValue(request.Key, out var earlier))
+        {
+            return null;
+        }
+        return earlier.Request == request ? earlier : throw KeyReused();
+    }
+
+    private static WalletRefusedException KeyReused()
+        => new(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+
+    private ICardBindingGrain Card(string cardId) => GrainFactory.GetGrain<ICardBindingGrain>(cardId);
+}

@@ -1,0 +1,26 @@
+using Wallet.Cards;
+using Wallet.Identity;
+using Wallet.Wallets;
+
+namespace Wallet.Customers;
+
+[GenerateSerializer, Alias("Wallet.CustomerState")]
+public sealed class CustomerState
+{
+    [Id(0)] public string? Phone { get; set; }
+    [Id(1)] public string PasswordHash { get; set; } = "";
+    [Id(2)] public string? PinHash { get; set; }
+    [Id(3)] public CustomerRole Role { get; set; }
+    [Id(4)] public int Tier { get; set; } = CustomerTiers.Lowest;
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(6)] public List<string> WalletIds { get; set; } = [];
+    [Id(7)] public Dictionary<string, string> CardTokens { get; set; } = [];
+    [Id(8)] public Dictionary<string, Creation> Creations { get; set; } = [];
+}
+
+/// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Creation")]
+public sealed record Creation(
+    [property: Id(0)] IdempotentRequest Request,
+    [property: Id(1)] WalletView? Wallet,
+    [property: Id(2)] CardView? Card);

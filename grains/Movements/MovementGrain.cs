@@ -1,0 +1,241 @@
+using Orleans.Transactions;
+using Wallet.Banking;
+using Wallet.Cards;
+using Wallet.Customers;
+using Wallet.Hosting;
+using Wallet.Ledger;
+using Wallet.Money;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// Runs one movement exactly once. Not reentrant on purpose: concurrent requests under one
+/// idempotency key queue here, and all but the first find the recorded outcome.
+/// </summary>
+public sealed class MovementGrain(
+    [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<MovementRecord> record,
+    ITransactionClient transactions,
+    ICardIssuingBank bank,
+    TimeProvider clock,
+    ILogger<MovementGrain> logger)
+    : Grain, IMovementGrain
+{
+    private MovementRecord? _settled;
+
+    private string MovementId => this.GetPrimaryKeyString();
+
+    public async Task<MovementReceipt> Transfer(TransferOrder order)
+    {
+        if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, order.Currency);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
+        var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
+        var toId = order.ToWalletId ?? await ReceivingWalletOf(order.ToPhone ?? "", order.Currency);
+        if (toId == from.WalletId)
+        {
+            throw new WalletRefusedException(RefusalCodes.SameWallet, "A wallet cannot send money to itself.");
+        }
+        var to = await Wallet(toId).GetFacts() ?? throw WalletRefusedException.NotFound("The receiving wallet");
+        if (to.Currency != order.Currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The receiving wallet holds {to.Currency}, not {order.Currency}.");
+        }
+
+        var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
+        var debit = new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo);
+        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        {
+            if (await Wallet(from.WalletId).Debit(debit) is { } refusal)
+            {
+                return refusal;
+            }
+            await Wallet(toId).Credit(debit with { Counterparty = from.WalletId });
+            return null;
+        });
+    }
+
+    public async Task<MovementReceipt> TopUp(TopUpOrder order)
+    {
+        if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, order.Currency);
+        var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: false);
+        var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
+        var receipt = NewReceipt(MovementKind.TopUp, null, wallet.WalletId, card.CardId, order.Amount, order.Currency, null);
+
+        var charge = await bank.Charge(card.BankToken, order.Amount, order.Currency, MovementId);
+        if (!charge.Approved)
+        {
+            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, RefusalCodes.CardDeclined, charge.Reason), Nothing);
+        }
+        var credit = new Posting(MovementId, MovementKind.TopUp, order.CustomerId, order.Amount, order.Currency, card.CardId, null);
+        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        {
+            await Clearing(ClearingAccounts.CardTopUp, order.Currency, wallet.WalletId).Post(MovementId, -order.Amount);
+            await Wallet(wallet.WalletId).Credit(credit);
+            return null;
+        });
+    }
+
+    public async Task<MovementReceipt> Withdraw(WithdrawalOrder order)
+    {
+        if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, order.Currency);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
+        var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
+        var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
+        var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
+
+        var approval = await bank.ApprovePayout(card.BankToken, order.Amount, order.Currency);
+        if (!approval.Approved)
+        {
+            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, RefusalCodes.CardDeclined, approval.Reason), Nothing);
+        }
+        var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null);
+        var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        {
+            if (await Wallet(wallet.WalletId).Debit(debit) is { } refusal)
+            {
+                return refusal;
+            }
+            await Clearing(ClearingAccounts.CardWithdrawal, order.Currency, wallet.WalletId).Post(MovementId, order.Amount);
+            return null;
+        });
+        if (outcome.Status == MovementStatus.Completed)
+        {
+            await bank.Payout(card.BankToken, order.Amount, order.Currency, MovementId);
+        }
+        return outcome;
+    }
+
+    public async Task<MovementReceipt?> Find(string callerId)
+    {
+        var known = _settled ?? await ReadRecord();
+        return known?.CustomerId == callerId ? known.Receipt : null;
+    }
+
+    /// <summary>The outcome already recorded under this key, or null if the movement has not happened.</summary>
+    private async Task<MovementReceipt?> Recorded(string customerId, string fingerprint)
+    {
+        var known = _settled ?? await ReadRecord();
+        return known is null ? null : Settle(known, customerId, fingerprint);
+    }
+
+    private MovementReceipt Settle(MovementRecord known, string customerId, string fingerprint)
+    {
+        _settled = known;
+        if (known.CustomerId != customerId)
+        {
+            throw WalletRefusedException.NotFound("The movement");
+        }
+        return known.Fingerprint == fingerprint
+            ? known.Receipt!
+            : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+    }
+
+    private Task<MovementRecord?> ReadRecord() => TransactionRetry.Run(logger, MovementId, async () =>
+    {
+        MovementRecord? known = null;
+        await transactions.RunTransaction(TransactionOption.Create, async () =>
+            known = await record.PerformRead(r => r.Receipt is null ? null : r));
+        return known;
+    });
+
+    /// <summary>
+    /// One grain transaction: check the record, move the money (or learn why not), write the record.
+    /// A refusal from the receiving side aborts the money and is then recorded on its own.
+    /// </summary>
+    private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<string?>> move)
+    {
+        try
+        {
+            var settled = await TransactionRetry.Run(logger, MovementId, async () =>
+            {
+                MovementRecord? outcome = null;
+                await transactions.RunTransaction(TransactionOption.Create, async () =>
+                {
+                    outcome = await record.PerformUpdate(r => r.Receipt is null ? null : r);
+                    if (outcome is not null)
+                    {
+                        return;
+                    }
+                    var final = await move() is { } refusal ? Refused(receipt, refusal, null) : receipt;
+                    outcome = await record.PerformUpdate(r =>
+                    {
+                        r.CustomerId = customerId;
+                        r.Fingerprint = fingerprint;
+                        r.Receipt = final;
+                        return r;
+                    });
+                });
+                return outcome!;
+            });
+            return Settle(settled, customerId, fingerprint);
+        }
+        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
+        {
+            return await Commit(customerId, fingerprint, Refused(receipt, refused.Code, refused.Message), Nothing);
+        }
+        catch (Exception exception) when (TransactionRetry.IsRetryable(exception))
+        {
+            throw new WalletRefusedException(RefusalCodes.MovementInDoubt,
+                "The movement could not be confirmed in time. Replay it with the same idempotency key to learn its outcome.");
+        }
+    }
+
+    private static Task<string?> Nothing() => Task.FromResult<string?>(null);
+
+    private async Task<WalletFacts> OwnWallet(string customerId, string walletId, string currency, bool outgoing)
+    {
+        var facts = await Wallet(walletId).GetFacts();
+        if (facts is null || facts.OwnerId != customerId)
+        {
+            throw WalletRefusedException.NotFound("The wallet");
+        }
+        if (facts.Currency != currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The wallet holds {facts.Currency}, not {currency}.");
+        }
+        if (outgoing ? facts.Status != WalletStatus.Active : facts.Status == WalletStatus.Closed)
+        {
+            throw new WalletRefusedException(RefusalCodes.WalletNotActive, $"The wallet is {facts.Status.ToString().ToLowerInvariant()}.");
+        }
+        return facts;
+    }
+
+    private async Task<string> ReceivingWalletOf(string phone, string currency)
+    {
+        var customerId = await GrainFactory.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer();
+        var walletId = customerId is null ? null : await GrainFactory.GetGrain<ICustomerGrain>(customerId).FindReceivingWallet(currency);
+        return walletId ?? throw new WalletRefusedException(RefusalCodes.RecipientNotFound, $"No {currency} wallet is registered to that phone number.");
+    }
+
+    private static void RequireMovableAmount(long amount, string currency)
+    {
+        if (!Amounts.IsValidMovement(amount) || !Currencies.IsSupported(currency))
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"An amount is 1 to {Amounts.Max} minor units of a supported currency.");
+        }
+    }
+
+    private MovementReceipt NewReceipt(MovementKind kind, string? from, string? to, string? cardId, long amount, string currency, string? memo)
+        => new(MovementId, kind, MovementStatus.Completed, null, null, from, to, cardId, amount, currency, memo, clock.GetUtcNow());
+
+    private static MovementReceipt Refused(MovementReceipt receipt, string code, string? detail)
+        => receipt with { Status = MovementStatus.Refused, RefusalCode = code, RefusalDetail = detail ?? RefusalText.For(code) };
+
+    private IWalletGrain Wallet(string walletId) => GrainFactory.GetGrain<IWalletGrain>(walletId);
+
+    private IClearingAccountGrain Clearing(string purpose, string currency, string walletId)
+        => GrainFactory.GetGrain<IClearingAccountGrain>(ClearingAccounts.KeyFor(purpose, currency, walletId));
+}

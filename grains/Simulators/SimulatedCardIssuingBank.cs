@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Wallet.Banking;
+using Wallet.Cards;
+using Wallet.Refusals;
+
+namespace Wallet.Simulators;
+
+/// <summary>
+/// A card-issuing bank for the embedded mode and the tests. It keeps no state, so every silo gives
+/// the same answer: cards ending in 0002 are declined, and so is any single charge or payout over
+/// ¥50,000 (the card's own limit). Its token is an HMAC of the card number, never the number.
+/// </summary>
+public sealed class SimulatedCardIssuingBank : ICardIssuingBank
+{
+    public const long CardLimit = 5_000_000;
+    private const string DecliningSuffix = "0002";
+    private static readonly byte[] s_tokenKey = Encoding.UTF8.GetBytes("wallet-orleans simulated bank");
+
+    public Task<BankCard> Enrol(string cardNumber, string holderName, string phone)
+    {
+        if (!CardNumbers.IsValid(cardNumber))
+        {
+            throw new WalletRefusedException(RefusalCodes.CardDeclined, "The bank does not recognise this card.");
+        }
+        var flag = cardNumber.EndsWith(DecliningSuffix, StringComparison.Ordinal) ? "d" : "a";
+        var digest = Convert.ToHexStringLower(HMACSHA256.HashData(s_tokenKey, Encoding.UTF8.GetBytes(cardNumber)));
+        var token = $"sim_{flag}_{digest[..32]}";
+        return Task.FromResult(new BankCard(token, $"Simulated Bank {cardNumber[..6]}", phone));
+    }
+
+    public Task<BankDecision> Charge(string bankToken, long amount, string currency, string reference)
+        => Task.FromResult(Decide(bankToken, amount));
+
+    public Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency)
+        => Task.FromResult(Decide(bankToken, amount));
+
+    public Task Payout(string bankToken, long amount, string currency, string reference) => Task.CompletedTask;
+
+    private static BankDecision Decide(string bankToken, long amount)
+    {
+        if (bankToken.StartsWith("sim_d_", StringComparison.Ordinal))
+        {
+            return BankDecision.Decline("The card's bank declined the payment.");
+        }
+        return amount > CardLimit ? BankDecision.Decline("The amount is over the card's limit.") : BankDecision.Approve;
+    }
+}

@@ -1,0 +1,103 @@
+using Wallet.Hosting;
+using Wallet.Ledger;
+using Wallet.Refusals;
+
+namespace Wallet.Wallets;
+
+public sealed class WalletGrain(
+    [PersistentState("wallet", StorageNames.Wallet)] IPersistentState<WalletProfile> profile,
+    [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
+    TimeProvider clock)
+    : Grain, IWalletGrain
+{
+    public async Task<WalletView> Open(string ownerId, string currency)
+    {
+        if (!profile.RecordExists)
+        {
+            var walletId = this.GetPrimaryKeyString();
+            // Listed before it exists: the books may then count an empty wallet, never miss a funded one.
+            await GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.WalletShardFor(walletId)).Register(walletId);
+            profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = clock.GetUtcNow() };
+            await profile.WriteStateAsync();
+        }
+        var p = profile.State;
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, 0, 0, p.Status, p.OpenedAt);
+    }
+
+    public Task<WalletFacts?> GetFacts()
+        => Task.FromResult(profile.RecordExists
+            ? new WalletFacts(this.GetPrimaryKeyString(), profile.State.OwnerId, profile.State.Currency, profile.State.Status, profile.State.OpenedAt)
+            : null);
+
+    public async Task<WalletView> GetView(string callerId)
+    {
+        var p = OwnedBy(callerId);
+        var balance = await book.PerformRead(b => b.Balance);
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, p.Status, p.OpenedAt);
+    }
+
+    public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
+    {
+        OwnedBy(callerId);
+        var entries = await book.PerformRead(b => b.Entries);
+        var matching = entries.AsEnumerable().Reverse()
+            .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
+            .Where(e => query.Kind is not { } kind || e.Kind == kind)
+            .Where(e => query.From is not { } from || e.CreatedAt >= from)
+            .Where(e => query.To is not { } to || e.CreatedAt < to)
+            .Take(query.Limit + 1)
+            .ToList();
+        var hasMore = matching.Count > query.Limit;
+        var page = matching.Take(query.Limit).ToList();
+        return new EntryPage(page, hasMore ? page[^1].Sequence : null);
+    }
+
+    public Task<string?> Debit(Posting posting)
+    {
+        if (!profile.RecordExists || profile.State.OwnerId != posting.ActorId)
+        {
+            return Task.FromResult<string?>(RefusalCodes.NotFound);
+        }
+        if (profile.State.Currency != posting.Currency)
+        {
+            return Task.FromResult<string?>(RefusalCodes.CurrencyMismatch);
+        }
+        if (profile.State.Status != WalletStatus.Active)
+        {
+            return Task.FromResult<string?>(RefusalCodes.WalletNotActive);
+        }
+        var at = clock.GetUtcNow();
+        return book.PerformUpdate(b =>
+        {
+            if (b.Balance < posting.Amount)
+            {
+                return RefusalCodes.InsufficientFunds;
+            }
+            b.Post(posting, EntryDirection.Out, at);
+            return (string?)null;
+        });
+    }
+
+    public Task Credit(Posting posting)
+    {
+        if (!profile.RecordExists)
+        {
+            throw WalletRefusedException.NotFound("The receiving wallet");
+        }
+        if (profile.State.Currency != posting.Currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, "The receiving wallet holds another currency.");
+        }
+        if (profile.State.Status == WalletStatus.Closed)
+        {
+            throw new WalletRefusedException(RefusalCodes.WalletNotActive, "The receiving wallet is closed.");
+        }
+        var at = clock.GetUtcNow();
+        return book.PerformUpdate(b => b.Post(posting, EntryDirection.In, at));
+    }
+
+    public Task<long> ReadBalance() => book.PerformRead(b => b.Balance);
+
+    private WalletProfile OwnedBy(string callerId)
+        => profile.RecordExists && profile.State.OwnerId == callerId ? profile.State : throw WalletRefusedException.NotFound("The wallet");
+}

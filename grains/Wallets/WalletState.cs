@@ -1,0 +1,33 @@
+using Wallet.Ledger;
+
+using System.Collections.Immutable;
+
+namespace Wallet.Wallets;
+
+/// <summary>The wallet's rarely changing facts, in ordinary grain state.</summary>
+[GenerateSerializer, Alias("Wallet.WalletProfile")]
+public sealed class WalletProfile
+{
+    [Id(0)] public string OwnerId { get; set; } = "";
+    [Id(1)] public string Currency { get; set; } = "";
+    [Id(2)] public WalletStatus Status { get; set; }
+    [Id(3)] public DateTimeOffset OpenedAt { get; set; }
+}
+
+/// <summary>
+/// The wallet's money, in transactional state: the balance and the entries that explain it change
+/// together or not at all. Entries are an immutable list so a transaction's copy of the state is cheap.
+/// </summary>
+[GenerateSerializer, Alias("Wallet.WalletBook")]
+public sealed class WalletBook
+{
+    [Id(0)] public long Balance { get; set; }
+    [Id(1)] public ImmutableList<WalletEntry> Entries { get; set; } = [];
+
+    public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
+    {
+        Balance = direction == EntryDirection.In ? checked(Balance + posting.Amount) : checked(Balance - posting.Amount);
+        Entries = Entries.Add(new WalletEntry(Entries.Count + 1, posting.MovementId, posting.Kind, direction, posting.Amount,
+            posting.Currency, Balance, posting.Counterparty, posting.Memo, at));
+    }
+}
