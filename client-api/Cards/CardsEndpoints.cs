@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Wallet.Cards;
+using Wallet.ClientApi.Http;
+using Wallet.Customers;
+
+namespace Wallet.ClientApi.Cards;
+
+/// <summary>Binding a bank card: apply, verify the SMS code, unbind.</summary>
+public static class CardsEndpoints
+{
+    public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
+    {
+        var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization();
+        cards.MapPost("", Bind).WithName("BindCard");
+        cards.MapGet("/{id}", Get).WithName("GetCard");
+        cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
+        cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");
+        return routes;
+    }
+
+    public static async Task<Results<Created<CardResponse>, ValidationProblem>> Bind(
+        BindCardRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
+        var problem = new FieldErrors()
+            .Required(body.CardNumber, "cardNumber")
+            .Check(body.CardNumber is null || CardNumbers.IsValid(body.CardNumber), "cardNumber", "This is not a valid card number.")
+            .Text(body.HolderName, "holderName", 64)
+            .Phone(body.Phone)
+            .Problem;
+        if ((problem ?? keyProblem) is { } invalid)
+        {
+            return invalid;
+        }
+        var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId())
+            .BindCard(new CardApplication(body.CardNumber!, body.HolderName!, Phones.Normalize(body.Phone)!), request!);
+        return TypedResults.Created($"/v1/cards/{view.CardId}", CardResponse.From(view));
+    }
+
+    public static async Task<Ok<CardResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(CardResponse.From(await grains.GetGrain<ICardBindingGrain>(id).GetView(user.CustomerId())));
+
+    public static async Task<Results<Ok<CardResponse>, ValidationProblem>> Verify(
+        string id, VerifyCardRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var problem = new FieldErrors().Required(body.Code, "code")
+            .Check(body.Code is null || (body.Code.Length == 6 && body.Code.All(char.IsAsciiDigit)), "code", "The code is the 6 digits from the SMS.").Problem;
+        if (problem is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(CardResponse.From(await grains.GetGrain<ICardBindingGrain>(id).Verify(user.CustomerId(), body.Code!)));
+    }
+
+    public static async Task<NoContent> Unbind(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).UnbindCard(id);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Wallet.ClientApi.Hosting;
+
+public static class AuthSetup
+{
+    public const string OperatorPolicy = "operator";
+
+    /// <summary>Bearer tokens signed with the configured key; the embedded mode makes a throwaway key and says so.</summary>
+    public static WebApplicationBuilder AddWalletAuth(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.Configure<AuthOptions>(section);
+        var key = SigningKey.From(section.Get<AuthOptions>() ?? new AuthOptions());
+        builder.Services.AddSingleton(key);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddHostedService<SigningKeyNotice>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = AuthOptions.Issuer,
+                ValidAudience = AuthOptions.Audience,
+                IssuerSigningKey = key.Key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                RoleClaimType = "role",
+            };
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorPolicy, policy => policy.RequireRole(Roles.Operator));
+        return builder;
+    }
+}
+
+/// <summary>Says once, at start, that tokens will not survive a restart when the key was made up.</summary>
+public sealed partial class SigningKeyNotice(SigningKey key, ILogger<SigningKeyNotice> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (key.Generated)
+        {
+            LogThrowawayKey(logger);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Wallet:Auth:SigningKey configured: signing tokens with a throwaway key made at start; tokens die with this process")]
+    private static partial void LogThrowawayKey(ILogger logger);
+}

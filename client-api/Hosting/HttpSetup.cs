@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scalar.AspNetCore;
+using Wallet.ClientApi.Http;
+
+namespace Wallet.ClientApi.Hosting;
+
+public static class HttpSetup
+{
+    /// <summary>Strict JSON (unknown fields refused), problem responses for every error, and the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddWalletHttp(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => Configure(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
+        builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Wallet.Orleans API";
+            document.Info.Description = "A bank-grade digital wallet on a Microsoft Orleans cluster.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseWalletPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var code = context.HttpContext.Response.StatusCode switch
+            {
+                StatusCodes.Status401Unauthorized => Problems.Unauthorized,
+                StatusCodes.Status403Forbidden => Problems.Forbidden,
+                StatusCodes.Status404NotFound => Refusals.RefusalCodes.NotFound,
+                _ => null,
+            };
+            if (code is not null)
+            {
+                await Problems.For(code, "See the API reference at /scalar.").ExecuteAsync(context.HttpContext);
+            }
+        });
+        app.UseWalletRequestLogging();
+        app.UseMiddleware<RequestBodyBuffer>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Serilog;
+using Serilog.Context;
+
+namespace Wallet.ClientApi.Hosting;
+
+public static class LoggingSetup
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    /// <summary>Serilog from configuration, plus any sink registered in DI (the tests capture logs that way).</summary>
+    public static WebApplicationBuilder AddWalletLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    /// <summary>
+    /// A correlation id on every request (the caller's, if it is sane), in every log line and in the
+    /// response; then one line per request with method, path (never the body) and status.
+    /// </summary>
+    public static WebApplication UseWalletRequestLogging(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var offered = context.Request.Headers[CorrelationHeader].ToString();
+            var id = offered.Length is > 0 and <= 64 && offered.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+                ? offered
+                : Guid.NewGuid().ToString("N");
+            context.TraceIdentifier = id;
+            context.Response.Headers[CorrelationHeader] = id;
+            using (LogContext.PushProperty("CorrelationId", id))
+            {
+                await next(context);
+            }
+        });
+        app.UseSerilogRequestLogging(options =>
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Wallet.Customers;
+
+namespace Wallet.ClientApi.Hosting;
+
+/// <summary>Issues the short-lived bearer tokens customers and operators call with.</summary>
+public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    public (string Token, int ExpiresIn) Issue(SignedIn who)
+    {
+        var lifetime = TimeSpan.FromMinutes(options.Value.AccessTokenMinutes);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            Subject = new ClaimsIdentity([new Claim("sub", who.CustomerId), new Claim("role", who.Role == CustomerRole.Operator ? Roles.Operator : Roles.Customer)]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, (int)lifetime.TotalSeconds);
+    }
+}
+
+public static class Roles
+{
+    public const string Customer = "customer";
+    public const string Operator = "operator";
+}

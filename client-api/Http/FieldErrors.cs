@@ -1,0 +1,51 @@
+using Wallet.Money;
+
+namespace Wallet.ClientApi.Http;
+
+/// <summary>Collects field-level mistakes in a request; one validation problem lists them all.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public FieldErrors Check(bool valid, string field, string message)
+    {
+        if (!valid)
+        {
+            if (!_errors.TryGetValue(field, out var messages))
+            {
+                _errors[field] = messages = [];
+            }
+            messages.Add(message);
+        }
+        return this;
+    }
+
+    public FieldErrors Required(object? value, string field)
+        => Check(value is not null && value is not string { Length: 0 }, field, "This field is required.");
+
+    public FieldErrors Amount(long? amount, string field = "amount")
+        => amount is null
+            ? Required(amount, field)
+            : Check(Amounts.IsValidMovement(amount.Value), field, $"An amount is a whole number of minor units from 1 to {Amounts.Max}.");
+
+    public FieldErrors Currency(string? currency, string field = "currency")
+        => currency is null
+            ? Required(currency, field)
+            : Check(Currencies.IsSupported(currency), field, $"Use an ISO 4217 code the wallet holds: {string.Join(", ", Currencies.All)}.");
+
+    public FieldErrors Pin(string? pin, string field = "pin")
+        => pin is null
+            ? Required(pin, field)
+            : Check(pin.Length == 6 && pin.All(char.IsAsciiDigit), field, "A payment PIN is 6 digits.");
+
+    public FieldErrors Phone(string? phone, string field = "phone")
+        => phone is null ? Required(phone, field) : Check(Phones.Normalize(phone) is not null, field, "Use a mobile number such as +8613800138000.");
+
+    public FieldErrors Text(string? text, string field, int maxLength, bool required = true)
+        => text is null
+            ? (required ? Required(text, field) : this)
+            : Check(text.Length is > 0 && text.Length <= maxLength && !text.Any(char.IsControl), field, $"Use 1 to {maxLength} printable characters.");
+
+    public ValidationProblem? Problem
+        => _errors.Count == 0 ? null : Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

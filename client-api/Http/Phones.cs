@@ -1,0 +1,15 @@
+namespace Wallet.ClientApi.Http;
+
+/// <summary>Phone numbers in E.164; a bare 11-digit mainland mobile number is taken as +86.</summary>
+public static class Phones
+{
+    public static string? Normalize(string? phone)
+    {
+        var text = phone?.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (text is { Length: 11 } && text[0] == '1' && text.All(char.IsAsciiDigit))
+        {
+            return "+86" + text;
+        }
+        return text is { Length: >= 9 and <= 16 } && text[0] == '+' && text[1] != '0' && text[1..].All(char.IsAsciiDigit) ? text : null;
+    }
+}

@@ -1,0 +1,53 @@
+using Wallet.Refusals;
+
+namespace Wallet.ClientApi.Http;
+
+/// <summary>Every refusal code and the HTTP status it is answered with: the one table the facade keeps.</summary>
+public static class Problems
+{
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string MalformedJson = "malformed_json";
+    public const string UnknownField = "unknown_field";
+    public const string IdempotencyKeyRequired = "idempotency_key_required";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string InternalError = "internal_error";
+
+    public static int StatusFor(string code) => code switch
+    {
+        RefusalCodes.NotFound => StatusCodes.Status404NotFound,
+        RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired => StatusCodes.Status400BadRequest,
+        RefusalCodes.InvalidCredentials or Unauthorized => StatusCodes.Status401Unauthorized,
+        RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
+        RefusalCodes.InvalidPin or Forbidden => StatusCodes.Status403Forbidden,
+        RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
+            or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked => StatusCodes.Status409Conflict,
+        PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalCodes.MovementInDoubt => StatusCodes.Status503ServiceUnavailable,
+        InternalError => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static ProblemHttpResult For(string code, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var status = StatusFor(code);
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return TypedResults.Problem(detail, statusCode: status, title: TitleFor(code), type: TypeFor(code), extensions: all);
+    }
+
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? code = null)
+        => TypedResults.ValidationProblem(errors, "One or more fields are invalid.", title: "The request is invalid.",
+            type: TypeFor(code ?? RefusalCodes.ValidationFailed),
+            extensions: new Dictionary<string, object?> { ["code"] = code ?? RefusalCodes.ValidationFailed });
+
+    public static ValidationProblem Validation(string field, string message, string? code = null)
+        => Validation(new Dictionary<string, string[]> { [field] = [message] }, code);
+
+    public static string TypeFor(string code) => $"https://wallet.orleans.example/problems/{code.Replace('_', '-')}";
+
+    private static string TitleFor(string code)
+    {
+        var words = code.Replace('_', ' ');
+        return char.ToUpperInvariant(words[0]) + words[1..] + ".";
+    }
+}

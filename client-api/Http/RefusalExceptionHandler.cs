@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Transactions;
+using Wallet.Refusals;
+
+namespace Wallet.ClientApi.Http;
+
+/// <summary>
+/// Turns what escapes a handler into a problem response with a code: refusals from the grains,
+/// bodies the JSON reader could not bind, and, last, anything unexpected as a bare 500 with no detail.
+/// </summary>
+public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        IResult problem = exception switch
+        {
+            WalletRefusedException refused => Problems.For(refused.Code, refused.Message),
+            OrleansTransactionAbortedException { InnerException: WalletRefusedException refused } => Problems.For(refused.Code, refused.Message),
+            BadHttpRequestException { InnerException: JsonException json } => ForJson(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB."),
+            BadHttpRequestException bad => Problems.For(Problems.MalformedJson, bad.Message),
+            _ => Unexpected(exception),
+        };
+        await problem.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    /// <summary>The reader's message says which kind of mistake it was; its path says which field.</summary>
+    private static IResult ForJson(JsonException json)
+    {
+        var field = (json.Path ?? "$").TrimStart('$', '.');
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return Problems.Validation(string.IsNullOrEmpty(field) ? "body" : field, "This field is not part of the request.", Problems.UnknownField);
+        }
+        if (json.Message.Contains("could not be converted", StringComparison.Ordinal) && !string.IsNullOrEmpty(field))
+        {
+            return Problems.Validation(field, field.EndsWith("amount", StringComparison.OrdinalIgnoreCase)
+                ? $"An amount is a whole number of minor units from 1 to {Money.Amounts.Max}."
+                : "This field has the wrong type.");
+        }
+        return Problems.For(Problems.MalformedJson, "The request body is not valid JSON.");
+    }
+
+    private IResult Unexpected(Exception exception)
+    {
+        LogUnexpected(logger, exception.GetType().Name, exception);
+        return Problems.For(Problems.InternalError, "Something went wrong on our side; nothing was changed unless the response said so.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving a request")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, Exception exception);
+}

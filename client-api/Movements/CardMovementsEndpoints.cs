@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Http;
+using Wallet.Movements;
+
+namespace Wallet.ClientApi.Movements;
+
+/// <summary>Money in from a bound card (top-up) and out to one (withdrawal).</summary>
+public static class CardMovementsEndpoints
+{
+    public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
+    {
+        var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization();
+        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet");
+        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet");
+        return routes;
+    }
+
+    public static async Task<Results<Created<TopUpResponse>, ProblemHttpResult, ValidationProblem>> TopUp(
+        string id, TopUpRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
+        var problem = new FieldErrors().Required(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Problem;
+        if ((keyProblem ?? problem) is { } invalid)
+        {
+            return invalid;
+        }
+        var customerId = user.CustomerId();
+        var receipt = await MovementResults.GrainFor(grains, customerId, request!)
+            .TopUp(new TopUpOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!));
+        return receipt.Status == MovementStatus.Completed
+            ? TypedResults.Created($"/v1/wallets/{id}/top-ups/{receipt.MovementId}", TopUpResponse.From(receipt))
+            : MovementResults.Refusal(receipt);
+    }
+
+    public static async Task<Results<Created<WithdrawalResponse>, ProblemHttpResult, ValidationProblem>> Withdraw(
+        string id, WithdrawalRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
+        var problem = new FieldErrors().Required(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Pin(body.Pin).Problem;
+        if ((keyProblem ?? problem) is { } invalid)
+        {
+            return invalid;
+        }
+        var customerId = user.CustomerId();
+        var receipt = await MovementResults.GrainFor(grains, customerId, request!)
+            .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, body.Pin!));
+        return receipt.Status == MovementStatus.Completed
+            ? TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt))
+            : MovementResults.Refusal(receipt);
+    }
+}

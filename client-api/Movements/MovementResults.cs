@@ -1,0 +1,19 @@
+using Wallet.ClientApi.Http;
+using Wallet.Identity;
+using Wallet.Movements;
+
+namespace Wallet.ClientApi.Movements;
+
+/// <summary>
+/// Turns a recorded outcome into its response. The response is a pure function of the record, so
+/// a replay under the same key gets the same status and the same body.
+/// </summary>
+public static class MovementResults
+{
+    public static IMovementGrain GrainFor(IGrainFactory grains, string customerId, IdempotentRequest request)
+        => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, request.Key));
+
+    /// <summary>The problem a refused movement answers with, carrying the movement id.</summary>
+    public static ProblemHttpResult Refusal(MovementReceipt receipt)
+        => Problems.For(receipt.RefusalCode!, receipt.RefusalDetail!, new Dictionary<string, object?> { ["movementId"] = receipt.MovementId });
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Http;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.ClientApi.Movements;
+
+/// <summary>Transfers between wallets, by wallet id or by the recipient's phone number.</summary>
+public static class TransfersEndpoints
+{
+    public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
+    {
+        var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization();
+        transfers.MapPost("", Send).WithName("SendTransfer");
+        transfers.MapGet("/{id}", Get).WithName("GetTransfer");
+        return routes;
+    }
+
+    public static async Task<Results<Created<TransferResponse>, ProblemHttpResult, ValidationProblem>> Send(
+        TransferRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
+        var problem = new FieldErrors()
+            .Required(body.FromWalletId, "fromWalletId")
+            .Check(body.To is not null && (body.To.WalletId is null) != (body.To.Phone is null), "to", "Name either to.walletId or to.phone.")
+            .Check(body.To?.Phone is null || Phones.Normalize(body.To.Phone) is not null, "to.phone", "Use a mobile number such as +8613800138000.")
+            .Amount(body.Amount).Currency(body.Currency).Pin(body.Pin)
+            .Text(body.Memo, "memo", 140, required: false)
+            .Problem;
+        if ((keyProblem ?? problem) is { } invalid)
+        {
+            return invalid;
+        }
+        var customerId = user.CustomerId();
+        var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
+            customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
+            body.Amount!.Value, body.Currency!, body.Memo, body.Pin!));
+        return receipt.Status == MovementStatus.Completed
+            ? TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt))
+            : MovementResults.Refusal(receipt);
+    }
+
+    public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var receipt = await grains.GetGrain<IMovementGrain>(id).Find(user.CustomerId());
+        return receipt is { Kind: MovementKind.Transfer }
+            ? TypedResults.Ok(TransferResponse.From(receipt))
+            : throw WalletRefusedException.NotFound("The transfer");
+    }
+}

@@ -1,0 +1,29 @@
+using Wallet.ClientApi.Cards;
+using Wallet.ClientApi.Customers;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Ledger;
+using Wallet.ClientApi.Movements;
+using Wallet.ClientApi.Simulators;
+using Wallet.ClientApi.Wallets;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWalletLogging();   // Serilog: a line per request with its correlation id, nothing secret
+builder.AddEmbeddedSilo();    // the embedded default: one silo in this process, in memory
+builder.AddWalletAuth();      // short-lived bearer tokens
+builder.AddWalletHttp();      // strict JSON, problem responses, OpenAPI, health
+
+var app = builder.Build();
+app.UseWalletPipeline();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapCustomers();
+app.MapWallets();
+app.MapCards();
+app.MapTransfers();
+app.MapCardMovements();
+app.MapOps();
+app.MapDevSimulators(app.Configuration);
+app.Run();
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Claims;
+using Wallet.ClientApi.Http;
+using Wallet.Customers;
+using Wallet.Wallets;
+
+namespace Wallet.ClientApi.Wallets;
+
+/// <summary>Opening wallets and reading them: balance, status, and the statement of entries.</summary>
+public static class WalletsEndpoints
+{
+    public static IEndpointRouteBuilder MapWallets(this IEndpointRouteBuilder routes)
+    {
+        var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization();
+        wallets.MapPost("", Open).WithName("OpenWallet");
+        wallets.MapGet("", List).WithName("ListWallets");
+        wallets.MapGet("/{id}", Get).WithName("GetWallet");
+        wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
+        return routes;
+    }
+
+    public static async Task<Results<Created<WalletResponse>, ValidationProblem>> Open(
+        OpenWalletRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
+        if ((new FieldErrors().Currency(body.Currency).Problem ?? keyProblem) is { } invalid)
+        {
+            return invalid;
+        }
+        var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).OpenWallet(body.Currency!, request!);
+        return TypedResults.Created($"/v1/wallets/{view.WalletId}", WalletResponse.From(view));
+    }
+
+    public static async Task<Ok<Page<WalletResponse>>> List(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var wallets = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListWallets();
+        return TypedResults.Ok(new Page<WalletResponse>([.. wallets.Reverse().Select(WalletResponse.From)], null));
+    }
+
+    public static async Task<Ok<WalletResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).GetView(user.CustomerId())));
+
+    public static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> Transactions(
+        string id, ClaimsPrincipal user, IGrainFactory grains,
+        string? limit = null, string? cursor = null, string? from = null, string? to = null, string? kind = null)
+    {
+        var pageSize = Paging.ParseLimit(limit);
+        var fromTime = ParseTime(from, out var fromOk);
+        var toTime = ParseTime(to, out var toOk);
+        var kindValue = ParseKind(kind, out var kindOk);
+        var errors = new FieldErrors()
+            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
+            .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.")
+            .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
+            .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
+            .Check(kindOk, "kind", "Use transfer, top_up or withdrawal.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var page = await grains.GetGrain<IWalletGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize!.Value, before, fromTime, toTime, kindValue));
+        return TypedResults.Ok(new Page<EntryResponse>(
+            [.. page.Items.Select(e => EntryResponse.From(id, e))],
+            page.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
+    }
+
+    private static DateTimeOffset? ParseTime(string? text, out bool ok)
+    {
+        ok = text is null || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        return ok && text is not null ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static MovementKind? ParseKind(string? text, out bool ok)
+    {
+        MovementKind? kind = text switch
+        {
+            "transfer" => MovementKind.Transfer,
+            "top_up" => MovementKind.TopUp,
+            "withdrawal" => MovementKind.Withdrawal,
+            _ => null,
+        };
+        ok = text is null || kind is not null;
+        return kind;
+    }
+}
