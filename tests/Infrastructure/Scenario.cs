@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Wallet.Cards;
+using Wallet.Customers;
+using Wallet.Identity;
+using Wallet.Ledger;
+using Wallet.Movements;
+using Wallet.Simulators;
+using Wallet.Wallets;
+
+namespace Wallet.Tests.Infrastructure;
+
+public sealed record TestCustomer(string Id, string Phone);
+
+/// <summary>The bank's steps as grain calls: what a test needs to set a customer up and move money.</summary>
+public sealed partial class Scenario(IGrainFactory grains)
+{
+    public async Task<TestCustomer> NewCustomer()
+    {
+        var phone = TestData.Phone();
+        var registered = await grains.GetGrain<IPhoneDirectoryGrain>(phone)
+            .Register(new Registration(TestData.Password, CustomerRole.Customer, new IdempotentRequest(Guid.NewGuid().ToString(), "register")));
+        await grains.GetGrain<ICustomerGrain>(registered.CustomerId).SetPaymentPin(TestData.Pin, null);
+        return new TestCustomer(registered.CustomerId, phone);
+    }
+
+    public async Task<string> OpenWallet(TestCustomer customer, string currency = "CNY")
+        => (await grains.GetGrain<ICustomerGrain>(customer.Id).OpenWallet(currency, new IdempotentRequest(Guid.NewGuid().ToString(), "open"))).WalletId;
+
+    public async Task<string> BindVerifiedCard(TestCustomer customer, string? cardNumber = null)
+    {
+        var card = await grains.GetGrain<ICustomerGrain>(customer.Id)
+            .BindCard(new CardApplication(cardNumber ?? TestData.Card(), "Han Meimei", customer.Phone), new IdempotentRequest(Guid.NewGuid().ToString(), "bind"));
+        var code = LatestCode(await grains.GetGrain<ISmsOutboxGrain>(customer.Phone).List());
+        await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customer.Id, code);
+        return card.CardId;
+    }
+
+    public Task<MovementReceipt> TopUp(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
+        => Movement(customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
+
+    public Task<MovementReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin)
+        => Movement(customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, pin));
+
+    public Task<MovementReceipt> Withdraw(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
+        => Movement(customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", TestData.Pin));
+
+    public async Task<long> Balance(TestCustomer customer, string walletId)
+        => (await grains.GetGrain<IWalletGrain>(walletId).GetView(customer.Id)).Balance;
+
+    public async Task<IReadOnlyList<WalletEntry>> Entries(TestCustomer customer, string walletId)
+        => (await grains.GetGrain<IWalletGrain>(walletId).GetEntries(customer.Id, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items;
+
+    public Task<LedgerCheck> Ledger() => grains.GetGrain<ILedgerAuditorGrain>(0).Check();
+
+    public static string LatestCode(IReadOnlyList<SmsMessage> messages)
+        => SixDigits().Match(messages[^1].Text).Value;
+
+    private IMovementGrain Movement(TestCustomer customer, string? key)
+        => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customer.Id, key ?? Guid.NewGuid().ToString()));
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}

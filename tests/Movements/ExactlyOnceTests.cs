@@ -1,0 +1,127 @@
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Tests.Infrastructure;
+
+namespace Wallet.Tests.Movements;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ExactlyOnceTests(ClusterFixture fixture)
+{
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task Transfer_replayed_with_same_key_moves_money_once()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+
+        var first = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_250, key: "rent");
+        var replay = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_250, key: "rent");
+
+        Assert.Equal(MovementStatus.Completed, first.Status);
+        Assert.Equal(first, replay);
+        Assert.Equal(8_750, await _bank.Balance(alice, aliceWallet));
+        Assert.Equal(1_250, await _bank.Balance(bob, bobWallet));
+        Assert.Single(await _bank.Entries(bob, bobWallet));
+    }
+
+    [Fact]
+    public async Task Transfer_with_reused_key_and_different_amount_is_rejected()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        await _bank.Transfer(alice, aliceWallet, bobWallet, 100, key: "k");
+
+        var refused = await Assert.ThrowsAsync<WalletRefusedException>(() => _bank.Transfer(alice, aliceWallet, bobWallet, 200, key: "k"));
+
+        Assert.Equal(RefusalCodes.IdempotencyKeyReused, refused.Code);
+        Assert.Equal(100, await _bank.Balance(bob, bobWallet));
+    }
+
+    [Fact]
+    public async Task Sixteen_concurrent_requests_with_one_key_make_one_movement()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => _bank.Transfer(alice, aliceWallet, bobWallet, 700, key: "once")));
+
+        Assert.All(receipts, r => Assert.Equal(receipts[0], r));
+        Assert.Equal(700, await _bank.Balance(bob, bobWallet));
+        Assert.Equal(9_300, await _bank.Balance(alice, aliceWallet));
+    }
+
+    [Fact]
+    public async Task Insufficient_funds_is_recorded_and_replayed_without_moving_money()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(500);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+
+        var refused = await _bank.Transfer(alice, aliceWallet, bobWallet, 501, key: "too-much");
+        await _bank.TopUp(alice, aliceWallet, await _bank.BindVerifiedCard(alice), 1_000);
+        var replay = await _bank.Transfer(alice, aliceWallet, bobWallet, 501, key: "too-much");
+
+        Assert.Equal(MovementStatus.Refused, refused.Status);
+        Assert.Equal(RefusalCodes.InsufficientFunds, refused.RefusalCode);
+        Assert.Equal(refused, replay);
+        Assert.Equal(0, await _bank.Balance(bob, bobWallet));
+        Assert.Equal(1_500, await _bank.Balance(alice, aliceWallet));
+    }
+
+    [Fact]
+    public async Task Wrong_pin_moves_nothing_and_leaves_the_key_free()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(1_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+
+        var refused = await Assert.ThrowsAsync<WalletRefusedException>(() => _bank.Transfer(alice, aliceWallet, bobWallet, 100, key: "pin", pin: "000000"));
+        var retried = await _bank.Transfer(alice, aliceWallet, bobWallet, 100, key: "pin");
+
+        Assert.Equal(RefusalCodes.InvalidPin, refused.Code);
+        Assert.Equal(MovementStatus.Completed, retried.Status);
+        Assert.Equal(100, await _bank.Balance(bob, bobWallet));
+    }
+
+    [Fact]
+    public async Task Declined_card_top_up_is_refused_and_nothing_moves()
+    {
+        var alice = await _bank.NewCustomer();
+        var wallet = await _bank.OpenWallet(alice);
+        var card = await _bank.BindVerifiedCard(alice, TestData.DecliningCard());
+
+        var receipt = await _bank.TopUp(alice, wallet, card, 1_000);
+
+        Assert.Equal(RefusalCodes.CardDeclined, receipt.RefusalCode);
+        Assert.Equal(0, await _bank.Balance(alice, wallet));
+    }
+
+    [Fact]
+    public async Task Withdrawal_moves_money_to_the_withdrawal_clearing_account_and_books_balance()
+    {
+        var (alice, wallet) = await FundedCustomer(5_000);
+        var card = await _bank.BindVerifiedCard(alice);
+
+        var receipt = await _bank.Withdraw(alice, wallet, card, 3_000);
+        var overdraw = await _bank.Withdraw(alice, wallet, card, 2_001);
+
+        Assert.Equal(MovementStatus.Completed, receipt.Status);
+        Assert.Equal(RefusalCodes.InsufficientFunds, overdraw.RefusalCode);
+        Assert.Equal(2_000, await _bank.Balance(alice, wallet));
+        var books = await _bank.Ledger();
+        Assert.True(books.Balanced, $"books must sum to zero, total {books.Total}");
+    }
+
+    private async Task<(TestCustomer, string)> FundedCustomer(long amount)
+    {
+        var customer = await _bank.NewCustomer();
+        var wallet = await _bank.OpenWallet(customer);
+        var receipt = await _bank.TopUp(customer, wallet, await _bank.BindVerifiedCard(customer), amount);
+        Assert.Equal(MovementStatus.Completed, receipt.Status);
+        return (customer, wallet);
+    }
+}
