@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: provisions what the tests need, builds, runs every test,
+# and ends with one line "N passed, N failed". Exit code is non-zero when anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET SDK 10 is required (https://dot.net)." >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore Wallet.Orleans.sln
+dotnet build Wallet.Orleans.sln --no-restore -c Release
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+set +e
+dotnet test Wallet.Orleans.sln --no-build -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results"
+status=$?
+set -e
+
+# One closing line from the TRX counters, whatever the console logger printed.
+counters=$(grep -ho '<Counters [^>]*>' "$results"/*.trx 2>/dev/null | head -1 || true)
+if [ -z "$counters" ]; then
+  echo "No test results were reported." >&2
+  exit 1
+fi
+count() { sed -E "s/.* $1=\"([0-9]+)\".*/\1/" <<<"$counters"; }
+echo "$(count passed) passed, $(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) )) failed, $(count notExecuted) skipped"
+exit "$status"
