@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace Wallet.Tests.Infrastructure;
+
+/// <summary>
+/// The API as a user runs it (embedded mode: a silo in the process), on its own ports, with a known
+/// operator login and every log event captured.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string OperatorPhone = "+15550000001";
+    public const string OperatorPassword = "operator-Passw0rd";
+
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in TestSettings.Values)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Wallet:Silo:SiloPort", FreePort());
+        builder.UseSetting("Wallet:Silo:GatewayPort", FreePort());
+        builder.UseSetting("Wallet:Operator:Phone", OperatorPhone);
+        builder.UseSetting("Wallet:Operator:Password", OperatorPassword);
+        builder.UseSetting("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
