@@ -52,6 +52,14 @@ public sealed partial class Scenario(IGrainFactory grains)
 
     public Task<LedgerCheck> Ledger() => grains.GetGrain<ILedgerAuditorGrain>(0).Check();
 
+    /// <summary>Money is never created or destroyed: every wallet and clearing account sums to zero.</summary>
+    public async Task AssertBooksBalance()
+    {
+        var books = await Ledger();
+        Assert.True(books.Balanced, $"the books must sum to zero, total {books.Total}");
+        Assert.Equal(0, books.NegativeWallets);
+    }
+
     public static string LatestCode(IReadOnlyList<SmsMessage> messages)
         => SixDigits().Match(messages[^1].Text).Value;
 

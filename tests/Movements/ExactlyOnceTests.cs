@@ -24,6 +24,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(8_750, await _bank.Balance(alice, aliceWallet));
         Assert.Equal(1_250, await _bank.Balance(bob, bobWallet));
         Assert.Single(await _bank.Entries(bob, bobWallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -38,6 +39,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.IdempotencyKeyReused, refused.Code);
         Assert.Equal(100, await _bank.Balance(bob, bobWallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -52,6 +54,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.All(receipts, r => Assert.Equal(receipts[0], r));
         Assert.Equal(700, await _bank.Balance(bob, bobWallet));
         Assert.Equal(9_300, await _bank.Balance(alice, aliceWallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -70,6 +73,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(refused, replay);
         Assert.Equal(0, await _bank.Balance(bob, bobWallet));
         Assert.Equal(1_500, await _bank.Balance(alice, aliceWallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -85,6 +89,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(RefusalCodes.InvalidPin, refused.Code);
         Assert.Equal(MovementStatus.Completed, retried.Status);
         Assert.Equal(100, await _bank.Balance(bob, bobWallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -98,6 +103,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.CardDeclined, receipt.RefusalCode);
         Assert.Equal(0, await _bank.Balance(alice, wallet));
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]
@@ -112,8 +118,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(MovementStatus.Completed, receipt.Status);
         Assert.Equal(RefusalCodes.InsufficientFunds, overdraw.RefusalCode);
         Assert.Equal(2_000, await _bank.Balance(alice, wallet));
-        var books = await _bank.Ledger();
-        Assert.True(books.Balanced, $"books must sum to zero, total {books.Total}");
+        await _bank.AssertBooksBalance();
     }
 
     private async Task<(TestCustomer, string)> FundedCustomer(long amount)

@@ -27,6 +27,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(3_750, await alice.Balance(from));
         Assert.Equal(1_250, await bob.Balance(to));
         await Problem(await bob.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         await Problem(reused, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal(700, await bob.Balance(to));
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -63,6 +65,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Single(bodies.Distinct());
         Assert.Equal(300, await bob.Balance(to));
         Assert.Equal(4_700, await alice.Balance(from));
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -80,6 +83,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         Assert.Equal(100, await alice.Balance(from));
         Assert.Equal(0, await bob.Balance(to));
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -98,6 +102,7 @@ public sealed class TransfersApiTests(ApiFixture api)
             HttpStatusCode.NotFound, "not_found");
         Assert.Equal(5_000, await victim.Balance(rich));
         Assert.Equal(0, await thief.Balance(pocket));
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -112,6 +117,7 @@ public sealed class TransfersApiTests(ApiFixture api)
             HttpStatusCode.UnprocessableEntity, "recipient_not_found");
         await Problem(await alice.Post("/v1/transfers", alice.TransferBody(from, from, 10), "self"), HttpStatusCode.UnprocessableEntity, "same_wallet");
         Assert.Equal(1_000, await alice.Balance(from));
+        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -130,5 +136,6 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal("completed", done.GetProperty("status").GetString());
         await Problem(overdraw, HttpStatusCode.UnprocessableEntity, "insufficient_funds");
         Assert.Equal(2_000, await alice.Balance(wallet));
+        await Operator.AssertBooksBalance(api);
     }
 }

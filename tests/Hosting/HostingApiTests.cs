@@ -1,0 +1,71 @@
+using System.Net;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Hosting;
+
+[Collection(ApiCollection.Name)]
+public sealed class HostingApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Health_endpoints_say_live_and_ready()
+    {
+        var http = api.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_route_and_the_reference_page_serves()
+    {
+        var http = api.CreateClient();
+
+        var document = await Json(await http.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+        var reference = await http.GetAsync("/scalar");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (var path in new[]
+        {
+            "/v1/customers", "/v1/auth/token", "/v1/me", "/v1/me/payment-pin", "/v1/wallets", "/v1/wallets/{id}",
+            "/v1/wallets/{id}/transactions", "/v1/wallets/{id}/top-ups", "/v1/wallets/{id}/withdrawals", "/v1/transfers",
+            "/v1/transfers/{id}", "/v1/cards", "/v1/cards/{id}", "/v1/cards/{id}/verify", "/v1/ops/ledger/check", "/v1/dev/sms",
+        })
+        {
+            Assert.Contains(path, paths);
+        }
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Contains("text/html", reference.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ledger_check_is_for_operators_only()
+    {
+        var customer = await ApiCustomer.Register(api);
+
+        await Problem(await customer.Http.GetAsync("/v1/ops/ledger/check"), HttpStatusCode.Forbidden, "forbidden");
+        var check = await Json(await (await Operator.SignIn(api)).GetAsync("/v1/ops/ledger/check"), HttpStatusCode.OK);
+        Assert.True(check.GetProperty("balanced").GetBoolean());
+        Assert.Equal(0, check.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_correlation_id_and_a_sane_one_is_echoed()
+    {
+        var http = api.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("X-Correlation-Id", "abc-123");
+
+        var echoed = await http.SendAsync(request);
+        var fresh = await http.GetAsync("/health/live");
+
+        Assert.Equal("abc-123", echoed.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Matches("^[0-9a-f]{32}$", fresh.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task Unknown_routes_are_a_404_problem()
+        => await Problem(await api.CreateClient().GetAsync("/v1/nothing-here"), HttpStatusCode.NotFound, "not_found");
+}

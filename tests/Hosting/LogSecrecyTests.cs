@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Hosting;
+
+/// <summary>Runs the whole slice, wrong inputs included, then searches every log line for the secrets it used.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LogSecrecyTests(ApiFixture api)
+{
+    [Fact]
+    public async Task No_card_number_pin_password_or_token_reaches_the_logs()
+    {
+        const string password = "Unmistakable-Pa55word";
+        const string pin = "918273";
+        var cardNumber = TestData.Card();
+        var customer = await ApiCustomer.Register(api, withPin: false, password: password);
+        var friend = await ApiCustomer.Register(api);
+        Assert.Equal(HttpStatusCode.NoContent, (await customer.Http.PutAsJsonAsync("/v1/me/payment-pin", new { pin })).StatusCode);
+        var wallet = await customer.OpenWallet();
+        var card = await customer.BindVerifiedCard(cardNumber);
+        var code = await customer.LatestSmsCode();
+        await Json(await customer.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = card, amount = 5_000, currency = "CNY" }, "log-1"), HttpStatusCode.Created);
+        var to = await friend.OpenWallet();
+        await Json(await customer.Post("/v1/transfers", customer.TransferBody(to: to, from: wallet, amount: 100, pin: pin), "log-2"), HttpStatusCode.Created);
+        await customer.Post("/v1/transfers", customer.TransferBody(to: to, from: wallet, amount: 100, pin: "111111"), "log-3");
+        await customer.Post("/v1/cards", new { cardNumber = cardNumber[..^1] + (char)('0' + ((cardNumber[^1] - '0' + 1) % 10)), holderName = "X", phone = customer.Phone });
+        await customer.Post("/v1/cards", new { cardNumber, holderName = "X", phone = customer.Phone });
+        await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" });
+        var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        var lines = api.Logs.Lines;
+
+        Assert.Contains(lines, l => l.Contains("/v1/transfers", StringComparison.Ordinal));
+        foreach (var secret in new[] { password, pin, cardNumber, cardNumber[..^1], token, code, ApiFixture.OperatorPassword })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+}
