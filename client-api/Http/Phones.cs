@@ -10,6 +10,11 @@ public static class Phones
         {
             return "+86" + text;
         }
+        if (text is { Length: >= 8 and <= 15 } && text[0] != '0' && text.All(char.IsAsciiDigit))
+        {
+            // E.164 without its plus, as a '+' in a query string arrives (decoded to a space, then trimmed).
+            text = "+" + text;
+        }
         return text is { Length: >= 9 and <= 16 } && text[0] == '+' && text[1] != '0' && text[1..].All(char.IsAsciiDigit) ? text : null;
     }
 }

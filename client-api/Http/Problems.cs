@@ -12,6 +12,7 @@ public static class Problems
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string InternalError = "internal_error";
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
 
     public static int StatusFor(string code) => code switch
     {
@@ -23,7 +24,7 @@ public static class Problems
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
-        RefusalCodes.MovementInDoubt => StatusCodes.Status503ServiceUnavailable,
+        RefusalCodes.MovementInDoubt or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
         InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -20,8 +20,14 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
             BadHttpRequestException { InnerException: JsonException json } => ForJson(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB."),
             BadHttpRequestException bad => Problems.For(Problems.MalformedJson, bad.Message),
+            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => Problems.For(Problems.TemporarilyUnavailable,
+                "The cluster did not answer in time. If this request moves money, replay it with the same Idempotency-Key to learn its outcome."),
             _ => Unexpected(exception),
         };
+        if (problem is ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
         await problem.ExecuteAsync(httpContext);
         return true;
     }
