@@ -15,7 +15,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddWallet(TestSettings.Configuration));
+        builder.ConfigureSilo((_, silo) => silo.AddWallet(TestSettings.Configuration).AddIncomingGrainCallFilter<AbortInjection>());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
