@@ -32,6 +32,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Credit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Credit(Posting posting);
 
+    /// <summary>
+    /// Takes the wallet's write lock for the current transaction without changing it, so a movement
+    /// can lock its wallets in one global order: two opposite transfers then cannot deadlock.
+    /// </summary>
+    [Alias("Enlist"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task Enlist();
+
     [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
     Task<long> ReadBalance();
 }

@@ -50,6 +50,11 @@ public sealed class MovementGrain(
         var debit = new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo);
         return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
+            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
+            if (string.CompareOrdinal(toId, from.WalletId) < 0)
+            {
+                await Wallet(toId).Enlist();
+            }
             if (await Wallet(from.WalletId).Debit(debit) is { } refusal)
             {
                 return refusal;

@@ -96,6 +96,8 @@ public sealed class WalletGrain(
         return book.PerformUpdate(b => b.Post(posting, EntryDirection.In, at));
     }
 
+    public Task Enlist() => book.PerformUpdate(_ => true);
+
     public Task<long> ReadBalance() => book.PerformRead(b => b.Balance);
 
     private WalletProfile OwnedBy(string callerId)

@@ -19,7 +19,7 @@ public sealed class MovementPropertyTests(ClusterFixture fixture)
     private sealed record Step(int Kind, int From, int To, long Amount, bool SentTwice);
 
     private static readonly Gen<Step[]> s_steps = Gen.Select(Gen.Int[0, 2], Gen.Int[0, Wallets - 1], Gen.Int[0, Wallets - 1], Gen.Long[1, 3_000], Gen.Bool,
-        (kind, from, to, amount, twice) => new Step(kind, from, to == from ? (to + 1) % Wallets : to, amount, twice)).Array[1, 30];
+        (kind, from, to, amount, twice) => new Step(kind, from, to == from ? (to + 1) % Wallets : to, amount, twice)).Array[1, 40];
 
     [Fact]
     public async Task Concurrent_random_movements_keep_every_money_rule()
@@ -64,6 +64,6 @@ public sealed class MovementPropertyTests(ClusterFixture fixture)
             var books = await _bank.Ledger();
             Assert.True(books.Balanced, $"books must sum to zero, total {books.Total}");
             Assert.Equal(0, books.NegativeWallets);
-        }, iter: 12, threads: 1);
+        }, iter: 25, threads: 1);
     }
 }
