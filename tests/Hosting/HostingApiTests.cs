@@ -65,6 +65,12 @@ public sealed class HostingApiTests(ApiFixture api)
         Assert.Matches("^[0-9a-f]{32}$", fresh.Headers.GetValues("X-Correlation-Id").Single());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?phone=not-a-phone")]
+    public async Task The_sms_simulator_wants_a_phone_number(string query)
+        => await Problem(await api.CreateClient().GetAsync($"/v1/dev/sms{query}"), HttpStatusCode.BadRequest, "validation_failed");
+
     [Fact]
     public async Task Unknown_routes_are_a_404_problem()
         => await Problem(await api.CreateClient().GetAsync("/v1/nothing-here"), HttpStatusCode.NotFound, "not_found");
