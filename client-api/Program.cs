@@ -8,7 +8,7 @@ using Wallet.ClientApi.Wallets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWalletLogging();   // Serilog: a line per request with its correlation id, nothing secret
-builder.AddEmbeddedSilo();    // the embedded default: one silo in this process, in memory
+builder.AddWalletCluster();   // embedded: a silo in this process; production: a client of the cluster
 builder.AddWalletAuth();      // short-lived bearer tokens
 builder.AddWalletHttp();      // strict JSON, problem responses, OpenAPI, health
 

@@ -1,17 +1,28 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using Wallet.Hosting;
+using Wallet.Storage;
 
-// A silo process on its own. Until the production topology lands (PostgreSQL clustering and
-// storage), it runs a localhost cluster with in-memory state, ports from configuration.
+// A silo process. `migrate` applies the database migrations and exits; otherwise the silo runs
+// until stopped, joining the cluster its configuration names.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console());
-var ports = builder.Configuration.GetSection("Wallet:Silo");
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"));
+ProductionRules.RequireDurableStorage(builder.Configuration, builder.Environment);
+
+if (args.Contains("migrate"))
+{
+    builder.Services.AddSingleton(WalletDatabase.Open(builder.Configuration));
+    builder.Services.AddSingleton<SchemaMigrator>();
+    using var tool = builder.Build();
+    await tool.Services.GetRequiredService<SchemaMigrator>().Migrate();
+    return;
+}
+
 builder.UseOrleans(silo => silo
-    .UseLocalhostClustering(ports.GetValue("SiloPort", 11111), ports.GetValue("GatewayPort", 30000))
-    .AddWallet(builder.Configuration));
+    .UseWalletClustering(builder.Configuration)
+    .AddWallet(builder.Configuration, builder.Environment));
 await builder.Build().RunAsync();

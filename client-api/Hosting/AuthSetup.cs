@@ -13,6 +13,10 @@ public static class AuthSetup
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         builder.Services.Configure<AuthOptions>(section);
         var key = SigningKey.From(section.Get<AuthOptions>() ?? new AuthOptions());
+        if (key.Generated && ClusterSetup.IsProduction(builder.Configuration))
+        {
+            throw new InvalidOperationException($"Production mode needs {AuthOptions.Section}:SigningKey (base64 of at least 32 bytes).");
+        }
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddHostedService<SigningKeyNotice>();

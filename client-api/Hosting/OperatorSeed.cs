@@ -16,6 +16,11 @@ public sealed partial class OperatorSeed(IGrainFactory grains, IConfiguration co
         var phone = configuration["Wallet:Operator:Phone"];
         var password = configuration["Wallet:Operator:Password"];
         var generated = string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(password);
+        if (generated && ClusterSetup.IsProduction(configuration))
+        {
+            // Production never invents credentials; an operator is seeded only when configured.
+            return;
+        }
         if (generated)
         {
             phone = "+1555" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999);

@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Storage;
 using Wallet.Banking;
 using Wallet.Credentials;
 using Wallet.Simulators;
 using Wallet.Sms;
+using Wallet.Storage;
 
 namespace Wallet.Hosting;
 
@@ -14,21 +19,81 @@ namespace Wallet.Hosting;
 /// </summary>
 public static class WalletSilo
 {
-    public static ISiloBuilder AddWallet(this ISiloBuilder silo, IConfiguration configuration)
+    private const string Npgsql = "Npgsql";
+
+    /// <summary>Grains, transactions, storage (memory or PostgreSQL, from <c>Wallet:Storage</c>) and the bank's integrations.</summary>
+    public static ISiloBuilder AddWallet(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         silo.UseTransactions();
-        silo.AddMemoryGrainStorage(StorageNames.Wallet);
-        silo.Services.AddWalletServices(configuration);
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.IsPostgres)
+        {
+            var database = WalletDatabase.Open(configuration);
+            silo.Services.AddSingleton(database);
+            silo.Services.AddSingleton<SchemaMigrator>();
+            if (storage.MigrateOnStart)
+            {
+                silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
+            }
+            // Orleans' own binary format: our wire types are already version-tolerant with [Id]s.
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.AddAdoNetGrainStorage(StorageNames.Wallet, options =>
+            {
+                options.Invariant = Npgsql;
+                options.DataSource = database;
+            });
+            silo.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = Npgsql;
+                options.DataSource = database;
+            });
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Wallet);
+        }
+        silo.Services.AddWalletServices(configuration, environment);
         return silo;
     }
 
-    public static IServiceCollection AddWalletServices(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// How this silo finds the others: the membership table in PostgreSQL when storage is there,
+    /// otherwise a single-machine localhost cluster. Ports and ids come from configuration.
+    /// </summary>
+    public static ISiloBuilder UseWalletClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.From(configuration);
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        if (cluster.Postgres)
+        {
+            silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: cluster.ListenOnAnyAddress);
+            // The membership table shares the storage's data source (one pool per process).
+            silo.UseAdoNetClustering(options => options.Invariant = Npgsql);
+            silo.Services.AddOptions<AdoNetClusteringSiloOptions>().Configure<NpgsqlDataSource>((options, database) => options.DataSource = database);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+        silo.Configure<ClusterMembershipOptions>(FailureDetection.Tune);
+        return silo;
+    }
+
+    public static IServiceCollection AddWalletServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        if (simulators.Enabled && environment?.IsProduction() == true)
+        {
+            throw new InvalidOperationException($"{SimulatorOptions.Section}:Enabled cannot be true in the Production environment.");
+        }
         if (!simulators.Enabled)
         {
             // There is no real bank or SMS integration yet; refusing to start beats failing the first customer.

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Wallet.Storage;
+
+/// <summary>The PostgreSQL data source every provider of a process shares: one pool, sized from configuration.</summary>
+public static class WalletDatabase
+{
+    public static NpgsqlDataSource Open(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"Wallet:Storage:Provider is postgres but ConnectionStrings:{StorageOptions.ConnectionStringName} is not set.");
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = options.MaxPoolSize;
+        }
+        return NpgsqlDataSource.Create(builder);
+    }
+}
