@@ -10,11 +10,14 @@ if ! command -v dotnet >/dev/null; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# shellcheck source=tests/postgres.sh
+source tests/postgres.sh
+
 dotnet restore Wallet.Orleans.sln
 dotnet build Wallet.Orleans.sln --no-restore -c Release
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; stop_postgres' EXIT
 set +e
 dotnet test Wallet.Orleans.sln --no-build -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results"
 status=$?
