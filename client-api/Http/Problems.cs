@@ -24,7 +24,7 @@ public static class Problems
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
-        RefusalCodes.MovementInDoubt or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
         InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

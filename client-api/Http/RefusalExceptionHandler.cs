@@ -15,12 +15,13 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
     {
         IResult problem = exception switch
         {
-            WalletRefusedException refused => Problems.For(refused.Code, refused.Message),
-            OrleansTransactionAbortedException { InnerException: WalletRefusedException refused } => Problems.For(refused.Code, refused.Message),
+            _ when RefusalIn(exception) is { } refused => Problems.For(refused.Code, refused.Message),
             BadHttpRequestException { InnerException: JsonException json } => ForJson(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB."),
             BadHttpRequestException bad => Problems.For(Problems.MalformedJson, bad.Message),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => Problems.For(Problems.TemporarilyUnavailable,
+            _ when StorageFailures.IsStorageFailure(exception) => Problems.For(RefusalCodes.StorageUnavailable,
+                "The wallet's database did not answer; nothing was changed by this step. Try again shortly."),
+            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansTransactionException => Problems.For(Problems.TemporarilyUnavailable,
                 "The cluster did not answer in time. If this request moves money, replay it with the same Idempotency-Key to learn its outcome."),
             _ => Unexpected(exception),
         };
@@ -30,6 +31,19 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
         }
         await problem.ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>A refusal, or one wrapped by a transaction that a refusal (or a storage outage) ended.</summary>
+    private static WalletRefusedException? RefusalIn(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is WalletRefusedException refused)
+            {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /// <summary>The reader's message says which kind of mistake it was; its path says which field.</summary>

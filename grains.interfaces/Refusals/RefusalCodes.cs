@@ -21,4 +21,5 @@ public static class RefusalCodes
     public const string VerificationLocked = "verification_locked";
     public const string MovementInDoubt = "movement_in_doubt";
     public const string RecipientNotFound = "recipient_not_found";
+    public const string StorageUnavailable = "storage_unavailable";
 }

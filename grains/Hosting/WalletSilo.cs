@@ -47,6 +47,7 @@ public static class WalletSilo
                 options.Invariant = Npgsql;
                 options.DataSource = database;
             });
+            silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         }
         else
         {

@@ -13,12 +13,16 @@ public static partial class TransactionRetry
     private static readonly TimeSpan s_firstDelay = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan s_longestDelay = TimeSpan.FromMilliseconds(400);
 
-    public static bool IsRetryable(Exception exception) => exception
-        is OrleansTransactionTransientFailureException
-        or OrleansTransactionOverloadException
-        or OrleansStartTransactionFailedException
-        or OrleansTransactionInDoubtException
-        or TimeoutException;
+    public static bool IsRetryable(Exception exception) => exception switch
+    {
+        // A refusal from inside the transaction is an answer, not a failure.
+        OrleansTransactionAbortedException { InnerException: Refusals.WalletRefusedException } => false,
+        // Any other abort moved nothing (storage failing at prepare, for one): safe to try again.
+        OrleansTransactionAbortedException => true,
+        OrleansTransactionOverloadException or OrleansStartTransactionFailedException or OrleansTransactionInDoubtException
+            or OrleansTransactionServiceNotAvailableException or TimeoutException => true,
+        _ => false,
+    };
 
     public static async Task<T> Run<T>(ILogger logger, string what, Func<Task<T>> attempt)
     {

@@ -12,16 +12,20 @@ namespace Wallet.Tests.Infrastructure;
 /// The API as a user runs it (embedded mode: a silo in the process), on its own ports, with a known
 /// operator login and every log event captured.
 /// </summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class ApiFixture(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string OperatorPhone = "+15550000001";
     public const string OperatorPassword = "operator-Passw0rd";
+
+    public ApiFixture() : this(TestSettings.Values)
+    {
+    }
 
     public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TestSettings.Values)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
