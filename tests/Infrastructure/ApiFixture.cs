@@ -12,20 +12,26 @@ namespace Wallet.Tests.Infrastructure;
 /// The API as a user runs it (embedded mode: a silo in the process), on its own ports, with a known
 /// operator login and every log event captured.
 /// </summary>
-public sealed class ApiFixture(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string OperatorPhone = "+15550000001";
     public const string OperatorPassword = "operator-Passw0rd";
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public ApiFixture() : this(TestSettings.Values)
     {
     }
 
+    private ApiFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
+    /// <summary>An API host with other settings than the shared one's (its own database, say).</summary>
+    public static ApiFixture With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
     public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }

@@ -10,7 +10,7 @@ public sealed class DatabaseOutageTests
     public async Task During_a_database_outage_requests_fail_with_503_and_afterwards_every_movement_settles_once()
     {
         await using var database = await PrivatePostgres.Start();
-        await using var api = new ApiFixture(PostgresServer.Settings(database.ConnectionString));
+        await using var api = ApiFixture.With(PostgresServer.Settings(database.ConnectionString));
         await api.InitializeAsync();
         var alice = await ApiCustomer.Register(api);
         var bob = await ApiCustomer.Register(api);
