@@ -25,6 +25,7 @@ public static class WalletSilo
     public static ISiloBuilder AddWallet(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         silo.UseTransactions();
+        silo.Services.Configure<TransactionalStateOptions>(TransactionTuning.Tune);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.IsPostgres)
         {
