@@ -28,9 +28,26 @@ public sealed record ClusterSettings(
             cluster["ServiceId"] ?? "wallet-orleans",
             silo.GetValue("SiloPort", 11111),
             silo.GetValue("GatewayPort", 30000),
-            IPAddress.Parse(silo["AdvertisedAddress"] ?? "127.0.0.1"),
+            AdvertisedAddressOf(silo),
             silo.GetValue("ListenOnAnyAddress", false),
             storage.IsPostgres,
             configuration.GetConnectionString(StorageOptions.ConnectionStringName));
+    }
+
+    /// <summary>
+    /// The address other silos reach this one at: <c>AdvertisedAddress</c>, or the IPv4 address of
+    /// <c>AdvertisedHost</c> (a container's own name), or loopback for one machine.
+    /// </summary>
+    private static IPAddress AdvertisedAddressOf(IConfiguration silo)
+    {
+        if (silo["AdvertisedAddress"] is { Length: > 0 } address)
+        {
+            return IPAddress.Parse(address);
+        }
+        if (silo["AdvertisedHost"] is { Length: > 0 } host)
+        {
+            return Dns.GetHostAddresses(host).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+        return IPAddress.Loopback;
     }
 }
