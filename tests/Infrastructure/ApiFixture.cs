@@ -35,12 +35,20 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.UseSetting("Wallet:Silo:SiloPort", FreePort());
-        builder.UseSetting("Wallet:Silo:GatewayPort", FreePort());
-        builder.UseSetting("Wallet:Operator:Phone", OperatorPhone);
-        builder.UseSetting("Wallet:Operator:Password", OperatorPassword);
-        builder.UseSetting("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Default("Wallet:Silo:SiloPort", FreePort());
+        Default("Wallet:Silo:GatewayPort", FreePort());
+        Default("Wallet:Operator:Phone", OperatorPhone);
+        Default("Wallet:Operator:Password", OperatorPassword);
+        Default("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+
+        void Default(string key, string value)
+        {
+            if (!_settings.ContainsKey(key))
+            {
+                builder.UseSetting(key, value);
+            }
+        }
     }
 
     public Task InitializeAsync()

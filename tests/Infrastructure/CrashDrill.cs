@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Wallet.Movements;
+
+namespace Wallet.Tests.Infrastructure;
+
+/// <summary>
+/// A steady stream of transfers among funded wallets, a crash in the middle of it, then the audit:
+/// every transfer the clients sent is replayed under its key until it has a final outcome, and the
+/// balances must equal exactly what the completed ones moved.
+/// </summary>
+public sealed class CrashDrill
+{
+    private const long Opening = 100_000;
+    private readonly Scenario _bank;
+    private readonly (TestCustomer Customer, string Wallet)[] _accounts;
+    private readonly ConcurrentBag<Sent> _sent = [];
+    private readonly ConcurrentQueue<DateTime> _completions = new();
+
+    private sealed record Sent(string Key, int From, int To, long Amount);
+
+    private CrashDrill(Scenario bank, (TestCustomer, string)[] accounts) => (_bank, _accounts) = (bank, accounts);
+
+    public static async Task<CrashDrill> Prepare(Scenario bank, int accounts = 12)
+        => new(bank, await Task.WhenAll(Enumerable.Range(0, accounts).Select(async _ =>
+        {
+            var customer = await bank.NewCustomer();
+            var wallet = await bank.OpenWallet(customer);
+            await bank.TopUp(customer, wallet, await bank.BindVerifiedCard(customer), Opening);
+            return (customer, wallet);
+        })));
+
+    /// <summary>Streams transfers from <paramref name="clients"/> workers; crashes after 100 are sent; stops 100 later.</summary>
+    public async Task<TimeSpan> Run(Func<Task> crash, int clients = 8)
+    {
+        using var stop = new CancellationTokenSource();
+        var streams = Enumerable.Range(0, clients).Select(worker => Task.Run(() => Stream(worker, stop.Token))).ToList();
+        await Until(() => _sent.Count >= 100, "100 transfers sent before the crash");
+        var crashedAt = DateTime.UtcNow;
+        await crash();
+        var atCrash = _sent.Count;
+        await Until(() => _sent.Count >= atCrash + 100, "100 transfers sent after the crash");
+        await stop.CancelAsync();
+        await Task.WhenAll(streams);
+        return LongestPauseAfter(crashedAt);
+    }
+
+    public async Task AssertEveryTransferAppliedOnceOrNotAtAll()
+    {
+        var completed = new List<Sent>();
+        foreach (var transfer in _sent)
+        {
+            if ((await Settle(transfer)).Status == MovementStatus.Completed)
+            {
+                completed.Add(transfer);
+            }
+        }
+        for (var i = 0; i < _accounts.Length; i++)
+        {
+            var expected = Opening + completed.Where(t => t.To == i).Sum(t => t.Amount) - completed.Where(t => t.From == i).Sum(t => t.Amount);
+            var (customer, wallet) = _accounts[i];
+            Assert.Equal(expected, await _bank.Balance(customer, wallet));
+            Assert.Equal(1 + completed.Count(t => t.From == i || t.To == i), (await _bank.Entries(customer, wallet)).Count);
+        }
+        await _bank.AssertBooksBalance();
+    }
+
+    private async Task Stream(int worker, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var from = Random.Shared.Next(_accounts.Length);
+            var transfer = new Sent($"w{worker}-{n}", from, (from + 1 + Random.Shared.Next(_accounts.Length - 1)) % _accounts.Length, Random.Shared.Next(1, 500));
+            _sent.Add(transfer);
+            try
+            {
+                await Send(transfer);
+                _completions.Enqueue(DateTime.UtcNow);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // In doubt for this client; the audit replays the key to learn the outcome.
+            }
+        }
+    }
+
+    private Task<MovementReceipt> Send(Sent transfer)
+        => _bank.Transfer(_accounts[transfer.From].Customer, _accounts[transfer.From].Wallet, _accounts[transfer.To].Wallet, transfer.Amount, transfer.Key);
+
+    /// <summary>Replays a transfer under its key until the cluster gives its final outcome (bounded).</summary>
+    private async Task<MovementReceipt> Settle(Sent transfer)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Send(transfer);
+            }
+            catch (Exception exception) when (attempt < 20 && exception is not OutOfMemoryException)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    /// <summary>How long movements stopped flowing after the crash: the widest gap between completions from then on.</summary>
+    private TimeSpan LongestPauseAfter(DateTime crashedAt)
+    {
+        var after = _completions.Where(t => t >= crashedAt).Order().Prepend(crashedAt).ToList();
+        return after.Zip(after.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(50);
+        }
+    }
+}

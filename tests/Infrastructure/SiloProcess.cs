@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Wallet.Tests.Infrastructure;
+
+/// <summary>A real silo process (silo/ as built beside the tests), for tests that kill one by signal.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _log;
+
+    private SiloProcess(Process process, string log) => (_process, _log) = (process, log);
+
+    public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        var log = Path.GetTempFileName();
+        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = FreePort(), ["Wallet__Silo__GatewayPort"] = FreePort() },
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var process = Process.Start(start)!;
+        var writer = new StreamWriter(log) { AutoFlush = true };
+        process.OutputDataReceived += (_, line) => { lock (writer) { writer.WriteLine(line.Data); } };
+        process.ErrorDataReceived += (_, line) => { lock (writer) { writer.WriteLine(line.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new SiloProcess(process, log);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, as a power cut would do it.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public string Log => File.ReadAllText(_log);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        File.Delete(_log);
+    }
+
+    /// <summary>Waits (bounded) until the membership table lists <paramref name="count"/> active silos.</summary>
+    public static async Task UntilActive(IReadOnlyDictionary<string, string?> settings, int count, SiloProcess newest)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        await using var connection = new NpgsqlConnection(settings["ConnectionStrings:Wallet"]);
+        await connection.OpenAsync();
+        while (true)
+        {
+            long active;
+            try
+            {
+                await using var query = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = 3 AND deployment_id = $1", connection)
+                {
+                    Parameters = { new() { Value = settings["Wallet:Cluster:ClusterId"] } },
+                };
+                active = (long)(await query.ExecuteScalarAsync())!;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                active = 0;
+            }
+            if (active >= count)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"only {active} of {count} silos became active:\n{newest.Log}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>silo/bin/&lt;configuration&gt;/net10.0/Wallet.Silo.dll, built with the same configuration as these tests.</summary>
+    private static string SiloAssembly()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output.Parent!.Parent!.Parent!.Parent!.FullName;
+        var assembly = Path.Combine(root, "silo", "bin", configuration, output.Name, "Wallet.Silo.dll");
+        return File.Exists(assembly) ? assembly : throw new FileNotFoundException($"Build the silo first ({assembly}).");
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

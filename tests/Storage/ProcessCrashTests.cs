@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wallet.Hosting;
+using Wallet.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Wallet.Tests.Storage;
+
+/// <summary>
+/// Three silo processes on PostgreSQL, clients streaming transfers through the gateways they find in
+/// the membership table; one process is killed by SIGKILL mid-stream.
+/// </summary>
+public sealed class ProcessCrashTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Killing_a_silo_process_by_signal_loses_and_doubles_nothing()
+    {
+        var database = await PostgresServer.CreateDatabase();
+        var cluster = "crash-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string?>(PostgresServer.Settings(database))
+        {
+            ["Wallet:Cluster:ClusterId"] = cluster,
+            ["Wallet:Cluster:ServiceId"] = cluster,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        var silos = new List<SiloProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                silos.Add(SiloProcess.Start(settings));
+                await SiloProcess.UntilActive(settings, i + 1, silos[^1]);
+            }
+            var client = Host.CreateApplicationBuilder();
+            client.Configuration.AddInMemoryCollection(settings);
+            client.Logging.ClearProviders();
+            client.UseOrleansClient(orleans => orleans.UseWalletCluster(client.Configuration));
+            using var host = client.Build();
+            await host.StartAsync();
+            var drill = await CrashDrill.Prepare(new Scenario(host.Services.GetRequiredService<IClusterClient>()));
+
+            var pause = await drill.Run(() =>
+            {
+                silos[2].Kill();
+                return Task.CompletedTask;
+            });
+
+            output.WriteLine($"longest pause in completed transfers after SIGKILL: {pause.TotalSeconds:0.0} s");
+            await drill.AssertEveryTransferAppliedOnceOrNotAtAll();
+            await host.StopAsync();
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+}
