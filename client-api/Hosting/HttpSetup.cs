@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wallet.ClientApi.Http;
+using Wallet.Storage;
 
 namespace Wallet.ClientApi.Hosting;
 
@@ -21,7 +23,14 @@ public static class HttpSetup
             document.Info.Description = "A bank-grade digital wallet on a Microsoft Orleans cluster.";
             return Task.CompletedTask;
         }));
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if ((builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).IsPostgres)
+        {
+            builder.Services.AddKeyedSingleton(nameof(DatabaseHealthCheck), (_, _) => WalletDatabase.Open(builder.Configuration));
+            health.Add(new HealthCheckRegistration("database",
+                services => new DatabaseHealthCheck(services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(nameof(DatabaseHealthCheck))),
+                failureStatus: null, tags: ["ready"]));
+        }
         return builder;
     }
 

@@ -30,6 +30,13 @@ public sealed class LogSecrecyTests(ApiFixture api)
         await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" });
         var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
 
+        // The request line is written as the response completes, which can be just after the client has it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!api.Logs.Lines.Any(l => l.Contains("/v1/auth/token", StringComparison.Ordinal) && l.Contains("responded 401", StringComparison.Ordinal))
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
         var lines = api.Logs.Lines;
 
         Assert.Contains(lines, l => l.Contains("/v1/transfers", StringComparison.Ordinal));

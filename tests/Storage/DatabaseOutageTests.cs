@@ -4,6 +4,7 @@ using Wallet.Tests.Infrastructure;
 namespace Wallet.Tests.Storage;
 
 /// <summary>The database stops under the API and comes back: callers get clean 503s, nothing is half-applied, no restart is needed.</summary>
+[Collection(TopologyCollection.Name)]
 public sealed class DatabaseOutageTests
 {
     [Fact]
@@ -21,7 +22,10 @@ public sealed class DatabaseOutageTests
         var keys = Enumerable.Range(0, 5).Select(i => $"outage-{i}").ToList();
         var during = await Task.WhenAll(keys.Select(key => alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), key)));
         var read = await alice.Http.GetAsync($"/v1/wallets/{from}");
+        var readiness = await api.CreateClient().GetAsync("/health/ready");
         await database.StartServer();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
 
         foreach (var response in during.Append(read))
         {

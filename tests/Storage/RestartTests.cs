@@ -8,6 +8,7 @@ using Wallet.Tests.Infrastructure;
 namespace Wallet.Tests.Storage;
 
 /// <summary>A whole cluster stops and a new one starts on the same PostgreSQL database: nothing is lost or doubled.</summary>
+[Collection(TopologyCollection.Name)]
 public sealed class RestartTests
 {
     [Fact]

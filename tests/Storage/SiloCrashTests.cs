@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Wallet.Tests.Storage;
 
 /// <summary>Three in-process silos on PostgreSQL under a stream of transfers; one is killed mid-stream.</summary>
+[Collection(TopologyCollection.Name)]
 public sealed class SiloCrashTests(ITestOutputHelper output)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Wallet.Tests.Infrastructure;
 namespace Wallet.Tests.Storage;
 
 /// <summary>Two API instances in production mode, clients of the same silo processes, serving one customer at once.</summary>
+[Collection(TopologyCollection.Name)]
 public sealed class TwoApiInstancesTests
 {
     [Fact]
