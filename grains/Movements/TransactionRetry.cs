@@ -10,6 +10,9 @@ namespace Wallet.Movements;
 public static partial class TransactionRetry
 {
     public const int MaxAttempts = 12;
+
+    /// <summary>Give up before a caller's own timeout (10 s for cluster clients) so it hears "in doubt", not silence.</summary>
+    public static readonly TimeSpan MaxElapsed = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan s_firstDelay = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan s_longestDelay = TimeSpan.FromMilliseconds(400);
 
@@ -26,13 +29,14 @@ public static partial class TransactionRetry
 
     public static async Task<T> Run<T>(ILogger logger, string what, Func<Task<T>> attempt)
     {
+        var started = DateTime.UtcNow;
         for (var tries = 1; ; tries++)
         {
             try
             {
                 return await attempt();
             }
-            catch (Exception exception) when (IsRetryable(exception) && tries < MaxAttempts)
+            catch (Exception exception) when (IsRetryable(exception) && tries < MaxAttempts && DateTime.UtcNow - started < MaxElapsed)
             {
                 LogRetry(logger, what, tries, exception.GetType().Name);
                 await Task.Delay(Backoff(tries));
