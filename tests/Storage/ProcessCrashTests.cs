@@ -15,9 +15,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class ProcessCrashTests(ITestOutputHelper output)
 {
-    [Fact(Skip = "Flaky, about one run in three: after SIGKILL of a silo process, movements on the surviving silos can stay "
-        + "blocked past the client timeout for minutes (transaction locks held after the crash). Under investigation; see the "
-        + "issue 3 note. The in-process crash drill (SiloCrashTests) runs every time.")]
+    [Fact]
     public async Task Killing_a_silo_process_by_signal_loses_and_doubles_nothing()
     {
         var database = await PostgresServer.CreateDatabase();
