@@ -27,6 +27,7 @@ fi
 
 dotnet restore Wallet.Orleans.sln
 dotnet build Wallet.Orleans.sln --no-restore -c Release
+./tests/dockerfile-check.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"; stop_postgres' EXIT
