@@ -10,7 +10,7 @@ public static class CardsEndpoints
 {
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
-        var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization();
+        var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         cards.MapPost("", Bind).WithName("BindCard");
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");

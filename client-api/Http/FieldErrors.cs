@@ -23,6 +23,11 @@ public sealed class FieldErrors
     public FieldErrors Required(object? value, string field)
         => Check(value is not null && value is not string { Length: 0 }, field, "This field is required.");
 
+    public FieldErrors Id(string? id, string field, bool required = true)
+        => id is null
+            ? (required ? Required(id, field) : this)
+            : Check(Identity.Ids.IsWellFormed(id), field, "This is not an id the wallet issues.");
+
     public FieldErrors Amount(long? amount, string field = "amount")
         => amount is null
             ? Required(amount, field)

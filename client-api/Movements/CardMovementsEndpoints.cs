@@ -9,7 +9,7 @@ public static class CardMovementsEndpoints
 {
     public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
     {
-        var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization();
+        var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet");
         wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet");
         return routes;
@@ -19,7 +19,7 @@ public static class CardMovementsEndpoints
         string id, TopUpRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
-        var problem = new FieldErrors().Required(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Problem;
+        var problem = new FieldErrors().Id(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Problem;
         if ((keyProblem ?? problem) is { } invalid)
         {
             return invalid;
@@ -36,7 +36,7 @@ public static class CardMovementsEndpoints
         string id, WithdrawalRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
-        var problem = new FieldErrors().Required(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Pin(body.Pin).Problem;
+        var problem = new FieldErrors().Id(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Pin(body.Pin).Problem;
         if ((keyProblem ?? problem) is { } invalid)
         {
             return invalid;

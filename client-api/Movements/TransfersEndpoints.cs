@@ -11,7 +11,7 @@ public static class TransfersEndpoints
 {
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
     {
-        var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization();
+        var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         transfers.MapPost("", Send).WithName("SendTransfer");
         transfers.MapGet("/{id}", Get).WithName("GetTransfer");
         return routes;
@@ -22,7 +22,8 @@ public static class TransfersEndpoints
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
         var problem = new FieldErrors()
-            .Required(body.FromWalletId, "fromWalletId")
+            .Id(body.FromWalletId, "fromWalletId")
+            .Id(body.To?.WalletId, "to.walletId", required: false)
             .Check(body.To is not null && (body.To.WalletId is null) != (body.To.Phone is null), "to", "Name either to.walletId or to.phone.")
             .Check(body.To?.Phone is null || Phones.Normalize(body.To.Phone) is not null, "to.phone", "Use a mobile number such as +8613800138000.")
             .Amount(body.Amount).Currency(body.Currency).Pin(body.Pin)

@@ -11,7 +11,7 @@ public static class WalletsEndpoints
 {
     public static IEndpointRouteBuilder MapWallets(this IEndpointRouteBuilder routes)
     {
-        var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization();
+        var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         wallets.MapPost("", Open).WithName("OpenWallet");
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");

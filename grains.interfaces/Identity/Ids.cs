@@ -8,6 +8,13 @@ public static class Ids
 {
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 
+    /// <summary>
+    /// Whether a caller-supplied id can name a grain at all (Orleans refuses blank keys). Unknown but
+    /// well-formed ids are simply not found; this only keeps blanks and control characters out.
+    /// </summary>
+    public static bool IsWellFormed(string? id)
+        => id is { Length: > 0 and <= 128 } && id.All(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
+
     public static string New(string prefix) => prefix + "_" + Encode(RandomNumberGenerator.GetBytes(17));
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed class BadInputApiTests(ApiFixture api)
         { """{"to":{"walletId":"{to}"},"amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
         { """{"fromWalletId":"{from}","amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
         { """{"fromWalletId":"{from}","to":{"walletId":"{to}","phone":"+8613800138000"},"amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
+        { """{"fromWalletId":"{from}","to":{"walletId":""},"amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
+        { """{"fromWalletId":"{from}","to":{"walletId":"   "},"amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
+        { """{"fromWalletId":" ","to":{"walletId":"{to}"},"amount":100,"currency":"CNY","pin":"246810"}""", 400, "validation_failed" },
         { """{"fromWalletId":"{from}","to":{"walletId":"{to}"},"amount":100,"currency":"CNY","pin":"246810","fee":0}""", 400, "unknown_field" },
         { """{"fromWalletId":"{from}","to":{"walletId":"{to}"},"amount":100,""", 400, "malformed_json" },
         { """not json at all""", 400, "malformed_json" },
@@ -93,6 +96,7 @@ public sealed class BadInputApiTests(ApiFixture api)
     [InlineData("""{"cardId":"{card}","amount":-1,"currency":"CNY"}""", "validation_failed")]
     [InlineData("""{"cardId":"{card}","amount":1.5,"currency":"CNY"}""", "validation_failed")]
     [InlineData("""{"amount":100,"currency":"CNY"}""", "validation_failed")]
+    [InlineData("""{"cardId":" ","amount":100,"currency":"CNY"}""", "validation_failed")]
     [InlineData("""{"cardId":"{card}","amount":100,"currency":"CNY","cvv":"123"}""", "unknown_field")]
     public async Task A_bad_top_up_is_a_problem_and_moves_nothing(string template, string code)
     {

@@ -46,6 +46,9 @@ public sealed class WalletsApiTests(ApiFixture api)
         await Problem(await stranger.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await stranger.Http.GetAsync($"/v1/wallets/{wallet}/transactions"), HttpStatusCode.NotFound, "not_found");
         await Problem(await stranger.Http.GetAsync("/v1/wallets/wal_doesnotexist"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await stranger.Http.GetAsync("/v1/wallets/%20"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await stranger.Post("/v1/wallets/%20%20/top-ups", new { cardId = "card_x", amount = 1, currency = "CNY" }, "blank"),
+            HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
