@@ -31,12 +31,8 @@ public sealed class LogSecrecyTests(ApiFixture api)
         var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
 
         // The request line is written as the response completes, which can be just after the client has it.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!api.Logs.Lines.Any(l => l.Contains("/v1/auth/token", StringComparison.Ordinal) && l.Contains("responded 401", StringComparison.Ordinal))
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => api.Logs.Lines.Any(l => l.Contains("/v1/auth/token", StringComparison.Ordinal) && l.Contains("responded 401", StringComparison.Ordinal)),
+            "the last request's log line", TimeSpan.FromSeconds(10));
         var lines = api.Logs.Lines;
 
         Assert.Contains(lines, l => l.Contains("/v1/transfers", StringComparison.Ordinal));

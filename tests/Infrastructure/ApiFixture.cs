@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,8 +33,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        Default("Wallet:Silo:SiloPort", FreePort());
-        Default("Wallet:Silo:GatewayPort", FreePort());
+        Default("Wallet:Silo:SiloPort", FreePorts.NextText());
+        Default("Wallet:Silo:GatewayPort", FreePorts.NextText());
         Default("Wallet:Operator:Phone", OperatorPhone);
         Default("Wallet:Operator:Password", OperatorPassword);
         Default("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
@@ -59,12 +57,6 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
 
 [CollectionDefinition(Name)]

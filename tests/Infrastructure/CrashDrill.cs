@@ -34,11 +34,11 @@ public sealed class CrashDrill
     {
         using var stop = new CancellationTokenSource();
         var streams = Enumerable.Range(0, clients).Select(worker => Task.Run(() => Stream(worker, stop.Token))).ToList();
-        await Until(() => _sent.Count >= 100, "100 transfers sent before the crash");
+        await Eventually.Until(() => _sent.Count >= 100, "100 transfers sent before the crash", TimeSpan.FromSeconds(90));
         var crashedAt = DateTime.UtcNow;
         await crash();
         var atCrash = _sent.Count;
-        await Until(() => _sent.Count >= atCrash + 100, "100 transfers sent after the crash");
+        await Eventually.Until(() => _sent.Count >= atCrash + 100, "100 transfers sent after the crash", TimeSpan.FromSeconds(90));
         await stop.CancelAsync();
         await Task.WhenAll(streams);
         return LongestPauseAfter(crashedAt);
@@ -109,13 +109,4 @@ public sealed class CrashDrill
         return after.Zip(after.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
     }
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Wallet.Tests.Infrastructure;
 
@@ -23,20 +21,15 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var bin = Environment.GetEnvironmentVariable("WALLET_TEST_PG_BIN")
             ?? throw new InvalidOperationException("WALLET_TEST_PG_BIN is not set: run the suite with ./tests/run.sh.");
         var directory = Directory.CreateTempSubdirectory("wallet-pg-private.").FullName;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        var server = new PrivatePostgres(bin, directory, FreePorts.Next());
+        await Run("chmod", "755", directory);
+        if (IsRoot)
         {
-            listener.Start();
-            var server = new PrivatePostgres(bin, directory, ((IPEndPoint)listener.LocalEndpoint).Port);
-            listener.Stop();
-            await Run("chmod", "755", directory);
-            if (IsRoot)
-            {
-                await Run("chown", "postgres:", directory);
-            }
-            await server.AsPostgres("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
-            await server.StartServer();
-            return server;
+            await Run("chown", "postgres:", directory);
         }
+        await server.AsPostgres("initdb", "-D", server.Data, "-A", "trust", "-U", "postgres", "--no-sync");
+        await server.StartServer();
+        return server;
     }
 
     public Task StartServer()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Wallet.Tests.Infrastructure;
@@ -20,7 +18,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = FreePort(), ["Wallet__Silo__GatewayPort"] = FreePort() },
+            Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = FreePorts.NextText(), ["Wallet__Silo__GatewayPort"] = FreePorts.NextText() },
         };
         foreach (var (key, value) in settings)
         {
@@ -54,31 +52,23 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Waits (bounded) until the membership table lists <paramref name="count"/> active silos.</summary>
     public static async Task UntilActive(IReadOnlyDictionary<string, string?> settings, int count, SiloProcess newest)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
         await using var connection = new NpgsqlConnection(settings["ConnectionStrings:Wallet"]);
         await connection.OpenAsync();
-        while (true)
+        await Eventually.Until(async () =>
         {
-            long active;
             try
             {
                 await using var query = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = 3 AND deployment_id = $1", connection)
                 {
                     Parameters = { new() { Value = settings["Wallet:Cluster:ClusterId"] } },
                 };
-                active = (long)(await query.ExecuteScalarAsync())!;
+                return (long)(await query.ExecuteScalarAsync())! >= count;
             }
             catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
             {
-                active = 0;
+                return false;
             }
-            if (active >= count)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"only {active} of {count} silos became active:\n{newest.Log}");
-            await Task.Delay(200);
-        }
+        }, $"{count} active silos", lastSeen: () => newest.Log);
     }
 
     /// <summary>silo/bin/&lt;configuration&gt;/net10.0/Wallet.Silo.dll, built with the same configuration as these tests.</summary>
@@ -91,10 +81,4 @@ public sealed class SiloProcess : IAsyncDisposable
         return File.Exists(assembly) ? assembly : throw new FileNotFoundException($"Build the silo first ({assembly}).");
     }
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
