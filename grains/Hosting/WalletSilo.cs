@@ -21,12 +21,16 @@ public static class WalletSilo
 {
     private const string Npgsql = "Npgsql";
 
-    /// <summary>Grains, transactions, storage (memory or PostgreSQL, from <c>Wallet:Storage</c>) and the bank's integrations.</summary>
+    /// <summary>
+    /// Grains, transactions, storage and event streams (memory or PostgreSQL, from <c>Wallet:Storage</c>)
+    /// and the bank's integrations.
+    /// </summary>
     public static ISiloBuilder AddWallet(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         silo.UseTransactions();
         silo.Services.Configure<TransactionalStateOptions>(TransactionTuning.Tune);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var streams = configuration.GetSection(EventStreamOptions.Section).Get<EventStreamOptions>() ?? new EventStreamOptions();
         if (storage.IsPostgres)
         {
             var database = WalletDatabase.Open(configuration);
@@ -38,10 +42,25 @@ public static class WalletSilo
             }
             // Orleans' own binary format: our wire types are already version-tolerant with [Id]s.
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-            silo.AddAdoNetGrainStorage(StorageNames.Wallet, options =>
+            foreach (var name in new[] { StorageNames.Wallet, StorageNames.PubSub })
             {
-                options.Invariant = Npgsql;
-                options.DataSource = database;
+                silo.AddAdoNetGrainStorage(name, options =>
+                {
+                    options.Invariant = Npgsql;
+                    options.DataSource = database;
+                });
+            }
+            silo.AddAdoNetStreams(StorageNames.Events, stream =>
+            {
+                stream.ConfigureAdoNet(options => options.Configure(adoNet =>
+                {
+                    adoNet.Invariant = Npgsql;
+                    adoNet.DataSource = database;
+                    adoNet.VisibilityTimeout = streams.VisibilityTimeout;
+                    adoNet.MaxAttempts = streams.MaxAttempts;
+                    adoNet.ExpiryTimeout = streams.ExpiryTimeout;
+                }));
+                stream.ConfigurePartitioning(streams.Queues);
             });
             silo.UseAdoNetReminderService(options =>
             {
@@ -53,6 +72,8 @@ public static class WalletSilo
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Wallet);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.AddMemoryStreams(StorageNames.Events, stream => stream.ConfigurePartitioning(streams.Queues));
         }
         silo.Services.AddWalletServices(configuration, environment);
         return silo;
