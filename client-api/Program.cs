@@ -6,7 +6,8 @@ using Wallet.ClientApi.Movements;
 using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Wallets;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binary: started from any directory, the API reads its own appsettings.json.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddWalletLogging();   // Serilog: a line per request with its correlation id, nothing secret
 builder.AddWalletCluster();   // embedded: a silo in this process; production: a client of the cluster
 builder.AddWalletAuth();      // short-lived bearer tokens

@@ -6,7 +6,8 @@ using Wallet.Storage;
 
 // A silo process. `migrate` applies the database migrations and exits; otherwise the silo runs
 // until stopped, joining the cluster its configuration names.
-var builder = Host.CreateApplicationBuilder(args);
+// Settings ship beside the binary: started from any directory, the silo reads its own appsettings.json.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()

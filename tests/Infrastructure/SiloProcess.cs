@@ -14,13 +14,17 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings)
     {
         var log = Path.GetTempFileName();
-        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        var (root, assembly) = SiloAssembly();
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
+            // Started from the repository's root as the README does, so the silo must find its own appsettings.json.
+            WorkingDirectory = root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = FreePorts.NextText(), ["Wallet__Silo__GatewayPort"] = FreePorts.NextText() },
         };
-        foreach (var (key, value) in settings)
+        // The simulators' switch comes from the silo's appsettings.json, as it does for a user.
+        foreach (var (key, value) in settings.Where(setting => setting.Key != "Wallet:Simulators:Enabled"))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -56,6 +60,7 @@ public sealed class SiloProcess : IAsyncDisposable
         await connection.OpenAsync();
         await Eventually.Until(async () =>
         {
+            Assert.False(newest._process.HasExited, $"the silo process exited: {newest.Log}");
             try
             {
                 await using var query = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = 3 AND deployment_id = $1", connection)
@@ -72,13 +77,12 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>silo/bin/&lt;configuration&gt;/net10.0/Wallet.Silo.dll, built with the same configuration as these tests.</summary>
-    private static string SiloAssembly()
+    private static (string Root, string Assembly) SiloAssembly()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = output.Parent!.Name;
         var root = output.Parent!.Parent!.Parent!.Parent!.FullName;
         var assembly = Path.Combine(root, "silo", "bin", configuration, output.Name, "Wallet.Silo.dll");
-        return File.Exists(assembly) ? assembly : throw new FileNotFoundException($"Build the silo first ({assembly}).");
+        return File.Exists(assembly) ? (root, assembly) : throw new FileNotFoundException($"Build the silo first ({assembly}).");
     }
-
 }
