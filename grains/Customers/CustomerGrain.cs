@@ -15,6 +15,8 @@ public sealed class CustomerGrain(
     TimeProvider clock)
     : Grain, ICustomerGrain
 {
+    private readonly RememberedSecret _pin = new();
+
     private CustomerState State => customer.RecordExists ? customer.State : throw WalletRefusedException.NotFound("The customer");
 
     public async Task Enrol(CustomerEnrolment enrolment)
@@ -60,7 +62,7 @@ public sealed class CustomerGrain(
     public Task VerifyPaymentPin(string pin)
     {
         var hash = State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out.");
-        return SecretHasher.Verify(pin, hash)
+        return _pin.Verify(pin, hash)
             ? Task.CompletedTask
             : throw new WalletRefusedException(RefusalCodes.InvalidPin, "The payment PIN is wrong.");
     }

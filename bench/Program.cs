@@ -1,0 +1,89 @@
+using System.Globalization;
+using Npgsql;
+using Wallet.Bench.Reporting;
+using Wallet.Bench.Running;
+using Wallet.Bench.Targets;
+
+// The bench: a named workload against the wallet cluster and, in the same run on the same
+// PostgreSQL, against a plain SQL ledger. Run it through bench/run.sh, which provides the server.
+var options = Options.Parse(args);
+var admin = Environment.GetEnvironmentVariable("WALLET_BENCH_POSTGRES")
+    ?? throw new InvalidOperationException("WALLET_BENCH_POSTGRES is not set: run ./bench/run.sh, which starts PostgreSQL.");
+int? postgresPid = Environment.GetEnvironmentVariable("WALLET_BENCH_PG_DATA") is { } data
+    ? int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), CultureInfo.InvariantCulture)
+    : null;
+var settings = new Dictionary<string, string?>
+{
+    ["Wallet:Simulators:Enabled"] = "true",
+    ["Wallet:Credentials:HashIterations"] = options.HashIterations.ToString(CultureInfo.InvariantCulture),
+    ["Wallet:Storage:MaxPoolSize"] = "60",
+};
+const long Opening = 1_000_000; // ¥10,000.00 per wallet: nobody runs dry during a run
+
+var results = new List<Result>();
+foreach (var name in options.Targets)
+{
+    Console.Error.WriteLine($"{name}: preparing {options.Wallets:N0} wallets");
+    await using var target = name switch
+    {
+        "baseline" => new SqlLedger(NpgsqlDataSource.Create(await Database("bench_baseline", options.Concurrency.Max() + 8))),
+        "memory" => await Clusters.Memory(settings),
+        _ => await Clusters.Postgres(settings, await Database("bench_cluster", 60), options.Silos),
+    };
+    await target.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
+    await Runner.Run(target, Workload.Spread, 16, TimeSpan.FromSeconds(3), options.Wallets, postgresPid); // warm-up, not reported
+    foreach (var workload in options.Workloads)
+    {
+        foreach (var concurrency in options.Concurrency)
+        {
+            var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid);
+            Console.Error.WriteLine($"  => {result.PerSecond:N0} ops/s, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}, books {(result.BooksSound ? "sum to zero" : "WRONG")}");
+            results.Add(result);
+        }
+    }
+}
+Report.CompareToBaseline(results, "sql-baseline");
+
+PgBench.Outcome? pgbench = null;
+if (Environment.GetEnvironmentVariable("WALLET_BENCH_PG_BIN") is { } bin)
+{
+    var server = new NpgsqlConnectionStringBuilder(admin);
+    await Database("bench_pgbench", 1);
+    pgbench = await PgBench.Run(bin, server.Host!, server.Port.ToString(CultureInfo.InvariantCulture), "bench_pgbench", 64, options.Duration);
+}
+
+Directory.CreateDirectory(options.Out);
+var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+var json = Path.Combine(options.Out, $"bench-{stamp}.json");
+await Report.WriteJson(json, new
+{
+    Date = DateTime.UtcNow,
+    Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.VersionString, Runtime = Environment.Version.ToString() },
+    Settings = new { options.Wallets, Opening, options.Silos, options.HashIterations, DurationSeconds = options.Duration.TotalSeconds },
+    Results = results,
+    PgBench = pgbench,
+});
+foreach (var workload in results.Select(r => r.Workload).Distinct())
+{
+    await File.WriteAllTextAsync(Path.Combine(options.Out, $"throughput-{workload}.svg"), Report.Chart(results, workload));
+}
+Console.WriteLine(Report.Table(results));
+if (pgbench is not null)
+{
+    Console.WriteLine($"pgbench tpcb-like on the same server, {pgbench.Clients} clients: {pgbench.Tps:N0} tps, average latency {pgbench.LatencyAverageMs:0.0} ms");
+}
+Console.WriteLine($"results: {json}");
+return results.All(r => r.BooksSound) ? 0 : 1;
+
+async Task<string> Database(string name, int pool)
+{
+    await using (var connection = new NpgsqlConnection(admin))
+    {
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+    return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = pool }.ConnectionString;
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Wallet.Bench.Targets;
+
+namespace Wallet.Bench.Running;
+
+/// <summary>Runs a workload against a target with N concurrent workers for a fixed time, then audits the books.</summary>
+public static class Runner
+{
+    public static async Task<Result> Run(IBenchTarget target, Workload workload, int concurrency, TimeSpan duration, int wallets, int? postgres)
+    {
+        var label = $"{target.Name} {workload.ToString().ToLowerInvariant()} c={concurrency}";
+        var failures = new ConcurrentDictionary<string, long>();
+        var latencies = new List<double>[concurrency];
+        long operations = 0, transfers = 0;
+        var cpu = new Cpu(target.Helpers, postgres);
+        var cpuBefore = cpu.Sample();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        using var progress = new Timer(_ => Console.Error.WriteLine(
+            $"  [{label}] {clock.Elapsed.TotalSeconds,4:0} s  {Interlocked.Read(ref operations),9:N0} ops  {Interlocked.Read(ref operations) / clock.Elapsed.TotalSeconds,8:N0}/s  failures {failures.Values.Sum()}"),
+            null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker * 7919 + concurrency);
+            var mine = latencies[worker] = new List<double>(4096);
+            while (!stop.IsCancellationRequested)
+            {
+                var (read, from, to, amount) = Operations.Next(workload, wallets, random);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    if (read)
+                    {
+                        await target.Read(from);
+                    }
+                    else
+                    {
+                        await target.Transfer(from, to, amount);
+                        Interlocked.Increment(ref transfers);
+                    }
+                }
+                catch (BenchFailure failure)
+                {
+                    failures.AddOrUpdate(failure.Kind, 1, (_, n) => n + 1);
+                }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Increment(ref operations);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuAfter = cpu.Sample();
+        var books = await target.Audit();
+        if (!books.Sound)
+        {
+            Console.Error.WriteLine($"  [{label}] THE BOOKS ARE WRONG: {books}");
+        }
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+        return new Result(target.Name, workload.ToString().ToLowerInvariant(), concurrency, seconds, operations, transfers,
+            operations / seconds, At(0.50), At(0.95), At(0.99), all.Length == 0 ? 0 : all[^1],
+            new SortedDictionary<string, long>(failures),
+            (cpuAfter.Bench - cpuBefore.Bench) / seconds, (cpuAfter.Helpers - cpuBefore.Helpers) / seconds, (cpuAfter.Postgres - cpuBefore.Postgres) / seconds,
+            books.Sound);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Wallet.Bench.Running;
+
+/// <summary>What the workers do, one operation at a time.</summary>
+public enum Workload
+{
+    /// <summary>Random transfers among all wallets.</summary>
+    Spread,
+
+    /// <summary>The first 1,000 wallets (or fewer) all pay the last wallet, a popular merchant.</summary>
+    Hot,
+
+    /// <summary>80 % reads of balance and history, 20 % random transfers.</summary>
+    Mixed,
+}
+
+/// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>
+public static class Operations
+{
+    public const int HotPayers = 1_000;
+
+    public static (bool Read, int From, int To, long Amount) Next(Workload workload, int wallets, Random random)
+    {
+        var amount = random.Next(1, 100);
+        switch (workload)
+        {
+            case Workload.Hot:
+                return (false, random.Next(Math.Min(HotPayers, wallets - 1)), wallets - 1, amount);
+            case Workload.Mixed when random.Next(5) != 0:
+                return (true, random.Next(wallets), -1, 0);
+            default:
+                var from = random.Next(wallets);
+                return (false, from, (from + 1 + random.Next(wallets - 1)) % wallets, amount);
+        }
+    }
+}

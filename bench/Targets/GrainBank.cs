@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Wallet.Cards;
+using Wallet.Customers;
+using Wallet.Identity;
+using Wallet.Ledger;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Simulators;
+using Wallet.Wallets;
+
+namespace Wallet.Bench.Targets;
+
+/// <summary>
+/// The wallet cluster driven through grain calls, as the API drives it: customers of ten wallets
+/// each, funded from a bound card, then transfers under fresh idempotency keys.
+/// </summary>
+public sealed partial class GrainBank(string name, IGrainFactory grains, Func<ValueTask> stop, IReadOnlyList<int>? helpers = null) : IBenchTarget
+{
+    public const string Password = "bench password";
+    public const string Pin = "246810";
+    private const int WalletsPerCustomer = 10;
+    private string[] _wallets = [];
+    private string[] _owners = [];
+    private long _expected;
+
+    public string Name => name;
+
+    public IReadOnlyList<int> Helpers => helpers ?? [];
+
+    public async Task Prepare(int wallets, long opening, Action<string> progress)
+    {
+        _wallets = new string[wallets];
+        _owners = new string[wallets];
+        var customers = (wallets + WalletsPerCustomer - 1) / WalletsPerCustomer;
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) =>
+        {
+            var phone = $"+8613{c:D9}";
+            var customerId = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
+                .Register(new Registration(Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).CustomerId;
+            var customer = grains.GetGrain<ICustomerGrain>(customerId);
+            await customer.SetPaymentPin(Pin, null);
+            var card = await customer.BindCard(new CardApplication(CardNumber(c), "Bench Customer", phone), new IdempotentRequest("bench", "bind"));
+            var text = (await grains.GetGrain<ISmsOutboxGrain>(phone).List())[^1].Text;
+            await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customerId, SixDigits().Match(text).Value);
+            for (var w = c * WalletsPerCustomer; w < Math.Min(wallets, (c + 1) * WalletsPerCustomer); w++)
+            {
+                var walletId = (await customer.OpenWallet("CNY", new IdempotentRequest($"bench-{w}", "open"))).WalletId;
+                var receipt = await Movement(customerId).TopUp(new TopUpOrder(customerId, $"top-up {w}", walletId, card.CardId, opening, "CNY"));
+                if (receipt.Status != MovementStatus.Completed)
+                {
+                    throw new InvalidOperationException($"funding wallet {w} was refused: {receipt.RefusalCode}");
+                }
+                (_wallets[w], _owners[w]) = (walletId, customerId);
+            }
+            if (Interlocked.Increment(ref done) % 100 == 0)
+            {
+                progress($"{done}/{customers} customers funded");
+            }
+        });
+        _expected = wallets * opening;
+    }
+
+    public async Task Transfer(int from, int to, long amount)
+    {
+        MovementReceipt receipt;
+        try
+        {
+            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, Pin));
+        }
+        catch (WalletRefusedException refused)
+        {
+            throw new BenchFailure(refused.Code, refused);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new BenchFailure(exception.GetType().Name, exception);
+        }
+        if (receipt.Status != MovementStatus.Completed)
+        {
+            throw new BenchFailure(receipt.RefusalCode ?? "refused");
+        }
+    }
+
+    public async Task Read(int wallet)
+    {
+        var grain = grains.GetGrain<IWalletGrain>(_wallets[wallet]);
+        await grain.GetView(_owners[wallet]);
+        await grain.GetEntries(_owners[wallet], new EntryQuery(20, null, null, null, null));
+    }
+
+    public async Task<Books> Audit()
+    {
+        var books = await grains.GetGrain<ILedgerAuditorGrain>(0).Check();
+        return new Books(books.Wallets, _expected, (int)books.NegativeWallets, books.Balanced);
+    }
+
+    public ValueTask DisposeAsync() => stop();
+
+    private IMovementGrain Movement(string customerId) => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, Guid.NewGuid().ToString()));
+
+    /// <summary>A Luhn-valid test card number per customer (the simulated bank accepts any that do not end 0002).</summary>
+    private static string CardNumber(int customer)
+    {
+        var body = $"622202{customer:D12}";
+        var sum = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var digit = body[body.Length - 1 - i] - '0';
+            sum += i % 2 == 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
