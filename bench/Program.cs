@@ -6,6 +6,14 @@ using Wallet.Bench.Targets;
 
 // The bench: a named workload against the wallet cluster and, in the same run on the same
 // PostgreSQL, against a plain SQL ledger. Run it through bench/run.sh, which provides the server.
+if (args is ["--report", var saved, ..])
+{
+    // Renders a saved run again: the table, and the charts beside the JSON.
+    var earlier = await Report.ReadResults(saved);
+    await Report.WriteCharts(earlier, Path.GetDirectoryName(Path.GetFullPath(saved))!);
+    Console.WriteLine(Report.Table(earlier));
+    return 0;
+}
 var options = Options.Parse(args);
 var admin = Environment.GetEnvironmentVariable("WALLET_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("WALLET_BENCH_POSTGRES is not set: run ./bench/run.sh, which starts PostgreSQL.");
@@ -21,6 +29,9 @@ var settings = new Dictionary<string, string?>
 const long Opening = 1_000_000; // ¥10,000.00 per wallet: nobody runs dry during a run
 
 var results = new List<Result>();
+PgBench.Outcome? pgbench = null;
+Directory.CreateDirectory(options.Out);
+var json = Path.Combine(options.Out, $"bench-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
 foreach (var name in options.Targets)
 {
     Console.Error.WriteLine($"{name}: preparing {options.Wallets:N0} wallets");
@@ -30,21 +41,37 @@ foreach (var name in options.Targets)
         "memory" => await Clusters.Memory(settings),
         _ => await Clusters.Postgres(settings, await Database("bench_cluster", 60), options.Silos),
     };
+    var counters = name switch
+    {
+        "baseline" => new DatabaseCounters(admin, "bench_baseline"),
+        "postgres" => new DatabaseCounters(admin, "bench_cluster"),
+        _ => null,
+    };
     await target.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
-    await Runner.Run(target, Workload.Spread, 16, TimeSpan.FromSeconds(3), options.Wallets, postgresPid); // warm-up, not reported
+    // Warm-up, not reported: every customer pays once (activations loaded, each PIN checked slowly once).
+    await Parallel.ForEachAsync(Enumerable.Range(0, options.Wallets / 10), new ParallelOptions { MaxDegreeOfParallelism = 32 },
+        async (customer, _) =>
+        {
+            try
+            {
+                await target.Transfer(customer * 10, (customer * 10 + 1) % options.Wallets, 1);
+            }
+            catch (BenchFailure)
+            {
+                // counted nowhere: the warm-up only loads activations
+            }
+        });
     foreach (var workload in options.Workloads)
     {
         foreach (var concurrency in options.Concurrency)
         {
-            var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid);
+            var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid, counters);
             Console.Error.WriteLine($"  => {result.PerSecond:N0} ops/s, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}, books {(result.BooksSound ? "sum to zero" : "WRONG")}");
             results.Add(result);
+            await Save(); // a run that dies later keeps what it measured
         }
     }
 }
-Report.CompareToBaseline(results, "sql-baseline");
-
-PgBench.Outcome? pgbench = null;
 if (Environment.GetEnvironmentVariable("WALLET_BENCH_PG_BIN") is { } bin)
 {
     var server = new NpgsqlConnectionStringBuilder(admin);
@@ -52,21 +79,8 @@ if (Environment.GetEnvironmentVariable("WALLET_BENCH_PG_BIN") is { } bin)
     pgbench = await PgBench.Run(bin, server.Host!, server.Port.ToString(CultureInfo.InvariantCulture), "bench_pgbench", 64, options.Duration);
 }
 
-Directory.CreateDirectory(options.Out);
-var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-var json = Path.Combine(options.Out, $"bench-{stamp}.json");
-await Report.WriteJson(json, new
-{
-    Date = DateTime.UtcNow,
-    Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.VersionString, Runtime = Environment.Version.ToString() },
-    Settings = new { options.Wallets, Opening, options.Silos, options.HashIterations, DurationSeconds = options.Duration.TotalSeconds },
-    Results = results,
-    PgBench = pgbench,
-});
-foreach (var workload in results.Select(r => r.Workload).Distinct())
-{
-    await File.WriteAllTextAsync(Path.Combine(options.Out, $"throughput-{workload}.svg"), Report.Chart(results, workload));
-}
+await Save();
+await Report.WriteCharts(results, options.Out);
 Console.WriteLine(Report.Table(results));
 if (pgbench is not null)
 {
@@ -74,6 +88,19 @@ if (pgbench is not null)
 }
 Console.WriteLine($"results: {json}");
 return results.All(r => r.BooksSound) ? 0 : 1;
+
+async Task Save()
+{
+    Report.CompareToBaseline(results, "sql-baseline");
+    await Report.WriteJson(json, new
+    {
+        Date = DateTime.UtcNow,
+        Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.VersionString, Runtime = Environment.Version.ToString() },
+        Settings = new { options.Wallets, Opening, options.Silos, options.HashIterations, DurationSeconds = options.Duration.TotalSeconds },
+        Results = results,
+        PgBench = pgbench,
+    });
+}
 
 async Task<string> Database(string name, int pool)
 {

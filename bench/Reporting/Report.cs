@@ -8,7 +8,7 @@ namespace Wallet.Bench.Reporting;
 /// <summary>The bench's outputs: a table for people, JSON for tools and history, and a throughput chart.</summary>
 public static class Report
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Sets each result's ratio to the SQL baseline's run of the same workload and concurrency.</summary>
     public static void CompareToBaseline(IReadOnlyList<Result> results, string baseline)
@@ -20,16 +20,31 @@ public static class Report
         }
     }
 
+    public static async Task<IReadOnlyList<Result>> ReadResults(string path)
+    {
+        await using var file = File.OpenRead(path);
+        using var document = await JsonDocument.ParseAsync(file);
+        return document.RootElement.GetProperty("results").Deserialize<List<Result>>(Json)!;
+    }
+
+    public static async Task WriteCharts(IReadOnlyList<Result> results, string directory)
+    {
+        foreach (var workload in results.Select(r => r.Workload).Distinct())
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, $"throughput-{workload}.svg"), Chart(results, workload));
+        }
+    }
+
     public static string Table(IReadOnlyList<Result> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| target | workload | conc. | ops/s | × baseline | p50 ms | p95 ms | p99 ms | max ms | failures | CPU cores bench/cluster/pg | books |");
-        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |");
+        table.AppendLine("| target | workload | conc. | ops/s | × baseline | p50 ms | p95 ms | p99 ms | max ms | failures | CPU cores bench/cluster/pg | db commits/op | db row writes/op | books |");
+        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var failures = r.Failures.Count == 0 ? "0" : string.Join(", ", r.Failures.Select(f => $"{f.Key} {f.Value}"));
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Target} | {r.Workload} | {r.Concurrency} | {r.PerSecond:N0} | {(r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {failures} | {r.BenchCores:0.00}/{r.HelperCores:0.00}/{r.PostgresCores:0.00} | {(r.BooksSound ? "sum to zero" : "WRONG")} |");
+                $"| {r.Target} | {r.Workload} | {r.Concurrency} | {r.PerSecond:N0} | {(r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {failures} | {r.BenchCores:0.00}/{r.HelperCores:0.00}/{r.PostgresCores:0.00} | {r.DbCommitsPerOp:0.0} | {r.DbRowWritesPerOp:0.0} | {(r.BooksSound ? "sum to zero" : "WRONG")} |");
         }
         return table.ToString();
     }

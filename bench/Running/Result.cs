@@ -17,7 +17,9 @@ public sealed record Result(
     double BenchCores,
     double HelperCores,
     double PostgresCores,
-    bool BooksSound)
+    bool BooksSound,
+    double? DbCommitsPerOp,
+    double? DbRowWritesPerOp)
 {
     /// <summary>Throughput relative to the SQL baseline's run of the same workload and concurrency.</summary>
     public double? Ratio { get; set; }

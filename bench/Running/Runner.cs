@@ -7,7 +7,7 @@ namespace Wallet.Bench.Running;
 /// <summary>Runs a workload against a target with N concurrent workers for a fixed time, then audits the books.</summary>
 public static class Runner
 {
-    public static async Task<Result> Run(IBenchTarget target, Workload workload, int concurrency, TimeSpan duration, int wallets, int? postgres)
+    public static async Task<Result> Run(IBenchTarget target, Workload workload, int concurrency, TimeSpan duration, int wallets, int? postgres, DatabaseCounters? database = null)
     {
         var label = $"{target.Name} {workload.ToString().ToLowerInvariant()} c={concurrency}";
         var failures = new ConcurrentDictionary<string, long>();
@@ -15,6 +15,7 @@ public static class Runner
         long operations = 0, transfers = 0;
         var cpu = new Cpu(target.Helpers, postgres);
         var cpuBefore = cpu.Sample();
+        var dbBefore = database is null ? null : await database.Read();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         using var progress = new Timer(_ => Console.Error.WriteLine(
@@ -51,6 +52,7 @@ public static class Runner
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuAfter = cpu.Sample();
+        var dbAfter = database is null ? null : await database.Read();
         var books = await target.Audit();
         if (!books.Sound)
         {
@@ -63,6 +65,8 @@ public static class Runner
             operations / seconds, At(0.50), At(0.95), At(0.99), all.Length == 0 ? 0 : all[^1],
             new SortedDictionary<string, long>(failures),
             (cpuAfter.Bench - cpuBefore.Bench) / seconds, (cpuAfter.Helpers - cpuBefore.Helpers) / seconds, (cpuAfter.Postgres - cpuBefore.Postgres) / seconds,
-            books.Sound);
+            books.Sound,
+            dbAfter is null || operations == 0 ? null : (double)(dbAfter.Commits - dbBefore!.Commits) / operations,
+            dbAfter is null || operations == 0 ? null : (double)(dbAfter.RowsWritten - dbBefore!.RowsWritten) / operations);
     }
 }

@@ -20,7 +20,7 @@ public static class Clusters
         host.UseOrleans(silo => silo.UseWalletClustering(host.Configuration).AddWallet(host.Configuration));
         var app = host.Build();
         await app.StartAsync();
-        return new GrainBank("memory", app.Services.GetRequiredService<IGrainFactory>(), async () => { await app.StopAsync(); app.Dispose(); });
+        return new GrainBank("memory", app.Services.GetRequiredService<IGrainFactory>(), async () => { await app.StopAsync(); app.Dispose(); }, ledgerCheck: true);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class Clusters
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
-        }, processes.Select(p => p.Id).ToList());
+        }, ledgerCheck: false, processes.Select(p => p.Id).ToList());
     }
 
     private static Process StartSilo(Dictionary<string, string?> settings, int siloPort, int gatewayPort)
@@ -78,7 +78,8 @@ public static class Clusters
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), $"wallet-bench-silo-{siloPort}.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, line) => { lock (log) { log.WriteLine(line.Data); } };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) { Console.Error.WriteLine($"  silo {siloPort}: {line.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
