@@ -9,15 +9,17 @@ public sealed class Cpu(IReadOnlyList<int> helpers, int? postgres)
 
     public (double Bench, double Helpers, double Postgres) Sample()
         => (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-            helpers.Sum(Seconds),
-            postgres is { } server ? Seconds(server) + ChildrenOf(server).Sum(Seconds) : 0);
+            helpers.Sum(pid => Seconds(pid)),
+            postgres is { } server ? Seconds(server, reaped: true) + ChildrenOf(server).Sum(pid => Seconds(pid)) : 0);
 
-    private static double Seconds(int pid)
+    /// <summary>User + system time; with <paramref name="reaped"/>, also that of children that have ended (PostgreSQL's closed backends).</summary>
+    private static double Seconds(int pid, bool reaped = false)
     {
         try
         {
             var fields = Fields(pid);
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]) + (reaped ? long.Parse(fields[13]) + long.Parse(fields[14]) : 0);
+            return ticks / TicksPerSecond;
         }
         catch (IOException)
         {

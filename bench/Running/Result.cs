@@ -16,7 +16,7 @@ public sealed record Result(
     IReadOnlyDictionary<string, long> Failures,
     double BenchCores,
     double HelperCores,
-    double PostgresCores,
+    double? PostgresCores,
     bool BooksSound,
     double? DbCommitsPerOp,
     double? DbRowWritesPerOp)
