@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
-using Orleans.TestingHost;
-using Wallet.Hosting;
 using Wallet.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -23,12 +19,7 @@ public sealed class DurableEventStreamTests(ITestOutputHelper output)
         var settings = PostgresServer.Settings(await PostgresServer.CreateDatabase());
         // Short enough for a test; production keeps 30 s so a slow batch is not delivered twice.
         settings["Wallet:Streams:VisibilityTimeout"] = "00:00:03";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) => silo.AddWallet(configuration).Configure<ClusterMembershipOptions>(FailureDetection.Tune));
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await PostgresCluster.Start(settings);
 
         var streams = Enumerable.Range(0, Streams).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
         var attempted = new ConcurrentDictionary<string, string>();

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
-using Orleans.TestingHost;
-using Wallet.Hosting;
 using Wallet.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -14,12 +10,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Killing_a_silo_mid_stream_loses_and_doubles_nothing()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(PostgresServer.Settings(await PostgresServer.CreateDatabase())).Build();
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((_, silo) => silo.AddWallet(configuration).Configure<ClusterMembershipOptions>(FailureDetection.Tune));
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await PostgresCluster.Start(PostgresServer.Settings(await PostgresServer.CreateDatabase()));
         var drill = await CrashDrill.Prepare(new Scenario(cluster.Client));
 
         var pause = await drill.Run(() => cluster.KillSiloAsync(cluster.Silos[2]));
