@@ -13,7 +13,7 @@ public sealed record Options(
     int HashIterations,
     string Out)
 {
-    public static readonly string[] AllTargets = ["baseline", "memory", "postgres"];
+    public static readonly string[] AllTargets = ["baseline", "memory", "http", "postgres"];
 
     public static Options Parse(string[] args)
     {

@@ -124,7 +124,7 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
     private IMovementGrain Movement(string customerId) => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, Guid.NewGuid().ToString()));
 
     /// <summary>A Luhn-valid test card number per customer (the simulated bank accepts any that do not end 0002).</summary>
-    private static string CardNumber(int customer)
+    public static string CardNumber(int customer)
     {
         var body = $"622202{customer:D12}";
         var sum = 0;

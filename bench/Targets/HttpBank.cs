@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Wallet.Bench.Targets;
+
+/// <summary>
+/// The HTTP facade: the API process in its embedded mode (its own in-memory silo), driven the way
+/// apps drive it — bearer tokens, JSON bodies, an Idempotency-Key per transfer.
+/// </summary>
+public sealed partial class HttpBank : IBenchTarget
+{
+    private const string OperatorPhone = "+8613900000000";
+    private const string OperatorPassword = "bench operator password";
+    private const int WalletsPerCustomer = 10;
+    private readonly Process _api;
+    private readonly HttpClient _http;
+    private string[] _wallets = [];
+    private string[] _tokens = [];
+    private long _expected;
+
+    private HttpBank(Process api, HttpClient http) => (_api, _http) = (api, http);
+
+    public string Name => "http";
+
+    public IReadOnlyList<int> Helpers => [_api.Id];
+
+    public static async Task<IBenchTarget> Start(IReadOnlyDictionary<string, string?> settings, int port)
+    {
+        var assembly = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "client-api", "bin", "Release", "net10.0", "Wallet.ClientApi.dll"));
+        var start = new ProcessStartInfo("dotnet", [assembly, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+                ["Wallet__Operator__Phone"] = OperatorPhone,
+                ["Wallet__Operator__Password"] = OperatorPassword,
+                ["Wallet__Auth__AccessTokenMinutes"] = "600", // a bench outlives the 15-minute default
+                ["Wallet__Silo__SiloPort"] = $"{port + 1}",
+                ["Wallet__Silo__GatewayPort"] = $"{port + 2}",
+            },
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var api = Process.Start(start)!;
+        api.OutputDataReceived += (_, _) => { }; // one log line per request, as in production; not kept
+        api.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 }) { Console.Error.WriteLine($"  api: {line.Data}"); } };
+        api.BeginOutputReadLine();
+        api.BeginErrorReadLine();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
+        {
+            if (api.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("the API did not start");
+            }
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return new HttpBank(api, http);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+        }
+    }
+
+    public async Task Prepare(int wallets, long opening, Action<string> progress)
+    {
+        _wallets = new string[wallets];
+        _tokens = new string[wallets];
+        var customers = (wallets + WalletsPerCustomer - 1) / WalletsPerCustomer;
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) =>
+        {
+            var phone = $"+8613{c:D9}";
+            await Send(HttpMethod.Post, "/v1/customers", null, new { phone, password = GrainBank.Password });
+            var token = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone, password = GrainBank.Password })).GetProperty("accessToken").GetString()!;
+            await Send(HttpMethod.Put, "/v1/me/payment-pin", token, new { pin = GrainBank.Pin });
+            var card = (await Send(HttpMethod.Post, "/v1/cards", token, new { cardNumber = GrainBank.CardNumber(c), holderName = "Bench Customer", phone }))
+                .GetProperty("cardId").GetString()!;
+            var sms = await Send(HttpMethod.Get, $"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}", null, null);
+            var code = SixDigits().Match(sms[sms.GetArrayLength() - 1].GetProperty("text").GetString()!).Value;
+            await Send(HttpMethod.Post, $"/v1/cards/{card}/verify", token, new { code });
+            for (var w = c * WalletsPerCustomer; w < Math.Min(wallets, (c + 1) * WalletsPerCustomer); w++)
+            {
+                var wallet = (await Send(HttpMethod.Post, "/v1/wallets", token, new { currency = "CNY" })).GetProperty("id").GetString()!;
+                await Send(HttpMethod.Post, $"/v1/wallets/{wallet}/top-ups", token, new { cardId = card, amount = opening, currency = "CNY" }, Guid.NewGuid().ToString());
+                (_wallets[w], _tokens[w]) = (wallet, token);
+            }
+            if (Interlocked.Increment(ref done) % 100 == 0)
+            {
+                progress($"{done}/{customers} customers funded");
+            }
+        });
+        _expected = wallets * opening;
+    }
+
+    public Task Transfer(int from, int to, long amount)
+        => Send(HttpMethod.Post, "/v1/transfers", _tokens[from],
+            new { fromWalletId = _wallets[from], to = new { walletId = _wallets[to] }, amount, currency = "CNY", pin = GrainBank.Pin },
+            Guid.NewGuid().ToString());
+
+    public async Task Read(int wallet)
+    {
+        await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[wallet]}", _tokens[wallet], null);
+        await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[wallet]}/transactions?limit=20", _tokens[wallet], null);
+    }
+
+    public async Task<Books> Audit()
+    {
+        long total = 0;
+        var negative = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (w, _) =>
+        {
+            var balance = (await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[w]}", _tokens[w], null)).GetProperty("balance").GetInt64();
+            Interlocked.Add(ref total, balance);
+            if (balance < 0)
+            {
+                Interlocked.Increment(ref negative);
+            }
+        });
+        var operatorToken = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone = OperatorPhone, password = OperatorPassword })).GetProperty("accessToken").GetString();
+        var books = await Send(HttpMethod.Get, "/v1/ops/ledger/check", operatorToken, null);
+        return new Books(total, _expected, negative, books.GetProperty("balanced").GetBoolean());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        _api.Kill(entireProcessTree: true);
+        await _api.WaitForExitAsync();
+        _api.Dispose();
+    }
+
+    /// <summary>One request; anything but a 2xx becomes a failure named by the problem's code.</summary>
+    private async Task<JsonElement> Send(HttpMethod method, string path, string? token, object? body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            throw new BenchFailure($"http {exception.GetType().Name}", exception);
+        }
+        using (response)
+        {
+            var json = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (!response.IsSuccessStatusCode)
+            {
+                var code = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("code", out var c) ? c.GetString() : null;
+                throw new BenchFailure($"{(int)response.StatusCode} {code ?? response.StatusCode.ToString()}");
+            }
+            return json;
+        }
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}
