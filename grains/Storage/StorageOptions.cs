@@ -12,6 +12,9 @@ public sealed class StorageOptions
     /// <summary>Npgsql's default of 100 per process exhausts the server when several silos share it.</summary>
     public int MaxPoolSize { get; set; } = 30;
 
+    /// <summary>Statements per connection Npgsql prepares automatically once they repeat (0: none).</summary>
+    public int MaxAutoPrepare { get; set; } = 32;
+
     /// <summary>Apply migrations when the silo starts (the explicit <c>migrate</c> command does it regardless).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

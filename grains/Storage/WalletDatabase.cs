@@ -21,6 +21,12 @@ public static class WalletDatabase
         {
             builder.MaxPoolSize = options.MaxPoolSize;
         }
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // The providers run a handful of fixed statements thousands of times a second; letting
+            // Npgsql prepare them spares PostgreSQL a parse and plan per call.
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
+        }
         return NpgsqlDataSource.Create(builder);
     }
 }
