@@ -62,6 +62,12 @@ foreach (var name in options.Targets)
                 // counted nowhere: the warm-up only loads activations
             }
         });
+    // The JIT keeps compiling for about a minute of load on 2 cores (dotnet-counters: ~1,000 methods
+    // per 10 s, then ~40); measured runs should not pay for it. Not reported.
+    if (options.Warmup > TimeSpan.Zero)
+    {
+        await Runner.Run(target, Workload.Mixed, 64, options.Warmup, options.Wallets, postgresPid);
+    }
     foreach (var workload in options.Workloads)
     {
         foreach (var concurrency in options.Concurrency)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bench, in one command: starts a throwaway PostgreSQL (fsync on), builds Release, and runs
 #   ./bench/run.sh [spread|hot|mixed ...] [--target baseline,memory,postgres] [--concurrency 16,64,256]
-#                  [--duration 10] [--wallets 10000] [--silos 2] [--out bench/results]
+#                  [--duration 10] [--warmup 30] [--wallets 10000] [--silos 2] [--out bench/results]
 # It prints a table and writes JSON and SVG charts into bench/results. Not part of the test run.
 #   ./bench/run.sh --report bench/results/bench-<time>.json   renders a saved run's table and charts again
 set -euo pipefail

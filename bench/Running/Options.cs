@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace Wallet.Bench.Running;
 
-/// <summary>The command line: <c>[workload...] [--target t,...] [--concurrency n,...] [--duration s] [--wallets n] [--silos n] [--out dir]</c>.</summary>
+/// <summary>The command line: <c>[workload...] [--target t,...] [--concurrency n,...] [--duration s] [--warmup s] [--wallets n] [--silos n] [--out dir]</c>.</summary>
 public sealed record Options(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<string> Targets,
     IReadOnlyList<int> Concurrency,
     TimeSpan Duration,
+    TimeSpan Warmup,
     int Wallets,
     int Silos,
     int HashIterations,
@@ -41,6 +42,7 @@ public sealed record Options(
             targets,
             Get("concurrency", "16,64,256").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             TimeSpan.FromSeconds(double.Parse(Get("duration", "10"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "30"), CultureInfo.InvariantCulture)),
             int.Parse(Get("wallets", "10000"), CultureInfo.InvariantCulture),
             int.Parse(Get("silos", "2"), CultureInfo.InvariantCulture),
             int.Parse(Get("hash-iterations", "210000"), CultureInfo.InvariantCulture),
