@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Wallet.Cards;
 using Wallet.Customers;
 using Wallet.Identity;
@@ -14,11 +13,8 @@ namespace Wallet.Bench.Targets;
 /// The wallet cluster driven through grain calls, as the API drives it: customers of ten wallets
 /// each, funded from a bound card, then transfers under fresh idempotency keys.
 /// </summary>
-public sealed partial class GrainBank(string name, IGrainFactory grains, Func<ValueTask> stop, bool ledgerCheck, IReadOnlyList<int>? helpers = null) : IBenchTarget
+public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask> stop, bool ledgerCheck, IReadOnlyList<int>? helpers = null) : IBenchTarget
 {
-    public const string Password = "bench password";
-    public const string Pin = "246810";
-    private const int WalletsPerCustomer = 10;
     private string[] _wallets = [];
     private string[] _owners = [];
     private long _expected;
@@ -31,19 +27,17 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
     {
         _wallets = new string[wallets];
         _owners = new string[wallets];
-        var customers = (wallets + WalletsPerCustomer - 1) / WalletsPerCustomer;
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) =>
+        await BenchCustomers.ForEach(wallets, progress, async (c, owned) =>
         {
-            var phone = $"+8613{c:D9}";
+            var phone = BenchCustomers.Phone(c);
             var customerId = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
-                .Register(new Registration(Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).CustomerId;
+                .Register(new Registration(BenchCustomers.Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).CustomerId;
             var customer = grains.GetGrain<ICustomerGrain>(customerId);
-            await customer.SetPaymentPin(Pin, null);
-            var card = await customer.BindCard(new CardApplication(CardNumber(c), "Bench Customer", phone), new IdempotentRequest("bench", "bind"));
+            await customer.SetPaymentPin(BenchCustomers.Pin, null);
+            var card = await customer.BindCard(new CardApplication(BenchCustomers.CardNumber(c), BenchCustomers.Holder, phone), new IdempotentRequest("bench", "bind"));
             var text = (await grains.GetGrain<ISmsOutboxGrain>(phone).List())[^1].Text;
-            await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customerId, SixDigits().Match(text).Value);
-            for (var w = c * WalletsPerCustomer; w < Math.Min(wallets, (c + 1) * WalletsPerCustomer); w++)
+            await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customerId, BenchCustomers.CodeIn(text));
+            for (var w = owned.Start.Value; w < owned.End.Value; w++)
             {
                 var walletId = (await customer.OpenWallet("CNY", new IdempotentRequest($"bench-{w}", "open"))).WalletId;
                 var receipt = await Movement(customerId).TopUp(new TopUpOrder(customerId, $"top-up {w}", walletId, card.CardId, opening, "CNY"));
@@ -52,10 +46,6 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
                     throw new InvalidOperationException($"funding wallet {w} was refused: {receipt.RefusalCode}");
                 }
                 (_wallets[w], _owners[w]) = (walletId, customerId);
-            }
-            if (Interlocked.Increment(ref done) % 100 == 0)
-            {
-                progress($"{done}/{customers} customers funded");
             }
         });
         _expected = wallets * opening;
@@ -66,7 +56,7 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
         MovementReceipt receipt;
         try
         {
-            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, Pin));
+            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, BenchCustomers.Pin));
         }
         catch (WalletRefusedException refused)
         {
@@ -104,17 +94,8 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
     /// </summary>
     public async Task<Books> Audit()
     {
-        long total = 0;
-        var negative = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (w, _) =>
-        {
-            var balance = (await grains.GetGrain<IWalletGrain>(_wallets[w]).GetView(_owners[w])).Balance;
-            Interlocked.Add(ref total, balance);
-            if (balance < 0)
-            {
-                Interlocked.Increment(ref negative);
-            }
-        });
+        var (total, negative) = await BenchCustomers.SumBalances(_wallets.Length,
+            async w => (await grains.GetGrain<IWalletGrain>(_wallets[w]).GetView(_owners[w])).Balance);
         var balanced = !ledgerCheck || (await grains.GetGrain<ILedgerAuditorGrain>(0).Check()) is { Balanced: true, NegativeWallets: 0 };
         return new Books(total, _expected, negative, balanced);
     }
@@ -122,20 +103,4 @@ public sealed partial class GrainBank(string name, IGrainFactory grains, Func<Va
     public ValueTask DisposeAsync() => stop();
 
     private IMovementGrain Movement(string customerId) => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, Guid.NewGuid().ToString()));
-
-    /// <summary>A Luhn-valid test card number per customer (the simulated bank accepts any that do not end 0002).</summary>
-    public static string CardNumber(int customer)
-    {
-        var body = $"622202{customer:D12}";
-        var sum = 0;
-        for (var i = 0; i < body.Length; i++)
-        {
-            var digit = body[body.Length - 1 - i] - '0';
-            sum += i % 2 == 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
-        }
-        return body + (10 - sum % 10) % 10;
-    }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Wallet.Bench.Targets;
 
@@ -10,11 +9,10 @@ namespace Wallet.Bench.Targets;
 /// The HTTP facade: the API process in its embedded mode (its own in-memory silo), driven the way
 /// apps drive it — bearer tokens, JSON bodies, an Idempotency-Key per transfer.
 /// </summary>
-public sealed partial class HttpBank : IBenchTarget
+public sealed class HttpBank : IBenchTarget
 {
     private const string OperatorPhone = "+8613900000000";
     private const string OperatorPassword = "bench operator password";
-    private const int WalletsPerCustomer = 10;
     private readonly Process _api;
     private readonly HttpClient _http;
     private string[] _wallets = [];
@@ -81,28 +79,22 @@ public sealed partial class HttpBank : IBenchTarget
     {
         _wallets = new string[wallets];
         _tokens = new string[wallets];
-        var customers = (wallets + WalletsPerCustomer - 1) / WalletsPerCustomer;
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) =>
+        await BenchCustomers.ForEach(wallets, progress, async (c, owned) =>
         {
-            var phone = $"+8613{c:D9}";
-            await Send(HttpMethod.Post, "/v1/customers", null, new { phone, password = GrainBank.Password });
-            var token = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone, password = GrainBank.Password })).GetProperty("accessToken").GetString()!;
-            await Send(HttpMethod.Put, "/v1/me/payment-pin", token, new { pin = GrainBank.Pin });
-            var card = (await Send(HttpMethod.Post, "/v1/cards", token, new { cardNumber = GrainBank.CardNumber(c), holderName = "Bench Customer", phone }))
+            var phone = BenchCustomers.Phone(c);
+            await Send(HttpMethod.Post, "/v1/customers", null, new { phone, password = BenchCustomers.Password });
+            var token = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone, password = BenchCustomers.Password })).GetProperty("accessToken").GetString()!;
+            await Send(HttpMethod.Put, "/v1/me/payment-pin", token, new { pin = BenchCustomers.Pin });
+            var card = (await Send(HttpMethod.Post, "/v1/cards", token, new { cardNumber = BenchCustomers.CardNumber(c), holderName = BenchCustomers.Holder, phone }))
                 .GetProperty("cardId").GetString()!;
             var sms = await Send(HttpMethod.Get, $"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}", null, null);
-            var code = SixDigits().Match(sms[sms.GetArrayLength() - 1].GetProperty("text").GetString()!).Value;
+            var code = BenchCustomers.CodeIn(sms[sms.GetArrayLength() - 1].GetProperty("text").GetString()!);
             await Send(HttpMethod.Post, $"/v1/cards/{card}/verify", token, new { code });
-            for (var w = c * WalletsPerCustomer; w < Math.Min(wallets, (c + 1) * WalletsPerCustomer); w++)
+            for (var w = owned.Start.Value; w < owned.End.Value; w++)
             {
                 var wallet = (await Send(HttpMethod.Post, "/v1/wallets", token, new { currency = "CNY" })).GetProperty("id").GetString()!;
                 await Send(HttpMethod.Post, $"/v1/wallets/{wallet}/top-ups", token, new { cardId = card, amount = opening, currency = "CNY" }, Guid.NewGuid().ToString());
                 (_wallets[w], _tokens[w]) = (wallet, token);
-            }
-            if (Interlocked.Increment(ref done) % 100 == 0)
-            {
-                progress($"{done}/{customers} customers funded");
             }
         });
         _expected = wallets * opening;
@@ -110,7 +102,7 @@ public sealed partial class HttpBank : IBenchTarget
 
     public Task Transfer(int from, int to, long amount)
         => Send(HttpMethod.Post, "/v1/transfers", _tokens[from],
-            new { fromWalletId = _wallets[from], to = new { walletId = _wallets[to] }, amount, currency = "CNY", pin = GrainBank.Pin },
+            new { fromWalletId = _wallets[from], to = new { walletId = _wallets[to] }, amount, currency = "CNY", pin = BenchCustomers.Pin },
             Guid.NewGuid().ToString());
 
     public async Task Read(int wallet)
@@ -121,17 +113,8 @@ public sealed partial class HttpBank : IBenchTarget
 
     public async Task<Books> Audit()
     {
-        long total = 0;
-        var negative = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, _wallets.Length), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (w, _) =>
-        {
-            var balance = (await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[w]}", _tokens[w], null)).GetProperty("balance").GetInt64();
-            Interlocked.Add(ref total, balance);
-            if (balance < 0)
-            {
-                Interlocked.Increment(ref negative);
-            }
-        });
+        var (total, negative) = await BenchCustomers.SumBalances(_wallets.Length,
+            async w => (await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[w]}", _tokens[w], null)).GetProperty("balance").GetInt64());
         var operatorToken = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone = OperatorPhone, password = OperatorPassword })).GetProperty("accessToken").GetString();
         var books = await Send(HttpMethod.Get, "/v1/ops/ledger/check", operatorToken, null);
         return new Books(total, _expected, negative, books.GetProperty("balanced").GetBoolean());
@@ -181,7 +164,4 @@ public sealed partial class HttpBank : IBenchTarget
             return json;
         }
     }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
 }
