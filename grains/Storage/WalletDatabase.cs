@@ -16,12 +16,11 @@ public static class WalletDatabase
                 $"Wallet:Storage:Provider is postgres but ConnectionStrings:{StorageOptions.ConnectionStringName} is not set.");
         }
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(builder, "Maximum Pool Size"))
         {
             builder.MaxPoolSize = options.MaxPoolSize;
         }
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(builder, "Max Auto Prepare"))
         {
             // The providers run a handful of fixed statements thousands of times a second; letting
             // Npgsql prepare them spares PostgreSQL a parse and plan per call.
@@ -29,4 +28,11 @@ public static class WalletDatabase
         }
         return NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>
+    /// Whether the connection string itself sets a key, under any of its spellings (the builder lists
+    /// the keys it was given under their canonical names; its ContainsKey answers true for any known key).
+    /// </summary>
+    private static bool Sets(NpgsqlConnectionStringBuilder builder, string canonicalKey)
+        => builder.Keys.Contains(canonicalKey, StringComparer.OrdinalIgnoreCase);
 }
