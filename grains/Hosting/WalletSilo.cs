@@ -10,6 +10,7 @@ using Wallet.Credentials;
 using Wallet.Simulators;
 using Wallet.Sms;
 using Wallet.Storage;
+using Wallet.Storage.GroupCommit;
 
 namespace Wallet.Hosting;
 
@@ -35,6 +36,10 @@ public static class WalletSilo
         {
             var database = WalletDatabase.Open(configuration);
             silo.Services.AddSingleton(database);
+            silo.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+            // Transactional state goes through the group commit; plain grain state through the ADO.NET provider.
+            silo.Services.AddSingleton<GroupCommit>();
+            silo.Services.AddKeyedSingleton<ITransactionalStateStorageFactory, GroupCommitStorageFactory>(StorageNames.Wallet);
             silo.Services.AddSingleton<SchemaMigrator>();
             if (storage.MigrateOnStart)
             {

@@ -28,10 +28,46 @@ public sealed class MovementGrain(
 
     public async Task<MovementReceipt> Transfer(TransferOrder order)
     {
-        if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+        if (_settled is { } known)
         {
-            return earlier;
+            return Settle(known, order.CustomerId, order.Fingerprint);
         }
+        // A new movement is the common case, so its record is read only inside the transaction that
+        // commits it (which finds an earlier outcome and returns it), not first in a read-only
+        // transaction of its own. When the order is refused before that, the record decides whether
+        // this is the replay of a transfer that already happened.
+        (MovementReceipt Receipt, Posting Debit, string ToId) plan;
+        try
+        {
+            plan = await PlanTransfer(order);
+        }
+        catch (WalletRefusedException)
+        {
+            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+            {
+                return earlier;
+            }
+            throw;
+        }
+        var (receipt, debit, toId) = plan;
+        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        {
+            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
+            if (string.CompareOrdinal(toId, order.FromWalletId) < 0)
+            {
+                await Wallet(toId).Enlist();
+            }
+            if (await Wallet(order.FromWalletId).Debit(debit) is { } refusal)
+            {
+                return refusal;
+            }
+            await Wallet(toId).Credit(debit with { Counterparty = order.FromWalletId });
+            return null;
+        });
+    }
+
+    private async Task<(MovementReceipt, Posting, string)> PlanTransfer(TransferOrder order)
+    {
         RequireMovableAmount(order.Amount, order.Currency);
         await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
@@ -45,23 +81,8 @@ public sealed class MovementGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The receiving wallet holds {to.Currency}, not {order.Currency}.");
         }
-
         var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
-        var debit = new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo);
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
-        {
-            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
-            if (string.CompareOrdinal(toId, from.WalletId) < 0)
-            {
-                await Wallet(toId).Enlist();
-            }
-            if (await Wallet(from.WalletId).Debit(debit) is { } refusal)
-            {
-                return refusal;
-            }
-            await Wallet(toId).Credit(debit with { Counterparty = from.WalletId });
-            return null;
-        });
+        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo), toId);
     }
 
     public async Task<MovementReceipt> TopUp(TopUpOrder order)

@@ -15,6 +15,15 @@ public sealed class StorageOptions
     /// <summary>Statements per connection Npgsql prepares automatically once they repeat (0: none).</summary>
     public int MaxAutoPrepare { get; set; } = 32;
 
+    /// <summary>
+    /// Concurrent batches the group commit keeps in flight. More than one lets a new batch gather while
+    /// the last one waits on PostgreSQL's flush; each holds one pooled connection while it runs.
+    /// </summary>
+    public int GroupCommitWriters { get; set; } = 4;
+
+    /// <summary>The most transactional state reads and writes one batch carries.</summary>
+    public int GroupCommitMaxBatch { get; set; } = 128;
+
     /// <summary>Apply migrations when the silo starts (the explicit <c>migrate</c> command does it regardless).</summary>
     public bool MigrateOnStart { get; set; } = true;
 

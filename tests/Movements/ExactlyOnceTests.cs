@@ -28,6 +28,28 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_replay_reaching_a_fresh_activation_returns_the_recorded_outcome_even_where_it_would_now_be_refused()
+    {
+        var (alice, aliceWallet) = await FundedCustomer(1_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        var first = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_000, key: "everything");
+
+        // Idle activations are dropped, so the replays below meet a movement that must read its stored record.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var replay = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_000, key: "everything");
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var replayWithWrongPin = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_000, key: "everything", pin: "000000");
+
+        Assert.Equal(MovementStatus.Completed, first.Status);
+        Assert.Equal(first, replay);
+        Assert.Equal(first, replayWithWrongPin);
+        Assert.Equal(0, await _bank.Balance(alice, aliceWallet));
+        Assert.Equal(1_000, await _bank.Balance(bob, bobWallet));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
     public async Task Transfer_with_reused_key_and_different_amount_is_rejected()
     {
         var (alice, aliceWallet) = await FundedCustomer(10_000);
