@@ -39,6 +39,14 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Enlist"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Enlist();
 
+    /// <summary>The entries still in the book (not yet filed in the statement), oldest first.</summary>
+    [Alias("ReadUnfiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
+    Task<IReadOnlyList<WalletEntry>> ReadUnfiled();
+
+    /// <summary>Drops from the book the entries through <paramref name="sequence"/>, which the statement now holds.</summary>
+    [Alias("ForgetFiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
+    Task ForgetFiled(long sequence);
+
     [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
     Task<long> ReadBalance();
 }

@@ -39,14 +39,20 @@ public sealed class WalletGrain(
     public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
     {
         OwnedBy(callerId);
-        var entries = await book.PerformRead(b => b.Entries);
-        var matching = entries.AsEnumerable().Reverse()
+        var (unfiled, filedThrough) = await book.PerformRead(b => (b.Entries, b.FiledThrough));
+        var wanted = query.Limit + 1;
+        var matching = unfiled.AsEnumerable().Reverse()
             .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
-            .Where(e => query.Kind is not { } kind || e.Kind == kind)
-            .Where(e => query.From is not { } from || e.CreatedAt >= from)
-            .Where(e => query.To is not { } to || e.CreatedAt < to)
-            .Take(query.Limit + 1)
+            .Where(query.Matches)
+            .Take(wanted)
             .ToList();
+        // Older entries come from the statement, but only those the book has dropped: after a filing
+        // cut short by a crash, the statement may also hold some the book still has.
+        var olderThrough = Math.Min(filedThrough, (query.BeforeSequence ?? long.MaxValue) - 1);
+        if (matching.Count < wanted && olderThrough > 0)
+        {
+            matching.AddRange(await Statement.Older(olderThrough, query, wanted - matching.Count));
+        }
         var hasMore = matching.Count > query.Limit;
         var page = matching.Take(query.Limit).ToList();
         return new EntryPage(page, hasMore ? page[^1].Sequence : null);
@@ -66,16 +72,27 @@ public sealed class WalletGrain(
         {
             return Task.FromResult<string?>(RefusalCodes.WalletNotActive);
         }
+        return Debited(posting);
+    }
+
+    private async Task<string?> Debited(Posting posting)
+    {
         var at = clock.GetUtcNow();
-        return book.PerformUpdate(b =>
+        var unfiled = await book.PerformUpdate(b =>
         {
             if (b.Balance < posting.Amount)
             {
-                return RefusalCodes.InsufficientFunds;
+                return -1;
             }
             b.Post(posting, EntryDirection.Out, at);
-            return (string?)null;
+            return b.Entries.Count;
         });
+        if (unfiled < 0)
+        {
+            return RefusalCodes.InsufficientFunds;
+        }
+        FileWhenDue(unfiled);
+        return null;
     }
 
     public Task Credit(Posting posting)
@@ -92,13 +109,40 @@ public sealed class WalletGrain(
         {
             throw new WalletRefusedException(RefusalCodes.WalletNotActive, "The receiving wallet is closed.");
         }
+        return Credited(posting);
+    }
+
+    private async Task Credited(Posting posting)
+    {
         var at = clock.GetUtcNow();
-        return book.PerformUpdate(b => b.Post(posting, EntryDirection.In, at));
+        FileWhenDue(await book.PerformUpdate(b =>
+        {
+            b.Post(posting, EntryDirection.In, at);
+            return b.Entries.Count;
+        }));
+    }
+
+    public Task<IReadOnlyList<WalletEntry>> ReadUnfiled() => book.PerformRead(b => (IReadOnlyList<WalletEntry>)b.Entries);
+
+    public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
+
+    /// <summary>
+    /// Asks the statement to file whole pages once enough entries gathered. A one-way call outside
+    /// this transaction: the statement files only what a transaction of its own finds committed.
+    /// </summary>
+    private void FileWhenDue(int unfiled)
+    {
+        if (WalletStatementGrain.IsDue(unfiled))
+        {
+            _ = Statement.File();
+        }
     }
 
     public Task Enlist() => book.PerformUpdate(_ => true);
 
     public Task<long> ReadBalance() => book.PerformRead(b => b.Balance);
+
+    private IWalletStatementGrain Statement => GrainFactory.GetGrain<IWalletStatementGrain>(this.GetPrimaryKeyString());
 
     private WalletProfile OwnedBy(string callerId)
         => profile.RecordExists && profile.State.OwnerId == callerId ? profile.State : throw WalletRefusedException.NotFound("The wallet");

@@ -16,18 +16,35 @@ public sealed class WalletProfile
 
 /// <summary>
 /// The wallet's money, in transactional state: the balance and the entries that explain it change
-/// together or not at all. Entries are an immutable list so a transaction's copy of the state is cheap.
+/// together or not at all. Only the entries not yet filed in the statement (<see cref="WalletStatementGrain"/>)
+/// are here, so a transaction's copy and each stored write stay small however long the history grows.
+/// Entries are an immutable list so a transaction's copy of the state is cheap.
 /// </summary>
 [GenerateSerializer, Alias("Wallet.WalletBook")]
 public sealed class WalletBook
 {
     [Id(0)] public long Balance { get; set; }
+
+    /// <summary>Entries after <see cref="FiledThrough"/>, oldest first, numbered without gaps.</summary>
     [Id(1)] public ImmutableList<WalletEntry> Entries { get; set; } = [];
+
+    /// <summary>The last entry number the statement holds and the book no longer does.</summary>
+    [Id(2)] public long FiledThrough { get; set; }
 
     public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
     {
         Balance = direction == EntryDirection.In ? checked(Balance + posting.Amount) : checked(Balance - posting.Amount);
-        Entries = Entries.Add(new WalletEntry(Entries.Count + 1, posting.MovementId, posting.Kind, direction, posting.Amount,
+        var sequence = (Entries.IsEmpty ? FiledThrough : Entries[^1].Sequence) + 1;
+        Entries = Entries.Add(new WalletEntry(sequence, posting.MovementId, posting.Kind, direction, posting.Amount,
             posting.Currency, Balance, posting.Counterparty, posting.Memo, at));
+    }
+
+    public void Forget(long filedThrough)
+    {
+        if (filedThrough > FiledThrough)
+        {
+            Entries = Entries.RemoveAll(e => e.Sequence <= filedThrough);
+            FiledThrough = filedThrough;
+        }
     }
 }

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Wallet.Hosting;
+
+namespace Wallet.Wallets;
+
+/// <summary>
+/// Files a wallet's entries in pages of <see cref="PageSize"/> and reads them back. Page n holds the
+/// entries numbered n·PageSize+1 to (n+1)·PageSize; a page is written once it is complete and never
+/// changes after, so it can be cached. Filing is three steps, each safe to repeat:
+/// read the book's entries in a transaction (so they are committed), write the complete pages,
+/// then drop those entries from the book in a second transaction. A crash between the last two
+/// leaves entries in both places; readers take from the statement only what the book has dropped.
+/// </summary>
+public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
+{
+    public const int PageSize = 64;
+    private const int CachedPages = 16;
+
+    private readonly Dictionary<long, IReadOnlyList<WalletEntry>> _pages = [];
+    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Wallet);
+
+    private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(this.GetPrimaryKeyString());
+
+    /// <summary>Whether a book holding <paramref name="unfiled"/> entries should ask for filing (not on every posting).</summary>
+    public static bool IsDue(int unfiled) => unfiled >= PageSize && (unfiled - PageSize) % (PageSize / 4) == 0;
+
+    public async Task File()
+    {
+        var unfiled = await Wallet.ReadUnfiled();
+        var complete = unfiled.GroupBy(e => PageOf(e.Sequence)).Where(page => page.Any(e => e.Sequence == LastOf(page.Key))).ToList();
+        if (complete.Count == 0)
+        {
+            return;
+        }
+        foreach (var page in complete)
+        {
+            await WritePage(page.Key, [.. page.OrderBy(e => e.Sequence)]);
+        }
+        await Wallet.ForgetFiled(LastOf(complete[^1].Key));
+    }
+
+    public async Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count)
+    {
+        var found = new List<WalletEntry>();
+        for (var page = PageOf(through); page >= 0 && found.Count < count; page--)
+        {
+            var entries = await ReadPage(page);
+            found.AddRange(entries.Where(e => e.Sequence <= through).Reverse().Where(query.Matches).Take(count - found.Count));
+        }
+        return found;
+    }
+
+    private async Task WritePage(long page, IReadOnlyList<WalletEntry> entries)
+    {
+        // Read first for the stored version: a page may already be there from a filing cut short.
+        var state = new GrainState<StatementPage>(new StatementPage());
+        await Storage.ReadStateAsync(PageName(page), this.GetGrainId(), state);
+        state.State = new StatementPage { Entries = [.. entries] };
+        await Storage.WriteStateAsync(PageName(page), this.GetGrainId(), state);
+        Remember(page, entries);
+    }
+
+    private async Task<IReadOnlyList<WalletEntry>> ReadPage(long page)
+    {
+        if (_pages.TryGetValue(page, out var cached))
+        {
+            return cached;
+        }
+        var state = new GrainState<StatementPage>(new StatementPage());
+        await Storage.ReadStateAsync(PageName(page), this.GetGrainId(), state);
+        IReadOnlyList<WalletEntry> entries = state.RecordExists && state.State is { } stored ? stored.Entries : [];
+        Remember(page, entries);
+        return entries;
+    }
+
+    private void Remember(long page, IReadOnlyList<WalletEntry> entries)
+    {
+        if (_pages.Count >= CachedPages)
+        {
+            _pages.Remove(_pages.Keys.Min());
+        }
+        _pages[page] = entries;
+    }
+
+    private static long PageOf(long sequence) => (sequence - 1) / PageSize;
+
+    private static long LastOf(long page) => (page + 1) * PageSize;
+
+    private static string PageName(long page) => $"statement-page-{page}";
+}
+
+/// <summary>One filed page of a wallet's statement.</summary>
+[GenerateSerializer, Alias("Wallet.StatementPage")]
+public sealed class StatementPage
+{
+    [Id(0)] public List<WalletEntry> Entries { get; set; } = [];
+}

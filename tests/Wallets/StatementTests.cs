@@ -1,0 +1,75 @@
+using Wallet.Movements;
+using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
+
+namespace Wallet.Tests.Wallets;
+
+/// <summary>A busy wallet's older entries move to its statement in pages; its history reads the same as if they had stayed.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StatementTests(ClusterFixture fixture)
+{
+    private const int Payments = 3 * WalletStatementGrain.PageSize + 10;
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task A_wallet_paid_hundreds_of_times_keeps_a_small_book_and_its_whole_history_in_order()
+    {
+        var payer = await _bank.NewCustomer();
+        var payerWallet = await _bank.OpenWallet(payer);
+        Assert.Equal(MovementStatus.Completed, (await _bank.TopUp(payer, payerWallet, await _bank.BindVerifiedCard(payer), 100_000)).Status);
+        var merchant = await _bank.NewCustomer();
+        var till = await _bank.OpenWallet(merchant);
+
+        foreach (var chunk in Enumerable.Range(1, Payments).Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(amount => _bank.Transfer(payer, payerWallet, till, amount)));
+        }
+
+        var unfiled = 0;
+        await Eventually.Until(async () => (unfiled = (await fixture.Grains.GetGrain<IWalletGrain>(till).ReadUnfiled()).Count) < WalletStatementGrain.PageSize,
+            "the merchant's book to file its full pages", lastSeen: () => $"{unfiled} entries unfiled");
+        var history = await WholeHistory(merchant, till, pageSize: 30);
+        Assert.Equal(Enumerable.Range(1, Payments).Reverse().Select(n => (long)n), history.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, Payments).Sum(), history.Sum(e => e.Amount));
+        Assert.Equal(history[0].BalanceAfter, await _bank.Balance(merchant, till));
+        Assert.All(history.Zip(history.Skip(1)), pair => Assert.Equal(pair.First.BalanceAfter - pair.First.Amount, pair.Second.BalanceAfter));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_filter_finds_entries_that_were_filed_long_ago()
+    {
+        var payer = await _bank.NewCustomer();
+        var payerWallet = await _bank.OpenWallet(payer);
+        await _bank.TopUp(payer, payerWallet, await _bank.BindVerifiedCard(payer), 100_000);
+        var friend = await _bank.OpenWallet(await _bank.NewCustomer());
+        foreach (var chunk in Enumerable.Range(1, 2 * WalletStatementGrain.PageSize).Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(_ => _bank.Transfer(payer, payerWallet, friend, 1)));
+        }
+        await Eventually.Until(async () => (await fixture.Grains.GetGrain<IWalletGrain>(payerWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
+            "the payer's book to file its full pages");
+
+        var topUps = await fixture.Grains.GetGrain<IWalletGrain>(payerWallet)
+            .GetEntries(payer.Id, new EntryQuery(5, null, null, null, MovementKind.TopUp));
+
+        var topUp = Assert.Single(topUps.Items);
+        Assert.Equal(1, topUp.Sequence);
+        Assert.Equal(100_000, topUp.Amount);
+        Assert.Null(topUps.NextBeforeSequence);
+    }
+
+    private async Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, int pageSize)
+    {
+        var all = new List<WalletEntry>();
+        long? before = null;
+        do
+        {
+            var page = await fixture.Grains.GetGrain<IWalletGrain>(walletId).GetEntries(owner.Id, new EntryQuery(pageSize, before, null, null, null));
+            all.AddRange(page.Items);
+            before = page.NextBeforeSequence;
+        }
+        while (before is not null);
+        return all;
+    }
+}
