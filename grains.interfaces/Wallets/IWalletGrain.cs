@@ -47,6 +47,10 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("ForgetFiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task ForgetFiled(long sequence);
 
+    /// <summary>Posts a till's takings into the book, inside the sweeper's transaction; returns the till's mark of what it drained.</summary>
+    [Alias("TakeTill"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<long> TakeTill(int till);
+
     [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
     Task<long> ReadBalance();
 }

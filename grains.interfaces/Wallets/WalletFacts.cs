@@ -7,7 +7,8 @@ public sealed record WalletFacts(
     [property: Id(1)] string OwnerId,
     [property: Id(2)] string Currency,
     [property: Id(3)] WalletStatus Status,
-    [property: Id(4)] DateTimeOffset OpenedAt);
+    [property: Id(4)] DateTimeOffset OpenedAt,
+    [property: Id(5)] int Tills = 0);
 
 public enum WalletStatus
 {

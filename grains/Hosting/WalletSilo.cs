@@ -11,6 +11,7 @@ using Wallet.Simulators;
 using Wallet.Sms;
 using Wallet.Storage;
 using Wallet.Storage.GroupCommit;
+using Wallet.Wallets;
 
 namespace Wallet.Hosting;
 
@@ -116,6 +117,7 @@ public static class WalletSilo
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();
+        services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)

@@ -36,7 +36,7 @@ public sealed class MovementGrain(
         // commits it (which finds an earlier outcome and returns it), not first in a read-only
         // transaction of its own. When the order is refused before that, the record decides whether
         // this is the replay of a transfer that already happened.
-        (MovementReceipt Receipt, Posting Debit, string ToId) plan;
+        (MovementReceipt Receipt, Posting Debit, WalletFacts To) plan;
         try
         {
             plan = await PlanTransfer(order);
@@ -49,24 +49,35 @@ public sealed class MovementGrain(
             }
             throw;
         }
-        var (receipt, debit, toId) = plan;
+        var (receipt, debit, to) = plan;
+        var credit = debit with { Counterparty = order.FromWalletId };
         return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
-            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
-            if (string.CompareOrdinal(toId, order.FromWalletId) < 0)
+            if (to.Tills > 0)
             {
-                await Wallet(toId).Enlist();
+                // A busy wallet is paid through one of its tills and its own lock is not taken at all.
+                if (await Wallet(order.FromWalletId).Debit(debit) is { } refused)
+                {
+                    return refused;
+                }
+                await GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.Tills))).Credit(credit);
+                return null;
+            }
+            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
+            if (string.CompareOrdinal(to.WalletId, order.FromWalletId) < 0)
+            {
+                await Wallet(to.WalletId).Enlist();
             }
             if (await Wallet(order.FromWalletId).Debit(debit) is { } refusal)
             {
                 return refusal;
             }
-            await Wallet(toId).Credit(debit with { Counterparty = order.FromWalletId });
+            await Wallet(to.WalletId).Credit(credit);
             return null;
         });
     }
 
-    private async Task<(MovementReceipt, Posting, string)> PlanTransfer(TransferOrder order)
+    private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
@@ -81,8 +92,13 @@ public sealed class MovementGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The receiving wallet holds {to.Currency}, not {order.Currency}.");
         }
+        if (to.Status == WalletStatus.Closed)
+        {
+            // Checked here for a wallet paid through its tills, which never see the wallet itself.
+            throw new WalletRefusedException(RefusalCodes.WalletNotActive, "The receiving wallet is closed.");
+        }
         var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
-        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo), toId);
+        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo), to);
     }
 
     public async Task<MovementReceipt> TopUp(TopUpOrder order)

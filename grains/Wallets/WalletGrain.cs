@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Options;
 using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Refusals;
 
 namespace Wallet.Wallets;
 
-public sealed class WalletGrain(
+public sealed partial class WalletGrain(
     [PersistentState("wallet", StorageNames.Wallet)] IPersistentState<WalletProfile> profile,
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
-    TimeProvider clock)
+    IOptions<TillOptions> tillOptions,
+    TimeProvider clock,
+    ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
 {
     public async Task<WalletView> Open(string ownerId, string currency)
@@ -26,13 +29,13 @@ public sealed class WalletGrain(
 
     public Task<WalletFacts?> GetFacts()
         => Task.FromResult(profile.RecordExists
-            ? new WalletFacts(this.GetPrimaryKeyString(), profile.State.OwnerId, profile.State.Currency, profile.State.Status, profile.State.OpenedAt)
+            ? new WalletFacts(this.GetPrimaryKeyString(), profile.State.OwnerId, profile.State.Currency, profile.State.Status, profile.State.OpenedAt, profile.State.Tills)
             : null);
 
     public async Task<WalletView> GetView(string callerId)
     {
         var p = OwnedBy(callerId);
-        var balance = await book.PerformRead(b => b.Balance);
+        var balance = await TotalBalance();
         return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, p.Status, p.OpenedAt);
     }
 
@@ -77,6 +80,7 @@ public sealed class WalletGrain(
 
     private async Task<string?> Debited(Posting posting)
     {
+        await DrainTillsIfShort(posting.Amount);
         var at = clock.GetUtcNow();
         var unfiled = await book.PerformUpdate(b =>
         {
@@ -91,7 +95,7 @@ public sealed class WalletGrain(
         {
             return RefusalCodes.InsufficientFunds;
         }
-        FileWhenDue(unfiled);
+        FileWhenDue(unfiled, posted: 1);
         return null;
     }
 
@@ -114,12 +118,13 @@ public sealed class WalletGrain(
 
     private async Task Credited(Posting posting)
     {
+        NoteCredit();
         var at = clock.GetUtcNow();
         FileWhenDue(await book.PerformUpdate(b =>
         {
             b.Post(posting, EntryDirection.In, at);
             return b.Entries.Count;
-        }));
+        }), posted: 1);
     }
 
     public Task<IReadOnlyList<WalletEntry>> ReadUnfiled() => book.PerformRead(b => (IReadOnlyList<WalletEntry>)b.Entries);
@@ -130,9 +135,9 @@ public sealed class WalletGrain(
     /// Asks the statement to file whole pages once enough entries gathered. A one-way call outside
     /// this transaction: the statement files only what a transaction of its own finds committed.
     /// </summary>
-    private void FileWhenDue(int unfiled)
+    private void FileWhenDue(int unfiled, int posted)
     {
-        if (WalletStatementGrain.IsDue(unfiled))
+        if (WalletStatementGrain.IsDue(unfiled - posted, unfiled))
         {
             _ = Statement.File();
         }
@@ -140,7 +145,7 @@ public sealed class WalletGrain(
 
     public Task Enlist() => book.PerformUpdate(_ => true);
 
-    public Task<long> ReadBalance() => book.PerformRead(b => b.Balance);
+    public Task<long> ReadBalance() => TotalBalance();
 
     private IWalletStatementGrain Statement => GrainFactory.GetGrain<IWalletStatementGrain>(this.GetPrimaryKeyString());
 

@@ -12,6 +12,9 @@ public sealed class WalletProfile
     [Id(1)] public string Currency { get; set; } = "";
     [Id(2)] public WalletStatus Status { get; set; }
     [Id(3)] public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>Receiving tills (0: credits go to the book). Set once the wallet proves busy; never lowered.</summary>
+    [Id(4)] public int Tills { get; set; }
 }
 
 /// <summary>

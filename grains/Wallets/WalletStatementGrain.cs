@@ -22,8 +22,12 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
 
     private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(this.GetPrimaryKeyString());
 
-    /// <summary>Whether a book holding <paramref name="unfiled"/> entries should ask for filing (not on every posting).</summary>
-    public static bool IsDue(int unfiled) => unfiled >= PageSize && (unfiled - PageSize) % (PageSize / 4) == 0;
+    /// <summary>
+    /// Whether a book that went from <paramref name="before"/> to <paramref name="after"/> unfiled entries
+    /// should ask for filing: once it holds a page, and again each quarter page it grows (a filing can
+    /// abort), never on every posting. A sweep posts many entries at once, so this looks for a crossing.
+    /// </summary>
+    public static bool IsDue(int before, int after) => after >= PageSize && (before < PageSize || after / (PageSize / 4) != before / (PageSize / 4));
 
     public async Task File()
     {

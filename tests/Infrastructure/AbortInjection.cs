@@ -4,21 +4,29 @@ using Orleans.Transactions;
 namespace Wallet.Tests.Infrastructure;
 
 /// <summary>
-/// Makes a wallet's debit fail with a definite abort (as a broken lock or cascading abort would)
-/// a set number of times, so the retry and in-doubt paths can be driven on purpose.
+/// Makes a wallet's debit (or its sweep of a till) fail with a definite abort (as a broken lock or
+/// cascading abort would) a set number of times, so the retry and in-doubt paths can be driven on purpose.
 /// </summary>
 public sealed class AbortInjection : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<string, int> s_faults = new(StringComparer.Ordinal);
 
-    public static void AbortDebits(string walletId, int times) => s_faults[walletId] = times;
+    public static void AbortDebits(string walletId, int times) => s_faults[Fault("Debit", walletId)] = times;
 
-    public static void Clear(string walletId) => s_faults.TryRemove(walletId, out _);
+    public static void AbortSweeps(string walletId, int times) => s_faults[Fault("TakeTill", walletId)] = times;
+
+    public static void Clear(string walletId)
+    {
+        s_faults.TryRemove(Fault("Debit", walletId), out _);
+        s_faults.TryRemove(Fault("TakeTill", walletId), out _);
+    }
+
+    private static string Fault(string method, string walletId) => $"{method} {walletId}";
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod.Name == "Debit"
-            && context.TargetId.Key.ToString() is { } key
+        if (context.TargetId.Key.ToString() is { } walletId
+            && Fault(context.InterfaceMethod.Name, walletId) is var key
             && s_faults.TryGetValue(key, out var left) && left > 0
             && s_faults.TryUpdate(key, left - 1, left))
         {

@@ -16,6 +16,14 @@ public static class Eventually
         }
     }
 
+    /// <summary>Reads a value until it satisfies <paramref name="done"/>, and returns it.</summary>
+    public static async Task<T> Value<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? within = null)
+    {
+        var last = default(T);
+        await Until(async () => done(last = await read()), what, within, () => $"{last}");
+        return last!;
+    }
+
     public static Task Until(Func<bool> condition, string what, TimeSpan? within = null)
         => Until(() => Task.FromResult(condition()), what, within);
 }

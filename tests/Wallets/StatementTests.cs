@@ -36,6 +36,17 @@ public sealed class StatementTests(ClusterFixture fixture)
         await _bank.AssertBooksBalance();
     }
 
+    [Theory]
+    [InlineData(63, 64, true)]
+    [InlineData(64, 65, false)]
+    [InlineData(79, 80, true)]
+    [InlineData(60, 74, true)]
+    [InlineData(70, 74, false)]
+    [InlineData(74, 90, true)]
+    [InlineData(10, 40, false)]
+    public void Filing_is_asked_for_when_the_book_reaches_a_page_and_each_quarter_page_after(int before, int after, bool due)
+        => Assert.Equal(due, WalletStatementGrain.IsDue(before, after));
+
     [Fact]
     public async Task A_filter_finds_entries_that_were_filed_long_ago()
     {

@@ -1,0 +1,104 @@
+namespace Wallet.Wallets;
+
+/// <summary>
+/// A busy wallet's receiving tills. A wallet credited more than <see cref="TillOptions.BusyCreditsPerSecond"/>
+/// times in a second switches to tills for good: movements read that from its facts and credit a till
+/// instead (switching is safe at any moment, since a credit to the book and one to a till are both
+/// whole). The balance is the book's plus the tills'; a debit the book alone cannot cover drains the
+/// tills into the book within its own transaction, so a merchant can spend what it was just paid.
+/// </summary>
+public sealed partial class WalletGrain
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {WalletId} is busy but could not switch to receiving tills")]
+    private static partial void LogSwitchFailed(ILogger logger, string walletId, Exception exception);
+
+    private long _creditSecond;
+    private int _creditsThisSecond;
+    private bool _switchingToTills;
+
+    public async Task<long> TakeTill(int till)
+    {
+        // The wallet's lock first, then the till's: the same order as a debit that drains tills.
+        await book.PerformUpdate(_ => true);
+        var takings = await Till(till).Drain();
+        await PostTakings([takings]);
+        return takings.Mark;
+    }
+
+    private IWalletTillGrain Till(int till) => GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(this.GetPrimaryKeyString(), till));
+
+    private int TillCount => profile.RecordExists ? profile.State.Tills : 0;
+
+    private async Task<long> TotalBalance()
+    {
+        var balance = await book.PerformRead(b => b.Balance);
+        var tills = await Task.WhenAll(Enumerable.Range(0, TillCount).Select(t => Till(t).ReadBalance()));
+        return checked(balance + tills.Sum());
+    }
+
+    private async Task DrainTillsIfShort(long amount)
+    {
+        if (TillCount == 0 || await book.PerformRead(b => b.Balance) >= amount)
+        {
+            return;
+        }
+        var takings = new List<TillTakings>();
+        for (var till = 0; till < TillCount; till++)
+        {
+            takings.Add(await Till(till).Drain());
+        }
+        await PostTakings(takings);
+    }
+
+    private async Task PostTakings(IReadOnlyList<TillTakings> takings)
+    {
+        var credits = takings.SelectMany(t => t.Credits).OrderBy(c => c.ReceivedAt).ToList();
+        if (credits.Count == 0)
+        {
+            return;
+        }
+        FileWhenDue(await book.PerformUpdate(b =>
+        {
+            foreach (var credit in credits)
+            {
+                b.Post(credit.Posting, EntryDirection.In, credit.ReceivedAt);
+            }
+            return b.Entries.Count;
+        }), posted: credits.Count);
+    }
+
+    /// <summary>Counts credits per second and switches a busy wallet to tills (outside any transaction's outcome: a profile write).</summary>
+    private void NoteCredit()
+    {
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (second != _creditSecond)
+        {
+            _creditSecond = second;
+            _creditsThisSecond = 0;
+        }
+        if (++_creditsThisSecond >= tillOptions.Value.BusyCreditsPerSecond && TillCount == 0 && !_switchingToTills && tillOptions.Value.Count > 0)
+        {
+            _switchingToTills = true;
+            _ = SwitchToTills();
+        }
+    }
+
+    private async Task SwitchToTills()
+    {
+        try
+        {
+            profile.State.Tills = tillOptions.Value.Count;
+            await profile.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Not switched this time; the next busy second tries again.
+            profile.State.Tills = 0;
+            LogSwitchFailed(logger, this.GetPrimaryKeyString(), exception);
+        }
+        finally
+        {
+            _switchingToTills = false;
+        }
+    }
+}
