@@ -4,6 +4,7 @@ using Wallet.Customers;
 using Wallet.Hosting;
 using Wallet.Movements;
 using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
 
 namespace Wallet.Tests.Storage;
 
@@ -17,8 +18,9 @@ public sealed class RestartTests
         var settings = PostgresServer.Settings(await PostgresServer.CreateDatabase());
         var serviceId = "restart-" + Guid.NewGuid().ToString("N")[..8];
 
-        TestCustomer alice, bob;
-        string aliceWallet, bobWallet, card;
+        const int Payments = 150;
+        TestCustomer alice, bob, shop;
+        string aliceWallet, bobWallet, card, shopWallet;
         MovementReceipt transfer;
         await using (var before = await StartCluster(settings, serviceId))
         {
@@ -31,6 +33,17 @@ public sealed class RestartTests
             Assert.Equal(MovementStatus.Completed, (await bank.TopUp(alice, aliceWallet, card, 10_000)).Status);
             transfer = await bank.Transfer(alice, aliceWallet, bobWallet, 2_500, key: "before-restart");
             Assert.Equal(MovementStatus.Completed, transfer.Status);
+
+            // A busy shop: enough payments for its statement to file pages (and, paid this fast, likely through tills).
+            var payer = await bank.NewCustomer();
+            var payerWallet = await bank.OpenWallet(payer);
+            await bank.TopUp(payer, payerWallet, await bank.BindVerifiedCard(payer), 100_000);
+            shop = await bank.NewCustomer();
+            shopWallet = await bank.OpenWallet(shop);
+            await Task.WhenAll(Enumerable.Range(1, Payments).Select(n => bank.Transfer(payer, payerWallet, shopWallet, n)));
+            await Eventually.Until(async () => (await bank.Entries(shop, shopWallet)).Count == Payments, "every payment in the shop's history");
+            await Eventually.Until(async () => (await before.Client.GetGrain<IWalletGrain>(shopWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
+                "the shop's full pages filed");
             await before.StopAllSilosAsync();
         }
 
@@ -46,6 +59,9 @@ public sealed class RestartTests
         Assert.Equal(MovementStatus.Completed, (await again.TopUp(alice, aliceWallet, card, 500)).Status);
         Assert.Single(await again.Entries(bob, bobWallet));
         Assert.Equal(3, (await again.Entries(alice, aliceWallet)).Count);
+        var shopHistory = await again.Entries(shop, shopWallet);
+        Assert.Equal(Enumerable.Range(1, Payments).Reverse().Select(n => (long)n), shopHistory.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, Payments).Sum(), await again.Balance(shop, shopWallet));
         await again.AssertBooksBalance();
     }
 
