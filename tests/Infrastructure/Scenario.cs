@@ -35,6 +35,16 @@ public sealed partial class Scenario(IGrainFactory grains)
         return card.CardId;
     }
 
+    /// <summary>A new customer with one wallet topped up from a bound card.</summary>
+    public async Task<(TestCustomer Customer, string Wallet)> FundedCustomer(long amount)
+    {
+        var customer = await NewCustomer();
+        var wallet = await OpenWallet(customer);
+        var receipt = await TopUp(customer, wallet, await BindVerifiedCard(customer), amount);
+        Assert.Equal(MovementStatus.Completed, receipt.Status);
+        return (customer, wallet);
+    }
+
     public Task<MovementReceipt> TopUp(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
         => Movement(customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
 

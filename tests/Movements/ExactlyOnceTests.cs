@@ -12,7 +12,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Transfer_replayed_with_same_key_moves_money_once()
     {
-        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
 
@@ -30,7 +30,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task A_replay_reaching_a_fresh_activation_returns_the_recorded_outcome_even_where_it_would_now_be_refused()
     {
-        var (alice, aliceWallet) = await FundedCustomer(1_000);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(1_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
         var first = await _bank.Transfer(alice, aliceWallet, bobWallet, 1_000, key: "everything");
@@ -52,7 +52,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Transfer_with_reused_key_and_different_amount_is_rejected()
     {
-        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
         await _bank.Transfer(alice, aliceWallet, bobWallet, 100, key: "k");
@@ -67,7 +67,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Sixteen_concurrent_requests_with_one_key_make_one_movement()
     {
-        var (alice, aliceWallet) = await FundedCustomer(10_000);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
 
@@ -82,7 +82,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Insufficient_funds_is_recorded_and_replayed_without_moving_money()
     {
-        var (alice, aliceWallet) = await FundedCustomer(500);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(500);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
 
@@ -101,7 +101,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Wrong_pin_moves_nothing_and_leaves_the_key_free()
     {
-        var (alice, aliceWallet) = await FundedCustomer(1_000);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(1_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
 
@@ -131,7 +131,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task Withdrawal_moves_money_to_the_withdrawal_clearing_account_and_books_balance()
     {
-        var (alice, wallet) = await FundedCustomer(5_000);
+        var (alice, wallet) = await _bank.FundedCustomer(5_000);
         var card = await _bank.BindVerifiedCard(alice);
 
         var receipt = await _bank.Withdraw(alice, wallet, card, 3_000);
@@ -141,14 +141,5 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(RefusalCodes.InsufficientFunds, overdraw.RefusalCode);
         Assert.Equal(2_000, await _bank.Balance(alice, wallet));
         await _bank.AssertBooksBalance();
-    }
-
-    private async Task<(TestCustomer, string)> FundedCustomer(long amount)
-    {
-        var customer = await _bank.NewCustomer();
-        var wallet = await _bank.OpenWallet(customer);
-        var receipt = await _bank.TopUp(customer, wallet, await _bank.BindVerifiedCard(customer), amount);
-        Assert.Equal(MovementStatus.Completed, receipt.Status);
-        return (customer, wallet);
     }
 }

@@ -35,9 +35,7 @@ public sealed class RestartTests
             Assert.Equal(MovementStatus.Completed, transfer.Status);
 
             // A busy shop: enough payments for its statement to file pages (and, paid this fast, likely through tills).
-            var payer = await bank.NewCustomer();
-            var payerWallet = await bank.OpenWallet(payer);
-            await bank.TopUp(payer, payerWallet, await bank.BindVerifiedCard(payer), 100_000);
+            var (payer, payerWallet) = await bank.FundedCustomer(100_000);
             shop = await bank.NewCustomer();
             shopWallet = await bank.OpenWallet(shop);
             await Task.WhenAll(Enumerable.Range(1, Payments).Select(n => bank.Transfer(payer, payerWallet, shopWallet, n)));

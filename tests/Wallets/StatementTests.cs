@@ -1,4 +1,3 @@
-using Wallet.Movements;
 using Wallet.Tests.Infrastructure;
 using Wallet.Wallets;
 
@@ -14,9 +13,7 @@ public sealed class StatementTests(ClusterFixture fixture)
     [Fact]
     public async Task A_wallet_paid_hundreds_of_times_keeps_a_small_book_and_its_whole_history_in_order()
     {
-        var payer = await _bank.NewCustomer();
-        var payerWallet = await _bank.OpenWallet(payer);
-        Assert.Equal(MovementStatus.Completed, (await _bank.TopUp(payer, payerWallet, await _bank.BindVerifiedCard(payer), 100_000)).Status);
+        var (payer, payerWallet) = await _bank.FundedCustomer(100_000);
         var merchant = await _bank.NewCustomer();
         var till = await _bank.OpenWallet(merchant);
 
@@ -52,9 +49,7 @@ public sealed class StatementTests(ClusterFixture fixture)
     [Fact]
     public async Task A_filter_finds_entries_that_were_filed_long_ago()
     {
-        var payer = await _bank.NewCustomer();
-        var payerWallet = await _bank.OpenWallet(payer);
-        await _bank.TopUp(payer, payerWallet, await _bank.BindVerifiedCard(payer), 100_000);
+        var (payer, payerWallet) = await _bank.FundedCustomer(100_000);
         var friend = await _bank.OpenWallet(await _bank.NewCustomer());
         foreach (var chunk in Enumerable.Range(1, 2 * WalletStatementGrain.PageSize).Chunk(16))
         {

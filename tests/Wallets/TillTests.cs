@@ -67,13 +67,7 @@ public sealed class TillTests(ClusterFixture fixture)
     }
 
     private async Task<(TestCustomer Customer, string Wallet)[]> FundedPayers()
-        => await Task.WhenAll(Enumerable.Range(0, Payers).Select(async _ =>
-        {
-            var payer = await _bank.NewCustomer();
-            var wallet = await _bank.OpenWallet(payer);
-            await _bank.TopUp(payer, wallet, await _bank.BindVerifiedCard(payer), 100_000);
-            return (payer, wallet);
-        }));
+        => await Task.WhenAll(Enumerable.Range(0, Payers).Select(_ => _bank.FundedCustomer(100_000)));
 
     private Task<MovementReceipt[]> PayAll((TestCustomer Customer, string Wallet)[] payers, string till)
         => Task.WhenAll(payers.SelectMany(p => Enumerable.Range(1, PaymentsEach).Select(n => _bank.Transfer(p.Customer, p.Wallet, till, 100 + n))));
