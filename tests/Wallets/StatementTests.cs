@@ -65,6 +65,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         Assert.Equal(1, topUp.Sequence);
         Assert.Equal(100_000, topUp.Amount);
         Assert.Null(topUps.NextBeforeSequence);
+        await _bank.AssertBooksBalance();
     }
 
     private async Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, int pageSize)
