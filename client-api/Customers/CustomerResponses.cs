@@ -15,7 +15,9 @@ public sealed record MeResponse(
     bool HasPaymentPin,
     IReadOnlyList<Wallets.WalletResponse> Wallets,
     IReadOnlyList<Cards.CardResponse> Cards,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? RealName,
+    string? IdNumber)
 {
     public static MeResponse From(CustomerProfile profile) => new(
         profile.CustomerId,
@@ -25,5 +27,10 @@ public sealed record MeResponse(
         profile.HasPaymentPin,
         [.. profile.Wallets.Select(Wallet.ClientApi.Wallets.WalletResponse.From)],
         [.. profile.Cards.Select(Wallet.ClientApi.Cards.CardResponse.From)],
-        profile.CreatedAt);
+        profile.CreatedAt,
+        profile.RealName,
+        profile.IdNumberMasked);
 }
+
+/// <summary>The outcome of real-name verification: the new tier, the verified name and the masked number.</summary>
+public sealed record VerificationResponse(int Tier, string RealName, string IdNumber);

@@ -18,6 +18,7 @@ public static class CustomersEndpoints
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
+        me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
         return routes;
     }
 
@@ -69,5 +70,16 @@ public static class CustomersEndpoints
         }
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SetPaymentPin(body.Pin!, body.CurrentPin);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyRealName(
+        VerificationRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Text(body.Name?.Trim(), "name", 50).IdNumber(body.IdNumber).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var profile = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).VerifyRealName(body.Name!.Trim(), body.IdNumber!);
+        return TypedResults.Ok(new VerificationResponse(profile.Tier, profile.RealName!, profile.IdNumberMasked!));
     }
 }

@@ -1,3 +1,4 @@
+using Wallet.Customers;
 using Wallet.Money;
 
 namespace Wallet.ClientApi.Http;
@@ -45,6 +46,11 @@ public sealed class FieldErrors
 
     public FieldErrors Phone(string? phone, string field = "phone")
         => phone is null ? Required(phone, field) : Check(Phones.Normalize(phone) is not null, field, "Use a mobile number such as +8613800138000.");
+
+    public FieldErrors IdNumber(string? idNumber, string field = "idNumber")
+        => idNumber is null
+            ? Required(idNumber, field)
+            : Check(IdNumbers.IsValid(idNumber), field, "A resident identity number is 17 digits and a check digit or X.");
 
     public FieldErrors Text(string? text, string field, int maxLength, bool required = true)
         => text is null

@@ -17,12 +17,12 @@ public static class Problems
     public static int StatusFor(string code) => code switch
     {
         RefusalCodes.NotFound => StatusCodes.Status404NotFound,
-        RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired => StatusCodes.Status400BadRequest,
+        RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
         RefusalCodes.InvalidCredentials or Unauthorized => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or Forbidden => StatusCodes.Status403Forbidden,
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
-            or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked => StatusCodes.Status409Conflict,
+            or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
         InternalError => StatusCodes.Status500InternalServerError,

@@ -13,4 +13,6 @@ public sealed record CustomerProfile(
     [property: Id(4)] bool HasPaymentPin,
     [property: Id(5)] IReadOnlyList<WalletView> Wallets,
     [property: Id(6)] IReadOnlyList<CardView> Cards,
-    [property: Id(7)] DateTimeOffset CreatedAt);
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] string? RealName = null,
+    [property: Id(9)] string? IdNumberMasked = null);

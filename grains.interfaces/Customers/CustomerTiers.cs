@@ -4,4 +4,15 @@ namespace Wallet.Customers;
 public static class CustomerTiers
 {
     public const int Lowest = 4;
+
+    /// <summary>Name and identity number checked against the identity service.</summary>
+    public const int RealName = 3;
 }
+
+/// <summary>A change of a customer's tier, kept for the record: upgrades and downgrades alike.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.TierChange")]
+public sealed record TierChange(
+    [property: Id(0)] int From,
+    [property: Id(1)] int To,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] DateTimeOffset At);

@@ -25,6 +25,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("VerifyPaymentPin")]
     Task VerifyPaymentPin(string pin);
 
+    /// <summary>
+    /// Real-name verification: the identity service must confirm the name and number; the customer
+    /// then rises to tier 3 (never falls by it). Refuses another number once one is verified.
+    /// </summary>
+    [Alias("VerifyRealName")]
+    Task<CustomerProfile> VerifyRealName(string name, string idNumber);
+
     [Alias("OpenWallet")]
     Task<WalletView> OpenWallet(string currency, IdempotentRequest request);
 

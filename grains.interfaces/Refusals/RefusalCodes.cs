@@ -22,4 +22,7 @@ public static class RefusalCodes
     public const string MovementInDoubt = "movement_in_doubt";
     public const string RecipientNotFound = "recipient_not_found";
     public const string StorageUnavailable = "storage_unavailable";
+    public const string InvalidIdNumber = "invalid_id_number";
+    public const string IdentityNotConfirmed = "identity_not_confirmed";
+    public const string AlreadyVerified = "already_verified";
 }

@@ -3,6 +3,7 @@ using Wallet.Cards;
 using Wallet.Credentials;
 using Wallet.Hosting;
 using Wallet.Identity;
+using Wallet.RealName;
 using Wallet.Refusals;
 using Wallet.Wallets;
 
@@ -12,6 +13,7 @@ public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Wallet)] IPersistentState<CustomerState> customer,
     SecretHasher hasher,
     ICardIssuingBank bank,
+    IIdentityService identity,
     TimeProvider clock)
     : Grain, ICustomerGrain
 {
@@ -45,7 +47,36 @@ public sealed class CustomerGrain(
         var state = State;
         var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
         return new CustomerProfile(this.GetPrimaryKeyString(), state.Phone!, state.Tier, state.Role, state.PinHash is not null,
-            await ListWallets(), cards, state.CreatedAt);
+            await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked);
+    }
+
+    public async Task<CustomerProfile> VerifyRealName(string name, string idNumber)
+    {
+        var state = State;
+        if (state.IdNumberHash is not null)
+        {
+            return SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)
+                ? await GetProfile()
+                : throw new WalletRefusedException(RefusalCodes.AlreadyVerified, "This customer is already verified under another identity number.");
+        }
+        if (!IdNumbers.IsValid(idNumber) || IdNumbers.BirthDate(idNumber) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidIdNumber, "The identity number is not a valid 18-character resident identity number.");
+        }
+        if (!await identity.Confirms(name, idNumber.ToUpperInvariant()))
+        {
+            throw new WalletRefusedException(RefusalCodes.IdentityNotConfirmed, "The identity service does not confirm this name and number.");
+        }
+        state.RealName = name;
+        state.IdNumberHash = hasher.Hash(idNumber.ToUpperInvariant());
+        state.IdNumberMasked = IdNumbers.Mask(idNumber.ToUpperInvariant());
+        if (state.Tier > CustomerTiers.RealName)
+        {
+            state.TierHistory.Add(new TierChange(state.Tier, CustomerTiers.RealName, "real-name verified", clock.GetUtcNow()));
+            state.Tier = CustomerTiers.RealName;
+        }
+        await customer.WriteStateAsync();
+        return await GetProfile();
     }
 
     public async Task SetPaymentPin(string pin, string? currentPin)

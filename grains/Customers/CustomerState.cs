@@ -16,6 +16,16 @@ public sealed class CustomerState
     [Id(6)] public List<string> WalletIds { get; set; } = [];
     [Id(7)] public Dictionary<string, string> CardTokens { get; set; } = [];
     [Id(8)] public Dictionary<string, Creation> Creations { get; set; } = [];
+
+    /// <summary>The verified name; null until real-name verification.</summary>
+    [Id(9)] public string? RealName { get; set; }
+
+    /// <summary>The identity number as a slow salted hash (checked again in reset flows), never in clear.</summary>
+    [Id(10)] public string? IdNumberHash { get; set; }
+
+    [Id(11)] public string? IdNumberMasked { get; set; }
+
+    [Id(12)] public List<TierChange> TierHistory { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

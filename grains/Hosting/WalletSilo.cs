@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Wallet.Banking;
 using Wallet.Credentials;
+using Wallet.RealName;
 using Wallet.Simulators;
 using Wallet.Sms;
 using Wallet.Storage;
@@ -127,12 +128,13 @@ public static class WalletSilo
         }
         if (!simulators.Enabled)
         {
-            // There is no real bank or SMS integration yet; refusing to start beats failing the first customer.
+            // There is no real bank, SMS or identity integration yet; refusing to start beats failing the first customer.
             throw new InvalidOperationException(
                 $"{SimulatorOptions.Section}:Enabled is false and no card-issuing bank or SMS gateway is configured.");
         }
         services.AddSingleton<ICardIssuingBank, SimulatedCardIssuingBank>();
         services.AddSingleton<ISmsGateway, SimulatedSmsGateway>();
+        services.AddSingleton<IIdentityService, SimulatedIdentityService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -126,5 +127,60 @@ public sealed class CustomersApiTests(ApiFixture api)
         {
             await Problem(await http.GetAsync(path), HttpStatusCode.Unauthorized, "unauthorized");
         }
+    }
+
+    [Fact]
+    public async Task Real_name_verification_raises_the_tier_to_3_shows_the_masked_number_and_replays()
+    {
+        var customer = await ApiCustomer.Register(api, withPin: false);
+
+        var verified = await Json(await customer.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = "310115199003071239" }), HttpStatusCode.OK);
+        var again = await Json(await customer.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = "310115199003071239" }), HttpStatusCode.OK);
+        var me = await Json(await customer.Http.GetAsync("/v1/me"), HttpStatusCode.OK);
+
+        Assert.Equal(3, verified.GetProperty("tier").GetInt32());
+        Assert.Equal("3****************9", verified.GetProperty("idNumber").GetString());
+        Assert.Equal(verified.ToString(), again.ToString());
+        Assert.Equal(3, me.GetProperty("tier").GetInt32());
+        Assert.Equal("韩梅梅", me.GetProperty("realName").GetString());
+        Assert.Equal("3****************9", me.GetProperty("idNumber").GetString());
+        Assert.DoesNotContain("310115199003071239", me.ToString());
+    }
+
+    [Fact]
+    public async Task A_verified_customer_cannot_switch_to_another_identity_number()
+    {
+        var customer = await ApiCustomer.Register(api, withPin: false);
+        await Json(await customer.Post("/v1/me/verification", new { name = "李雷", idNumber = "11010519491231002X" }), HttpStatusCode.OK);
+
+        var other = await customer.Post("/v1/me/verification", new { name = "李雷", idNumber = "440524198001010013" });
+
+        await Problem(other, HttpStatusCode.Conflict, "already_verified");
+        Assert.Equal("1****************X", (await Json(await customer.Http.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("idNumber").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"name":"李雷","idNumber":"310115199003071238"}""", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("""{"name":"李雷"}""", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("""{"name":" ","idNumber":"310115199003071239"}""", HttpStatusCode.BadRequest, "validation_failed")]
+    [InlineData("""{"name":"李雷","idNumber":"110105209901011234"}""", HttpStatusCode.BadRequest, "invalid_id_number")]
+    [InlineData("""{"name":"李雷","idNumber":"310115199003079994"}""", HttpStatusCode.UnprocessableEntity, "identity_not_confirmed")]
+    public async Task A_verification_that_fails_leaves_the_customer_at_tier_4(string body, HttpStatusCode status, string code)
+    {
+        var customer = await ApiCustomer.Register(api, withPin: false);
+
+        await Problem(await customer.PostRaw("/v1/me/verification", body), status, code);
+
+        var me = await Json(await customer.Http.GetAsync("/v1/me"), HttpStatusCode.OK);
+        Assert.Equal(4, me.GetProperty("tier").GetInt32());
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("idNumber").ValueKind);
+    }
+
+    [Fact]
+    public async Task Verification_needs_a_signed_in_customer()
+    {
+        var response = await api.CreateClient().PostAsJsonAsync("/v1/me/verification", new { name = "李雷", idNumber = "11010519491231002X" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
