@@ -27,7 +27,7 @@ public static class IdNumbers
     }
 
     /// <summary>The check character for 17 leading digits.</summary>
-    public static char CheckCharacterFor(string seventeenDigits)
+    private static char CheckCharacterFor(string seventeenDigits)
         => CheckCharacters[seventeenDigits.Select((d, i) => (d - '0') * s_weights[i]).Sum() % 11];
 
     /// <summary>What may be shown: the first and last characters only.</summary>

@@ -53,23 +53,24 @@ public sealed class CustomerGrain(
     public async Task<CustomerProfile> VerifyRealName(string name, string idNumber)
     {
         var state = State;
+        var number = idNumber.ToUpperInvariant(); // a trailing x and X are the same check character
         if (state.IdNumberHash is not null)
         {
-            return SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)
+            return SecretHasher.Verify(number, state.IdNumberHash)
                 ? await GetProfile()
                 : throw new WalletRefusedException(RefusalCodes.AlreadyVerified, "This customer is already verified under another identity number.");
         }
-        if (!IdNumbers.IsValid(idNumber) || IdNumbers.BirthDate(idNumber) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (!IdNumbers.IsValid(number) || IdNumbers.BirthDate(number) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
             throw new WalletRefusedException(RefusalCodes.InvalidIdNumber, "The identity number is not a valid 18-character resident identity number.");
         }
-        if (!await identity.Confirms(name, idNumber.ToUpperInvariant()))
+        if (!await identity.Confirms(name, number))
         {
             throw new WalletRefusedException(RefusalCodes.IdentityNotConfirmed, "The identity service does not confirm this name and number.");
         }
         state.RealName = name;
-        state.IdNumberHash = hasher.Hash(idNumber.ToUpperInvariant());
-        state.IdNumberMasked = IdNumbers.Mask(idNumber.ToUpperInvariant());
+        state.IdNumberHash = hasher.Hash(number);
+        state.IdNumberMasked = IdNumbers.Mask(number);
         if (state.Tier > CustomerTiers.RealName)
         {
             state.TierHistory.Add(new TierChange(state.Tier, CustomerTiers.RealName, "real-name verified", clock.GetUtcNow()));

@@ -54,18 +54,11 @@ public sealed class MovementGrain(
         var credit = debit with { Counterparty = order.FromWalletId };
         return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
-            if (to.Tills > 0)
-            {
-                // A busy wallet is paid through one of its tills and its own lock is not taken at all.
-                if (await Wallet(order.FromWalletId).Debit(debit) is { } refused)
-                {
-                    return refused;
-                }
-                await GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.Tills))).Credit(credit);
-                return null;
-            }
-            // Wallets are locked in id order; a transfer the other way round then waits instead of deadlocking.
-            if (string.CompareOrdinal(to.WalletId, order.FromWalletId) < 0)
+            // A busy wallet is paid through one of its tills, and its own lock is not taken at all.
+            // Otherwise wallets are locked in id order: a transfer the other way round then waits
+            // instead of deadlocking.
+            var viaTill = to.Tills > 0;
+            if (!viaTill && string.CompareOrdinal(to.WalletId, order.FromWalletId) < 0)
             {
                 await Wallet(to.WalletId).Enlist();
             }
@@ -73,7 +66,9 @@ public sealed class MovementGrain(
             {
                 return refusal;
             }
-            await Wallet(to.WalletId).Credit(credit);
+            await (viaTill
+                ? GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.Tills))).Credit(credit)
+                : Wallet(to.WalletId).Credit(credit));
             return null;
         });
     }

@@ -52,19 +52,11 @@ public sealed partial class WalletGrain
 
     private async Task PostTakings(IReadOnlyList<TillTakings> takings)
     {
-        var credits = takings.SelectMany(t => t.Credits).OrderBy(c => c.ReceivedAt).ToList();
-        if (credits.Count == 0)
+        var credits = takings.SelectMany(t => t.Credits).OrderBy(c => c.ReceivedAt).Select(c => (c.Posting, EntryDirection.In, c.ReceivedAt)).ToList();
+        if (credits.Count > 0)
         {
-            return;
+            await Post(credits);
         }
-        FileWhenDue(await book.PerformUpdate(b =>
-        {
-            foreach (var credit in credits)
-            {
-                b.Post(credit.Posting, EntryDirection.In, credit.ReceivedAt);
-            }
-            return b.Entries.Count;
-        }), posted: credits.Count);
     }
 
     /// <summary>Counts credits per second and switches a busy wallet to tills (outside any transaction's outcome: a profile write).</summary>

@@ -81,22 +81,7 @@ public sealed partial class WalletGrain(
     private async Task<string?> Debited(Posting posting)
     {
         await DrainTillsIfShort(posting.Amount);
-        var at = clock.GetUtcNow();
-        var unfiled = await book.PerformUpdate(b =>
-        {
-            if (b.Balance < posting.Amount)
-            {
-                return -1;
-            }
-            b.Post(posting, EntryDirection.Out, at);
-            return b.Entries.Count;
-        });
-        if (unfiled < 0)
-        {
-            return RefusalCodes.InsufficientFunds;
-        }
-        FileWhenDue(unfiled, posted: 1);
-        return null;
+        return await Post([(posting, EntryDirection.Out, clock.GetUtcNow())], covering: posting.Amount) ? null : RefusalCodes.InsufficientFunds;
     }
 
     public Task Credit(Posting posting)
@@ -119,29 +104,43 @@ public sealed partial class WalletGrain(
     private async Task Credited(Posting posting)
     {
         NoteCredit();
-        var at = clock.GetUtcNow();
-        FileWhenDue(await book.PerformUpdate(b =>
+        await Post([(posting, EntryDirection.In, clock.GetUtcNow())]);
+    }
+
+    /// <summary>
+    /// Posts lines into the book, unless its balance is below <paramref name="covering"/> (then nothing
+    /// changes and the answer is false), and asks the statement to file whole pages once enough
+    /// entries gathered: a one-way call outside this transaction, since the statement files only what
+    /// a transaction of its own finds committed.
+    /// </summary>
+    private async Task<bool> Post(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, long covering = 0)
+    {
+        var unfiled = await book.PerformUpdate(b =>
         {
-            b.Post(posting, EntryDirection.In, at);
+            if (b.Balance < covering)
+            {
+                return -1;
+            }
+            foreach (var line in lines)
+            {
+                b.Post(line.Posting, line.Direction, line.At);
+            }
             return b.Entries.Count;
-        }), posted: 1);
+        });
+        if (unfiled < 0)
+        {
+            return false;
+        }
+        if (WalletStatementGrain.IsDue(unfiled - lines.Count, unfiled))
+        {
+            _ = Statement.File();
+        }
+        return true;
     }
 
     public Task<IReadOnlyList<WalletEntry>> ReadUnfiled() => book.PerformRead(b => (IReadOnlyList<WalletEntry>)b.Entries);
 
     public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
-
-    /// <summary>
-    /// Asks the statement to file whole pages once enough entries gathered. A one-way call outside
-    /// this transaction: the statement files only what a transaction of its own finds committed.
-    /// </summary>
-    private void FileWhenDue(int unfiled, int posted)
-    {
-        if (WalletStatementGrain.IsDue(unfiled - posted, unfiled))
-        {
-            _ = Statement.File();
-        }
-    }
 
     public Task Enlist() => book.PerformUpdate(_ => true);
 

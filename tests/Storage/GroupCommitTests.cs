@@ -65,7 +65,7 @@ public sealed class GroupCommitTests
             await lockRow.ExecuteScalarAsync();
         }
         var waiting = rows.Write(Key("held"), [1], expectedVersion: 1);
-        await Task.Delay(200);
+        await Eventually.Until(() => rows.Batches == 2, "the write to the held row to be on its way, holding the only writer");
 
         var good = rows.Write(Key("good"), [1], null);
         var bad = rows.Write(new StateKey("svc", "bad", new string('x', 151)), [1], null);
@@ -100,6 +100,25 @@ public sealed class GroupCommitTests
         Assert.Empty(reloaded.PendingStates);
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             storage.Store(loaded.ETag, new TransactionalStateMetaData(), null, null, null));
+    }
+
+    [Fact]
+    public async Task A_record_of_a_few_kilobytes_stays_in_its_row_instead_of_going_to_toast()
+    {
+        await using var database = await MigratedDatabase();
+        await using var rows = new GroupCommit(database, Options(writers: 1));
+        // Random bytes do not compress: 4 KB is over PostgreSQL's default 2 KB TOAST threshold, under a page.
+        var record = new byte[4096];
+        Random.Shared.NextBytes(record);
+
+        Assert.Equal(1, await rows.Write(Key("large"), record, null));
+        Assert.Equal(2, await rows.Write(Key("large"), record, expectedVersion: 1));
+
+        await using var toast = database.CreateCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'wallet_transactional_state'");
+        var toastTable = (string)(await toast.ExecuteScalarAsync())!;
+        await using var chunks = database.CreateCommand($"SELECT count(*) FROM {toastTable}");
+        Assert.Equal(0L, (long)(await chunks.ExecuteScalarAsync())!);
+        Assert.Equal(record, (await rows.Read(Key("large")))!.Record);
     }
 
     private static StateKey Key(string grain) => new("svc", grain, "state");

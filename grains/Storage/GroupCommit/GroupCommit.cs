@@ -152,9 +152,9 @@ public sealed class GroupCommit : IAsyncDisposable
     private static NpgsqlBatchCommand Command(StateCall call)
     {
         var command = new NpgsqlBatchCommand(call.IsRead ? ReadSql : call.ExpectedVersion is null ? InsertSql : UpdateSql);
-        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = call.Key.ServiceId });
-        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = call.Key.GrainId });
-        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = call.Key.StateName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.ServiceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.GrainId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.StateName });
         if (!call.IsRead)
         {
             command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = call.Record, NpgsqlDbType = NpgsqlDbType.Bytea });
