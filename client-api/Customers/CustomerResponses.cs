@@ -1,4 +1,6 @@
+using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
+using Wallet.Limits;
 
 namespace Wallet.ClientApi.Customers;
 
@@ -6,7 +8,10 @@ public sealed record CustomerCreatedResponse(string CustomerId, int Tier);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
-/// <summary>The caller's own profile. Password and PIN hashes stay in the grain; only whether a PIN is set shows.</summary>
+/// <summary>
+/// The caller's own profile, with the limits of their tier in CNY and how the tier came to be.
+/// Password and PIN hashes stay in the grain; only whether a PIN is set shows.
+/// </summary>
 public sealed record MeResponse(
     string CustomerId,
     string Phone,
@@ -17,7 +22,9 @@ public sealed record MeResponse(
     IReadOnlyList<Cards.CardResponse> Cards,
     DateTimeOffset CreatedAt,
     string? RealName,
-    string? IdNumber)
+    string? IdNumber,
+    LimitsResponse Limits,
+    IReadOnlyList<TierChangeResponse> TierHistory)
 {
     public static MeResponse From(CustomerProfile profile) => new(
         profile.CustomerId,
@@ -29,8 +36,16 @@ public sealed record MeResponse(
         [.. profile.Cards.Select(Wallet.ClientApi.Cards.CardResponse.From)],
         profile.CreatedAt,
         profile.RealName,
-        profile.IdNumberMasked);
+        profile.IdNumberMasked,
+        LimitsResponse.From(profile.Limits ?? TierLimits.None),
+        [.. (profile.TierHistory ?? []).Select(c => new TierChangeResponse(c.From, c.To, c.Reason, c.At))]);
 }
+
+/// <summary>One upgrade or downgrade of the customer's tier, and why.</summary>
+public sealed record TierChangeResponse(int From, int To, string Reason, DateTimeOffset At);
+
+/// <summary>An operator's change of a customer's tier.</summary>
+public sealed record TierChangeRequest(int? Tier, string? Reason);
 
 /// <summary>The outcome of real-name verification: the new tier, the verified name and the masked number.</summary>
 public sealed record VerificationResponse(int Tier, string RealName, string IdNumber);

@@ -1,4 +1,7 @@
+using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.Customers;
 using Wallet.Ledger;
 
 namespace Wallet.ClientApi.Ledger;
@@ -10,7 +13,21 @@ public static class OpsEndpoints
     {
         var ops = routes.MapGroup("/v1/ops").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy);
         ops.MapGet("/ledger/check", CheckLedger).WithName("CheckLedger");
+        ops.MapPut("/customers/{id}/tier", ChangeTier).WithName("ChangeCustomerTier").AddEndpointFilter<WellFormedIdFilter>();
         return routes;
+    }
+
+    /// <summary>Tier 1 after verifying a customer in person, or a downgrade; the reason is kept in the tier history.</summary>
+    public static async Task<Results<Ok<MeResponse>, ValidationProblem>> ChangeTier(string id, TierChangeRequest body, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .Check(body.Tier is { } tier && CustomerTiers.IsValid(tier), "tier", "Use 1, 3 or 4.")
+            .Check(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 200, "reason", "Say why, in at most 200 characters.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(MeResponse.From(await grains.GetGrain<ICustomerGrain>(id).ChangeTier(body.Tier!.Value, body.Reason!)));
     }
 
     public static async Task<Ok<LedgerCheck>> CheckLedger(IGrainFactory grains)

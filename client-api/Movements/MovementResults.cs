@@ -15,5 +15,12 @@ public static class MovementResults
 
     /// <summary>The problem a refused movement answers with, carrying the movement id.</summary>
     public static ProblemHttpResult Refusal(MovementReceipt receipt)
-        => Problems.For(receipt.RefusalCode!, receipt.RefusalDetail!, new Dictionary<string, object?> { ["movementId"] = receipt.MovementId });
+    {
+        var extensions = new Dictionary<string, object?> { ["movementId"] = receipt.MovementId };
+        if (receipt.RefusalLimit is { } limit)
+        {
+            extensions["limit"] = limit;
+        }
+        return Problems.For(receipt.RefusalCode!, receipt.RefusalDetail!, extensions);
+    }
 }

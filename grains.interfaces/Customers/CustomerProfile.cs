@@ -1,4 +1,5 @@
 using Wallet.Cards;
+using Wallet.Limits;
 using Wallet.Wallets;
 
 namespace Wallet.Customers;
@@ -15,4 +16,6 @@ public sealed record CustomerProfile(
     [property: Id(6)] IReadOnlyList<CardView> Cards,
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] string? RealName = null,
-    [property: Id(9)] string? IdNumberMasked = null);
+    [property: Id(9)] string? IdNumberMasked = null,
+    [property: Id(10)] TierLimits? Limits = null,
+    [property: Id(11)] IReadOnlyList<TierChange>? TierHistory = null);

@@ -7,6 +7,14 @@ public static class CustomerTiers
 
     /// <summary>Name and identity number checked against the identity service.</summary>
     public const int RealName = 3;
+
+    /// <summary>Real name, and a debit card bound in that same name.</summary>
+    public const int DebitCard = 2;
+
+    /// <summary>Verified in person by an operator: no limits.</summary>
+    public const int InPerson = 1;
+
+    public static bool IsValid(int tier) => tier is >= InPerson and <= Lowest;
 }
 
 /// <summary>A change of a customer's tier, kept for the record: upgrades and downgrades alike.</summary>

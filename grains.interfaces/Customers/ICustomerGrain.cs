@@ -32,6 +32,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("VerifyRealName")]
     Task<CustomerProfile> VerifyRealName(string name, string idNumber);
 
+    /// <summary>
+    /// An operator's change of tier: 1 after verifying the customer in person, or a downgrade to 3
+    /// or 4 (tiers above 4 need the real name verified). Recorded with the reason.
+    /// </summary>
+    [Alias("ChangeTier")]
+    Task<CustomerProfile> ChangeTier(int tier, string reason);
+
     [Alias("OpenWallet")]
     Task<WalletView> OpenWallet(string currency, IdempotentRequest request);
 

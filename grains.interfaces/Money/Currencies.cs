@@ -13,4 +13,7 @@ public static class Currencies
     public static bool IsSupported(string? code) => code is not null && s_minorUnits.ContainsKey(code);
 
     public static IReadOnlyCollection<string> All => s_minorUnits.Keys;
+
+    /// <summary>How many decimal places the currency's minor unit has (2 for CNY's fen, 0 for JPY).</summary>
+    public static int MinorUnitsOf(string code) => s_minorUnits.GetValueOrDefault(code, 2);
 }

@@ -19,7 +19,8 @@ public sealed record MovementReceipt(
     [property: Id(8)] long Amount,
     [property: Id(9)] string Currency,
     [property: Id(10)] string? Memo,
-    [property: Id(11)] DateTimeOffset CreatedAt);
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] string? RefusalLimit = null);
 
 public enum MovementStatus
 {

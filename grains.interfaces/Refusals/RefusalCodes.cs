@@ -25,4 +25,7 @@ public static class RefusalCodes
     public const string InvalidIdNumber = "invalid_id_number";
     public const string IdentityNotConfirmed = "identity_not_confirmed";
     public const string AlreadyVerified = "already_verified";
+    public const string RealNameRequired = "real_name_required";
+    public const string LimitExceeded = "limit_exceeded";
+    public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

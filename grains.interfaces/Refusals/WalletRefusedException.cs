@@ -19,5 +19,9 @@ public sealed class WalletRefusedException : Exception
     [Id(0)]
     public string Code { get; }
 
+    /// <summary>The limit the refusal met (<see cref="Limits.LimitNames"/>), when a limit was the reason.</summary>
+    [Id(1)]
+    public string? Limit { get; init; }
+
     public static WalletRefusedException NotFound(string what) => new(RefusalCodes.NotFound, $"{what} was not found.");
 }

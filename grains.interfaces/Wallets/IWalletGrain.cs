@@ -1,4 +1,5 @@
 using Wallet.Ledger;
+using Wallet.Refusals;
 
 namespace Wallet.Wallets;
 
@@ -11,7 +12,11 @@ namespace Wallet.Wallets;
 public interface IWalletGrain : IGrainWithStringKey
 {
     [Alias("Open")]
-    Task<WalletView> Open(string ownerId, string currency);
+    Task<WalletView> Open(string ownerId, string currency, int tier);
+
+    /// <summary>The owner's tier changed: its limits apply from the next movement.</summary>
+    [Alias("SetTier")]
+    Task SetTier(int tier);
 
     /// <summary>Owner, currency and status; no balance, so no transaction is needed.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
@@ -24,11 +29,14 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("GetEntries"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task<EntryPage> GetEntries(string callerId, EntryQuery query);
 
-    /// <summary>Takes money out, or says why not; a refusal changes nothing and does not abort the transaction.</summary>
+    /// <summary>
+    /// Takes money out within the tier's single, daily and yearly limits and the funds, or says why
+    /// not; a refusal changes nothing and does not abort the transaction.
+    /// </summary>
     [Alias("Debit"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task<string?> Debit(Posting posting);
+    Task<Refusal?> Debit(Posting posting);
 
-    /// <summary>Puts money in; refusing here aborts the whole movement.</summary>
+    /// <summary>Puts money in up to the tier's balance cap; refusing here aborts the whole movement.</summary>
     [Alias("Credit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Credit(Posting posting);
 

@@ -1,6 +1,9 @@
 namespace Wallet.Wallets;
 
-/// <summary>The parts of a wallet that change rarely and need no transaction to read.</summary>
+/// <summary>
+/// The parts of a wallet that change rarely and need no transaction to read. <see cref="ReceivingTills"/>
+/// is how many tills a credit goes through (0: credit the wallet's book).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.WalletFacts")]
 public sealed record WalletFacts(
     [property: Id(0)] string WalletId,
@@ -8,7 +11,8 @@ public sealed record WalletFacts(
     [property: Id(2)] string Currency,
     [property: Id(3)] WalletStatus Status,
     [property: Id(4)] DateTimeOffset OpenedAt,
-    [property: Id(5)] int Tills = 0);
+    [property: Id(5)] int ReceivingTills = 0,
+    [property: Id(6)] int Tier = 4);
 
 public enum WalletStatus
 {

@@ -1,6 +1,8 @@
+using Wallet.Limits;
+
 namespace Wallet.Wallets;
 
-/// <summary>A wallet as its owner sees it.</summary>
+/// <summary>A wallet as its owner sees it: money, status, the limits of the owner's tier and what is spent against them.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.WalletView")]
 public sealed record WalletView(
     [property: Id(0)] string WalletId,
@@ -8,4 +10,7 @@ public sealed record WalletView(
     [property: Id(2)] long Balance,
     [property: Id(3)] long Available,
     [property: Id(4)] WalletStatus Status,
-    [property: Id(5)] DateTimeOffset OpenedAt);
+    [property: Id(5)] DateTimeOffset OpenedAt,
+    [property: Id(6)] int Tier,
+    [property: Id(7)] TierLimits Limits,
+    [property: Id(8)] SpendingUsage Usage);

@@ -12,6 +12,9 @@ public interface ICardIssuingBank
 
     Task<BankDecision> Charge(string bankToken, long amount, string currency, string reference);
 
+    /// <summary>Gives back a charge made under <paramref name="reference"/> (a top-up refused after it).</summary>
+    Task Refund(string bankToken, long amount, string currency, string reference);
+
     /// <summary>Asks whether a payout would be accepted, before any money leaves the wallet.</summary>
     Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency);
 

@@ -11,7 +11,7 @@ public sealed class CardBindingGrain(
     [PersistentState("card", StorageNames.Wallet)] IPersistentState<CardBindingState> card,
     SecretHasher hasher,
     ISmsGateway sms,
-    TimeProvider clock)
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICardBindingGrain
 {
     public const int MaxCodeAttempts = 5;

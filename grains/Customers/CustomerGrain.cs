@@ -3,6 +3,7 @@ using Wallet.Cards;
 using Wallet.Credentials;
 using Wallet.Hosting;
 using Wallet.Identity;
+using Wallet.Limits;
 using Wallet.RealName;
 using Wallet.Refusals;
 using Wallet.Wallets;
@@ -14,7 +15,8 @@ public sealed class CustomerGrain(
     SecretHasher hasher,
     ICardIssuingBank bank,
     IIdentityService identity,
-    TimeProvider clock)
+    LimitSchedule limits,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
 {
     private readonly RememberedSecret _pin = new();
@@ -47,7 +49,8 @@ public sealed class CustomerGrain(
         var state = State;
         var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
         return new CustomerProfile(this.GetPrimaryKeyString(), state.Phone!, state.Tier, state.Role, state.PinHash is not null,
-            await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked);
+            await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked,
+            limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory);
     }
 
     public async Task<CustomerProfile> VerifyRealName(string name, string idNumber)
@@ -56,9 +59,12 @@ public sealed class CustomerGrain(
         var number = idNumber.ToUpperInvariant(); // a trailing x and X are the same check character
         if (state.IdNumberHash is not null)
         {
-            return SecretHasher.Verify(number, state.IdNumberHash)
-                ? await GetProfile()
-                : throw new WalletRefusedException(RefusalCodes.AlreadyVerified, "This customer is already verified under another identity number.");
+            if (!SecretHasher.Verify(number, state.IdNumberHash))
+            {
+                throw new WalletRefusedException(RefusalCodes.AlreadyVerified, "This customer is already verified under another identity number.");
+            }
+            await MoveToTier(state.Tier, "real-name verified"); // a replay finishes what a failed first attempt began
+            return await GetProfile();
         }
         if (!IdNumbers.IsValid(number) || IdNumbers.BirthDate(number) > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
@@ -71,13 +77,40 @@ public sealed class CustomerGrain(
         state.RealName = name;
         state.IdNumberHash = hasher.Hash(number);
         state.IdNumberMasked = IdNumbers.Mask(number);
-        if (state.Tier > CustomerTiers.RealName)
+        await MoveToTier(Math.Min(state.Tier, CustomerTiers.RealName), "real-name verified");
+        return await GetProfile();
+    }
+
+    public async Task<CustomerProfile> ChangeTier(int tier, string reason)
+    {
+        var state = State;
+        if (!CustomerTiers.IsValid(tier) || tier == CustomerTiers.DebitCard)
         {
-            state.TierHistory.Add(new TierChange(state.Tier, CustomerTiers.RealName, "real-name verified", clock.GetUtcNow()));
-            state.Tier = CustomerTiers.RealName;
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, "An operator sets tier 1 (verified in person), 3 or 4; tier 2 comes from a debit card in the verified name.");
+        }
+        if (tier < CustomerTiers.Lowest && state.RealName is null)
+        {
+            throw new WalletRefusedException(RefusalCodes.RealNameRequired, "Tiers above 4 need the customer's real name verified first.");
+        }
+        await MoveToTier(tier, reason);
+        return await GetProfile();
+    }
+
+    /// <summary>
+    /// The wallets enforce the tier's limits, so they learn the new tier first; then the customer
+    /// records it with the reason. A failure between the two is mended by asking again (every step
+    /// is idempotent), and in the meantime the wallets already apply the new limits.
+    /// </summary>
+    private async Task MoveToTier(int tier, string reason)
+    {
+        var state = State;
+        await Task.WhenAll(state.WalletIds.Select(id => GrainFactory.GetGrain<IWalletGrain>(id).SetTier(tier)));
+        if (state.Tier != tier)
+        {
+            state.TierHistory.Add(new TierChange(state.Tier, tier, reason, clock.GetUtcNow()));
+            state.Tier = tier;
         }
         await customer.WriteStateAsync();
-        return await GetProfile();
     }
 
     public async Task SetPaymentPin(string pin, string? currentPin)
@@ -107,7 +140,7 @@ public sealed class CustomerGrain(
             return earlier.Wallet ?? throw KeyReused();
         }
         var walletId = Ids.New("wal");
-        var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency);
+        var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency, state.Tier);
         state.WalletIds.Add(walletId);
         state.Creations[request.Key] = new Creation(request, view, null);
         await customer.WriteStateAsync();

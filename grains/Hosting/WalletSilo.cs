@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -7,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Wallet.Banking;
 using Wallet.Credentials;
+using Wallet.Limits;
 using Wallet.RealName;
 using Wallet.Simulators;
 using Wallet.Sms;
@@ -117,6 +117,9 @@ public static class WalletSilo
     public static IServiceCollection AddWalletServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(WalletClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
+        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddSingleton<LimitSchedule>();
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));

@@ -19,7 +19,7 @@ public sealed class MovementGrain(
     [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<MovementRecord> record,
     ITransactionClient transactions,
     ICardIssuingBank bank,
-    TimeProvider clock,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<MovementGrain> logger)
     : Grain, IMovementGrain
 {
@@ -57,7 +57,7 @@ public sealed class MovementGrain(
             // A busy wallet is paid through one of its tills, and its own lock is not taken at all.
             // Otherwise wallets are locked in id order: a transfer the other way round then waits
             // instead of deadlocking.
-            var viaTill = to.Tills > 0;
+            var viaTill = to.ReceivingTills > 0;
             if (!viaTill && string.CompareOrdinal(to.WalletId, order.FromWalletId) < 0)
             {
                 await Wallet(to.WalletId).Enlist();
@@ -67,7 +67,7 @@ public sealed class MovementGrain(
                 return refusal;
             }
             await (viaTill
-                ? GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.Tills))).Credit(credit)
+                ? GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.ReceivingTills))).Credit(credit)
                 : Wallet(to.WalletId).Credit(credit));
             return null;
         });
@@ -101,7 +101,7 @@ public sealed class MovementGrain(
     {
         if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
         {
-            return earlier;
+            return await RefundIfRefusedAfterCharge(earlier, order);
         }
         RequireMovableAmount(order.Amount, order.Currency);
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: false);
@@ -111,15 +111,30 @@ public sealed class MovementGrain(
         var charge = await bank.Charge(card.BankToken, order.Amount, order.Currency, MovementId);
         if (!charge.Approved)
         {
-            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, RefusalCodes.CardDeclined, charge.Reason), Nothing);
+            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, charge.Reason)), Nothing);
         }
         var credit = new Posting(MovementId, MovementKind.TopUp, order.CustomerId, order.Amount, order.Currency, card.CardId, null);
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
             await Clearing(ClearingAccounts.CardTopUp, order.Currency, wallet.WalletId).Post(MovementId, -order.Amount);
             await Wallet(wallet.WalletId).Credit(credit);
             return null;
         });
+        return await RefundIfRefusedAfterCharge(outcome, order);
+    }
+
+    /// <summary>
+    /// A top-up refused after the card was charged (the wallet's balance cap) gives the charge back.
+    /// Replays ask again: the bank knows the reference, so a crash between the two refunds once.
+    /// </summary>
+    private async Task<MovementReceipt> RefundIfRefusedAfterCharge(MovementReceipt outcome, TopUpOrder order)
+    {
+        if (outcome is { Status: MovementStatus.Refused, CardId: { } cardId } && outcome.RefusalCode != RefusalCodes.CardDeclined)
+        {
+            var card = await GrainFactory.GetGrain<ICardBindingGrain>(cardId).GetInstrument(order.CustomerId);
+            await bank.Refund(card.BankToken, outcome.Amount, outcome.Currency, MovementId);
+        }
+        return outcome;
     }
 
     public async Task<MovementReceipt> Withdraw(WithdrawalOrder order)
@@ -137,7 +152,7 @@ public sealed class MovementGrain(
         var approval = await bank.ApprovePayout(card.BankToken, order.Amount, order.Currency);
         if (!approval.Approved)
         {
-            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, RefusalCodes.CardDeclined, approval.Reason), Nothing);
+            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, approval.Reason)), Nothing);
         }
         var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null);
         var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
@@ -193,7 +208,7 @@ public sealed class MovementGrain(
     /// One grain transaction: check the record, move the money (or learn why not), write the record.
     /// A refusal from the receiving side aborts the money and is then recorded on its own.
     /// </summary>
-    private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<string?>> move)
+    private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move)
     {
         try
         {
@@ -207,7 +222,7 @@ public sealed class MovementGrain(
                     {
                         return;
                     }
-                    var final = await move() is { } refusal ? Refused(receipt, refusal, null) : receipt;
+                    var final = await move() is { } refusal ? Refused(receipt, refusal) : receipt;
                     outcome = await record.PerformUpdate(r =>
                     {
                         r.CustomerId = customerId;
@@ -222,7 +237,7 @@ public sealed class MovementGrain(
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
         {
-            return await Commit(customerId, fingerprint, Refused(receipt, refused.Code, refused.Message), Nothing);
+            return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), Nothing);
         }
         catch (Exception exception) when (TransactionRetry.IsRetryable(exception))
         {
@@ -231,7 +246,7 @@ public sealed class MovementGrain(
         }
     }
 
-    private static Task<string?> Nothing() => Task.FromResult<string?>(null);
+    private static Task<Refusal?> Nothing() => Task.FromResult<Refusal?>(null);
 
     private async Task<WalletFacts> OwnWallet(string customerId, string walletId, string currency, bool outgoing)
     {
@@ -269,8 +284,13 @@ public sealed class MovementGrain(
     private MovementReceipt NewReceipt(MovementKind kind, string? from, string? to, string? cardId, long amount, string currency, string? memo)
         => new(MovementId, kind, MovementStatus.Completed, null, null, from, to, cardId, amount, currency, memo, clock.GetUtcNow());
 
-    private static MovementReceipt Refused(MovementReceipt receipt, string code, string? detail)
-        => receipt with { Status = MovementStatus.Refused, RefusalCode = code, RefusalDetail = detail ?? RefusalText.For(code) };
+    private static MovementReceipt Refused(MovementReceipt receipt, Refusal refusal) => receipt with
+    {
+        Status = MovementStatus.Refused,
+        RefusalCode = refusal.Code,
+        RefusalDetail = refusal.Detail ?? RefusalText.For(refusal.Code),
+        RefusalLimit = refusal.Limit,
+    };
 
     private IWalletGrain Wallet(string walletId) => GrainFactory.GetGrain<IWalletGrain>(walletId);
 

@@ -32,6 +32,8 @@ public sealed class SimulatedCardIssuingBank : ICardIssuingBank
     public Task<BankDecision> Charge(string bankToken, long amount, string currency, string reference)
         => Task.FromResult(Decide(bankToken, amount));
 
+    public Task Refund(string bankToken, long amount, string currency, string reference) => Task.CompletedTask;
+
     public Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency)
         => Task.FromResult(Decide(bankToken, amount));
 

@@ -29,11 +29,12 @@ public sealed partial class WalletGrain
 
     private int TillCount => profile.RecordExists ? profile.State.Tills : 0;
 
-    private async Task<long> TotalBalance()
+    private async Task<long> TotalBalance() => checked(await book.PerformRead(b => b.Balance) + await TillsBalance());
+
+    private async Task<long> TillsBalance()
     {
-        var balance = await book.PerformRead(b => b.Balance);
         var tills = await Task.WhenAll(Enumerable.Range(0, TillCount).Select(t => Till(t).ReadBalance()));
-        return checked(balance + tills.Sum());
+        return tills.Sum();
     }
 
     private async Task DrainTillsIfShort(long amount)
@@ -59,16 +60,19 @@ public sealed partial class WalletGrain
         }
     }
 
-    /// <summary>Counts credits per second and switches a busy wallet to tills (outside any transaction's outcome: a profile write).</summary>
-    private void NoteCredit()
+    /// <summary>
+    /// Counts credits per second and switches a busy wallet to tills (outside any transaction's outcome:
+    /// a profile write). Not a wallet with a balance cap, whose credits must see the whole balance.
+    /// </summary>
+    private void NoteCredit(DateTimeOffset now, bool uncapped)
     {
-        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        var second = now.ToUnixTimeSeconds();
         if (second != _creditSecond)
         {
             _creditSecond = second;
             _creditsThisSecond = 0;
         }
-        if (++_creditsThisSecond >= tillOptions.Value.BusyCreditsPerSecond && TillCount == 0 && !_switchingToTills && tillOptions.Value.Count > 0)
+        if (++_creditsThisSecond >= tillOptions.Value.BusyCreditsPerSecond && uncapped && TillCount == 0 && !_switchingToTills && tillOptions.Value.Count > 0)
         {
             _switchingToTills = true;
             _ = SwitchToTills();

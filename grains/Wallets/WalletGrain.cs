@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Wallet.Hosting;
 using Wallet.Ledger;
+using Wallet.Limits;
+using Wallet.Money;
 using Wallet.Refusals;
 
 namespace Wallet.Wallets;
@@ -9,34 +11,58 @@ public sealed partial class WalletGrain(
     [PersistentState("wallet", StorageNames.Wallet)] IPersistentState<WalletProfile> profile,
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
     IOptions<TillOptions> tillOptions,
-    TimeProvider clock,
+    LimitSchedule limits,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
 {
-    public async Task<WalletView> Open(string ownerId, string currency)
+    public async Task<WalletView> Open(string ownerId, string currency, int tier)
     {
         if (!profile.RecordExists)
         {
             var walletId = this.GetPrimaryKeyString();
             // Listed before it exists: the books may then count an empty wallet, never miss a funded one.
             await GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.WalletShardFor(walletId)).Register(walletId);
-            profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = clock.GetUtcNow() };
+            profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = clock.GetUtcNow(), Tier = tier };
             await profile.WriteStateAsync();
         }
-        var p = profile.State;
-        return new WalletView(this.GetPrimaryKeyString(), p.Currency, 0, 0, p.Status, p.OpenedAt);
+        var now = clock.GetUtcNow();
+        return View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), now);
+    }
+
+    public async Task SetTier(int tier)
+    {
+        if (profile.RecordExists && profile.State.Tier != tier)
+        {
+            profile.State.Tier = tier;
+            await profile.WriteStateAsync();
+        }
     }
 
     public Task<WalletFacts?> GetFacts()
-        => Task.FromResult(profile.RecordExists
-            ? new WalletFacts(this.GetPrimaryKeyString(), profile.State.OwnerId, profile.State.Currency, profile.State.Status, profile.State.OpenedAt, profile.State.Tills)
-            : null);
+    {
+        if (!profile.RecordExists)
+        {
+            return Task.FromResult<WalletFacts?>(null);
+        }
+        var p = profile.State;
+        // A capped wallet is credited in its book, where the cap sees the whole balance at once.
+        var receivingTills = LimitsNow.BalanceCap is null ? p.Tills : 0;
+        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.Tier));
+    }
 
     public async Task<WalletView> GetView(string callerId)
     {
-        var p = OwnedBy(callerId);
-        var balance = await TotalBalance();
-        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, p.Status, p.OpenedAt);
+        OwnedBy(callerId);
+        var now = clock.GetUtcNow();
+        var usage = await book.PerformRead(b => b.Usage);
+        return View(await TotalBalance(), usage.On(limits.DayOf(now)), now);
+    }
+
+    private WalletView View(long balance, SpendingUsage usage, DateTimeOffset now)
+    {
+        var p = profile.State;
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, p.Status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
     }
 
     public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
@@ -61,27 +87,61 @@ public sealed partial class WalletGrain(
         return new EntryPage(page, hasMore ? page[^1].Sequence : null);
     }
 
-    public Task<string?> Debit(Posting posting)
+    public Task<Refusal?> Debit(Posting posting)
     {
         if (!profile.RecordExists || profile.State.OwnerId != posting.ActorId)
         {
-            return Task.FromResult<string?>(RefusalCodes.NotFound);
+            return Task.FromResult<Refusal?>(new(RefusalCodes.NotFound));
         }
         if (profile.State.Currency != posting.Currency)
         {
-            return Task.FromResult<string?>(RefusalCodes.CurrencyMismatch);
+            return Task.FromResult<Refusal?>(new(RefusalCodes.CurrencyMismatch));
         }
         if (profile.State.Status != WalletStatus.Active)
         {
-            return Task.FromResult<string?>(RefusalCodes.WalletNotActive);
+            return Task.FromResult<Refusal?>(new(RefusalCodes.WalletNotActive));
         }
         return Debited(posting);
     }
 
-    private async Task<string?> Debited(Posting posting)
+    /// <summary>Checks the tier's limits against the day's and year's usage and the funds, in the debit's own update.</summary>
+    private async Task<Refusal?> Debited(Posting posting)
     {
         await DrainTillsIfShort(posting.Amount);
-        return await Post([(posting, EntryDirection.Out, clock.GetUtcNow())], covering: posting.Amount) ? null : RefusalCodes.InsufficientFunds;
+        var now = clock.GetUtcNow();
+        var tierLimits = LimitsAt(now);
+        var day = limits.DayOf(now);
+        Refusal? refusal = null;
+        await Post([(posting, EntryDirection.Out, now)], b =>
+        {
+            var usage = b.Usage.On(day);
+            if (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit)
+            {
+                refusal = LimitRefusal(limit, tierLimits, usage, posting.Currency);
+            }
+            else if (b.Balance < posting.Amount)
+            {
+                refusal = new Refusal(RefusalCodes.InsufficientFunds);
+            }
+            else
+            {
+                b.Usage = usage.Spend(posting.Amount);
+            }
+            return refusal is null;
+        });
+        return refusal;
+    }
+
+    private static Refusal LimitRefusal(string limit, TierLimits tierLimits, SpendingUsage usage, string currency)
+    {
+        var amount = Amounts.Format(tierLimits.AmountOf(limit)!.Value, currency);
+        var detail = limit switch
+        {
+            LimitNames.Single => $"The single-movement limit of your tier is {amount}.",
+            LimitNames.Daily => $"The daily limit of your tier is {amount}; {Amounts.Format(usage.DailyOut, currency)} is already spent today.",
+            _ => $"The yearly limit of your tier is {amount}; {Amounts.Format(usage.YearlyOut, currency)} is already spent this year.",
+        };
+        return new Refusal(RefusalCodes.LimitExceeded, detail, limit);
     }
 
     public Task Credit(Posting posting)
@@ -101,23 +161,34 @@ public sealed partial class WalletGrain(
         return Credited(posting);
     }
 
+    /// <summary>Refusing a credit over the balance cap aborts the movement: the sender's debit is undone with it.</summary>
     private async Task Credited(Posting posting)
     {
-        NoteCredit();
-        await Post([(posting, EntryDirection.In, clock.GetUtcNow())]);
+        var now = clock.GetUtcNow();
+        var cap = LimitsAt(now).BalanceCap;
+        var inTills = cap is null ? 0 : await TillsBalance();
+        NoteCredit(now, cap is null);
+        if (!await Post([(posting, EntryDirection.In, now)], b => !(checked(b.Balance + inTills + posting.Amount) > cap)))
+        {
+            throw new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
+                $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.")
+            {
+                Limit = LimitNames.BalanceCap,
+            };
+        }
     }
 
     /// <summary>
-    /// Posts lines into the book, unless its balance is below <paramref name="covering"/> (then nothing
-    /// changes and the answer is false), and asks the statement to file whole pages once enough
-    /// entries gathered: a one-way call outside this transaction, since the statement files only what
-    /// a transaction of its own finds committed.
+    /// Posts lines into the book, unless <paramref name="admit"/> (run on the book inside the same
+    /// update) says no: then nothing changes and the answer is false. Asks the statement to file
+    /// whole pages once enough entries gathered: a one-way call outside this transaction, since the
+    /// statement files only what a transaction of its own finds committed.
     /// </summary>
-    private async Task<bool> Post(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, long covering = 0)
+    private async Task<bool> Post(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, Func<WalletBook, bool>? admit = null)
     {
         var unfiled = await book.PerformUpdate(b =>
         {
-            if (b.Balance < covering)
+            if (admit is not null && !admit(b))
             {
                 return -1;
             }
@@ -145,6 +216,10 @@ public sealed partial class WalletGrain(
     public Task Enlist() => book.PerformUpdate(_ => true);
 
     public Task<long> ReadBalance() => TotalBalance();
+
+    private TierLimits LimitsNow => LimitsAt(clock.GetUtcNow());
+
+    private TierLimits LimitsAt(DateTimeOffset at) => limits.For(profile.State.Tier, profile.State.Currency, at);
 
     private IWalletStatementGrain Statement => GrainFactory.GetGrain<IWalletStatementGrain>(this.GetPrimaryKeyString());
 

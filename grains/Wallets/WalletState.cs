@@ -1,6 +1,7 @@
-using Wallet.Ledger;
-
 using System.Collections.Immutable;
+using Wallet.Customers;
+using Wallet.Ledger;
+using Wallet.Limits;
 
 namespace Wallet.Wallets;
 
@@ -15,6 +16,9 @@ public sealed class WalletProfile
 
     /// <summary>Receiving tills (0: credits go to the book). Set once the wallet proves busy; never lowered.</summary>
     [Id(4)] public int Tills { get; set; }
+
+    /// <summary>The owner's real-name tier, whose limits this wallet enforces; the customer sets it on every change.</summary>
+    [Id(5)] public int Tier { get; set; } = CustomerTiers.Lowest;
 }
 
 /// <summary>
@@ -33,6 +37,9 @@ public sealed class WalletBook
 
     /// <summary>The last entry number the statement holds and the book no longer does.</summary>
     [Id(2)] public long FiledThrough { get; set; }
+
+    /// <summary>Spent today and this year: changes with the debit it counts, so an aborted movement counts nothing.</summary>
+    [Id(3)] public SpendingUsage Usage { get; set; } = SpendingUsage.Nothing;
 
     public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
     {

@@ -11,7 +11,7 @@ namespace Wallet.Wallets;
 /// </summary>
 public sealed class WalletTillGrain(
     [TransactionalState("till", StorageNames.Wallet)] ITransactionalState<TillBook> book,
-    TimeProvider clock)
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, IWalletTillGrain
 {
     private static readonly TimeSpan s_resweepAfter = TimeSpan.FromSeconds(2);

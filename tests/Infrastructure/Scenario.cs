@@ -14,12 +14,22 @@ public sealed record TestCustomer(string Id, string Phone);
 /// <summary>The bank's steps as grain calls: what a test needs to set a customer up and move money.</summary>
 public sealed partial class Scenario(IGrainFactory grains)
 {
-    public async Task<TestCustomer> NewCustomer()
+    /// <summary>A customer with a payment PIN, at the tier asked for: 4 as registered, 3 real-name verified, 1 also verified in person.</summary>
+    public async Task<TestCustomer> NewCustomer(int tier = CustomerTiers.Lowest)
     {
         var phone = TestData.Phone();
         var registered = await grains.GetGrain<IPhoneDirectoryGrain>(phone)
             .Register(new Registration(TestData.Password, CustomerRole.Customer, new IdempotentRequest(Guid.NewGuid().ToString(), "register")));
-        await grains.GetGrain<ICustomerGrain>(registered.CustomerId).SetPaymentPin(TestData.Pin, null);
+        var customer = grains.GetGrain<ICustomerGrain>(registered.CustomerId);
+        await customer.SetPaymentPin(TestData.Pin, null);
+        if (tier <= CustomerTiers.RealName)
+        {
+            await customer.VerifyRealName("韩梅梅", TestData.IdNumber());
+        }
+        if (tier == CustomerTiers.InPerson)
+        {
+            await customer.ChangeTier(CustomerTiers.InPerson, "verified in person");
+        }
         return new TestCustomer(registered.CustomerId, phone);
     }
 

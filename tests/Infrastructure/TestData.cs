@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Wallet.Cards;
+using Wallet.Customers;
 
 namespace Wallet.Tests.Infrastructure;
 
@@ -17,6 +18,14 @@ public static class TestData
 
     /// <summary>A valid card ending in 0002, which the simulated bank declines.</summary>
     public static string DecliningCard() => Generate(number => number.EndsWith("0002", StringComparison.Ordinal), tail: "000");
+
+    /// <summary>A valid resident identity number the simulated identity service confirms (sequence never 999).</summary>
+    public static string IdNumber()
+    {
+        var born = new DateOnly(1960, 1, 1).AddDays(RandomNumberGenerator.GetInt32(0, 40 * 365));
+        var body = "110105" + born.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetInt32(0, 999).ToString("D3", CultureInfo.InvariantCulture);
+        return "0123456789X".Select(c => body + c).Single(IdNumbers.IsValid);
+    }
 
     private static string Generate(Func<string, bool> wanted, string tail = "")
     {
