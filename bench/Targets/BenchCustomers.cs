@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Wallet.Cards;
+using Wallet.Customers;
 
 namespace Wallet.Bench.Targets;
 
@@ -19,6 +20,18 @@ public static partial class BenchCustomers
     /// <summary>A Luhn-valid card; the '1' before the check digit keeps it clear of the simulated bank's declining "…0002".</summary>
     public static string CardNumber(int customer)
         => Enumerable.Range(0, 10).Select(d => $"622202{customer:D11}1{d}").Single(CardNumbers.IsValid);
+
+    /// <summary>
+    /// A valid identity number of its own for each customer (born a day apart), so every bench customer
+    /// can be verified and then raised to tier 1: traffic at this rate would meet any lower tier's limits.
+    /// </summary>
+    public static string IdNumber(int customer)
+    {
+        var body = "110105" + new DateOnly(1960, 1, 1).AddDays(customer).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "123";
+        return "0123456789X".Select(c => body + c).Single(IdNumbers.IsValid);
+    }
+
+    public const string InPersonReason = "bench customer, verified in person";
 
     /// <summary>The six-digit code in the newest simulated SMS.</summary>
     public static string CodeIn(string sms) => SixDigits().Match(sms).Value;

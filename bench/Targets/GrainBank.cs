@@ -34,6 +34,8 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
                 .Register(new Registration(BenchCustomers.Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).CustomerId;
             var customer = grains.GetGrain<ICustomerGrain>(customerId);
             await customer.SetPaymentPin(BenchCustomers.Pin, null);
+            await customer.VerifyRealName(BenchCustomers.Holder, BenchCustomers.IdNumber(c));
+            await customer.ChangeTier(CustomerTiers.InPerson, BenchCustomers.InPersonReason);
             var card = await customer.BindCard(new CardApplication(BenchCustomers.CardNumber(c), BenchCustomers.Holder, phone), new IdempotentRequest("bench", "bind"));
             var text = (await grains.GetGrain<ISmsOutboxGrain>(phone).List())[^1].Text;
             await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customerId, BenchCustomers.CodeIn(text));

@@ -82,9 +82,11 @@ public sealed class HttpBank : IBenchTarget
         await BenchCustomers.ForEach(wallets, progress, async (c, owned) =>
         {
             var phone = BenchCustomers.Phone(c);
-            await Send(HttpMethod.Post, "/v1/customers", null, new { phone, password = BenchCustomers.Password });
+            var customerId = (await Send(HttpMethod.Post, "/v1/customers", null, new { phone, password = BenchCustomers.Password })).GetProperty("customerId").GetString()!;
             var token = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone, password = BenchCustomers.Password })).GetProperty("accessToken").GetString()!;
             await Send(HttpMethod.Put, "/v1/me/payment-pin", token, new { pin = BenchCustomers.Pin });
+            await Send(HttpMethod.Post, "/v1/me/verification", token, new { name = BenchCustomers.Holder, idNumber = BenchCustomers.IdNumber(c) });
+            await Send(HttpMethod.Put, $"/v1/ops/customers/{customerId}/tier", await OperatorToken(), new { tier = 1, reason = BenchCustomers.InPersonReason });
             var card = (await Send(HttpMethod.Post, "/v1/cards", token, new { cardNumber = BenchCustomers.CardNumber(c), holderName = BenchCustomers.Holder, phone }))
                 .GetProperty("cardId").GetString()!;
             var sms = await Send(HttpMethod.Get, $"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}", null, null);
@@ -115,10 +117,12 @@ public sealed class HttpBank : IBenchTarget
     {
         var (total, negative) = await BenchCustomers.SumBalances(_wallets.Length,
             async w => (await Send(HttpMethod.Get, $"/v1/wallets/{_wallets[w]}", _tokens[w], null)).GetProperty("balance").GetInt64());
-        var operatorToken = (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone = OperatorPhone, password = OperatorPassword })).GetProperty("accessToken").GetString();
-        var books = await Send(HttpMethod.Get, "/v1/ops/ledger/check", operatorToken, null);
+        var books = await Send(HttpMethod.Get, "/v1/ops/ledger/check", await OperatorToken(), null);
         return new Books(total, _expected, negative, books.GetProperty("balanced").GetBoolean());
     }
+
+    private async Task<string> OperatorToken()
+        => (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone = OperatorPhone, password = OperatorPassword })).GetProperty("accessToken").GetString()!;
 
     public async ValueTask DisposeAsync()
     {

@@ -46,9 +46,9 @@ public sealed partial class Scenario(IGrainFactory grains)
     }
 
     /// <summary>A new customer with one wallet topped up from a bound card.</summary>
-    public async Task<(TestCustomer Customer, string Wallet)> FundedCustomer(long amount)
+    public async Task<(TestCustomer Customer, string Wallet)> FundedCustomer(long amount, int tier = CustomerTiers.Lowest)
     {
-        var customer = await NewCustomer();
+        var customer = await NewCustomer(tier);
         var wallet = await OpenWallet(customer);
         var receipt = await TopUp(customer, wallet, await BindVerifiedCard(customer), amount);
         Assert.Equal(MovementStatus.Completed, receipt.Status);
