@@ -43,8 +43,7 @@ public static class CardsEndpoints
     public static async Task<Results<Ok<CardResponse>, ValidationProblem>> Verify(
         string id, VerifyCardRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var problem = new FieldErrors().Required(body.Code, "code")
-            .Check(body.Code is null || (body.Code.Length == 6 && body.Code.All(char.IsAsciiDigit)), "code", "The code is the 6 digits from the SMS.").Problem;
+        var problem = new FieldErrors().SmsCode(body.Code).Problem;
         if (problem is { } invalid)
         {
             return invalid;

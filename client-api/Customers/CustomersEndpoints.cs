@@ -14,18 +14,22 @@ public static class CustomersEndpoints
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
         open.MapPost("/customers", Register).WithName("RegisterCustomer");
         open.MapPost("/auth/token", IssueToken).WithName("IssueToken");
+        open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode");
+        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword");
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
         me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
+        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode");
+        me.MapPost("/payment-pin/reset", ResetPaymentPin).WithName("ResetPaymentPin");
         return routes;
     }
 
     public static async Task<Results<Created<CustomerCreatedResponse>, ValidationProblem>> Register(
         RegisterRequest body, HttpContext context, IGrainFactory grains)
     {
-        var problem = new FieldErrors().Phone(body.Phone).Check(body.Password is { Length: >= 8 and <= 128 }, "password", "A password is 8 to 128 characters.").Problem;
+        var problem = new FieldErrors().Phone(body.Phone).Password(body.Password).Problem;
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
         if ((problem ?? keyProblem) is { } invalid)
         {
@@ -37,21 +41,87 @@ public static class CustomersEndpoints
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
-        TokenRequest body, IGrainFactory grains, TokenIssuer issuer)
+        TokenRequest body, HttpContext context, IGrainFactory grains, TokenIssuer issuer, TimeProvider clock)
     {
         if (new FieldErrors().Required(body.Phone, "phone").Required(body.Password, "password").Problem is { } invalid)
         {
             return invalid;
         }
-        var phone = Phones.Normalize(body.Phone);
-        var customerId = phone is null ? null : await grains.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer();
-        var signedIn = customerId is null ? null : await grains.GetGrain<ICustomerGrain>(customerId).SignIn(body.Password!);
-        if (signedIn is null)
+        var customer = await CustomerByPhone(grains, body.Phone);
+        var outcome = customer is null ? SignInOutcome.Refused : await customer.SignIn(body.Password!);
+        if (outcome.LockedUntil is { } until)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.");
+        }
+        if (outcome.Session is not { } session)
         {
             return Problems.For(RefusalCodes.InvalidCredentials, "The phone number or password is wrong.");
         }
-        var (token, expiresIn) = issuer.Issue(signedIn);
+        var (token, expiresIn) = issuer.Issue(session);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));
+    }
+
+    /// <summary>Always 202, whether or not the phone is registered: the answer must not tell who banks here.</summary>
+    public static async Task<Results<Accepted, ValidationProblem>> SendPasswordResetCode(PasswordResetCodeRequest body, IGrainFactory grains)
+    {
+        if (new FieldErrors().Phone(body.Phone).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        if (await CustomerByPhone(grains, body.Phone) is { } customer)
+        {
+            await customer.SendResetCode(ResetPurpose.Password);
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(PasswordResetRequest body, IGrainFactory grains)
+    {
+        var errors = new FieldErrors().Phone(body.Phone).SmsCode(body.Code).Password(body.NewPassword, "newPassword");
+        if (body.IdNumber is not null)
+        {
+            errors.IdNumber(body.IdNumber);
+        }
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        if (await CustomerByPhone(grains, body.Phone) is not { } customer)
+        {
+            return Problems.For(RefusalCodes.InvalidVerificationCode, "The verification code is wrong or has expired.");
+        }
+        await customer.ResetPassword(body.Code!, body.IdNumber, body.NewPassword!);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Accepted> SendPinResetCode(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendResetCode(ResetPurpose.PaymentPin);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> ResetPaymentPin(PinResetRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new FieldErrors().SmsCode(body.Code).Pin(body.Pin);
+        if (body.IdNumber is not null)
+        {
+            errors.IdNumber(body.IdNumber);
+        }
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ResetPaymentPin(body.Code!, body.IdNumber, body.Pin!);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ICustomerGrain?> CustomerByPhone(IGrainFactory grains, string? phoneNumber)
+    {
+        var phone = Phones.Normalize(phoneNumber);
+        var customerId = phone is null ? null : await grains.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer();
+        return customerId is null ? null : grains.GetGrain<ICustomerGrain>(customerId);
     }
 
     public static async Task<Ok<MeResponse>> GetMe(ClaimsPrincipal user, IGrainFactory grains)

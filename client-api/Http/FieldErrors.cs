@@ -44,6 +44,15 @@ public sealed class FieldErrors
             ? Required(pin, field)
             : Check(pin.Length == 6 && pin.All(char.IsAsciiDigit), field, "A payment PIN is 6 digits.");
 
+    /// <summary>A code from an SMS: six digits.</summary>
+    public FieldErrors SmsCode(string? code, string field = "code")
+        => code is null
+            ? Required(code, field)
+            : Check(code.Length == 6 && code.All(char.IsAsciiDigit), field, "The code is the 6 digits from the SMS.");
+
+    public FieldErrors Password(string? password, string field = "password")
+        => Check(password is { Length: >= 8 and <= 128 }, field, "A password is 8 to 128 characters.");
+
     public FieldErrors Phone(string? phone, string field = "phone")
         => phone is null ? Required(phone, field) : Check(Phones.Normalize(phone) is not null, field, "Use a mobile number such as +8613800138000.");
 

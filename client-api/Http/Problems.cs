@@ -13,6 +13,7 @@ public static class Problems
     public const string Forbidden = "forbidden";
     public const string InternalError = "internal_error";
     public const string TemporarilyUnavailable = "temporarily_unavailable";
+    public const string TooManyRequests = "too_many_requests";
 
     public static int StatusFor(string code) => code switch
     {
@@ -24,6 +25,8 @@ public static class Problems
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalCodes.PinLocked => StatusCodes.Status423Locked,
+        RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
         RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
         InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status422UnprocessableEntity,

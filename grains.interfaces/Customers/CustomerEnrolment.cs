@@ -12,3 +12,17 @@ public sealed record CustomerEnrolment(
 
 [GenerateSerializer, Immutable, Alias("Wallet.SignedIn")]
 public sealed record SignedIn([property: Id(0)] string CustomerId, [property: Id(1)] CustomerRole Role);
+
+/// <summary>How signing in went: a session, or refused (wrong password), or locked until a time after too many wrong ones.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.SignInOutcome")]
+public sealed record SignInOutcome([property: Id(0)] SignedIn? Session, [property: Id(1)] DateTimeOffset? LockedUntil = null)
+{
+    public static readonly SignInOutcome Refused = new(Session: null);
+}
+
+/// <summary>What a reset code sent by SMS may reset.</summary>
+public enum ResetPurpose
+{
+    Password = 0,
+    PaymentPin = 1,
+}

@@ -11,9 +11,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Enrol")]
     Task Enrol(CustomerEnrolment enrolment);
 
-    /// <summary>Checks the login password; null when it is wrong or the customer does not exist.</summary>
+    /// <summary>Checks the login password; too many wrong in a row lock signing in for a while.</summary>
     [Alias("SignIn")]
-    Task<SignedIn?> SignIn(string password);
+    Task<SignInOutcome> SignIn(string password);
 
     [Alias("GetProfile")]
     Task<CustomerProfile> GetProfile();
@@ -21,9 +21,24 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("SetPaymentPin")]
     Task SetPaymentPin(string pin, string? currentPin);
 
-    /// <summary>Refuses with <c>invalid_pin</c> or <c>pin_not_set</c> unless the PIN is right.</summary>
+    /// <summary>
+    /// Refuses with <c>invalid_pin</c>, <c>pin_not_set</c> or <c>pin_locked</c> unless the PIN is right;
+    /// the configured count of wrong PINs in a row locks payments until the next bank day.
+    /// </summary>
     [Alias("VerifyPaymentPin")]
     Task VerifyPaymentPin(string pin);
+
+    /// <summary>Texts the customer's phone a code for resetting the password or the PIN.</summary>
+    [Alias("SendResetCode")]
+    Task SendResetCode(ResetPurpose purpose);
+
+    /// <summary>A new login password, with the texted code and (once verified) the identity number; lifts a login lock.</summary>
+    [Alias("ResetPassword")]
+    Task ResetPassword(string code, string? idNumber, string newPassword);
+
+    /// <summary>A new payment PIN, with the texted code and (once verified) the identity number; lifts a PIN lock.</summary>
+    [Alias("ResetPaymentPin")]
+    Task ResetPaymentPin(string code, string? idNumber, string newPin);
 
     /// <summary>
     /// Real-name verification: the identity service must confirm the name and number; the customer

@@ -26,6 +26,9 @@ public static class RefusalCodes
     public const string IdentityNotConfirmed = "identity_not_confirmed";
     public const string AlreadyVerified = "already_verified";
     public const string RealNameRequired = "real_name_required";
+    public const string PinLocked = "pin_locked";
+    public const string LoginLocked = "login_locked";
+    public const string IdNumberMismatch = "id_number_mismatch";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Wallet.Credentials;
 using Wallet.Hosting;
 using Wallet.Refusals;
@@ -14,8 +12,7 @@ public sealed class CardBindingGrain(
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICardBindingGrain
 {
-    public const int MaxCodeAttempts = 5;
-    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
+    private const string CodePurpose = "bind-card";
 
     public async Task<CardView> Apply(CardEnrolment enrolment)
     {
@@ -23,8 +20,7 @@ public sealed class CardBindingGrain(
         {
             return View();
         }
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var now = clock.GetUtcNow();
+        var (code, digits) = OneTimeCode.Issue(CodePurpose, hasher, clock.GetUtcNow());
         card.State = new CardBindingState
         {
             OwnerId = enrolment.OwnerId,
@@ -34,13 +30,12 @@ public sealed class CardBindingGrain(
             HolderName = enrolment.HolderName,
             BankPhone = enrolment.BankPhone,
             Status = CardStatus.PendingVerification,
-            AppliedAt = now,
-            CodeHash = hasher.Hash(code),
-            CodeExpiresAt = now + CodeLifetime,
+            AppliedAt = clock.GetUtcNow(),
+            Code = code,
         };
         await card.WriteStateAsync();
         await sms.Send(enrolment.BankPhone,
-            $"[Wallet.Orleans] {code} is your code to bind card ending {enrolment.Masked[^4..]}. It expires in {CodeLifetime.TotalMinutes:0} minutes.");
+            $"[Wallet.Orleans] {digits} is your code to bind card ending {enrolment.Masked[^4..]}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes.");
         return View();
     }
 
@@ -55,18 +50,17 @@ public sealed class CardBindingGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CardNotActive, "This card is no longer bound.");
         }
-        if (state.FailedAttempts >= MaxCodeAttempts)
+        try
         {
-            throw new WalletRefusedException(RefusalCodes.VerificationLocked, "Too many wrong codes; bind the card again.");
+            state.Code!.Check(CodePurpose, code, clock.GetUtcNow());
         }
-        if (clock.GetUtcNow() > state.CodeExpiresAt || state.CodeHash is null || !SecretHasher.Verify(code, state.CodeHash))
+        catch (WalletRefusedException)
         {
-            state.FailedAttempts++;
-            await card.WriteStateAsync();
-            throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "The verification code is wrong or has expired.");
+            await card.WriteStateAsync(); // the wrong try counts
+            throw;
         }
         state.Status = CardStatus.Active;
-        state.CodeHash = null;
+        state.Code = null;
         await card.WriteStateAsync();
         return View();
     }

@@ -1,3 +1,5 @@
+using Wallet.Credentials;
+
 namespace Wallet.Cards;
 
 [GenerateSerializer, Alias("Wallet.CardBindingState")]
@@ -11,7 +13,6 @@ public sealed class CardBindingState
     [Id(5)] public string BankPhone { get; set; } = "";
     [Id(6)] public CardStatus Status { get; set; }
     [Id(7)] public DateTimeOffset AppliedAt { get; set; }
-    [Id(8)] public string? CodeHash { get; set; }
-    [Id(9)] public DateTimeOffset CodeExpiresAt { get; set; }
-    [Id(10)] public int FailedAttempts { get; set; }
+    /// <summary>The code texted to the bank-registered phone; null once the card is verified.</summary>
+    [Id(8)] public OneTimeCode? Code { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Wallet.Banking;
 using Wallet.Cards;
 using Wallet.Credentials;
@@ -6,21 +7,22 @@ using Wallet.Identity;
 using Wallet.Limits;
 using Wallet.RealName;
 using Wallet.Refusals;
+using Wallet.Sms;
 using Wallet.Wallets;
 
 namespace Wallet.Customers;
 
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Wallet)] IPersistentState<CustomerState> customer,
     SecretHasher hasher,
     ICardIssuingBank bank,
     IIdentityService identity,
     LimitSchedule limits,
+    IOptions<CredentialOptions> credentials,
+    ISmsGateway sms,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
 {
-    private readonly RememberedSecret _pin = new();
-
     private CustomerState State => customer.RecordExists ? customer.State : throw WalletRefusedException.NotFound("The customer");
 
     public async Task Enrol(CustomerEnrolment enrolment)
@@ -38,11 +40,6 @@ public sealed class CustomerGrain(
         };
         await customer.WriteStateAsync();
     }
-
-    public Task<SignedIn?> SignIn(string password)
-        => Task.FromResult(customer.RecordExists && SecretHasher.Verify(password, customer.State.PasswordHash)
-            ? new SignedIn(this.GetPrimaryKeyString(), customer.State.Role)
-            : null);
 
     public async Task<CustomerProfile> GetProfile()
     {
@@ -111,25 +108,6 @@ public sealed class CustomerGrain(
             state.Tier = tier;
         }
         await customer.WriteStateAsync();
-    }
-
-    public async Task SetPaymentPin(string pin, string? currentPin)
-    {
-        var state = State;
-        if (state.PinHash is not null && (currentPin is null || !SecretHasher.Verify(currentPin, state.PinHash)))
-        {
-            throw new WalletRefusedException(RefusalCodes.InvalidPin, "The current payment PIN is wrong.");
-        }
-        state.PinHash = hasher.Hash(pin);
-        await customer.WriteStateAsync();
-    }
-
-    public Task VerifyPaymentPin(string pin)
-    {
-        var hash = State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out.");
-        return _pin.Verify(pin, hash)
-            ? Task.CompletedTask
-            : throw new WalletRefusedException(RefusalCodes.InvalidPin, "The payment PIN is wrong.");
     }
 
     public async Task<WalletView> OpenWallet(string currency, IdempotentRequest request)

@@ -1,4 +1,5 @@
 using Wallet.Cards;
+using Wallet.Credentials;
 using Wallet.Identity;
 using Wallet.Wallets;
 
@@ -26,6 +27,15 @@ public sealed class CustomerState
     [Id(11)] public string? IdNumberMasked { get; set; }
 
     [Id(12)] public List<TierChange> TierHistory { get; set; } = [];
+
+    /// <summary>Wrong PINs since the last right one; at the configured count payments lock until <see cref="PinLockedUntil"/>.</summary>
+    [Id(13)] public int PinFailures { get; set; }
+    [Id(14)] public DateTimeOffset? PinLockedUntil { get; set; }
+    [Id(15)] public int LoginFailures { get; set; }
+    [Id(16)] public DateTimeOffset? LoginLockedUntil { get; set; }
+
+    /// <summary>The code texted for a password or PIN reset, while one is outstanding.</summary>
+    [Id(17)] public OneTimeCode? ResetCode { get; set; }
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

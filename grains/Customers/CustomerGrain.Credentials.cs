@@ -1,0 +1,145 @@
+using Wallet.Credentials;
+using Wallet.Refusals;
+
+namespace Wallet.Customers;
+
+/// <summary>
+/// The customer's secrets: the login password and the payment PIN, each locked after too many wrong
+/// tries in a row, and their resets by an SMS code plus the identity number on record. Failures are
+/// counted in stored state, so neither a restart nor another silo forgets them; the grain is not
+/// reentrant, so concurrent guesses are counted one by one.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    private readonly RememberedSecret _pin = new();
+
+    public async Task<SignInOutcome> SignIn(string password)
+    {
+        if (!customer.RecordExists)
+        {
+            return SignInOutcome.Refused;
+        }
+        var state = customer.State;
+        var now = clock.GetUtcNow();
+        if (state.LoginLockedUntil > now)
+        {
+            return new SignInOutcome(null, state.LoginLockedUntil);
+        }
+        if (SecretHasher.Verify(password, state.PasswordHash))
+        {
+            if (state.LoginFailures > 0)
+            {
+                state.LoginFailures = 0;
+                await customer.WriteStateAsync();
+            }
+            return new SignInOutcome(new SignedIn(this.GetPrimaryKeyString(), state.Role));
+        }
+        var locked = ++state.LoginFailures >= credentials.Value.LoginAttempts;
+        if (locked)
+        {
+            (state.LoginFailures, state.LoginLockedUntil) = (0, now + credentials.Value.LoginLockFor);
+        }
+        await customer.WriteStateAsync();
+        return locked ? new SignInOutcome(null, state.LoginLockedUntil) : SignInOutcome.Refused;
+    }
+
+    public async Task SetPaymentPin(string pin, string? currentPin)
+    {
+        var state = State;
+        if (state.PinHash is not null)
+        {
+            // Changing the PIN proves the old one, and a wrong one counts like a wrong payment.
+            await CheckPin(currentPin ?? throw new WalletRefusedException(RefusalCodes.InvalidPin, "Give the current payment PIN to change it."), state.PinHash);
+        }
+        state.PinHash = hasher.Hash(pin);
+        await customer.WriteStateAsync();
+    }
+
+    public Task VerifyPaymentPin(string pin)
+        => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."));
+
+    private async Task CheckPin(string pin, string hash)
+    {
+        var state = State;
+        var now = clock.GetUtcNow();
+        if (state.PinLockedUntil > now)
+        {
+            throw PinLocked(state.PinLockedUntil.Value);
+        }
+        if (_pin.Verify(pin, hash))
+        {
+            if (state.PinFailures > 0)
+            {
+                state.PinFailures = 0;
+                await customer.WriteStateAsync();
+            }
+            return;
+        }
+        var left = credentials.Value.PinAttempts - ++state.PinFailures;
+        if (left <= 0)
+        {
+            state.PinFailures = 0;
+            state.PinLockedUntil = credentials.Value.PinLockFor is { } lockFor ? now + lockFor : limits.NextDayStart(now);
+        }
+        await customer.WriteStateAsync();
+        throw left <= 0
+            ? PinLocked(state.PinLockedUntil!.Value)
+            : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.");
+    }
+
+    private static WalletRefusedException PinLocked(DateTimeOffset until)
+        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.");
+
+    public async Task SendResetCode(ResetPurpose purpose)
+    {
+        var state = State;
+        var (code, digits) = OneTimeCode.Issue(purpose.ToString(), hasher, clock.GetUtcNow());
+        state.ResetCode = code;
+        await customer.WriteStateAsync();
+        var what = purpose == ResetPurpose.Password ? "login password" : "payment PIN";
+        await sms.Send(state.Phone!, $"[Wallet.Orleans] {digits} is your code to reset your {what}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes. Never share it.");
+    }
+
+    public async Task ResetPassword(string code, string? idNumber, string newPassword)
+    {
+        var state = State;
+        await ProveReset(ResetPurpose.Password, code, idNumber);
+        state.PasswordHash = hasher.Hash(newPassword);
+        (state.LoginFailures, state.LoginLockedUntil) = (0, null);
+        await customer.WriteStateAsync();
+    }
+
+    public async Task ResetPaymentPin(string code, string? idNumber, string newPin)
+    {
+        var state = State;
+        await ProveReset(ResetPurpose.PaymentPin, code, idNumber);
+        state.PinHash = hasher.Hash(newPin);
+        (state.PinFailures, state.PinLockedUntil) = (0, null);
+        await customer.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The reset code must be right, and a verified customer must also give their identity number: a
+    /// stolen phone alone resets nothing. A wrong number spends one of the code's tries, like a wrong code.
+    /// </summary>
+    private async Task ProveReset(ResetPurpose purpose, string code, string? idNumber)
+    {
+        var state = State;
+        var outstanding = state.ResetCode ?? throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "Ask for a reset code first.");
+        try
+        {
+            outstanding.Check(purpose.ToString(), code, clock.GetUtcNow());
+            if (state.IdNumberHash is not null && (idNumber is null || !SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)))
+            {
+                outstanding.FailedAttempts++;
+                throw new WalletRefusedException(RefusalCodes.IdNumberMismatch, "The identity number does not match the one on record.");
+            }
+        }
+        catch (WalletRefusedException)
+        {
+            await customer.WriteStateAsync();
+            throw;
+        }
+        state.ResetCode = null;
+    }
+}
