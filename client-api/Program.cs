@@ -12,6 +12,7 @@ builder.AddWalletLogging();   // Serilog: a line per request with its correlatio
 builder.AddWalletCluster();   // embedded: a silo in this process; production: a client of the cluster
 builder.AddWalletAuth();      // short-lived bearer tokens
 builder.AddWalletHttp();      // strict JSON, problem responses, OpenAPI, health
+builder.AddWalletRateLimits(); // 429 for too many sign-ins, registrations, texts or movements
 
 var app = builder.Build();
 app.UseWalletPipeline();

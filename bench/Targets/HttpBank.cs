@@ -40,6 +40,15 @@ public sealed class HttpBank : IBenchTarget
                 ["Wallet__Auth__AccessTokenMinutes"] = "600", // a bench outlives the 15-minute default
                 ["Wallet__Silo__SiloPort"] = $"{port + 1}",
                 ["Wallet__Silo__GatewayPort"] = $"{port + 2}",
+                // The bench is a crowd behind one address, each customer far busier than a person.
+                ["Wallet__RateLimits__SignIn__PermitLimit"] = "1000000",
+                ["Wallet__RateLimits__SignIn__WindowSeconds"] = "60",
+                ["Wallet__RateLimits__Registration__PermitLimit"] = "1000000",
+                ["Wallet__RateLimits__Registration__WindowSeconds"] = "60",
+                ["Wallet__RateLimits__Sms__PermitLimit"] = "1000000",
+                ["Wallet__RateLimits__Sms__WindowSeconds"] = "60",
+                ["Wallet__RateLimits__Money__PermitLimit"] = "1000000",
+                ["Wallet__RateLimits__Money__WindowSeconds"] = "60",
             },
         };
         foreach (var (key, value) in settings)

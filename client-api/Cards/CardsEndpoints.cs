@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Wallet.Cards;
+using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Customers;
 
@@ -11,7 +12,7 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard");
+        cards.MapPost("", Bind).WithName("BindCard").RequireRateLimiting(RateLimitSetup.Sms);
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");

@@ -12,16 +12,16 @@ public static class CustomersEndpoints
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder routes)
     {
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
-        open.MapPost("/customers", Register).WithName("RegisterCustomer");
-        open.MapPost("/auth/token", IssueToken).WithName("IssueToken");
-        open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode");
-        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword");
+        open.MapPost("/customers", Register).WithName("RegisterCustomer").RequireRateLimiting(RateLimitSetup.Registration);
+        open.MapPost("/auth/token", IssueToken).WithName("IssueToken").RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").RequireRateLimiting(RateLimitSetup.Sms);
+        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitSetup.SignIn);
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
         me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
-        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode");
+        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").RequireRateLimiting(RateLimitSetup.Sms);
         me.MapPost("/payment-pin/reset", ResetPaymentPin).WithName("ResetPaymentPin");
         return routes;
     }

@@ -62,6 +62,7 @@ public static class HttpSetup
         app.UseMiddleware<RequestBodyBuffer>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: movements are limited per customer
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Movements;
 
@@ -10,8 +11,8 @@ public static class CardMovementsEndpoints
     public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet");
-        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet");
+        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

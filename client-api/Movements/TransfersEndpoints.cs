@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -12,7 +13,7 @@ public static class TransfersEndpoints
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
     {
         var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        transfers.MapPost("", Send).WithName("SendTransfer");
+        transfers.MapPost("", Send).WithName("SendTransfer").RequireRateLimiting(RateLimitSetup.Money);
         transfers.MapGet("/{id}", Get).WithName("GetTransfer");
         return routes;
     }

@@ -9,6 +9,15 @@ public static class TestSettings
     {
         ["Wallet:Simulators:Enabled"] = "true",
         ["Wallet:Credentials:HashIterations"] = "1000",
+        // The suites act for many customers from one address; RateLimitTests checks the limits themselves.
+        ["Wallet:RateLimits:SignIn:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:SignIn:WindowSeconds"] = "60",
+        ["Wallet:RateLimits:Registration:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:Registration:WindowSeconds"] = "60",
+        ["Wallet:RateLimits:Sms:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:Sms:WindowSeconds"] = "60",
+        ["Wallet:RateLimits:Money:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:Money:WindowSeconds"] = "60",
     };
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection(Values).Build();
