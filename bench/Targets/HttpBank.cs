@@ -13,6 +13,7 @@ public sealed class HttpBank : IBenchTarget
 {
     private const string OperatorPhone = "+8613900000000";
     private const string OperatorPassword = "bench operator password";
+    private Task<string>? _operatorToken;
     private readonly Process _api;
     private readonly HttpClient _http;
     private string[] _wallets = [];
@@ -130,7 +131,11 @@ public sealed class HttpBank : IBenchTarget
         return new Books(total, _expected, negative, books.GetProperty("balanced").GetBoolean());
     }
 
-    private async Task<string> OperatorToken()
+    /// <summary>One operator session for the whole run (signing in for each customer would end older sessions).</summary>
+    private Task<string> OperatorToken()
+        => _operatorToken ??= SignInOperator();
+
+    private async Task<string> SignInOperator()
         => (await Send(HttpMethod.Post, "/v1/auth/token", null, new { phone = OperatorPhone, password = OperatorPassword })).GetProperty("accessToken").GetString()!;
 
     public async ValueTask DisposeAsync()

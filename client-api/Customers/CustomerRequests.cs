@@ -13,3 +13,7 @@ public sealed record PasswordResetCodeRequest(string? Phone);
 public sealed record PasswordResetRequest(string? Phone, string? Code, string? IdNumber, string? NewPassword);
 
 public sealed record PinResetRequest(string? Code, string? IdNumber, string? Pin);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);

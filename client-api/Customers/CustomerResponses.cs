@@ -6,7 +6,8 @@ namespace Wallet.ClientApi.Customers;
 
 public sealed record CustomerCreatedResponse(string CustomerId, int Tier);
 
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+/// <summary>A short-lived access token and the session's refresh token (single use: each refresh returns the next).</summary>
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshExpiresIn);
 
 /// <summary>
 /// The caller's own profile, with the limits of their tier in CNY and how the tier came to be.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Customers;
+using Wallet.Identity;
 using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Customers;
@@ -14,11 +15,14 @@ public static class CustomersEndpoints
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
         open.MapPost("/customers", Register).WithName("RegisterCustomer").RequireRateLimiting(RateLimitSetup.Registration);
         open.MapPost("/auth/token", IssueToken).WithName("IssueToken").RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").RequireRateLimiting(RateLimitSetup.Sms);
         open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitSetup.SignIn);
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
+        me.MapPost("/logout", Logout).WithName("Logout");
+        me.MapPut("/password", ChangePassword).WithName("ChangePassword").RequireRateLimiting(RateLimitSetup.SignIn);
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
         me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
         me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").RequireRateLimiting(RateLimitSetup.Sms);
@@ -59,8 +63,39 @@ public static class CustomersEndpoints
         {
             return Problems.For(RefusalCodes.InvalidCredentials, "The phone number or password is wrong.");
         }
-        var (token, expiresIn) = issuer.Issue(session);
-        return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));
+        return TypedResults.Ok(issuer.Respond(session));
+    }
+
+    /// <summary>Rotates the refresh token: the one presented stops working; presenting it again ends the session.</summary>
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Refresh(RefreshRequest body, IGrainFactory grains, TokenIssuer issuer)
+    {
+        if (new FieldErrors().Required(body.RefreshToken, "refreshToken").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var session = RefreshTokens.TryParse(body.RefreshToken, out var customerId, out var sessionId, out var secret) && Ids.IsWellFormed(customerId)
+            ? await grains.GetGrain<ICustomerGrain>(customerId).Refresh(sessionId, secret)
+            : null;
+        return session is null
+            ? Problems.For(RefusalCodes.InvalidRefreshToken, "The refresh token is not valid; sign in again.")
+            : TypedResults.Ok(issuer.Respond(session));
+    }
+
+    public static async Task<NoContent> Logout(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).EndSession(user.FindFirstValue(TokenIssuer.SessionClaim)!);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A new password ends every session, this one included.</summary>
+    public static async Task<Results<NoContent, ValidationProblem>> ChangePassword(PasswordChangeRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Required(body.CurrentPassword, "currentPassword").Password(body.NewPassword, "newPassword").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ChangePassword(body.CurrentPassword!, body.NewPassword!);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Always 202, whether or not the phone is registered: the answer must not tell who banks here.</summary>

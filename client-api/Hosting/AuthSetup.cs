@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using Wallet.Customers;
 
 namespace Wallet.ClientApi.Hosting;
 
@@ -33,6 +34,21 @@ public static class AuthSetup
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = "sub",
                 RoleClaimType = "role",
+            };
+            // A token is good only while its session is: logout and a new password end it at once,
+            // not when it expires. One interleaved grain read per request.
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var customerId = context.Principal?.FindFirst("sub")?.Value;
+                    var sessionId = context.Principal?.FindFirst(TokenIssuer.SessionClaim)?.Value;
+                    var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+                    if (customerId is null || sessionId is null || !await grains.GetGrain<ICustomerGrain>(customerId).IsSessionLive(sessionId))
+                    {
+                        context.Fail("The session has ended.");
+                    }
+                },
             };
         });
         builder.Services.AddAuthorizationBuilder()

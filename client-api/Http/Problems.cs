@@ -19,7 +19,7 @@ public static class Problems
     {
         RefusalCodes.NotFound => StatusCodes.Status404NotFound,
         RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
-        RefusalCodes.InvalidCredentials or Unauthorized => StatusCodes.Status401Unauthorized,
+        RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or Forbidden => StatusCodes.Status403Forbidden,
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive

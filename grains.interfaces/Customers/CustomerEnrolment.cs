@@ -10,8 +10,20 @@ public sealed record CustomerEnrolment(
     public override string ToString() => $"CustomerEnrolment {{ Role = {Role} }}";
 }
 
+/// <summary>
+/// A signed-in session: who, in which role, and the session's refresh token, which the API hands
+/// out once and the grain keeps only as a hash. Access tokens name the session, so ending it ends them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SignedIn")]
-public sealed record SignedIn([property: Id(0)] string CustomerId, [property: Id(1)] CustomerRole Role);
+public sealed record SignedIn(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] CustomerRole Role,
+    [property: Id(2)] string SessionId,
+    [property: Id(3)] string RefreshToken,
+    [property: Id(4)] DateTimeOffset RefreshExpiresAt)
+{
+    public override string ToString() => $"SignedIn {{ CustomerId = {CustomerId}, Role = {Role}, SessionId = {SessionId} }}";
+}
 
 /// <summary>How signing in went: a session, or refused (wrong password), or locked until a time after too many wrong ones.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SignInOutcome")]

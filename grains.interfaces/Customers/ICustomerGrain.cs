@@ -15,6 +15,25 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("SignIn")]
     Task<SignInOutcome> SignIn(string password);
 
+    /// <summary>Whether a session is still signed in: every request's access token names one.</summary>
+    [Alias("IsSessionLive"), AlwaysInterleave]
+    Task<bool> IsSessionLive(string sessionId);
+
+    /// <summary>
+    /// Rotates a session's refresh token: the new one, or null when the token is not the session's
+    /// current one. A token already rotated away ends the session (someone holds a copy).
+    /// </summary>
+    [Alias("Refresh")]
+    Task<SignedIn?> Refresh(string sessionId, string secret);
+
+    /// <summary>Logout: the session's refresh token and its access tokens stop working.</summary>
+    [Alias("EndSession")]
+    Task EndSession(string sessionId);
+
+    /// <summary>A new login password, proven by the current one; every session ends.</summary>
+    [Alias("ChangePassword")]
+    Task ChangePassword(string currentPassword, string newPassword);
+
     [Alias("GetProfile")]
     Task<CustomerProfile> GetProfile();
 

@@ -29,6 +29,7 @@ public static class RefusalCodes
     public const string PinLocked = "pin_locked";
     public const string LoginLocked = "login_locked";
     public const string IdNumberMismatch = "id_number_mismatch";
+    public const string InvalidRefreshToken = "invalid_refresh_token";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

@@ -18,4 +18,10 @@ public sealed class CredentialOptions
     public int LoginAttempts { get; set; } = 5;
 
     public TimeSpan LoginLockFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A refresh token lives this long after its last use; each use rotates it.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Sessions a customer may hold at once; signing in beyond that ends the oldest.</summary>
+    public int MaxSessions { get; set; } = 10;
 }

@@ -13,7 +13,9 @@ public sealed partial class CustomerGrain
 {
     private readonly RememberedSecret _pin = new();
 
-    public async Task<SignInOutcome> SignIn(string password)
+    public Task<SignInOutcome> SignIn(string password) => SignIn(password, startSession: true);
+
+    private async Task<SignInOutcome> SignIn(string password, bool startSession)
     {
         if (!customer.RecordExists)
         {
@@ -27,12 +29,13 @@ public sealed partial class CustomerGrain
         }
         if (SecretHasher.Verify(password, state.PasswordHash))
         {
-            if (state.LoginFailures > 0)
+            var session = startSession ? StartSession() : null;
+            if (startSession || state.LoginFailures > 0)
             {
                 state.LoginFailures = 0;
                 await customer.WriteStateAsync();
             }
-            return new SignInOutcome(new SignedIn(this.GetPrimaryKeyString(), state.Role));
+            return new SignInOutcome(session ?? new SignedIn(this.GetPrimaryKeyString(), state.Role, "", "", default));
         }
         var locked = ++state.LoginFailures >= credentials.Value.LoginAttempts;
         if (locked)
@@ -106,6 +109,7 @@ public sealed partial class CustomerGrain
         await ProveReset(ResetPurpose.Password, code, idNumber);
         state.PasswordHash = hasher.Hash(newPassword);
         (state.LoginFailures, state.LoginLockedUntil) = (0, null);
+        state.Sessions.Clear(); // whoever knew the old password is signed out everywhere
         await customer.WriteStateAsync();
     }
 

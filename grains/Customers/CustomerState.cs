@@ -36,6 +36,9 @@ public sealed class CustomerState
 
     /// <summary>The code texted for a password or PIN reset, while one is outstanding.</summary>
     [Id(17)] public OneTimeCode? ResetCode { get; set; }
+
+    /// <summary>Signed-in sessions by id; ending one (logout, a reused refresh token) or all (a new password) removes them.</summary>
+    [Id(18)] public Dictionary<string, Session> Sessions { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -27,7 +27,8 @@ public sealed class LogSecrecyTests(ApiFixture api)
         await customer.Post("/v1/transfers", customer.TransferBody(to: to, from: wallet, amount: 100, pin: "111111"), "log-3");
         await customer.Post("/v1/cards", new { cardNumber = cardNumber[..^1] + (char)('0' + ((cardNumber[^1] - '0' + 1) % 10)), holderName = "X", phone = customer.Phone });
         await customer.Post("/v1/cards", new { cardNumber, holderName = "X", phone = customer.Phone });
-        await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" });
+        await Problem(await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" }),
+            HttpStatusCode.Unauthorized, "invalid_credentials");
         var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
 
         // The request line is written as the response completes, which can be just after the client has it.
