@@ -50,3 +50,17 @@ public sealed record TierChangeRequest(int? Tier, string? Reason);
 
 /// <summary>The outcome of real-name verification: the new tier, the verified name and the masked number.</summary>
 public sealed record VerificationResponse(int Tier, string RealName, string IdNumber);
+
+/// <summary>The caller's data to take away: what <c>GET /v1/me</c> shows, every wallet with its whole history, and the open sessions.</summary>
+public sealed record ExportResponse(MeResponse Profile, IReadOnlyList<WalletExportResponse> Wallets, IReadOnlyList<SessionResponse> Sessions, DateTimeOffset ExportedAt)
+{
+    public static ExportResponse From(CustomerExport export) => new(
+        MeResponse.From(export.Profile),
+        [.. export.Wallets.Select(w => new WalletExportResponse(WalletResponse.From(w.Wallet), [.. w.Entries.Select(e => EntryResponse.From(w.Wallet.WalletId, e))]))],
+        [.. export.Sessions.Select(s => new SessionResponse(s.SessionId, s.StartedAt, s.ExpiresAt))],
+        export.ExportedAt);
+}
+
+public sealed record WalletExportResponse(WalletResponse Wallet, IReadOnlyList<EntryResponse> Entries);
+
+public sealed record SessionResponse(string Id, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);

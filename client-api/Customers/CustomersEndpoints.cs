@@ -21,6 +21,8 @@ public static class CustomersEndpoints
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
+        me.MapGet("/export", Export).WithName("ExportMyData");
+        me.MapDelete("", CloseAccount).WithName("CloseMyAccount");
         me.MapPost("/logout", Logout).WithName("Logout");
         me.MapPut("/password", ChangePassword).WithName("ChangePassword").RequireRateLimiting(RateLimitSetup.SignIn);
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
@@ -81,6 +83,17 @@ public static class CustomersEndpoints
             : TypedResults.Ok(issuer.Respond(session));
     }
 
+    /// <summary>Everything held about the caller, as JSON: profile, tier history, every wallet with its whole history, sessions.</summary>
+    public static async Task<Ok<ExportResponse>> Export(ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(ExportResponse.From(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).Export()));
+
+    /// <summary>Closes the account: wallets (each must be empty) and cards go, personal data is erased, the phone number is freed.</summary>
+    public static async Task<NoContent> CloseAccount(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).Close();
+        return TypedResults.NoContent();
+    }
+
     public static async Task<NoContent> Logout(ClaimsPrincipal user, IGrainFactory grains)
     {
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).EndSession(user.FindFirstValue(TokenIssuer.SessionClaim)!);
@@ -107,7 +120,7 @@ public static class CustomersEndpoints
         }
         if (await CustomerByPhone(grains, body.Phone) is { } customer)
         {
-            await customer.SendResetCode(ResetPurpose.Password);
+            await customer.SendCode(CodePurpose.Password);
         }
         return TypedResults.Accepted((string?)null);
     }
@@ -133,7 +146,7 @@ public static class CustomersEndpoints
 
     public static async Task<Accepted> SendPinResetCode(ClaimsPrincipal user, IGrainFactory grains)
     {
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendResetCode(ResetPurpose.PaymentPin);
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendCode(CodePurpose.PaymentPin);
         return TypedResults.Accepted((string?)null);
     }
 

@@ -22,7 +22,8 @@ public static class Problems
         RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or Forbidden => StatusCodes.Status403Forbidden,
-        RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletNotActive or RefusalCodes.CardNotActive
+        RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletFrozen or RefusalCodes.WalletReceiveOnly
+            or RefusalCodes.WalletClosed or RefusalCodes.WalletNotEmpty or RefusalCodes.WalletNotFrozen or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,

@@ -1,7 +1,9 @@
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
+using Wallet.Wallets;
 using Wallet.Ledger;
 
 namespace Wallet.ClientApi.Ledger;
@@ -14,7 +16,21 @@ public static class OpsEndpoints
         var ops = routes.MapGroup("/v1/ops").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy);
         ops.MapGet("/ledger/check", CheckLedger).WithName("CheckLedger");
         ops.MapPut("/customers/{id}/tier", ChangeTier).WithName("ChangeCustomerTier").AddEndpointFilter<WellFormedIdFilter>();
+        ops.MapPut("/wallets/{id}/status", SetWalletStatus).WithName("SetWalletStatus").AddEndpointFilter<WellFormedIdFilter>();
         return routes;
+    }
+
+    /// <summary>A risk hold (receive-only or frozen) or its release (active); closing is the owner's alone.</summary>
+    public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> SetWalletStatus(string id, WalletStatusRequest body, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .Check(body.Status is WalletStatus.Active or WalletStatus.Frozen or WalletStatus.ReceiveOnly, "status", "Use active, frozen or receive_only.")
+            .Check(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 200, "reason", "Say why, in at most 200 characters.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).SetStatus(body.Status!.Value)));
     }
 
     /// <summary>Tier 1 after verifying a customer in person, or a downgrade; the reason is kept in the tier history.</summary>

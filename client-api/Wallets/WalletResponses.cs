@@ -5,6 +5,11 @@ namespace Wallet.ClientApi.Wallets;
 
 public sealed record OpenWalletRequest(string? Currency);
 
+public sealed record UnfreezeRequest(string? Pin, string? Code);
+
+/// <summary>An operator's hold or release of a wallet.</summary>
+public sealed record WalletStatusRequest(WalletStatus? Status, string? Reason);
+
 /// <summary>
 /// A wallet as its owner sees it: the limits of the owner's tier (minor units, null for none) and
 /// what is spent against them on the current bank day and year. The owner id and ledger internals are not shown.

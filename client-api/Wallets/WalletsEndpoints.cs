@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Customers;
 using Wallet.Wallets;
@@ -16,8 +17,36 @@ public static class WalletsEndpoints
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
+        wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet");
+        wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").RequireRateLimiting(RateLimitSetup.Sms);
+        wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet");
+        wallets.MapDelete("/{id}", Close).WithName("CloseWallet");
         return routes;
     }
+
+    /// <summary>The owner reports the phone lost: money still comes in, none goes out. No PIN needed: the point is speed.</summary>
+    public static async Task<Ok<WalletResponse>> Freeze(string id, ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Freeze(user.CustomerId())));
+
+    public static async Task<Accepted> SendUnfreezeCode(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendUnfreezeCode(id);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>Unfreezing needs both the payment PIN and the code texted to the customer's phone.</summary>
+    public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> Unfreeze(string id, UnfreezeRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Pin(body.Pin).SmsCode(body.Code).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).UnfreezeWallet(id, body.Pin!, body.Code!)));
+    }
+
+    /// <summary>Closes an empty wallet for good; one holding money is 409 <c>wallet_not_empty</c>.</summary>
+    public static async Task<Ok<WalletResponse>> Close(string id, ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Close(user.CustomerId())));
 
     public static async Task<Results<Created<WalletResponse>, ValidationProblem>> Open(
         OpenWalletRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)

@@ -32,9 +32,10 @@ public sealed record SignInOutcome([property: Id(0)] SignedIn? Session, [propert
     public static readonly SignInOutcome Refused = new(Session: null);
 }
 
-/// <summary>What a reset code sent by SMS may reset.</summary>
-public enum ResetPurpose
+/// <summary>What a code sent by SMS to the customer's phone is for; a code serves only its own purpose.</summary>
+public enum CodePurpose
 {
     Password = 0,
     PaymentPin = 1,
+    Unfreeze = 2,
 }

@@ -48,8 +48,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task VerifyPaymentPin(string pin);
 
     /// <summary>Texts the customer's phone a code for resetting the password or the PIN.</summary>
-    [Alias("SendResetCode")]
-    Task SendResetCode(ResetPurpose purpose);
+    [Alias("SendCode")]
+    Task SendCode(CodePurpose purpose);
 
     /// <summary>A new login password, with the texted code and (once verified) the identity number; lifts a login lock.</summary>
     [Alias("ResetPassword")]
@@ -72,6 +72,22 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ChangeTier")]
     Task<CustomerProfile> ChangeTier(int tier, string reason);
+
+    /// <summary>Texts a code for unfreezing one of the customer's wallets.</summary>
+    [Alias("SendUnfreezeCode")]
+    Task SendUnfreezeCode(string walletId);
+
+    /// <summary>Lifts the owner's freeze on a wallet: needs the payment PIN and the texted code.</summary>
+    [Alias("UnfreezeWallet")]
+    Task<WalletView> UnfreezeWallet(string walletId, string pin, string code);
+
+    /// <summary>All the customer's personal data and history, for them to take away.</summary>
+    [Alias("Export")]
+    Task<CustomerExport> Export();
+
+    /// <summary>Closes the account for good (every wallet must be empty); personal data is erased, ledger entries stay.</summary>
+    [Alias("Close")]
+    Task Close();
 
     [Alias("OpenWallet")]
     Task<WalletView> OpenWallet(string currency, IdempotentRequest request);

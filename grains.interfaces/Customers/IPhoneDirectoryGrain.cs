@@ -10,4 +10,8 @@ public interface IPhoneDirectoryGrain : IGrainWithStringKey
     /// <summary>The customer who owns this phone, or null.</summary>
     [Alias("FindCustomer")]
     Task<string?> FindCustomer();
+
+    /// <summary>The customer closed their account: the number is free for a new registration.</summary>
+    [Alias("Release")]
+    Task Release(string customerId);
 }

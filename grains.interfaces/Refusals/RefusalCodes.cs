@@ -8,7 +8,11 @@ public static class RefusalCodes
     public const string InsufficientFunds = "insufficient_funds";
     public const string CurrencyMismatch = "currency_mismatch";
     public const string SameWallet = "same_wallet";
-    public const string WalletNotActive = "wallet_not_active";
+    public const string WalletFrozen = "wallet_frozen";
+    public const string WalletReceiveOnly = "wallet_receive_only";
+    public const string WalletClosed = "wallet_closed";
+    public const string WalletNotEmpty = "wallet_not_empty";
+    public const string WalletNotFrozen = "wallet_not_frozen";
     public const string InvalidPin = "invalid_pin";
     public const string PinNotSet = "pin_not_set";
     public const string InvalidCredentials = "invalid_credentials";

@@ -7,7 +7,6 @@ public static class RefusalText
     {
         RefusalCodes.InsufficientFunds => "The wallet's balance is less than the amount.",
         RefusalCodes.CurrencyMismatch => "The wallet holds another currency.",
-        RefusalCodes.WalletNotActive => "The wallet cannot send money in its current state.",
         RefusalCodes.NotFound => "The wallet was not found.",
         RefusalCodes.CardDeclined => "The card's bank declined.",
         _ => "The request was refused.",

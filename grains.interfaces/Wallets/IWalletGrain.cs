@@ -18,6 +18,22 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("SetTier")]
     Task SetTier(int tier);
 
+    /// <summary>The owner reports the phone lost: money may come in, none goes out, until unfrozen.</summary>
+    [Alias("Freeze")]
+    Task<WalletView> Freeze(string callerId);
+
+    /// <summary>Lifts the owner's freeze (the customer grain has checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
+    [Alias("Unfreeze")]
+    Task<WalletView> Unfreeze(string callerId);
+
+    /// <summary>An operator's hold or release: active, frozen or receive-only.</summary>
+    [Alias("SetStatus")]
+    Task<WalletView> SetStatus(WalletStatus status);
+
+    /// <summary>Closes an empty wallet for good; refuses <c>wallet_not_empty</c> while it holds money.</summary>
+    [Alias("Close")]
+    Task<WalletView> Close(string callerId);
+
     /// <summary>Owner, currency and status; no balance, so no transaction is needed.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
     Task<WalletFacts?> GetFacts();

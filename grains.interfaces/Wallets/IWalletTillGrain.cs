@@ -14,9 +14,12 @@ public interface IWalletTillGrain : IGrainWithStringKey
     [Alias("Credit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Credit(Posting posting);
 
-    /// <summary>Empties the till into the current transaction: the wallet posts what it returns.</summary>
+    /// <summary>
+    /// Empties the till into the current transaction: the wallet posts what it returns. Closing, it
+    /// also shuts the till, which then refuses every credit (the wallet is closing with it).
+    /// </summary>
     [Alias("Drain"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task<TillTakings> Drain();
+    Task<TillTakings> Drain(bool closing = false);
 
     [Alias("ReadBalance"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<long> ReadBalance();

@@ -93,20 +93,25 @@ public sealed partial class CustomerGrain
     private static WalletRefusedException PinLocked(DateTimeOffset until)
         => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.");
 
-    public async Task SendResetCode(ResetPurpose purpose)
+    public async Task SendCode(CodePurpose purpose)
     {
         var state = State;
         var (code, digits) = OneTimeCode.Issue(purpose.ToString(), hasher, clock.GetUtcNow());
-        state.ResetCode = code;
+        state.SmsCode = code;
         await customer.WriteStateAsync();
-        var what = purpose == ResetPurpose.Password ? "login password" : "payment PIN";
-        await sms.Send(state.Phone!, $"[Wallet.Orleans] {digits} is your code to reset your {what}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes. Never share it.");
+        var what = purpose switch
+        {
+            CodePurpose.Password => "reset your login password",
+            CodePurpose.PaymentPin => "reset your payment PIN",
+            _ => "unfreeze your wallet",
+        };
+        await sms.Send(state.Phone!, $"[Wallet.Orleans] {digits} is your code to {what}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes. Never share it.");
     }
 
     public async Task ResetPassword(string code, string? idNumber, string newPassword)
     {
         var state = State;
-        await ProveReset(ResetPurpose.Password, code, idNumber);
+        await ProveReset(CodePurpose.Password, code, idNumber);
         state.PasswordHash = hasher.Hash(newPassword);
         (state.LoginFailures, state.LoginLockedUntil) = (0, null);
         state.Sessions.Clear(); // whoever knew the old password is signed out everywhere
@@ -116,7 +121,7 @@ public sealed partial class CustomerGrain
     public async Task ResetPaymentPin(string code, string? idNumber, string newPin)
     {
         var state = State;
-        await ProveReset(ResetPurpose.PaymentPin, code, idNumber);
+        await ProveReset(CodePurpose.PaymentPin, code, idNumber);
         state.PinHash = hasher.Hash(newPin);
         (state.PinFailures, state.PinLockedUntil) = (0, null);
         await customer.WriteStateAsync();
@@ -126,24 +131,31 @@ public sealed partial class CustomerGrain
     /// The reset code must be right, and a verified customer must also give their identity number: a
     /// stolen phone alone resets nothing. A wrong number spends one of the code's tries, like a wrong code.
     /// </summary>
-    private async Task ProveReset(ResetPurpose purpose, string code, string? idNumber)
+    private Task ProveReset(CodePurpose purpose, string code, string? idNumber)
+        => ProveCode(purpose, code, state =>
+        {
+            if (state.IdNumberHash is not null && (idNumber is null || !SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)))
+            {
+                state.SmsCode!.FailedAttempts++;
+                throw new WalletRefusedException(RefusalCodes.IdNumberMismatch, "The identity number does not match the one on record.");
+            }
+        });
+
+    /// <summary>The outstanding code must be right and for <paramref name="purpose"/>, and <paramref name="alsoCheck"/> pass; then the code is spent.</summary>
+    private async Task ProveCode(CodePurpose purpose, string code, Action<CustomerState>? alsoCheck = null)
     {
         var state = State;
-        var outstanding = state.ResetCode ?? throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "Ask for a reset code first.");
+        var outstanding = state.SmsCode ?? throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "Ask for a code first.");
         try
         {
             outstanding.Check(purpose.ToString(), code, clock.GetUtcNow());
-            if (state.IdNumberHash is not null && (idNumber is null || !SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)))
-            {
-                outstanding.FailedAttempts++;
-                throw new WalletRefusedException(RefusalCodes.IdNumberMismatch, "The identity number does not match the one on record.");
-            }
+            alsoCheck?.Invoke(state);
         }
         catch (WalletRefusedException)
         {
-            await customer.WriteStateAsync();
+            await customer.WriteStateAsync(); // the wrong try counts
             throw;
         }
-        state.ResetCode = null;
+        state.SmsCode = null;
     }
 }

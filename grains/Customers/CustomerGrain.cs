@@ -23,7 +23,7 @@ public sealed partial class CustomerGrain(
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
 {
-    private CustomerState State => customer.RecordExists ? customer.State : throw WalletRefusedException.NotFound("The customer");
+    private CustomerState State => customer.RecordExists && customer.State.ClosedAt is null ? customer.State : throw WalletRefusedException.NotFound("The customer");
 
     public async Task Enrol(CustomerEnrolment enrolment)
     {

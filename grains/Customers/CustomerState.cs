@@ -34,11 +34,14 @@ public sealed class CustomerState
     [Id(15)] public int LoginFailures { get; set; }
     [Id(16)] public DateTimeOffset? LoginLockedUntil { get; set; }
 
-    /// <summary>The code texted for a password or PIN reset, while one is outstanding.</summary>
-    [Id(17)] public OneTimeCode? ResetCode { get; set; }
+    /// <summary>The code last texted to the customer (a reset, an unfreeze), while it is outstanding.</summary>
+    [Id(17)] public OneTimeCode? SmsCode { get; set; }
 
     /// <summary>Signed-in sessions by id; ending one (logout, a reused refresh token) or all (a new password) removes them.</summary>
     [Id(18)] public Dictionary<string, Session> Sessions { get; set; } = [];
+
+    /// <summary>When the customer closed their account: personal data is gone, the ledger's entries stay.</summary>
+    [Id(19)] public DateTimeOffset? ClosedAt { get; set; }
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -32,6 +32,14 @@ public sealed class PhoneDirectoryGrain(
     }
 
     public Task<string?> FindCustomer() => Task.FromResult(entry.State.CustomerId);
+
+    public async Task Release(string customerId)
+    {
+        if (entry.State.CustomerId == customerId)
+        {
+            await entry.ClearStateAsync();
+        }
+    }
 }
 
 [GenerateSerializer, Alias("Wallet.PhoneDirectoryState")]

@@ -88,10 +88,9 @@ public sealed class MovementGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The receiving wallet holds {to.Currency}, not {order.Currency}.");
         }
-        if (to.Status == WalletStatus.Closed)
+        if (WalletStatuses.RefusesIncoming(to.Status) is { } closed)
         {
-            // Checked here for a wallet paid through its tills, which never see the wallet itself.
-            throw new WalletRefusedException(RefusalCodes.WalletNotActive, "The receiving wallet is closed.");
+            throw closed.AsException(); // early; the receiving book (or its closed tills) decides for good
         }
         var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
         return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo), to);
@@ -259,9 +258,9 @@ public sealed class MovementGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The wallet holds {facts.Currency}, not {currency}.");
         }
-        if (outgoing ? facts.Status != WalletStatus.Active : facts.Status == WalletStatus.Closed)
+        if ((outgoing ? WalletStatuses.RefusesOutgoing(facts.Status) : WalletStatuses.RefusesIncoming(facts.Status)) is { } refusal)
         {
-            throw new WalletRefusedException(RefusalCodes.WalletNotActive, $"The wallet is {facts.Status.ToString().ToLowerInvariant()}.");
+            throw refusal.AsException();
         }
         return facts;
     }

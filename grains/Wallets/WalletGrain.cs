@@ -12,6 +12,7 @@ public sealed partial class WalletGrain(
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
     IOptions<TillOptions> tillOptions,
     LimitSchedule limits,
+    ITransactionClient transactions,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
@@ -27,7 +28,7 @@ public sealed partial class WalletGrain(
             await profile.WriteStateAsync();
         }
         var now = clock.GetUtcNow();
-        return View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), now);
+        return View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), profile.State.Status, now);
     }
 
     public async Task SetTier(int tier)
@@ -55,14 +56,14 @@ public sealed partial class WalletGrain(
     {
         OwnedBy(callerId);
         var now = clock.GetUtcNow();
-        var usage = await book.PerformRead(b => b.Usage);
-        return View(await TotalBalance(), usage.On(limits.DayOf(now)), now);
+        var (usage, status) = await book.PerformRead(b => (b.Usage, b.Status));
+        return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now);
     }
 
-    private WalletView View(long balance, SpendingUsage usage, DateTimeOffset now)
+    private WalletView View(long balance, SpendingUsage usage, WalletStatus status, DateTimeOffset now)
     {
         var p = profile.State;
-        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, p.Status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
     }
 
     public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
@@ -97,14 +98,10 @@ public sealed partial class WalletGrain(
         {
             return Task.FromResult<Refusal?>(new(RefusalCodes.CurrencyMismatch));
         }
-        if (profile.State.Status != WalletStatus.Active)
-        {
-            return Task.FromResult<Refusal?>(new(RefusalCodes.WalletNotActive));
-        }
         return Debited(posting);
     }
 
-    /// <summary>Checks the tier's limits against the day's and year's usage and the funds, in the debit's own update.</summary>
+    /// <summary>Checks the status, the tier's limits against the day's and year's usage, and the funds, in the debit's own update.</summary>
     private async Task<Refusal?> Debited(Posting posting)
     {
         await DrainTillsIfShort(posting.Amount);
@@ -115,15 +112,10 @@ public sealed partial class WalletGrain(
         await Post([(posting, EntryDirection.Out, now)], b =>
         {
             var usage = b.Usage.On(day);
-            if (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit)
-            {
-                refusal = LimitRefusal(limit, tierLimits, usage, posting.Currency);
-            }
-            else if (b.Balance < posting.Amount)
-            {
-                refusal = new Refusal(RefusalCodes.InsufficientFunds);
-            }
-            else
+            refusal = WalletStatuses.RefusesOutgoing(b.Status)
+                ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
+                ?? (b.Balance < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+            if (refusal is null)
             {
                 b.Usage = usage.Spend(posting.Amount);
             }
@@ -154,27 +146,30 @@ public sealed partial class WalletGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, "The receiving wallet holds another currency.");
         }
-        if (profile.State.Status == WalletStatus.Closed)
-        {
-            throw new WalletRefusedException(RefusalCodes.WalletNotActive, "The receiving wallet is closed.");
-        }
         return Credited(posting);
     }
 
-    /// <summary>Refusing a credit over the balance cap aborts the movement: the sender's debit is undone with it.</summary>
+    /// <summary>Refusing a credit (a closed wallet, the balance cap) aborts the movement: the sender's debit is undone with it.</summary>
     private async Task Credited(Posting posting)
     {
         var now = clock.GetUtcNow();
         var cap = LimitsAt(now).BalanceCap;
         var inTills = cap is null ? 0 : await TillsBalance();
         NoteCredit(now, cap is null);
-        if (!await Post([(posting, EntryDirection.In, now)], b => !(checked(b.Balance + inTills + posting.Amount) > cap)))
+        WalletRefusedException? refused = null;
+        await Post([(posting, EntryDirection.In, now)], b =>
         {
-            throw new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
-                $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.")
+            refused = WalletStatuses.RefusesIncoming(b.Status)?.AsException();
+            if (refused is null && checked(b.Balance + inTills + posting.Amount) > cap)
             {
-                Limit = LimitNames.BalanceCap,
-            };
+                refused = new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
+                    $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.") { Limit = LimitNames.BalanceCap };
+            }
+            return refused is null;
+        });
+        if (refused is not null)
+        {
+            throw refused;
         }
     }
 

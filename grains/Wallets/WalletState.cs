@@ -11,6 +11,7 @@ public sealed class WalletProfile
 {
     [Id(0)] public string OwnerId { get; set; } = "";
     [Id(1)] public string Currency { get; set; } = "";
+    /// <summary>A copy of the book's status, for early checks that need no transaction; the book's decides.</summary>
     [Id(2)] public WalletStatus Status { get; set; }
     [Id(3)] public DateTimeOffset OpenedAt { get; set; }
 
@@ -40,6 +41,12 @@ public sealed class WalletBook
 
     /// <summary>Spent today and this year: changes with the debit it counts, so an aborted movement counts nothing.</summary>
     [Id(3)] public SpendingUsage Usage { get; set; } = SpendingUsage.Nothing;
+
+    /// <summary>
+    /// The status that decides: it changes in a transaction, so a freeze or a close waits for the
+    /// movements already under way and every later one sees it. The profile keeps a copy for early checks.
+    /// </summary>
+    [Id(4)] public WalletStatus Status { get; set; }
 
     public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
     {

@@ -33,18 +33,30 @@ public sealed class WalletTillGrain(
     public async Task Credit(Posting posting)
     {
         var at = clock.GetUtcNow();
-        await book.PerformUpdate(b => b.Credits = b.Credits.Add(new TillCredit(posting, at)));
+        var closed = await book.PerformUpdate(b =>
+        {
+            if (!b.Closed)
+            {
+                b.Credits = b.Credits.Add(new TillCredit(posting, at));
+            }
+            return b.Closed;
+        });
+        if (closed)
+        {
+            throw WalletStatuses.RefusesIncoming(WalletStatus.Closed)!.AsException();
+        }
         _credited++;
         AskForSweep();
     }
 
-    public Task<TillTakings> Drain()
+    public Task<TillTakings> Drain(bool closing = false)
     {
         var mark = _credited;
         return book.PerformUpdate(b =>
         {
             var takings = new TillTakings(b.Credits, mark);
             b.Credits = [];
+            b.Closed |= closing;
             return takings;
         });
     }
@@ -91,6 +103,9 @@ public sealed class WalletTillGrain(
 public sealed class TillBook
 {
     [Id(0)] public ImmutableList<TillCredit> Credits { get; set; } = [];
+
+    /// <summary>Shut with its closed wallet: refuses credits from then on.</summary>
+    [Id(1)] public bool Closed { get; set; }
 }
 
 /// <summary>Sweeps one till per transaction (the wallet's lock and that till's), retrying aborts.</summary>

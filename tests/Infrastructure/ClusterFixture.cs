@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Wallet.Hosting;
 
@@ -12,10 +13,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Scenario Scenario => new(Grains);
 
+    public ITransactionClient Transactions => Cluster.Client.ServiceProvider.GetRequiredService<ITransactionClient>();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => silo.AddWallet(TestSettings.Configuration).AddIncomingGrainCallFilter<AbortInjection>());
+        builder.ConfigureClient(client => client.UseTransactions()); // tests may run a transaction of their own
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,5 +1,8 @@
+using Orleans.Transactions;
 using Wallet.Customers;
+using Wallet.Ledger;
 using Wallet.Movements;
+using Wallet.Refusals;
 using Wallet.Tests.Infrastructure;
 using Wallet.Wallets;
 
@@ -53,6 +56,43 @@ public sealed class TillTests(ClusterFixture fixture)
             Assert.Equal(Payers * PaymentsEach + 1, history.Count);
             Assert.Equal((EntryDirection.Out, paid, 0L), (history[0].Direction, history[0].Amount, history[0].BalanceAfter));
             Assert.Equal(paid, history.Skip(1).Sum(e => e.Amount));
+        }
+        finally
+        {
+            AbortInjection.Clear(till);
+        }
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task Closing_a_busy_wallet_empties_and_shuts_its_tills_so_no_payment_lands_after()
+    {
+        var (merchant, till) = await Merchant();
+        var supplier = await _bank.OpenWallet(await _bank.NewCustomer(CustomerTiers.InPerson));
+        var payers = await FundedPayers();
+        AbortInjection.AbortSweeps(till, 1_000_000); // the takings stay in the tills until the close drains them
+        try
+        {
+            var paid = (await PayAll(payers, till)).Sum(r => r.Amount);
+            var tills = (await Facts(till)).ReceivingTills;
+            Assert.True(tills > 0);
+            await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IWalletGrain>(till).Close(merchant.Id));
+            Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(merchant, till, supplier, paid)).Status);
+
+            var closed = await fixture.Grains.GetGrain<IWalletGrain>(till).Close(merchant.Id);
+
+            Assert.Equal(WalletStatus.Closed, closed.Status);
+            var late = await Assert.ThrowsAsync<WalletRefusedException>(() => _bank.Transfer(payers[0].Customer, payers[0].Wallet, till, 1));
+            Assert.Equal(RefusalCodes.WalletClosed, late.Code);
+            // A payment that read the wallet's facts just before the close would still reach a till: every till refuses it.
+            for (var t = 0; t < tills; t++)
+            {
+                var credit = new Posting("mv_late", MovementKind.Transfer, payers[0].Customer.Id, 1, "CNY", payers[0].Wallet, null);
+                var aborted = await Assert.ThrowsAsync<OrleansTransactionAbortedException>(() => fixture.Transactions.RunTransaction(TransactionOption.Create,
+                    () => fixture.Grains.GetGrain<IWalletTillGrain>(Tills.KeyOf(till, t)).Credit(credit)));
+                Assert.Equal(RefusalCodes.WalletClosed, Assert.IsType<WalletRefusedException>(aborted.InnerException).Code);
+            }
+            Assert.Equal(0, await _bank.Balance(merchant, till));
         }
         finally
         {

@@ -1,0 +1,114 @@
+using Orleans.Transactions;
+using Wallet.Refusals;
+
+namespace Wallet.Wallets;
+
+/// <summary>
+/// Freezing, unfreezing, receive-only holds and closing. Each is a transaction on the book (so it
+/// waits for movements under way and binds every later one), then the profile's copy follows.
+/// </summary>
+public sealed partial class WalletGrain
+{
+    public Task<WalletView> Freeze(string callerId)
+        => ChangeStatus(callerId, status => status switch
+        {
+            WalletStatus.Closed => WalletStatuses.RefusesIncoming(status),
+            _ => null,
+        }, status => status == WalletStatus.Active ? WalletStatus.Frozen : status);
+
+    public Task<WalletView> Unfreeze(string callerId)
+        => ChangeStatus(callerId, status => status switch
+        {
+            WalletStatus.Frozen or WalletStatus.Active => null,
+            WalletStatus.Closed => WalletStatuses.RefusesIncoming(status),
+            _ => new Refusal(RefusalCodes.WalletNotFrozen, "The bank holds this wallet receive-only; only the bank can lift that."),
+        }, _ => WalletStatus.Active);
+
+    public Task<WalletView> SetStatus(WalletStatus status)
+        => status == WalletStatus.Closed
+            ? throw new WalletRefusedException(RefusalCodes.ValidationFailed, "Closing is the owner's, with an empty wallet.")
+            : ChangeStatus(profile.RecordExists ? profile.State.OwnerId : "", current => WalletStatuses.RefusesIncoming(current), _ => status);
+
+    /// <summary>
+    /// Closes the wallet for good, only when it holds nothing: its tills are emptied into the book and
+    /// shut in the same transaction, so no credit can land after the balance was found zero.
+    /// </summary>
+    public async Task<WalletView> Close(string callerId)
+    {
+        OwnedBy(callerId);
+        await RunStatusTransaction(async () =>
+        {
+            var (balance, status) = await book.PerformRead(b => (b.Balance, b.Status));
+            if (status == WalletStatus.Closed)
+            {
+                return;
+            }
+            await book.PerformUpdate(_ => true); // the wallet's lock before the tills', as in every sweep
+            var takings = new List<TillTakings>();
+            for (var till = 0; till < TillCount; till++)
+            {
+                takings.Add(await Till(till).Drain(closing: true));
+            }
+            await PostTakings(takings);
+            if (balance + takings.Sum(t => t.Credits.Sum(c => c.Posting.Amount)) != 0)
+            {
+                throw new WalletRefusedException(RefusalCodes.WalletNotEmpty, "Only an empty wallet can be closed: move its money out first.");
+            }
+            await book.PerformUpdate(b => b.Status = WalletStatus.Closed);
+        });
+        return await Mirror(callerId);
+    }
+
+    private async Task<WalletView> ChangeStatus(string callerId, Func<WalletStatus, Refusal?> refuses, Func<WalletStatus, WalletStatus> next)
+    {
+        OwnedBy(callerId);
+        await RunStatusTransaction(async () =>
+        {
+            var refusal = await book.PerformUpdate(b =>
+            {
+                var refused = refuses(b.Status);
+                if (refused is null)
+                {
+                    b.Status = next(b.Status);
+                }
+                return refused;
+            });
+            if (refusal is not null)
+            {
+                throw refusal.AsException();
+            }
+        });
+        return await Mirror(callerId);
+    }
+
+    private async Task RunStatusTransaction(Func<Task> change)
+    {
+        try
+        {
+            await transactions.RunTransaction(TransactionOption.Create, change);
+        }
+        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
+        {
+            throw refused;
+        }
+    }
+
+    /// <summary>Copies the book's committed status into the profile, and answers with the wallet as it now is.</summary>
+    private async Task<WalletView> Mirror(string callerId)
+    {
+        var view = await GetViewInTransaction(callerId);
+        if (profile.State.Status != view.Status)
+        {
+            profile.State.Status = view.Status;
+            await profile.WriteStateAsync();
+        }
+        return view;
+    }
+
+    private async Task<WalletView> GetViewInTransaction(string callerId)
+    {
+        WalletView? view = null;
+        await transactions.RunTransaction(TransactionOption.Create, async () => view = await GetView(callerId));
+        return view!;
+    }
+}
