@@ -58,7 +58,7 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
         MovementReceipt receipt;
         try
         {
-            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, BenchCustomers.Pin));
+            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
         }
         catch (WalletRefusedException refused)
         {

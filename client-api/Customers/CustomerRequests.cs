@@ -17,3 +17,5 @@ public sealed record PinResetRequest(string? Code, string? IdNumber, string? Pin
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record DeviceRequest(string? PublicKey);

@@ -64,3 +64,7 @@ public sealed record ExportResponse(MeResponse Profile, IReadOnlyList<WalletExpo
 public sealed record WalletExportResponse(WalletResponse Wallet, IReadOnlyList<EntryResponse> Entries);
 
 public sealed record SessionResponse(string Id, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);
+
+public sealed record DeviceResponse(string Id, DateTimeOffset RegisteredAt);
+
+public sealed record ChallengeResponse(string ChallengeId, string Nonce, DateTimeOffset ExpiresAt);

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
+using Wallet.Devices;
 using Wallet.Identity;
 using Wallet.Refusals;
 
@@ -24,6 +26,10 @@ public static class CustomersEndpoints
         me.MapGet("/export", Export).WithName("ExportMyData");
         me.MapDelete("", CloseAccount).WithName("CloseMyAccount");
         me.MapPost("/logout", Logout).WithName("Logout");
+        me.MapPost("/devices", RegisterDevice).WithName("RegisterDevice");
+        me.MapGet("/devices", ListDevices).WithName("ListDevices");
+        me.MapDelete("/devices/{id}", RemoveDevice).WithName("RemoveDevice").AddEndpointFilter<WellFormedIdFilter>();
+        me.MapPost("/challenges", IssueChallenge).WithName("IssueChallenge");
         me.MapPut("/password", ChangePassword).WithName("ChangePassword").RequireRateLimiting(RateLimitSetup.SignIn);
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
         me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
@@ -92,6 +98,33 @@ public static class CustomersEndpoints
     {
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).Close();
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Registers a device's public key (SPKI, base64, ECDSA P-256) for biometric payment.</summary>
+    public static async Task<Results<Created<DeviceResponse>, ValidationProblem>> RegisterDevice(DeviceRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Check(DeviceKeys.IsValid(body.PublicKey), "publicKey", "Use an ECDSA P-256 public key as SubjectPublicKeyInfo in base64.").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var device = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).RegisterDevice(body.PublicKey!);
+        return TypedResults.Created($"/v1/me/devices/{device.DeviceId}", new DeviceResponse(device.DeviceId, device.RegisteredAt));
+    }
+
+    public static async Task<Ok<Page<DeviceResponse>>> ListDevices(ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(new Page<DeviceResponse>([.. (await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListDevices()).Reverse().Select(d => new DeviceResponse(d.DeviceId, d.RegisteredAt))], null));
+
+    public static async Task<NoContent> RemoveDevice(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).RemoveDevice(id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A nonce for the device to sign with its key: single use, valid two minutes.</summary>
+    public static async Task<Created<ChallengeResponse>> IssueChallenge(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var challenge = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).IssueChallenge();
+        return TypedResults.Created((string?)null, new ChallengeResponse(challenge.ChallengeId, challenge.Nonce, challenge.ExpiresAt));
     }
 
     public static async Task<NoContent> Logout(ClaimsPrincipal user, IGrainFactory grains)

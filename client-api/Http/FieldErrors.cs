@@ -53,6 +53,24 @@ public sealed class FieldErrors
     public FieldErrors Password(string? password, string field = "password")
         => Check(password is { Length: >= 8 and <= 128 }, field, "A password is 8 to 128 characters.");
 
+    /// <summary>Money out is authorised by exactly one of the payment PIN or a device signature.</summary>
+    public FieldErrors Authorisation(string? pin, Movements.DeviceSignatureBody? signature)
+    {
+        if (pin is null && signature is null)
+        {
+            return Check(false, "pin", "Give the payment PIN or a deviceSignature.");
+        }
+        if (pin is not null && signature is not null)
+        {
+            return Check(false, "deviceSignature", "Give either the payment PIN or a deviceSignature, not both.");
+        }
+        return pin is not null
+            ? Pin(pin)
+            : Id(signature!.ChallengeId, "deviceSignature.challengeId")
+                .Check(signature.Signature is { Length: > 0 and <= 200 } s && Convert.TryFromBase64String(s, new byte[s.Length], out _),
+                    "deviceSignature.signature", "The signature is base64 of a DER-encoded ECDSA signature.");
+    }
+
     public FieldErrors Phone(string? phone, string field = "phone")
         => phone is null ? Required(phone, field) : Check(Phones.Normalize(phone) is not null, field, "Use a mobile number such as +8613800138000.");
 

@@ -21,10 +21,11 @@ public static class Problems
         RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
         RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
-        RefusalCodes.InvalidPin or Forbidden => StatusCodes.Status403Forbidden,
+        RefusalCodes.InvalidPin or RefusalCodes.InvalidChallenge or RefusalCodes.ChallengeExpired or RefusalCodes.InvalidDeviceSignature
+            or Forbidden => StatusCodes.Status403Forbidden,
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletFrozen or RefusalCodes.WalletReceiveOnly
             or RefusalCodes.WalletClosed or RefusalCodes.WalletNotEmpty or RefusalCodes.WalletNotFrozen or RefusalCodes.CardNotActive
-            or RefusalCodes.CardAlreadyBound or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified => StatusCodes.Status409Conflict,
+            or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,

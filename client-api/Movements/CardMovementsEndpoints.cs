@@ -37,14 +37,14 @@ public static class CardMovementsEndpoints
         string id, WithdrawalRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
-        var problem = new FieldErrors().Id(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Pin(body.Pin).Problem;
+        var problem = new FieldErrors().Id(body.CardId, "cardId").Amount(body.Amount).Currency(body.Currency).Authorisation(body.Pin, body.DeviceSignature).Problem;
         if ((keyProblem ?? problem) is { } invalid)
         {
             return invalid;
         }
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!)
-            .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, body.Pin!));
+            .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
         return receipt.Status == MovementStatus.Completed
             ? TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt))
             : MovementResults.Refusal(receipt);

@@ -27,7 +27,7 @@ public static class TransfersEndpoints
             .Id(body.To?.WalletId, "to.walletId", required: false)
             .Check(body.To is not null && (body.To.WalletId is null) != (body.To.Phone is null), "to", "Name either to.walletId or to.phone.")
             .Check(body.To?.Phone is null || Phones.Normalize(body.To.Phone) is not null, "to.phone", "Use a mobile number such as +8613800138000.")
-            .Amount(body.Amount).Currency(body.Currency).Pin(body.Pin)
+            .Amount(body.Amount).Currency(body.Currency).Authorisation(body.Pin, body.DeviceSignature)
             .Text(body.Memo, "memo", 140, required: false)
             .Problem;
         if ((keyProblem ?? problem) is { } invalid)
@@ -37,7 +37,7 @@ public static class TransfersEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
-            body.Amount!.Value, body.Currency!, body.Memo, body.Pin!));
+            body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
         return receipt.Status == MovementStatus.Completed
             ? TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt))
             : MovementResults.Refusal(receipt);

@@ -47,6 +47,27 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("VerifyPaymentPin")]
     Task VerifyPaymentPin(string pin);
 
+    /// <summary>
+    /// Checks a payment's authorisation: the PIN (counted towards its lock), or a device signature over
+    /// a live challenge of this customer's, which the attempt spends.
+    /// </summary>
+    [Alias("AuthorisePayment")]
+    Task AuthorisePayment(PaymentAuthorisation authorisation);
+
+    /// <summary>Registers a device's ECDSA P-256 public key (the same key again returns the same device).</summary>
+    [Alias("RegisterDevice")]
+    Task<Devices.DeviceView> RegisterDevice(string publicKey);
+
+    [Alias("ListDevices")]
+    Task<IReadOnlyList<Devices.DeviceView>> ListDevices();
+
+    [Alias("RemoveDevice")]
+    Task RemoveDevice(string deviceId);
+
+    /// <summary>A fresh nonce for a device to sign: single use, two minutes.</summary>
+    [Alias("IssueChallenge")]
+    Task<Devices.DeviceChallenge> IssueChallenge();
+
     /// <summary>Texts the customer's phone a code for resetting the password or the PIN.</summary>
     [Alias("SendCode")]
     Task SendCode(CodePurpose purpose);

@@ -1,3 +1,5 @@
+using Wallet.Customers;
+
 namespace Wallet.Movements;
 
 /// <summary>Send money from one of the caller's wallets to another wallet, named directly or by its owner's phone.</summary>
@@ -11,7 +13,7 @@ public sealed record TransferOrder(
     [property: Id(5)] long Amount,
     [property: Id(6)] string Currency,
     [property: Id(7)] string? Memo,
-    [property: Id(8)] string Pin)
+    [property: Id(8)] PaymentAuthorisation Authorisation)
 {
     public override string ToString() => $"TransferOrder {{ From = {FromWalletId}, Amount = {Amount} {Currency} }}";
 }
@@ -35,7 +37,7 @@ public sealed record WithdrawalOrder(
     [property: Id(3)] string CardId,
     [property: Id(4)] long Amount,
     [property: Id(5)] string Currency,
-    [property: Id(6)] string Pin)
+    [property: Id(6)] PaymentAuthorisation Authorisation)
 {
     public override string ToString() => $"WithdrawalOrder {{ Wallet = {WalletId}, Amount = {Amount} {Currency} }}";
 }

@@ -34,6 +34,11 @@ public static class RefusalCodes
     public const string LoginLocked = "login_locked";
     public const string IdNumberMismatch = "id_number_mismatch";
     public const string InvalidRefreshToken = "invalid_refresh_token";
+    public const string TooManyDevices = "too_many_devices";
+    public const string NoDevice = "no_device";
+    public const string InvalidChallenge = "invalid_challenge";
+    public const string ChallengeExpired = "challenge_expired";
+    public const string InvalidDeviceSignature = "invalid_device_signature";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

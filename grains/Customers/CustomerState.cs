@@ -42,6 +42,9 @@ public sealed class CustomerState
 
     /// <summary>When the customer closed their account: personal data is gone, the ledger's entries stay.</summary>
     [Id(19)] public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Registered device keys by device id, for biometric payment.</summary>
+    [Id(20)] public Dictionary<string, DeviceKey> Devices { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -76,7 +76,7 @@ public sealed class MovementGrain(
     private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var toId = order.ToWalletId ?? await ReceivingWalletOf(order.ToPhone ?? "", order.Currency);
         if (toId == from.WalletId)
@@ -143,7 +143,7 @@ public sealed class MovementGrain(
             return earlier;
         }
         RequireMovableAmount(order.Amount, order.Currency);
-        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).VerifyPaymentPin(order.Pin);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);

@@ -72,6 +72,10 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     public object TransferBody(string from, string to, long amount, string pin = TestData.Pin)
         => new { fromWalletId = from, to = new { walletId = to }, amount, currency = "CNY", pin };
 
+    /// <summary>A transfer authorised by a device signature instead of the PIN.</summary>
+    public static object SignedTransferBody(string from, string to, long amount, string challengeId, string signature)
+        => new { fromWalletId = from, to = new { walletId = to }, amount, currency = "CNY", deviceSignature = new { challengeId, signature } };
+
     /// <summary>The response's JSON, after checking its status (the body is in the failure message).</summary>
     public static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -59,10 +59,10 @@ public sealed partial class Scenario(IGrainFactory grains)
         => Movement(customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
 
     public Task<MovementReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin)
-        => Movement(customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, pin));
+        => Movement(customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, PaymentAuthorisation.WithPin(pin)));
 
     public Task<MovementReceipt> Withdraw(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
-        => Movement(customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", TestData.Pin));
+        => Movement(customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
 
     public async Task<long> Balance(TestCustomer customer, string walletId)
         => (await grains.GetGrain<IWalletGrain>(walletId).GetView(customer.Id)).Balance;

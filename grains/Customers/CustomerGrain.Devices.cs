@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Wallet.Devices;
+using Wallet.Identity;
+using Wallet.Refusals;
+
+namespace Wallet.Customers;
+
+/// <summary>
+/// Device keys and their challenges. Challenges live only in this activation's memory: one that is
+/// lost (a restart, a move to another silo) can no longer be used at all, so keeping them costs no
+/// write and cannot let one be used twice.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    public const int MaxDevices = 5;
+    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, DeviceChallenge> _challenges = [];
+
+    public async Task<DeviceView> RegisterDevice(string publicKey)
+    {
+        var state = State;
+        if (!DeviceKeys.IsValid(publicKey))
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, "The public key is not an ECDSA P-256 SubjectPublicKeyInfo in base64.");
+        }
+        if (state.Devices.FirstOrDefault(d => d.Value.PublicKey == publicKey) is { Key: not null } known)
+        {
+            return new DeviceView(known.Key, known.Value.RegisteredAt);
+        }
+        if (state.Devices.Count >= MaxDevices)
+        {
+            throw new WalletRefusedException(RefusalCodes.TooManyDevices, $"At most {MaxDevices} devices; remove one first.");
+        }
+        var device = new DeviceKey { PublicKey = publicKey, RegisteredAt = clock.GetUtcNow() };
+        var deviceId = Ids.New("dev");
+        state.Devices[deviceId] = device;
+        await customer.WriteStateAsync();
+        return new DeviceView(deviceId, device.RegisteredAt);
+    }
+
+    public Task<IReadOnlyList<DeviceView>> ListDevices()
+        => Task.FromResult<IReadOnlyList<DeviceView>>([.. State.Devices.OrderBy(d => d.Value.RegisteredAt).Select(d => new DeviceView(d.Key, d.Value.RegisteredAt))]);
+
+    public async Task RemoveDevice(string deviceId)
+    {
+        if (!State.Devices.Remove(deviceId))
+        {
+            throw WalletRefusedException.NotFound("The device");
+        }
+        await customer.WriteStateAsync();
+    }
+
+    public Task<DeviceChallenge> IssueChallenge()
+    {
+        if (State.Devices.Count == 0)
+        {
+            throw new WalletRefusedException(RefusalCodes.NoDevice, "Register a device key before asking for a challenge.");
+        }
+        var now = clock.GetUtcNow();
+        foreach (var expired in _challenges.Where(c => c.Value.ExpiresAt < now).Select(c => c.Key).ToList())
+        {
+            _challenges.Remove(expired);
+        }
+        var challenge = new DeviceChallenge(Ids.New("chl"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), now + ChallengeLifetime);
+        _challenges[challenge.ChallengeId] = challenge;
+        return Task.FromResult(challenge);
+    }
+
+    public Task AuthorisePayment(PaymentAuthorisation authorisation)
+        => authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? "");
+
+    /// <summary>The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's keys.</summary>
+    private Task VerifyDeviceSignature(string challengeId, string signature)
+    {
+        var state = State;
+        if (!_challenges.Remove(challengeId, out var challenge))
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidChallenge, "The challenge is unknown or already used; ask for a new one.");
+        }
+        if (clock.GetUtcNow() > challenge.ExpiresAt)
+        {
+            throw new WalletRefusedException(RefusalCodes.ChallengeExpired, "The challenge expired; ask for a new one.");
+        }
+        return state.Devices.Values.Any(d => DeviceKeys.Verifies(d.PublicKey, challenge.Nonce, signature))
+            ? Task.CompletedTask
+            : throw new WalletRefusedException(RefusalCodes.InvalidDeviceSignature, "The signature is not by a device registered to this customer.");
+    }
+}
+
+/// <summary>A device's public key (SPKI, base64) and when it was registered.</summary>
+[GenerateSerializer, Alias("Wallet.DeviceKey")]
+public sealed class DeviceKey
+{
+    [Id(0)] public string PublicKey { get; set; } = "";
+    [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
+}

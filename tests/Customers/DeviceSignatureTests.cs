@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Wallet.Customers;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Tests.Infrastructure;
+
+namespace Wallet.Tests.Customers;
+
+/// <summary>Paying by device signature: single-use challenges that expire after two minutes, and only the customer's own keys count.</summary>
+[Collection(ClockedClusterCollection.Name)]
+public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
+{
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task A_signed_challenge_pays_once_and_is_refused_if_replayed_late_or_signed_by_another_key()
+    {
+        fixture.SetShanghaiTime(2026, 8, 1, 10, 0);
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var bob = await _bank.OpenWallet(await _bank.NewCustomer());
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await customer.RegisterDevice(Convert.ToBase64String(phone.ExportSubjectPublicKeyInfo()));
+
+        var challenge = await customer.IssueChallenge();
+        var signed = PaymentAuthorisation.WithDevice(challenge.ChallengeId, Sign(phone, challenge.Nonce));
+        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, signed)).Status);
+        Assert.Equal(RefusalCodes.InvalidChallenge, (await Refused(alice, wallet, bob, signed)).Code); // the same signature again
+
+        var other = await customer.IssueChallenge();
+        Assert.Equal(RefusalCodes.InvalidDeviceSignature,
+            (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(other.ChallengeId, Sign(stranger, other.Nonce)))).Code);
+        Assert.Equal(RefusalCodes.InvalidChallenge, // a failed attempt spends the challenge too
+            (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(other.ChallengeId, Sign(phone, other.Nonce)))).Code);
+
+        var late = await customer.IssueChallenge();
+        fixture.Clock.Set(late.ExpiresAt);
+        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, PaymentAuthorisation.WithDevice(late.ChallengeId, Sign(phone, late.Nonce)))).Status);
+        var tooLate = await customer.IssueChallenge();
+        fixture.Clock.Set(tooLate.ExpiresAt.AddSeconds(1));
+        Assert.Equal(RefusalCodes.ChallengeExpired, (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(tooLate.ChallengeId, Sign(phone, tooLate.Nonce)))).Code);
+
+        Assert.Equal(10_000 - 200, await _bank.Balance(alice, wallet));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task Only_p256_keys_register_and_challenges_need_a_registered_device()
+    {
+        fixture.SetShanghaiTime(2026, 8, 2, 10, 0);
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>((await _bank.NewCustomer()).Id);
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        using var rsa = RSA.Create(2048);
+
+        Assert.Equal(RefusalCodes.NoDevice, (await Assert.ThrowsAsync<WalletRefusedException>(() => customer.IssueChallenge())).Code);
+        foreach (var key in new[] { Convert.ToBase64String(p384.ExportSubjectPublicKeyInfo()), Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo()), "bm90IGEga2V5" })
+        {
+            Assert.Equal(RefusalCodes.ValidationFailed, (await Assert.ThrowsAsync<WalletRefusedException>(() => customer.RegisterDevice(key))).Code);
+        }
+        Assert.Empty(await customer.ListDevices());
+    }
+
+    private static string Sign(ECDsa key, string nonce)
+        => Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(nonce), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+    private Task<MovementReceipt> Pay(TestCustomer payer, string from, string to, PaymentAuthorisation authorisation)
+        => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}")
+            .Transfer(new TransferOrder(payer.Id, $"device {Guid.NewGuid()}", from, to, null, 100, "CNY", null, authorisation));
+
+    private async Task<WalletRefusedException> Refused(TestCustomer payer, string from, string to, PaymentAuthorisation authorisation)
+        => await Assert.ThrowsAsync<WalletRefusedException>(() => Pay(payer, from, to, authorisation));
+}
