@@ -1,6 +1,6 @@
 namespace Wallet.Cards;
 
-/// <summary>A card as the bank tokenised it: everything the binding keeps, with no card number in clear.</summary>
+/// <summary>A card as the bank tokenised it: everything the binding keeps, the number only sealed (see the card vault).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.CardEnrolment")]
 public sealed record CardEnrolment(
     [property: Id(0)] string OwnerId,
@@ -8,7 +8,9 @@ public sealed record CardEnrolment(
     [property: Id(2)] string BankToken,
     [property: Id(3)] string BankName,
     [property: Id(4)] string HolderName,
-    [property: Id(5)] string BankPhone);
+    [property: Id(5)] string BankPhone,
+    [property: Id(6)] string SealedNumber,
+    [property: Id(7)] CardKind Kind);
 
 [GenerateSerializer, Immutable, Alias("Wallet.CardInstrument")]
 public sealed record CardInstrument([property: Id(0)] string CardId, [property: Id(1)] string BankToken);

@@ -8,7 +8,14 @@ public sealed record CardView(
     [property: Id(2)] string BankName,
     [property: Id(3)] string HolderName,
     [property: Id(4)] CardStatus Status,
-    [property: Id(5)] DateTimeOffset AppliedAt);
+    [property: Id(5)] DateTimeOffset AppliedAt,
+    [property: Id(6)] CardKind Kind = CardKind.Debit);
+
+public enum CardKind
+{
+    Debit = 0,
+    Credit = 1,
+}
 
 public enum CardStatus
 {

@@ -14,7 +14,8 @@ public interface ICardBindingGrain : IGrainWithStringKey
     [Alias("Unbind")]
     Task Unbind(string callerId);
 
-    [Alias("GetView")]
+    /// <summary>Interleaves: the customer reads its cards while a card's verification asks it to review the tier.</summary>
+    [Alias("GetView"), AlwaysInterleave]
     Task<CardView> GetView(string callerId);
 
     /// <summary>The bank's token for moving money, only for the owner and only while the card is active.</summary>

@@ -110,6 +110,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Close")]
     Task Close();
 
+    /// <summary>Re-derives tier 2 from the customer's cards (a debit card in the verified name) after a card changes.</summary>
+    [Alias("ReviewTier")]
+    Task ReviewTier();
+
     [Alias("OpenWallet")]
     Task<WalletView> OpenWallet(string currency, IdempotentRequest request);
 

@@ -39,6 +39,8 @@ public static class RefusalCodes
     public const string InvalidChallenge = "invalid_challenge";
     public const string ChallengeExpired = "challenge_expired";
     public const string InvalidDeviceSignature = "invalid_device_signature";
+    public const string CardPhoneMismatch = "card_phone_mismatch";
+    public const string CardHolderMismatch = "card_holder_mismatch";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

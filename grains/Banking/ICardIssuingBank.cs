@@ -1,3 +1,5 @@
+using Wallet.Cards;
+
 namespace Wallet.Banking;
 
 /// <summary>
@@ -21,8 +23,8 @@ public interface ICardIssuingBank
     Task Payout(string bankToken, long amount, string currency, string reference);
 }
 
-/// <summary>The bank's token for a card, its name, and the phone it has on file for the cardholder.</summary>
-public sealed record BankCard(string Token, string BankName, string RegisteredPhone);
+/// <summary>The bank's token for a card, its name, and what it has on file: the cardholder's phone and name, and the kind of card.</summary>
+public sealed record BankCard(string Token, string BankName, string RegisteredPhone, string HolderName, CardKind Kind);
 
 public sealed record BankDecision(bool Approved, string? Reason)
 {

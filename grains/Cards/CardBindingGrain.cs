@@ -1,4 +1,5 @@
 using Wallet.Credentials;
+using Wallet.Customers;
 using Wallet.Hosting;
 using Wallet.Refusals;
 using Wallet.Sms;
@@ -9,6 +10,7 @@ public sealed class CardBindingGrain(
     [PersistentState("card", StorageNames.Wallet)] IPersistentState<CardBindingState> card,
     SecretHasher hasher,
     ISmsGateway sms,
+    CardVault vault,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICardBindingGrain
 {
@@ -32,6 +34,8 @@ public sealed class CardBindingGrain(
             Status = CardStatus.PendingVerification,
             AppliedAt = clock.GetUtcNow(),
             Code = code,
+            SealedNumber = enrolment.SealedNumber,
+            Kind = enrolment.Kind,
         };
         await card.WriteStateAsync();
         await sms.Send(enrolment.BankPhone,
@@ -62,6 +66,7 @@ public sealed class CardBindingGrain(
         state.Status = CardStatus.Active;
         state.Code = null;
         await card.WriteStateAsync();
+        await GrainFactory.GetGrain<ICustomerGrain>(state.OwnerId).ReviewTier(); // a debit card in the verified name lifts the tier
         return View();
     }
 
@@ -88,5 +93,15 @@ public sealed class CardBindingGrain(
             : throw WalletRefusedException.NotFound("The card");
 
     private CardView View()
-        => new(this.GetPrimaryKeyString(), card.State.Masked, card.State.BankName, card.State.HolderName, card.State.Status, card.State.AppliedAt);
+        => new(this.GetPrimaryKeyString(), card.State.Masked, card.State.BankName, card.State.HolderName, card.State.Status, card.State.AppliedAt, card.State.Kind);
+
+    /// <summary>A number sealed under a retired key is resealed under the active one when the card next wakes.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (card.RecordExists && card.State.SealedNumber.Length > 0 && vault.IsStale(card.State.SealedNumber))
+        {
+            card.State.SealedNumber = vault.Reseal(card.State.SealedNumber, this.GetPrimaryKeyString());
+            await card.WriteStateAsync(cancellationToken);
+        }
+    }
 }

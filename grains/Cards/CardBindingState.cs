@@ -15,4 +15,9 @@ public sealed class CardBindingState
     [Id(7)] public DateTimeOffset AppliedAt { get; set; }
     /// <summary>The code texted to the bank-registered phone; null once the card is verified.</summary>
     [Id(8)] public OneTimeCode? Code { get; set; }
+
+    /// <summary>The card number, sealed by the card vault (AES-GCM, bound to this card's id); never in clear.</summary>
+    [Id(9)] public string SealedNumber { get; set; } = "";
+
+    [Id(10)] public CardKind Kind { get; set; }
 }

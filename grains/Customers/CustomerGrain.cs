@@ -19,6 +19,7 @@ public sealed partial class CustomerGrain(
     IIdentityService identity,
     LimitSchedule limits,
     IOptions<CredentialOptions> credentials,
+    CardVault vault,
     ISmsGateway sms,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
@@ -75,6 +76,7 @@ public sealed partial class CustomerGrain(
         state.IdNumberHash = hasher.Hash(number);
         state.IdNumberMasked = IdNumbers.Mask(number);
         await MoveToTier(Math.Min(state.Tier, CustomerTiers.RealName), "real-name verified");
+        await ReviewTier(); // a debit card bound before verifying may already qualify for tier 2
         return await GetProfile();
     }
 
@@ -91,6 +93,29 @@ public sealed partial class CustomerGrain(
         }
         await MoveToTier(tier, reason);
         return await GetProfile();
+    }
+
+    /// <summary>
+    /// Tier 2 is tier 3 plus an active debit card in the verified name: gained when such a card is
+    /// verified (or the name is), lost when the last such card is unbound. Tier 1 is an operator's.
+    /// </summary>
+    public async Task ReviewTier()
+    {
+        var state = State;
+        if (state.RealName is null || state.Tier is not (CustomerTiers.RealName or CustomerTiers.DebitCard))
+        {
+            return;
+        }
+        var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
+        var qualifies = cards.Any(c => c is { Status: CardStatus.Active, Kind: CardKind.Debit } && CardHolders.SameName(c.HolderName, state.RealName));
+        if (qualifies && state.Tier == CustomerTiers.RealName)
+        {
+            await MoveToTier(CustomerTiers.DebitCard, "debit card in the verified name");
+        }
+        else if (!qualifies && state.Tier == CustomerTiers.DebitCard)
+        {
+            await MoveToTier(CustomerTiers.RealName, "no debit card in the verified name");
+        }
     }
 
     /// <summary>
@@ -149,13 +174,21 @@ public sealed partial class CustomerGrain(
             return earlier.Card ?? throw KeyReused();
         }
         var bankCard = await bank.Enrol(application.CardNumber, application.HolderName, application.Phone);
+        if (bankCard.RegisteredPhone != application.Phone)
+        {
+            throw new WalletRefusedException(RefusalCodes.CardPhoneMismatch, "The phone number is not the one the card's bank has on file.");
+        }
+        if (!CardHolders.SameName(bankCard.HolderName, application.HolderName))
+        {
+            throw new WalletRefusedException(RefusalCodes.CardHolderMismatch, "The holder name is not the one the card's bank has on file.");
+        }
         if (state.CardTokens.ContainsValue(bankCard.Token))
         {
             throw new WalletRefusedException(RefusalCodes.CardAlreadyBound, "This card is already bound to your wallet.");
         }
         var cardId = Ids.New("card");
         var view = await Card(cardId).Apply(new CardEnrolment(this.GetPrimaryKeyString(), CardNumbers.Mask(application.CardNumber),
-            bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone));
+            bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone, vault.Seal(application.CardNumber, cardId), bankCard.Kind));
         state.CardTokens[cardId] = bankCard.Token;
         state.Creations[request.Key] = new Creation(request, null, view);
         await customer.WriteStateAsync();
@@ -171,6 +204,7 @@ public sealed partial class CustomerGrain(
         }
         await Card(cardId).Unbind(this.GetPrimaryKeyString());
         await customer.WriteStateAsync();
+        await ReviewTier();
     }
 
     /// <summary>The earlier outcome for this key, or null if the key is new; a different request under it is refused.</summary>

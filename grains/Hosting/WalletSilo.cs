@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Wallet.Banking;
+using Wallet.Cards;
 using Wallet.Credentials;
 using Wallet.Limits;
 using Wallet.RealName;
@@ -120,6 +121,12 @@ public static class WalletSilo
         services.TryAddKeyedSingleton(WalletClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddSingleton<LimitSchedule>();
+        services.Configure<CardVaultOptions>(configuration.GetSection(CardVaultOptions.Section));
+        services.AddSingleton<CardVault>();
+        if (environment?.IsProduction() == true && (configuration.GetSection(CardVaultOptions.Section).Get<CardVaultOptions>()?.Keys.Count ?? 0) == 0)
+        {
+            throw new InvalidOperationException($"The Production environment needs {CardVaultOptions.Section}:Keys to seal card numbers at rest.");
+        }
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));

@@ -8,13 +8,17 @@ namespace Wallet.Simulators;
 
 /// <summary>
 /// A card-issuing bank for the embedded mode and the tests. It keeps no state, so every silo gives
-/// the same answer: cards ending in 0002 are declined, and so is any single charge or payout over
-/// ¥50,000 (the card's own limit). Its token is an HMAC of the card number, never the number.
+/// the same answer. Cards ending in 0002 are declined, and so is any single charge or payout over
+/// ¥50,000 (the card's own limit); for a card ending in 0003 the bank has another phone on file, for
+/// 0004 another holder, and 0005 is a credit card; every other card is a debit card held by the
+/// applicant on the applicant's phone. Its token is an HMAC of the card number, never the number.
 /// </summary>
 public sealed class SimulatedCardIssuingBank : ICardIssuingBank
 {
     public const long CardLimit = 5_000_000;
     private const string DecliningSuffix = "0002";
+    public const string OtherPhone = "+8613000000003";
+    public const string OtherHolder = "ZHANG SAN";
     private static readonly byte[] s_tokenKey = Encoding.UTF8.GetBytes("wallet-orleans simulated bank");
 
     public Task<BankCard> Enrol(string cardNumber, string holderName, string phone)
@@ -26,7 +30,10 @@ public sealed class SimulatedCardIssuingBank : ICardIssuingBank
         var flag = cardNumber.EndsWith(DecliningSuffix, StringComparison.Ordinal) ? "d" : "a";
         var digest = Convert.ToHexStringLower(HMACSHA256.HashData(s_tokenKey, Encoding.UTF8.GetBytes(cardNumber)));
         var token = $"sim_{flag}_{digest[..32]}";
-        return Task.FromResult(new BankCard(token, $"Simulated Bank {cardNumber[..6]}", phone));
+        var registeredPhone = cardNumber.EndsWith("0003", StringComparison.Ordinal) ? OtherPhone : phone;
+        var holder = cardNumber.EndsWith("0004", StringComparison.Ordinal) ? OtherHolder : holderName;
+        var kind = cardNumber.EndsWith("0005", StringComparison.Ordinal) ? CardKind.Credit : CardKind.Debit;
+        return Task.FromResult(new BankCard(token, $"Simulated Bank {cardNumber[..6]}", registeredPhone, holder, kind));
     }
 
     public Task<BankDecision> Charge(string bankToken, long amount, string currency, string reference)

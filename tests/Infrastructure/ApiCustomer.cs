@@ -31,9 +31,9 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     public async Task<string> OpenWallet(string currency = "CNY")
         => (await Json(await Http.PostAsJsonAsync("/v1/wallets", new { currency }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
-    public async Task<string> BindVerifiedCard(string? cardNumber = null)
+    public async Task<string> BindVerifiedCard(string? cardNumber = null, string holderName = "Han Meimei")
     {
-        var card = await Json(await Http.PostAsJsonAsync("/v1/cards", new { cardNumber = cardNumber ?? TestData.Card(), holderName = "Han Meimei", phone = Phone }), HttpStatusCode.Created);
+        var card = await Json(await Http.PostAsJsonAsync("/v1/cards", new { cardNumber = cardNumber ?? TestData.Card(), holderName, phone = Phone }), HttpStatusCode.Created);
         var cardId = card.GetProperty("cardId").GetString()!;
         await Json(await Http.PostAsJsonAsync($"/v1/cards/{cardId}/verify", new { code = await LatestSmsCode() }), HttpStatusCode.OK);
         return cardId;

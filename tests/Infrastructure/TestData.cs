@@ -13,11 +13,14 @@ public static class TestData
 
     public static string Phone() => "+861" + RandomNumberGenerator.GetInt32(300_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture) + RandomNumberGenerator.GetInt32(0, 10);
 
-    /// <summary>A valid card the simulated bank accepts.</summary>
-    public static string Card() => Generate(number => !number.EndsWith("0002", StringComparison.Ordinal));
+    /// <summary>A valid debit card the simulated bank accepts, held by the applicant on the applicant's phone.</summary>
+    public static string Card() => Generate(number => number[^4..] is not ("0002" or "0003" or "0004" or "0005"));
 
     /// <summary>A valid card ending in 0002, which the simulated bank declines.</summary>
-    public static string DecliningCard() => Generate(number => number.EndsWith("0002", StringComparison.Ordinal), tail: "000");
+    public static string DecliningCard() => CardEndingIn("0002");
+
+    /// <summary>A valid card with the ending the simulated bank treats specially (0003 other phone, 0004 other holder, 0005 credit card).</summary>
+    public static string CardEndingIn(string ending) => Generate(number => number.EndsWith(ending, StringComparison.Ordinal), tail: ending[..^1]);
 
     /// <summary>A valid resident identity number the simulated identity service confirms (sequence never 999).</summary>
     public static string IdNumber()
