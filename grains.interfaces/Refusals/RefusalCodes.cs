@@ -41,6 +41,7 @@ public static class RefusalCodes
     public const string InvalidDeviceSignature = "invalid_device_signature";
     public const string CardPhoneMismatch = "card_phone_mismatch";
     public const string CardHolderMismatch = "card_holder_mismatch";
+    public const string IdNumberTaken = "id_number_taken";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

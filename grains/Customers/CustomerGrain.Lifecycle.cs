@@ -70,11 +70,16 @@ public sealed partial class CustomerGrain
             await Card(cardId).Unbind(id);
         }
         await GrainFactory.GetGrain<IPhoneDirectoryGrain>(state.Phone!).Release(id);
+        if (state.IdentityKey is { } identityKey)
+        {
+            await GrainFactory.GetGrain<IIdentityDirectoryGrain>(identityKey).Release(id);
+        }
         state.CardTokens.Clear();
         state.Phone = null;
         state.RealName = null;
         state.IdNumberHash = null;
         state.IdNumberMasked = null;
+        state.IdentityKey = null;
         state.PasswordHash = "";
         state.PinHash = null;
         state.SmsCode = null;

@@ -17,6 +17,7 @@ public sealed partial class CustomerGrain(
     SecretHasher hasher,
     ICardIssuingBank bank,
     IIdentityService identity,
+    IdentityKeys identityKeys,
     LimitSchedule limits,
     IOptions<CredentialOptions> credentials,
     CardVault vault,
@@ -72,6 +73,12 @@ public sealed partial class CustomerGrain(
         {
             throw new WalletRefusedException(RefusalCodes.IdentityNotConfirmed, "The identity service does not confirm this name and number.");
         }
+        var identityKey = identityKeys.KeyOf(number);
+        if (await GrainFactory.GetGrain<IIdentityDirectoryGrain>(identityKey).Claim(this.GetPrimaryKeyString()) != this.GetPrimaryKeyString())
+        {
+            throw new WalletRefusedException(RefusalCodes.IdNumberTaken, "This identity number is already verified on another account.");
+        }
+        state.IdentityKey = identityKey;
         state.RealName = name;
         state.IdNumberHash = hasher.Hash(number);
         state.IdNumberMasked = IdNumbers.Mask(number);

@@ -45,6 +45,9 @@ public sealed class CustomerState
 
     /// <summary>Registered device keys by device id, for biometric payment.</summary>
     [Id(20)] public Dictionary<string, DeviceKey> Devices { get; set; } = [];
+
+    /// <summary>The verified number's key in the identity directory (a keyed hash), released when the account closes.</summary>
+    [Id(21)] public string? IdentityKey { get; set; }
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

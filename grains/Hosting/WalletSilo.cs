@@ -123,9 +123,15 @@ public static class WalletSilo
         services.AddSingleton<LimitSchedule>();
         services.Configure<CardVaultOptions>(configuration.GetSection(CardVaultOptions.Section));
         services.AddSingleton<CardVault>();
+        services.Configure<IdentityKeyOptions>(configuration.GetSection(IdentityKeyOptions.Section));
+        services.AddSingleton<IdentityKeys>();
         if (environment?.IsProduction() == true && (configuration.GetSection(CardVaultOptions.Section).Get<CardVaultOptions>()?.Keys.Count ?? 0) == 0)
         {
             throw new InvalidOperationException($"The Production environment needs {CardVaultOptions.Section}:Keys to seal card numbers at rest.");
+        }
+        if (environment?.IsProduction() == true && string.IsNullOrEmpty(configuration[$"{IdentityKeyOptions.Section}:DirectoryKey"]))
+        {
+            throw new InvalidOperationException($"The Production environment needs {IdentityKeyOptions.Section}:DirectoryKey for the identity directory.");
         }
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();

@@ -64,4 +64,19 @@ public sealed class AccountLifecycleApiTests(ApiFixture api)
         Assert.Equal(1_000, await bob.Balance(bobs));
         await Operator.AssertBooksBalance(api); // the closed wallet's entries are still in the books
     }
+
+    [Fact]
+    public async Task An_identity_number_verifies_one_account_at_a_time()
+    {
+        var idNumber = TestData.IdNumber();
+        var first = await Register(api);
+        var second = await Register(api);
+        await Json(await first.Post("/v1/me/verification", new { name = "韩梅梅", idNumber }), HttpStatusCode.OK);
+
+        await Problem(await second.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = idNumber.ToLowerInvariant() }), HttpStatusCode.Conflict, "id_number_taken");
+        Assert.Equal(4, (await Json(await second.Http.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("tier").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.Http.DeleteAsync("/v1/me")).StatusCode);
+        await Json(await second.Post("/v1/me/verification", new { name = "韩梅梅", idNumber }), HttpStatusCode.OK);
+    }
 }

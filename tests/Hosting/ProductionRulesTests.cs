@@ -28,6 +28,21 @@ public sealed class ProductionRulesTests
             .AddWalletServices(configuration, Environment(Environments.Production)));
     }
 
+    [Theory]
+    [InlineData("Wallet:Cards:Keys:test-1", "Wallet:Cards:Keys")]
+    [InlineData("Wallet:RealName:DirectoryKey", "Wallet:RealName:DirectoryKey")]
+    public void The_Production_environment_refuses_to_start_without_its_data_keys(string removed, string named)
+    {
+        var settings = new Dictionary<string, string?>(TestSettings.Values) { ["Wallet:Simulators:Enabled"] = "false" };
+        settings.Remove(removed);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddWalletServices(configuration, Environment(Environments.Production)));
+
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Production_mode_refuses_to_start_without_a_signing_key()
     {
