@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Wallet.ClientApi.Hosting;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Hosting;
+
+/// <summary>
+/// Every route that needs a caller, found from the API's own endpoints (a new route joins by itself,
+/// and fails here until it has a sample): no token, an expired, a tampered or a logged-out token is
+/// 401; another customer gets 404 for Alice's things (403 for operators' routes). Nothing is revealed
+/// and nothing of Alice's changes.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuthorizationMatrixTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Every_protected_route_refuses_strangers_and_bad_tokens_and_reveals_nothing()
+    {
+        var alice = await Register(api);
+        var mallory = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var card = await alice.BindVerifiedCard();
+        var malloryWallet = await mallory.FundedWallet(1_000);
+        var malloryCard = await mallory.BindVerifiedCard();
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var device = (await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, malloryWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
+        var badTokens = await BadTokens(alice);
+        var samples = Samples(wallet, card, device, transfer, malloryWallet, malloryCard);
+
+        var routes = ProtectedRoutes();
+        Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
+        foreach (var (method, pattern, operatorOnly) in routes)
+        {
+            Assert.True(samples.TryGetValue($"{method} {pattern}", out var sample), $"no sample request for {method} {pattern}: add one to the matrix");
+            foreach (var (what, token) in badTokens)
+            {
+                var response = await Send(api.CreateClient(), token, method, sample.Path, sample.Body);
+                await AssertRefused(response, HttpStatusCode.Unauthorized, $"{method} {pattern} with {what}", alice, wallet);
+            }
+            if (operatorOnly)
+            {
+                await AssertRefused(await Send(mallory.Http, null, method, sample.Path, sample.Body), HttpStatusCode.Forbidden, $"{method} {pattern} by a customer", alice, wallet);
+            }
+            else if (sample.StrangerSeesNotFound)
+            {
+                await AssertRefused(await Send(mallory.Http, null, method, sample.Path, sample.Body), HttpStatusCode.NotFound, $"{method} {pattern} by another customer", alice, wallet);
+            }
+        }
+
+        var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
+        Assert.Equal((9_900L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString()));
+        Assert.Equal(1, (await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+        Assert.Equal("active", (await Json(await alice.Http.GetAsync($"/v1/cards/{card}"), HttpStatusCode.OK)).GetProperty("status").GetString());
+        await Operator.AssertBooksBalance(api);
+    }
+
+    private sealed record Sample(string Path, object? Body, bool StrangerSeesNotFound);
+
+    /// <summary>A well-formed request per route, aimed at Alice's things; Mallory's own card and wallet where a body needs one.</summary>
+    private static Dictionary<string, Sample> Samples(string wallet, string card, string device, string transfer, string malloryWallet, string malloryCard)
+    {
+        var transferBody = new { fromWalletId = wallet, to = new { walletId = malloryWallet }, amount = 100, currency = "CNY", pin = TestData.Pin };
+        return new()
+        {
+            ["GET /v1/me"] = new("/v1/me", null, false),
+            ["GET /v1/me/export"] = new("/v1/me/export", null, false),
+            ["DELETE /v1/me"] = new("/v1/me", null, false),
+            ["POST /v1/me/logout"] = new("/v1/me/logout", null, false),
+            ["POST /v1/me/devices"] = new("/v1/me/devices", new { publicKey = "AAAA" }, false),
+            ["GET /v1/me/devices"] = new("/v1/me/devices", null, false),
+            ["DELETE /v1/me/devices/{id}"] = new($"/v1/me/devices/{device}", null, true),
+            ["POST /v1/me/challenges"] = new("/v1/me/challenges", null, false),
+            ["PUT /v1/me/password"] = new("/v1/me/password", new { currentPassword = "x", newPassword = "long enough 1" }, false),
+            ["PUT /v1/me/payment-pin"] = new("/v1/me/payment-pin", new { pin = "111111", currentPin = "222222" }, false),
+            ["POST /v1/me/verification"] = new("/v1/me/verification", new { name = "x", idNumber = "x" }, false),
+            ["POST /v1/me/payment-pin/reset-codes"] = new("/v1/me/payment-pin/reset-codes", null, false),
+            ["POST /v1/me/payment-pin/reset"] = new("/v1/me/payment-pin/reset", new { code = "123456", pin = "111111" }, false),
+            ["POST /v1/wallets"] = new("/v1/wallets", new { currency = "CNY" }, false),
+            ["GET /v1/wallets"] = new("/v1/wallets", null, false),
+            ["GET /v1/wallets/{id}"] = new($"/v1/wallets/{wallet}", null, true),
+            ["GET /v1/wallets/{id}/transactions"] = new($"/v1/wallets/{wallet}/transactions", null, true),
+            ["POST /v1/wallets/{id}/freeze"] = new($"/v1/wallets/{wallet}/freeze", null, true),
+            ["POST /v1/wallets/{id}/unfreeze-codes"] = new($"/v1/wallets/{wallet}/unfreeze-codes", null, true),
+            ["POST /v1/wallets/{id}/unfreeze"] = new($"/v1/wallets/{wallet}/unfreeze", new { pin = TestData.Pin, code = "123456" }, true),
+            ["DELETE /v1/wallets/{id}"] = new($"/v1/wallets/{wallet}", null, true),
+            ["POST /v1/wallets/{id}/top-ups"] = new($"/v1/wallets/{wallet}/top-ups", new { cardId = malloryCard, amount = 100, currency = "CNY" }, true),
+            ["POST /v1/wallets/{id}/withdrawals"] = new($"/v1/wallets/{wallet}/withdrawals", new { cardId = malloryCard, amount = 100, currency = "CNY", pin = TestData.Pin }, true),
+            ["POST /v1/transfers"] = new("/v1/transfers", transferBody, true),
+            ["GET /v1/transfers/{id}"] = new($"/v1/transfers/{transfer}", null, true),
+            ["POST /v1/cards"] = new("/v1/cards", new { cardNumber = TestData.Card(), holderName = "x", phone = "+8613800000000" }, false),
+            ["GET /v1/cards/{id}"] = new($"/v1/cards/{card}", null, true),
+            ["POST /v1/cards/{id}/verify"] = new($"/v1/cards/{card}/verify", new { code = "123456" }, true),
+            ["DELETE /v1/cards/{id}"] = new($"/v1/cards/{card}", null, true),
+            ["GET /v1/ops/ledger/check"] = new("/v1/ops/ledger/check", null, false),
+            ["PUT /v1/ops/customers/{id}/tier"] = new("/v1/ops/customers/cus_x/tier", new { tier = 1, reason = "x" }, false),
+            ["PUT /v1/ops/wallets/{id}/status"] = new($"/v1/ops/wallets/{wallet}/status", new { status = "frozen", reason = "x" }, false),
+        };
+    }
+
+    private List<(string Method, string Pattern, bool OperatorOnly)> ProtectedRoutes()
+        => [.. api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true
+                && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AuthSetup.OperatorPolicy))))];
+
+    /// <summary>No token, and Alice's tokens spoiled three ways: expired, tampered with, and from a session she logged out of.</summary>
+    private async Task<List<(string What, string? Token)>> BadTokens(ApiCustomer alice)
+    {
+        var good = alice.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+        var claims = new JsonWebToken(good);
+        var signingKey = api.Services.GetRequiredService<SigningKey>();
+        var past = DateTime.UtcNow.AddHours(-2);
+        var expired = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            Subject = new ClaimsIdentity([new Claim("sub", alice.Id), new Claim("role", Roles.Customer), new Claim("sid", claims.GetClaim("sid").Value)]),
+            IssuedAt = past,
+            NotBefore = past,
+            Expires = past.AddMinutes(15),
+            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+        });
+        var tampered = good[..^2] + (good[^2] == 'A' ? 'B' : 'A') + good[^1];
+        var session = await Json(await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = alice.Phone, password = TestData.Password }), HttpStatusCode.OK);
+        var loggedOut = session.GetProperty("accessToken").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(api.CreateClient(), loggedOut, "POST", "/v1/me/logout", null)).StatusCode);
+        return [("no token", null), ("an expired token", expired), ("a tampered token", tampered), ("a logged-out session's token", loggedOut)];
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient http, string? token, string method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return http.SendAsync(request);
+    }
+
+    private static async Task AssertRefused(HttpResponseMessage response, HttpStatusCode expected, string what, ApiCustomer alice, string wallet)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{what}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
+        foreach (var secret in new[] { alice.Id, alice.Phone, wallet, "9900", "9,900" })
+        {
+            Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{what} revealed {secret}: {text}");
+        }
+    }
+}
