@@ -27,6 +27,16 @@ public sealed class LogSecrecyTests(ApiFixture api)
         await customer.Post("/v1/transfers", customer.TransferBody(to: to, from: wallet, amount: 100, pin: "111111"), "log-3");
         await customer.Post("/v1/cards", new { cardNumber = cardNumber[..^1] + (char)('0' + ((cardNumber[^1] - '0' + 1) % 10)), holderName = "X", phone = customer.Phone });
         await customer.Post("/v1/cards", new { cardNumber, holderName = "X", phone = customer.Phone });
+        var idNumber = TestData.IdNumber();
+        await Json(await customer.Post("/v1/me/verification", new { name = "韩梅梅", idNumber }), HttpStatusCode.OK);
+        await customer.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = TestData.IdNumber() }); // refused: already verified
+        var session = await Json(await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password }), HttpStatusCode.OK);
+        var refresh = session.GetProperty("refreshToken").GetString()!;
+        var rotated = (await Json(await api.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = refresh }), HttpStatusCode.OK)).GetProperty("refreshToken").GetString()!;
+        await api.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = refresh }); // refused: reused
+        await customer.Post("/v1/me/payment-pin/reset-codes", new { });
+        var resetCode = await customer.LatestSmsCode();
+        await customer.Post("/v1/me/payment-pin/reset", new { code = resetCode, idNumber = TestData.IdNumber(), pin = "121212" }); // refused: wrong number
         await Problem(await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" }),
             HttpStatusCode.Unauthorized, "invalid_credentials");
         var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
@@ -37,7 +47,8 @@ public sealed class LogSecrecyTests(ApiFixture api)
         var lines = api.Logs.Lines;
 
         Assert.Contains(lines, l => l.Contains("/v1/transfers", StringComparison.Ordinal));
-        foreach (var secret in new[] { password, pin, cardNumber, cardNumber[..^1], token, code, ApiFixture.OperatorPassword })
+        foreach (var secret in new[] { password, pin, cardNumber, cardNumber[..^1], token, code, resetCode, idNumber, refresh.Split('.')[^1], rotated.Split('.')[^1],
+            session.GetProperty("accessToken").GetString()!, ApiFixture.OperatorPassword })
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
         }
