@@ -37,7 +37,8 @@ public sealed class CardSecurityApiTests(ApiFixture api)
         var alice = await Register(api);
         await Json(await alice.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = TestData.IdNumber() }), HttpStatusCode.OK);
         await alice.BindVerifiedCard(holderName: "Han Meimei");                           // another spelling: not the verified name
-        await alice.BindVerifiedCard(TestData.CardEndingIn("0005"), holderName: "韩梅梅"); // a credit card
+        var credit = await alice.BindVerifiedCard(TestData.CardEndingIn("0005"), holderName: "韩梅梅");
+        Assert.Equal("credit", (await Json(await alice.Http.GetAsync($"/v1/cards/{credit}"), HttpStatusCode.OK)).GetProperty("kind").GetString());
         Assert.Equal(3, (await Me(alice)).GetProperty("tier").GetInt32());
 
         var debit = await alice.BindVerifiedCard(holderName: "韩梅梅");
