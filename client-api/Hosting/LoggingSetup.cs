@@ -7,14 +7,19 @@ public static class LoggingSetup
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    /// <summary>Serilog from configuration, plus any sink registered in DI (the tests capture logs that way).</summary>
+    /// <summary>
+    /// Serilog from configuration, plus any sink registered in DI (the tests capture logs that way).
+    /// The host's own logger, never the static one: with several hosts in one process (the tests),
+    /// the static logger belongs to whichever started last.
+    /// </summary>
     public static WebApplicationBuilder AddWalletLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -38,7 +43,10 @@ public static class LoggingSetup
             }
         });
         app.UseSerilogRequestLogging(options =>
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        });
         return app;
     }
 }
