@@ -10,7 +10,7 @@ public sealed class CardBindingGrain(
     [PersistentState("card", StorageNames.Wallet)] IPersistentState<CardBindingState> card,
     SecretHasher hasher,
     ISmsGateway sms,
-    CardVault vault,
+    SecretVault vault,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICardBindingGrain
 {

@@ -20,7 +20,7 @@ public sealed partial class CustomerGrain(
     IdentityKeys identityKeys,
     LimitSchedule limits,
     IOptions<CredentialOptions> credentials,
-    CardVault vault,
+    SecretVault vault,
     ISmsGateway sms,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain

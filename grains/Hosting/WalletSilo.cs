@@ -5,7 +5,6 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Wallet.Banking;
-using Wallet.Cards;
 using Wallet.Credentials;
 using Wallet.Limits;
 using Wallet.RealName;
@@ -121,13 +120,13 @@ public static class WalletSilo
         services.TryAddKeyedSingleton(WalletClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddSingleton<LimitSchedule>();
-        services.Configure<CardVaultOptions>(configuration.GetSection(CardVaultOptions.Section));
-        services.AddSingleton<CardVault>();
+        services.Configure<SecretVaultOptions>(configuration.GetSection(SecretVaultOptions.Section));
+        services.AddSingleton<SecretVault>();
         services.Configure<IdentityKeyOptions>(configuration.GetSection(IdentityKeyOptions.Section));
         services.AddSingleton<IdentityKeys>();
-        if (environment?.IsProduction() == true && (configuration.GetSection(CardVaultOptions.Section).Get<CardVaultOptions>()?.Keys.Count ?? 0) == 0)
+        if (environment?.IsProduction() == true && (configuration.GetSection(SecretVaultOptions.Section).Get<SecretVaultOptions>()?.Keys.Count ?? 0) == 0)
         {
-            throw new InvalidOperationException($"The Production environment needs {CardVaultOptions.Section}:Keys to seal card numbers at rest.");
+            throw new InvalidOperationException($"The Production environment needs {SecretVaultOptions.Section}:Keys to seal card numbers at rest.");
         }
         if (environment?.IsProduction() == true && string.IsNullOrEmpty(configuration[$"{IdentityKeyOptions.Section}:DirectoryKey"]))
         {

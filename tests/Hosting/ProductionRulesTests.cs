@@ -29,7 +29,7 @@ public sealed class ProductionRulesTests
     }
 
     [Theory]
-    [InlineData("Wallet:Cards:Keys:test-1", "Wallet:Cards:Keys")]
+    [InlineData("Wallet:Vault:Keys:test-1", "Wallet:Vault:Keys")]
     [InlineData("Wallet:RealName:DirectoryKey", "Wallet:RealName:DirectoryKey")]
     public void The_Production_environment_refuses_to_start_without_its_data_keys(string removed, string named)
     {

@@ -10,8 +10,8 @@ public static class TestSettings
         ["Wallet:Simulators:Enabled"] = "true",
         ["Wallet:Credentials:HashIterations"] = "1000",
         // A fixed card key, so card numbers sealed before a restart still open after it.
-        ["Wallet:Cards:Keys:test-1"] = "dGVzdCBjYXJkIGtleSAtIG5vdCBwcm9kdWN0aW9uISE=",
-        ["Wallet:Cards:ActiveKey"] = "test-1",
+        ["Wallet:Vault:Keys:test-1"] = "dGVzdCBjYXJkIGtleSAtIG5vdCBwcm9kdWN0aW9uISE=",
+        ["Wallet:Vault:ActiveKey"] = "test-1",
         ["Wallet:RealName:DirectoryKey"] = "dGVzdCBpZGVudGl0eSBkaXJlY3Rvcnkga2V5LCBub3QgZm9yIHByb2R1Y3Rpb24=",
         // The suites act for many customers from one address; RateLimitTests checks the limits themselves.
         ["Wallet:RateLimits:SignIn:PermitLimit"] = "1000000",

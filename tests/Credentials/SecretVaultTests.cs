@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Wallet.Cards;
+using Wallet.Credentials;
 
-namespace Wallet.Tests.Cards;
+namespace Wallet.Tests.Credentials;
 
 /// <summary>Card numbers sealed at rest with AES-GCM: bound to their card, readable only with their key, resealed under a new key.</summary>
-public sealed class CardVaultTests
+public sealed class SecretVaultTests
 {
     private const string Number = "6222021234567890123";
     private static readonly string s_old = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -48,12 +48,12 @@ public sealed class CardVaultTests
         Assert.Throws<InvalidOperationException>(() => Vault(("k1", s_old), active: "k9"));
     }
 
-    private static CardVault Vault(params (string Id, string Key)[] keys) => Vault(keys, null);
+    private static SecretVault Vault(params (string Id, string Key)[] keys) => Vault(keys, null);
 
-    private static CardVault Vault((string Id, string Key) key1, (string Id, string Key) key2, string active) => Vault([key1, key2], active);
+    private static SecretVault Vault((string Id, string Key) key1, (string Id, string Key) key2, string active) => Vault([key1, key2], active);
 
-    private static CardVault Vault((string Id, string Key) key, string active) => Vault([key], active);
+    private static SecretVault Vault((string Id, string Key) key, string active) => Vault([key], active);
 
-    private static CardVault Vault((string Id, string Key)[] keys, string? active)
-        => new(Options.Create(new CardVaultOptions { Keys = keys.ToDictionary(k => k.Id, k => k.Key), ActiveKey = active }));
+    private static SecretVault Vault((string Id, string Key)[] keys, string? active)
+        => new(Options.Create(new SecretVaultOptions { Keys = keys.ToDictionary(k => k.Id, k => k.Key), ActiveKey = active }));
 }
