@@ -2,6 +2,7 @@ using Wallet.ClientApi.Cards;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Ledger;
+using Wallet.ClientApi.Merchants;
 using Wallet.ClientApi.Movements;
 using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Wallets;
@@ -24,6 +25,7 @@ app.MapCards();
 app.MapTransfers();
 app.MapCardMovements();
 app.MapOps();
+app.MapMerchants();
 app.MapDevSimulators(app.Configuration);
 app.Run();
 

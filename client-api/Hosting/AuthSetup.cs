@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Wallet.ClientApi.Merchants;
 using Microsoft.IdentityModel.Tokens;
 using Wallet.Customers;
 
@@ -7,6 +9,7 @@ namespace Wallet.ClientApi.Hosting;
 public static class AuthSetup
 {
     public const string OperatorPolicy = "operator";
+    public const string MerchantPolicy = "merchant";
 
     /// <summary>Bearer tokens signed with the configured key; the embedded mode makes a throwaway key and says so.</summary>
     public static WebApplicationBuilder AddWalletAuth(this WebApplicationBuilder builder)
@@ -51,8 +54,11 @@ public static class AuthSetup
                 },
             };
         });
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, MerchantAuthenticationHandler>(MerchantAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy, policy => policy.RequireRole(Roles.Operator));
+            .AddPolicy(OperatorPolicy, policy => policy.RequireRole(Roles.Operator))
+            .AddPolicy(MerchantPolicy, policy => policy.AddAuthenticationSchemes(MerchantAuthenticationHandler.SchemeName).RequireRole(Roles.Merchant));
         return builder;
     }
 }

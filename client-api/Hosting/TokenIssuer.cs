@@ -43,4 +43,5 @@ public static class Roles
 {
     public const string Customer = "customer";
     public const string Operator = "operator";
+    public const string Merchant = "merchant";
 }

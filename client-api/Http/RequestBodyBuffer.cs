@@ -37,6 +37,9 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
         await next(context);
     }
 
+    /// <summary>The lowercase hex SHA-256 of the request's exact body bytes (of nothing, when there is no body).</summary>
+    public static string BodySha256Of(HttpContext context) => (string)context.Items[FingerprintItem]!;
+
     /// <summary>Method, path and body: a replay matches only the same request to the same resource.</summary>
     public static string FingerprintOf(HttpContext context)
         => $"{context.Request.Method} {context.Request.Path} {context.Items[FingerprintItem]}";

@@ -17,8 +17,8 @@ namespace Wallet.Tests.Hosting;
 /// <summary>
 /// Every route that needs a caller, found from the API's own endpoints (a new route joins by itself,
 /// and fails here until it has a sample): no token, an expired, a tampered or a logged-out token is
-/// 401; another customer gets 404 for Alice's things (403 for operators' routes). Nothing is revealed
-/// and nothing of Alice's changes.
+/// 401; another customer gets 404 for Alice's things (403 for operators' routes, 401 for merchants'
+/// signed routes, which no bearer token opens). Nothing is revealed and nothing of Alice's changes.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class AuthorizationMatrixTests(ApiFixture api)
@@ -40,7 +40,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
-        foreach (var (method, pattern, operatorOnly) in routes)
+        foreach (var (method, pattern, policy) in routes)
         {
             Assert.True(samples.TryGetValue($"{method} {pattern}", out var sample), $"no sample request for {method} {pattern}: add one to the matrix");
             foreach (var (what, token) in badTokens)
@@ -48,9 +48,13 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
                 var response = await Send(api.CreateClient(), token, method, sample.Path, sample.Body);
                 await AssertRefused(response, HttpStatusCode.Unauthorized, $"{method} {pattern} with {what}", alice, wallet);
             }
-            if (operatorOnly)
+            if (policy == AuthSetup.OperatorPolicy)
             {
                 await AssertRefused(await Send(mallory.Http, null, method, sample.Path, sample.Body), HttpStatusCode.Forbidden, $"{method} {pattern} by a customer", alice, wallet);
+            }
+            else if (policy == AuthSetup.MerchantPolicy)
+            {
+                await AssertRefused(await Send(mallory.Http, null, method, sample.Path, sample.Body), HttpStatusCode.Unauthorized, $"{method} {pattern} with a customer's token", alice, wallet);
             }
             else if (sample.StrangerSeesNotFound)
             {
@@ -105,15 +109,18 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/ops/ledger/check"] = new("/v1/ops/ledger/check", null, false),
             ["PUT /v1/ops/customers/{id}/tier"] = new("/v1/ops/customers/cus_x/tier", new { tier = 1, reason = "x" }, false),
             ["PUT /v1/ops/wallets/{id}/status"] = new($"/v1/ops/wallets/{wallet}/status", new { status = "frozen", reason = "x" }, false),
+            ["POST /v1/merchants"] = new("/v1/merchants", new { name = "x", category = "5411", city = "x" }, false),
+            ["POST /v1/merchants/{id}/credentials"] = new("/v1/merchants/mch_x/credentials", null, false),
+            ["GET /v1/merchant/me"] = new("/v1/merchant/me", null, false),
         };
     }
 
-    private List<(string Method, string Pattern, bool OperatorOnly)> ProtectedRoutes()
+    private List<(string Method, string Pattern, string? Policy)> ProtectedRoutes()
         => [.. api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true
                 && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'),
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AuthSetup.OperatorPolicy))))];
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null))))];
 
     /// <summary>No token, and Alice's tokens spoiled three ways: expired, tampered with, and from a session she logged out of.</summary>
     private async Task<List<(string What, string? Token)>> BadTokens(ApiCustomer alice)

@@ -37,6 +37,9 @@ public sealed class LogSecrecyTests(ApiFixture api)
         await customer.Post("/v1/me/payment-pin/reset-codes", new { });
         var resetCode = await customer.LatestSmsCode();
         await customer.Post("/v1/me/payment-pin/reset", new { code = resetCode, idNumber = TestData.IdNumber(), pin = "121212" }); // refused: wrong number
+        var merchant = await ApiMerchant.Onboard(api);
+        await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK);
+        await merchant.Send(HttpMethod.Get, "/v1/merchant/me", secret: merchant.Secret + "x"); // refused
         await Problem(await api.CreateClient().PostAsJsonAsync("/v1/auth/token", new { phone = customer.Phone, password = password + "x" }),
             HttpStatusCode.Unauthorized, "invalid_credentials");
         var token = customer.Http.DefaultRequestHeaders.Authorization!.Parameter!;
@@ -48,7 +51,7 @@ public sealed class LogSecrecyTests(ApiFixture api)
 
         Assert.Contains(lines, l => l.Contains("/v1/transfers", StringComparison.Ordinal));
         foreach (var secret in new[] { password, pin, cardNumber, cardNumber[..^1], token, code, resetCode, idNumber, refresh.Split('.')[^1], rotated.Split('.')[^1],
-            session.GetProperty("accessToken").GetString()!, ApiFixture.OperatorPassword })
+            session.GetProperty("accessToken").GetString()!, merchant.Secret, ApiFixture.OperatorPassword })
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
         }

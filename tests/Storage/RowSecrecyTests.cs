@@ -40,8 +40,12 @@ public sealed class RowSecrecyTests
         var refreshed = await Json(await api.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = session.GetProperty("refreshToken").GetString() }), HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NoContent, (await alice.Http.PutAsJsonAsync("/v1/me/password", new { currentPassword = password, newPassword })).StatusCode);
 
+        var merchant = await ApiMerchant.Onboard(api);
+        await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK);
+
         var secrets = new[]
         {
+            merchant.Secret,
             password, newPassword, pin, cardNumber, cardNumber[..^1], idNumber,
             session.GetProperty("accessToken").GetString()!, session.GetProperty("refreshToken").GetString()!.Split('.')[^1],
             refreshed.GetProperty("refreshToken").GetString()!.Split('.')[^1],

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.Identity;
+using Wallet.Merchants;
+
+namespace Wallet.ClientApi.Merchants;
+
+/// <summary>Operators onboard merchants and rotate their secrets; merchants call with signed requests.</summary>
+public static class MerchantsEndpoints
+{
+    public static IEndpointRouteBuilder MapMerchants(this IEndpointRouteBuilder routes)
+    {
+        var operators = routes.MapGroup("/v1/merchants").WithTags("Merchants").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
+        operators.MapPost("", Onboard).WithName("OnboardMerchant");
+        operators.MapPost("/{id}/credentials", RotateSecret).WithName("RotateMerchantSecret");
+
+        var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
+        merchant.MapGet("/me", GetMe).WithName("GetMerchant");
+        return routes;
+    }
+
+    /// <summary>Onboards a merchant: a settlement wallet and an API secret, shown in this answer only (and its replays).</summary>
+    public static async Task<Results<Created<MerchantCreatedResponse>, ValidationProblem>> Onboard(
+        MerchantRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
+        var errors = new FieldErrors()
+            .Text(body.Name?.Trim(), "name", 25)
+            .Check(MerchantCategories.IsValid(body.Category), "category", "A merchant category code (MCC) is 4 digits.")
+            .Text(body.City?.Trim(), "city", 15);
+        if ((errors.Problem ?? keyProblem) is { } invalid)
+        {
+            return invalid;
+        }
+        var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
+        var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
+            .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim()), request);
+        return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
+    }
+
+    public static async Task<Ok<MerchantCreatedResponse>> RotateSecret(string id, IGrainFactory grains)
+        => TypedResults.Ok(MerchantCreatedResponse.From(await grains.GetGrain<IMerchantGrain>(id).RotateSecret()));
+
+    public static async Task<Ok<MerchantResponse>> GetMe(ClaimsPrincipal merchant, IGrainFactory grains)
+        => TypedResults.Ok(MerchantResponse.From(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).GetView()));
+}
+
+public sealed record MerchantRequest(string? Name, string? Category, string? City);
+
+/// <summary>The merchant's credentials: the secret appears here and nowhere else.</summary>
+public sealed record MerchantCreatedResponse(string MerchantId, string Secret, string SettlementWalletId)
+{
+    public static MerchantCreatedResponse From(MerchantOnboarded onboarded) => new(onboarded.MerchantId, onboarded.Secret, onboarded.SettlementWalletId);
+}
+
+public sealed record MerchantResponse(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, DateTimeOffset OnboardedAt)
+{
+    public static MerchantResponse From(MerchantView view)
+        => new(view.MerchantId, view.Name, view.Category, view.City, view.SettlementWalletId, view.Balance, view.OnboardedAt);
+}

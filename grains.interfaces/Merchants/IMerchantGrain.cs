@@ -1,0 +1,58 @@
+using Wallet.Identity;
+
+namespace Wallet.Merchants;
+
+/// <summary>A merchant: profile, settlement wallet and API credentials. Keyed by merchant id.</summary>
+[Alias("Wallet.IMerchantGrain")]
+public interface IMerchantGrain : IGrainWithStringKey
+{
+    /// <summary>An operator onboards the merchant: a settlement wallet and a secret, which only this answer shows. A replay answers the same.</summary>
+    [Alias("Onboard")]
+    Task<MerchantOnboarded> Onboard(MerchantApplication application, IdempotentRequest request);
+
+    /// <summary>A new secret; the old one stops working at once.</summary>
+    [Alias("RotateSecret")]
+    Task<MerchantOnboarded> RotateSecret();
+
+    /// <summary>
+    /// Whether a request is the merchant's: signed with its current secret, timestamped within five
+    /// minutes of the bank's clock, and with a nonce not seen before. The secret never leaves the grain.
+    /// </summary>
+    [Alias("VerifyRequest"), AlwaysInterleave]
+    Task<bool> VerifyRequest(SignedRequest request);
+
+    [Alias("GetView")]
+    Task<MerchantView> GetView();
+}
+
+[GenerateSerializer, Immutable, Alias("Wallet.MerchantApplication")]
+public sealed record MerchantApplication(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Category,
+    [property: Id(2)] string City);
+
+/// <summary>What onboarding (or rotating) answers: the only time the secret is shown.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.MerchantOnboarded")]
+public sealed record MerchantOnboarded(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Secret,
+    [property: Id(2)] string SettlementWalletId)
+{
+    public override string ToString() => $"MerchantOnboarded {{ MerchantId = {MerchantId} }}";
+}
+
+[GenerateSerializer, Immutable, Alias("Wallet.MerchantView")]
+public sealed record MerchantView(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Category,
+    [property: Id(3)] string City,
+    [property: Id(4)] string SettlementWalletId,
+    [property: Id(5)] long Balance,
+    [property: Id(6)] DateTimeOffset OnboardedAt);
+
+/// <summary>Merchant category codes (ISO 18245) are four digits.</summary>
+public static class MerchantCategories
+{
+    public static bool IsValid(string? mcc) => mcc is { Length: 4 } && mcc.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Wallet.Credentials;
+using Wallet.Customers;
+using Wallet.Hosting;
+using Wallet.Identity;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Merchants;
+
+/// <summary>
+/// A merchant. Its API secret is sealed at rest and opened once per activation; requests are checked
+/// here so the secret never travels. Seen nonces are kept in memory for the five-minute window and
+/// saved when the activation ends cleanly; after an unclean end (a crash) they are lost, so that
+/// activation refuses every request timestamped before it began — a nonce it cannot remember can
+/// never be replayed (a request signed just before the crash must be signed again).
+/// </summary>
+public sealed class MerchantGrain(
+    [PersistentState("merchant", StorageNames.Wallet)] IPersistentState<MerchantState> merchant,
+    SecretVault vault,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
+    : Grain, IMerchantGrain
+{
+    private Dictionary<string, long> _nonceSeenUntil = [];
+    private byte[]? _secret;
+    private long _refuseBefore;
+
+    private string MerchantId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!merchant.RecordExists)
+        {
+            return;
+        }
+        var state = merchant.State;
+        if (state.SavedNonces is { } saved)
+        {
+            _nonceSeenUntil = saved;
+        }
+        else
+        {
+            _refuseBefore = clock.GetUtcNow().ToUnixTimeSeconds();
+        }
+        if (vault.IsStale(state.SealedSecret))
+        {
+            state.SealedSecret = vault.Reseal(state.SealedSecret, MerchantId);
+        }
+        state.SavedNonces = null; // until this activation ends cleanly, its nonces are nowhere but in memory
+        await merchant.WriteStateAsync(cancellationToken);
+        _secret = Encoding.UTF8.GetBytes(vault.Open(state.SealedSecret, MerchantId));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (merchant.RecordExists)
+        {
+            var now = clock.GetUtcNow().ToUnixTimeSeconds();
+            merchant.State.SavedNonces = _nonceSeenUntil.Where(n => n.Value >= now).ToDictionary();
+            await merchant.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<MerchantOnboarded> Onboard(MerchantApplication application, IdempotentRequest request)
+    {
+        if (merchant.RecordExists)
+        {
+            return merchant.State.Request == request
+                ? Onboarded(Encoding.UTF8.GetString(_secret!))
+                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+        }
+        var walletId = Ids.New("wal");
+        // The settlement wallet belongs to the merchant; a business is not a person, so no personal tier limits it.
+        await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, "CNY", CustomerTiers.InPerson);
+        var secret = NewSecret();
+        merchant.State = new MerchantState
+        {
+            Name = application.Name,
+            Category = application.Category,
+            City = application.City,
+            SettlementWalletId = walletId,
+            SealedSecret = vault.Seal(secret, MerchantId),
+            OnboardedAt = clock.GetUtcNow(),
+            Request = request,
+        };
+        await merchant.WriteStateAsync();
+        _secret = Encoding.UTF8.GetBytes(secret);
+        return Onboarded(secret);
+    }
+
+    public async Task<MerchantOnboarded> RotateSecret()
+    {
+        var state = State;
+        var secret = NewSecret();
+        state.SealedSecret = vault.Seal(secret, MerchantId);
+        await merchant.WriteStateAsync();
+        _secret = Encoding.UTF8.GetBytes(secret);
+        return Onboarded(secret);
+    }
+
+    public Task<bool> VerifyRequest(SignedRequest request)
+    {
+        if (_secret is null || !long.TryParse(request.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+            || request.Nonce is not { Length: > 0 and <= 64 } || request.Signature.Length != 64)
+        {
+            return Task.FromResult(false);
+        }
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var window = (long)MerchantSignatures.Window.TotalSeconds;
+        if (Math.Abs(now - timestamp) > window || timestamp < _refuseBefore || _nonceSeenUntil.ContainsKey(request.Nonce))
+        {
+            return Task.FromResult(false);
+        }
+        var expected = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(
+            MerchantSignatures.Canonical(request.Method, request.PathAndQuery, request.Timestamp, request.Nonce, request.BodySha256)));
+        var given = new byte[32];
+        if (Convert.FromHexString(request.Signature, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32
+            || !CryptographicOperations.FixedTimeEquals(expected, given))
+        {
+            return Task.FromResult(false);
+        }
+        ForgetOldNonces(now);
+        _nonceSeenUntil[request.Nonce] = timestamp + window;
+        return Task.FromResult(true);
+    }
+
+    public async Task<MerchantView> GetView()
+    {
+        var state = State;
+        var wallet = await GrainFactory.GetGrain<IWalletGrain>(state.SettlementWalletId).GetView(MerchantId);
+        return new MerchantView(MerchantId, state.Name, state.Category, state.City, state.SettlementWalletId, wallet.Balance, state.OnboardedAt);
+    }
+
+    private MerchantState State => merchant.RecordExists ? merchant.State : throw WalletRefusedException.NotFound("The merchant");
+
+    private MerchantOnboarded Onboarded(string secret) => new(MerchantId, secret, merchant.State.SettlementWalletId);
+
+    private void ForgetOldNonces(long now)
+    {
+        if (_nonceSeenUntil.Count > 1_000)
+        {
+            foreach (var old in _nonceSeenUntil.Where(n => n.Value < now).Select(n => n.Key).ToList())
+            {
+                _nonceSeenUntil.Remove(old);
+            }
+        }
+    }
+
+    private static string NewSecret() => "msk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+[GenerateSerializer, Alias("Wallet.MerchantState")]
+public sealed class MerchantState
+{
+    [Id(0)] public string Name { get; set; } = "";
+    [Id(1)] public string Category { get; set; } = "";
+    [Id(2)] public string City { get; set; } = "";
+    [Id(3)] public string SettlementWalletId { get; set; } = "";
+
+    /// <summary>The API secret, sealed by the vault and bound to this merchant's id; never stored in clear.</summary>
+    [Id(4)] public string SealedSecret { get; set; } = "";
+    [Id(5)] public DateTimeOffset OnboardedAt { get; set; }
+    [Id(6)] public IdempotentRequest? Request { get; set; }
+
+    /// <summary>Nonces still inside their window when the last activation ended cleanly; null while one is running.</summary>
+    [Id(7)] public Dictionary<string, long>? SavedNonces { get; set; }
+}

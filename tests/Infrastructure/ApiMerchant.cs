@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Wallet.Merchants;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Infrastructure;
+
+/// <summary>A merchant of the API under test, onboarded by the operator, calling with requests signed as API.md says.</summary>
+public sealed class ApiMerchant(string id, string secret, string settlementWalletId, HttpClient http)
+{
+    public string Id { get; } = id;
+    public string Secret { get; set; } = secret;
+    public string SettlementWalletId { get; } = settlementWalletId;
+
+    public static async Task<ApiMerchant> Onboard(ApiFixture api, string name = "Corner Shop", string category = "5411", string city = "Shanghai")
+    {
+        var created = await Json(await (await Operator.SignIn(api)).PostAsJsonAsync("/v1/merchants", new { name, category, city }), HttpStatusCode.Created);
+        return new ApiMerchant(created.GetProperty("merchantId").GetString()!, created.GetProperty("secret").GetString()!,
+            created.GetProperty("settlementWalletId").GetString()!, api.CreateClient());
+    }
+
+    /// <summary>Sends a signed request; each part of the signature can be spoiled to test the checks.</summary>
+    public Task<HttpResponseMessage> Send(HttpMethod method, string pathAndQuery, string? body = null,
+        DateTimeOffset? at = null, string? nonce = null, string? secret = null, string? signedBody = null, string? signedPath = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        nonce ??= Guid.NewGuid().ToString("N");
+        var bodyHash = MerchantSignatures.BodyHash(Encoding.UTF8.GetBytes(signedBody ?? body ?? ""));
+        var signature = MerchantSignatures.Sign(secret ?? Secret, MerchantSignatures.Canonical(method.Method, signedPath ?? pathAndQuery, timestamp, nonce, bodyHash));
+        var request = new HttpRequestMessage(method, pathAndQuery);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+        request.Headers.Add("X-Merchant-Id", Id);
+        request.Headers.Add("X-Timestamp", timestamp);
+        request.Headers.Add("X-Nonce", nonce);
+        request.Headers.Add("X-Signature", signature);
+        return http.SendAsync(request);
+    }
+}
