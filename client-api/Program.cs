@@ -4,6 +4,7 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Ledger;
 using Wallet.ClientApi.Merchants;
 using Wallet.ClientApi.Movements;
+using Wallet.ClientApi.Payments;
 using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Wallets;
 
@@ -26,6 +27,8 @@ app.MapTransfers();
 app.MapCardMovements();
 app.MapOps();
 app.MapMerchants();
+app.MapQrCodes();
+app.MapPayments();
 app.MapDevSimulators(app.Configuration);
 app.Run();
 

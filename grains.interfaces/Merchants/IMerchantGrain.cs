@@ -23,7 +23,29 @@ public interface IMerchantGrain : IGrainWithStringKey
 
     [Alias("GetView")]
     Task<MerchantView> GetView();
+
+    /// <summary>What a payment needs: the settlement wallet and the names; no balance, so no transaction.</summary>
+    [Alias("GetFacts"), AlwaysInterleave]
+    Task<MerchantFacts?> GetFacts();
+
+    /// <summary>
+    /// A QR code to present: dynamic with an amount (single use, expiring after <paramref name="expiresIn"/>),
+    /// static without. The same order id returns the same code.
+    /// </summary>
+    [Alias("IssueQrCode")]
+    Task<IssuedQrCode> IssueQrCode(long? amount, string currency, string? orderId, TimeSpan? expiresIn);
 }
+
+[GenerateSerializer, Immutable, Alias("Wallet.MerchantFacts")]
+public sealed record MerchantFacts(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Category,
+    [property: Id(3)] string City,
+    [property: Id(4)] string SettlementWalletId);
+
+[GenerateSerializer, Immutable, Alias("Wallet.IssuedQrCode")]
+public sealed record IssuedQrCode([property: Id(0)] QrCode Code, [property: Id(1)] string Payload);
 
 [GenerateSerializer, Immutable, Alias("Wallet.MerchantApplication")]
 public sealed record MerchantApplication(

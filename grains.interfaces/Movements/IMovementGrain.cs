@@ -17,6 +17,10 @@ public interface IMovementGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<MovementReceipt> Withdraw(WithdrawalOrder order);
 
+    /// <summary>Pays a merchant's QR code: the code's claim, the payer's debit and the merchant's credit in one transaction.</summary>
+    [Alias("Pay")]
+    Task<MovementReceipt> Pay(PaymentOrder order);
+
     /// <summary>The recorded outcome if <paramref name="callerId"/> asked for this movement; otherwise null.</summary>
     [Alias("Find")]
     Task<MovementReceipt?> Find(string callerId);

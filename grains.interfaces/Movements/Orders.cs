@@ -41,3 +41,18 @@ public sealed record WithdrawalOrder(
 {
     public override string ToString() => $"WithdrawalOrder {{ Wallet = {WalletId}, Amount = {Amount} {Currency} }}";
 }
+
+/// <summary>Pay a merchant by scanning its QR code: the code's merchant and id from the payload, and the amount (the code's own when it fixes one).</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.PaymentOrder")]
+public sealed record PaymentOrder(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string FromWalletId,
+    [property: Id(3)] string MerchantId,
+    [property: Id(4)] string QrCodeId,
+    [property: Id(5)] long Amount,
+    [property: Id(6)] string Currency,
+    [property: Id(7)] PaymentAuthorisation Authorisation)
+{
+    public override string ToString() => $"PaymentOrder {{ From = {FromWalletId}, Merchant = {MerchantId}, Amount = {Amount} {Currency} }}";
+}

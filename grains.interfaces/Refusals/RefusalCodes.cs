@@ -42,6 +42,9 @@ public static class RefusalCodes
     public const string CardPhoneMismatch = "card_phone_mismatch";
     public const string CardHolderMismatch = "card_holder_mismatch";
     public const string IdNumberTaken = "id_number_taken";
+    public const string InvalidQrCode = "invalid_qr_code";
+    public const string QrCodeExpired = "qr_code_expired";
+    public const string QrCodeUsed = "qr_code_used";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

@@ -25,4 +25,5 @@ public enum MovementKind
     Transfer = 0,
     TopUp = 1,
     Withdrawal = 2,
+    Payment = 3,
 }

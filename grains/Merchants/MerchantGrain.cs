@@ -133,6 +133,25 @@ public sealed class MerchantGrain(
         return new MerchantView(MerchantId, state.Name, state.Category, state.City, state.SettlementWalletId, wallet.Balance, state.OnboardedAt);
     }
 
+    public Task<MerchantFacts?> GetFacts()
+        => Task.FromResult(merchant.RecordExists
+            ? new MerchantFacts(MerchantId, merchant.State.Name, merchant.State.Category, merchant.State.City, merchant.State.SettlementWalletId)
+            : null);
+
+    public async Task<IssuedQrCode> IssueQrCode(long? amount, string currency, string? orderId, TimeSpan? expiresIn)
+    {
+        var state = State;
+        var now = clock.GetUtcNow();
+        var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
+        var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
+            .Issue(new QrCode(qrCodeId, MerchantId, amount, currency, orderId, amount is null ? null : now + (expiresIn ?? DefaultQrLifetime), now));
+        var payload = new MerchantQrPayload(code.Dynamic, MerchantId, qrCodeId, state.Category, code.Amount, state.Name, state.City, orderId).Encode();
+        return new IssuedQrCode(code, payload);
+    }
+
+    /// <summary>How long a dynamic code lives when the merchant does not say.</summary>
+    public static readonly TimeSpan DefaultQrLifetime = TimeSpan.FromMinutes(15);
+
     private MerchantState State => merchant.RecordExists ? merchant.State : throw WalletRefusedException.NotFound("The merchant");
 
     private MerchantOnboarded Onboarded(string secret) => new(MerchantId, secret, merchant.State.SettlementWalletId);

@@ -4,6 +4,7 @@ using Wallet.Cards;
 using Wallet.Customers;
 using Wallet.Hosting;
 using Wallet.Ledger;
+using Wallet.Merchants;
 using Wallet.Money;
 using Wallet.Refusals;
 using Wallet.Wallets;
@@ -51,26 +52,73 @@ public sealed class MovementGrain(
             throw;
         }
         var (receipt, debit, to) = plan;
-        var credit = debit with { Counterparty = order.FromWalletId };
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+        return await Commit(order.CustomerId, order.Fingerprint, receipt, () => DebitThenCredit(order.FromWalletId, debit, to));
+    }
+
+    /// <summary>
+    /// The money of a transfer or a payment, inside the committing transaction. A busy wallet is paid
+    /// through one of its tills, and its own lock is not taken at all. Otherwise wallets are locked in
+    /// id order: a movement the other way round then waits instead of deadlocking.
+    /// </summary>
+    private async Task<Refusal?> DebitThenCredit(string fromWalletId, Posting debit, WalletFacts to)
+    {
+        var credit = debit with { Counterparty = fromWalletId };
+        var viaTill = to.ReceivingTills > 0;
+        if (!viaTill && string.CompareOrdinal(to.WalletId, fromWalletId) < 0)
         {
-            // A busy wallet is paid through one of its tills, and its own lock is not taken at all.
-            // Otherwise wallets are locked in id order: a transfer the other way round then waits
-            // instead of deadlocking.
-            var viaTill = to.ReceivingTills > 0;
-            if (!viaTill && string.CompareOrdinal(to.WalletId, order.FromWalletId) < 0)
+            await Wallet(to.WalletId).Enlist();
+        }
+        if (await Wallet(fromWalletId).Debit(debit) is { } refusal)
+        {
+            return refusal;
+        }
+        await (viaTill
+            ? GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.ReceivingTills))).Credit(credit)
+            : Wallet(to.WalletId).Credit(credit));
+        return null;
+    }
+
+    public async Task<MovementReceipt> Pay(PaymentOrder order)
+    {
+        if (_settled is { } known)
+        {
+            return Settle(known, order.CustomerId, order.Fingerprint);
+        }
+        (MovementReceipt Receipt, Posting Debit, WalletFacts To) plan;
+        try
+        {
+            plan = await PlanPayment(order);
+        }
+        catch (WalletRefusedException)
+        {
+            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
             {
-                await Wallet(to.WalletId).Enlist();
+                return earlier;
             }
-            if (await Wallet(order.FromWalletId).Debit(debit) is { } refusal)
-            {
-                return refusal;
-            }
-            await (viaTill
-                ? GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(to.WalletId, Tills.For(MovementId, to.ReceivingTills))).Credit(credit)
-                : Wallet(to.WalletId).Credit(credit));
-            return null;
-        });
+            throw;
+        }
+        var (receipt, debit, to) = plan;
+        var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
+        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
+            await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) ?? await DebitThenCredit(order.FromWalletId, debit, to));
+    }
+
+    private async Task<(MovementReceipt, Posting, WalletFacts)> PlanPayment(PaymentOrder order)
+    {
+        RequireMovableAmount(order.Amount, order.Currency);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
+        var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
+        var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Read();
+        if (merchant is null || code is null || code.MerchantId != order.MerchantId || code.Currency != order.Currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidQrCode, "This QR code was not issued by the merchant it names.");
+        }
+        var to = await Wallet(merchant.SettlementWalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, code.OrderId)
+            with { MerchantId = order.MerchantId, OrderId = code.OrderId };
+        var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
+        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo), to);
     }
 
     private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using QRCoder;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.Merchants;
+
+namespace Wallet.ClientApi.Merchants;
+
+/// <summary>Merchant-presented QR codes: the EMVCo payload, and the same as a PNG for a till's screen or a sticker.</summary>
+public static class QrCodesEndpoints
+{
+    private static readonly TimeSpan s_longestLife = TimeSpan.FromDays(1);
+
+    public static IEndpointRouteBuilder MapQrCodes(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy)
+            .MapPost("/qr-codes", Issue).WithName("IssueQrCode");
+        return routes;
+    }
+
+    /// <summary>With an amount, a dynamic code (single use, expiring); without, a static one the customer types the amount into.</summary>
+    public static async Task<Results<Created<QrCodeResponse>, ValidationProblem>> Issue(QrCodeRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .Check(body.Amount is null || Money.Amounts.IsValidMovement(body.Amount.Value), "amount", $"An amount is 1 to {Money.Amounts.Max} minor units.")
+            .Check(body.Currency == "CNY", "currency", "QR codes are in CNY.")
+            .Text(body.OrderId, "orderId", 25, required: false)
+            .Check(body.ExpiresIn is null || (body.Amount is not null && body.ExpiresIn is > 0 && body.ExpiresIn <= s_longestLife.TotalSeconds),
+                "expiresIn", "Seconds a dynamic code (one with an amount) lives: 1 to 86400.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var issued = await grains.GetGrain<IMerchantGrain>(merchant.CustomerId())
+            .IssueQrCode(body.Amount, body.Currency!, body.OrderId, body.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+        var png = new PngByteQRCode(QRCodeGenerator.GenerateQrCode(issued.Payload, QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+        var code = issued.Code;
+        return TypedResults.Created((string?)null, new QrCodeResponse(code.QrCodeId, issued.Payload, Convert.ToBase64String(png),
+            code.Amount, code.Currency, code.OrderId, code.ExpiresAt));
+    }
+}
+
+public sealed record QrCodeRequest(long? Amount, string? Currency, string? OrderId, int? ExpiresIn);
+
+/// <summary>The code as text (the EMVCo payload) and as a PNG image, base64.</summary>
+public sealed record QrCodeResponse(string QrCodeId, string Payload, string Image, long? Amount, string Currency, string? OrderId, DateTimeOffset? ExpiresAt);

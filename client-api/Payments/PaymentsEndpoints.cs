@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Movements;
+using Wallet.Merchants;
+using Wallet.Movements;
+using Wallet.Refusals;
+
+namespace Wallet.ClientApi.Payments;
+
+/// <summary>The customer scans a merchant's QR code and pays it.</summary>
+public static class PaymentsEndpoints
+{
+    public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization()
+            .MapPost("", Pay).WithName("PayByQrCode").RequireRateLimiting(RateLimitSetup.Money);
+        return routes;
+    }
+
+    public static async Task<Results<Created<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Pay(
+        PaymentRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
+        var errors = new FieldErrors()
+            .Required(body.QrPayload, "qrPayload")
+            .Id(body.FromWalletId, "fromWalletId")
+            .Check(body.Amount is null || Money.Amounts.IsValidMovement(body.Amount.Value), "amount", $"An amount is 1 to {Money.Amounts.Max} minor units.")
+            .Authorisation(body.Pin, body.DeviceSignature);
+        if ((keyProblem ?? errors.Problem) is { } invalid)
+        {
+            return invalid;
+        }
+        // A payload that is not ours or whose CRC does not match is refused before anything moves.
+        if (MerchantQrPayload.Decode(body.QrPayload) is not { } code)
+        {
+            return Problems.For(RefusalCodes.InvalidQrCode, "This is not a payment code of ours, or it was altered.");
+        }
+        if (code.Amount is null && body.Amount is null)
+        {
+            return Problems.Validation("amount", "This code has no amount: give the amount to pay.");
+        }
+        if (code.Amount is { } fixedAmount && body.Amount is { } given && given != fixedAmount)
+        {
+            return Problems.Validation("amount", "This code fixes the amount: leave it out or give the same.");
+        }
+        var customerId = user.CustomerId();
+        var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
+            customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, "CNY",
+            DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
+        return receipt.Status == MovementStatus.Completed
+            ? TypedResults.Created((string?)null, PaymentResponse.From(receipt))
+            : MovementResults.Refusal(receipt);
+    }
+}
+
+public sealed record PaymentRequest(string? QrPayload, string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature);
+
+public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency, DateTimeOffset CreatedAt)
+{
+    public static PaymentResponse From(MovementReceipt r) => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace Wallet.Merchants;
+
+/// <summary>
+/// A merchant-presented QR code as an EMVCo payload: tag-length-value fields — 00 format "01", 01
+/// "11" static or "12" dynamic, 26 our merchant-account template (00 network id, 01 merchant id, 02
+/// code id), 52 MCC, 53 currency "156", 54 amount (dynamic only), 58 "CN", 59 name, 60 city, 62
+/// additional data (05 reference), and 63 the CRC-16/CCITT-FALSE of everything before it, "6304" included.
+/// </summary>
+public sealed record MerchantQrPayload(
+    bool Dynamic, string MerchantId, string QrCodeId, string Category, long? Amount, string Name, string City, string? Reference)
+{
+    public const string NetworkId = "CN.ORLEANS.WALLET";
+
+    public string Encode()
+    {
+        var text = new StringBuilder();
+        Field(text, "00", "01");
+        Field(text, "01", Dynamic ? "12" : "11");
+        var account = new StringBuilder();
+        Field(account, "00", NetworkId);
+        Field(account, "01", MerchantId);
+        Field(account, "02", QrCodeId);
+        Field(text, "26", account.ToString());
+        Field(text, "52", Category);
+        Field(text, "53", "156");
+        if (Amount is { } amount)
+        {
+            Field(text, "54", (amount / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+        }
+        Field(text, "58", "CN");
+        Field(text, "59", Name);
+        Field(text, "60", City);
+        if (Reference is not null)
+        {
+            var additional = new StringBuilder();
+            Field(additional, "05", Reference);
+            Field(text, "62", additional.ToString());
+        }
+        text.Append("6304");
+        return text + Crc16(text.ToString()).ToString("X4", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The payload's fields, or null when it is malformed, its CRC does not match, or it is not one of ours.</summary>
+    public static MerchantQrPayload? Decode(string? payload)
+    {
+        if (payload is not { Length: > 8 and <= 512 } || !payload[^8..^4].Equals("6304", StringComparison.Ordinal)
+            || !ushort.TryParse(payload[^4..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var crc) || Crc16(payload[..^4]) != crc)
+        {
+            return null;
+        }
+        var fields = Fields(payload[..^8]);
+        if (fields is null || fields.GetValueOrDefault("00") != "01" || fields.GetValueOrDefault("53") != "156"
+            || Fields(fields.GetValueOrDefault("26") ?? "") is not { } account || account.GetValueOrDefault("00") != NetworkId)
+        {
+            return null;
+        }
+        long? amount = null;
+        if (fields.TryGetValue("54", out var amountText))
+        {
+            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan) || yuan * 100 % 1 != 0)
+            {
+                return null;
+            }
+            amount = (long)(yuan * 100);
+        }
+        var dynamic = fields.GetValueOrDefault("01") switch { "12" => true, "11" => false, _ => (bool?)null };
+        if (dynamic is null || account.GetValueOrDefault("01") is not { } merchantId || account.GetValueOrDefault("02") is not { } qrCodeId)
+        {
+            return null;
+        }
+        var reference = fields.TryGetValue("62", out var additional) ? Fields(additional)?.GetValueOrDefault("05") : null;
+        return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount,
+            fields.GetValueOrDefault("59") ?? "", fields.GetValueOrDefault("60") ?? "", reference);
+    }
+
+    private static void Field(StringBuilder text, string tag, string value)
+        => text.Append(tag).Append(value.Length.ToString("D2", CultureInfo.InvariantCulture)).Append(value);
+
+    private static Dictionary<string, string>? Fields(string text)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var at = 0;
+        while (at < text.Length)
+        {
+            if (at + 4 > text.Length || !int.TryParse(text.AsSpan(at + 2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || at + 4 + length > text.Length || !fields.TryAdd(text.Substring(at, 2), text.Substring(at + 4, length)))
+            {
+                return null;
+            }
+            at += 4 + length;
+        }
+        return fields;
+    }
+
+    /// <summary>CRC-16/CCITT-FALSE: polynomial 0x1021, initial 0xFFFF, over the UTF-8 bytes.</summary>
+    public static ushort Crc16(string text)
+    {
+        ushort crc = 0xFFFF;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            crc ^= (ushort)(b << 8);
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 0x8000) != 0 ? (ushort)((crc << 1) ^ 0x1021) : (ushort)(crc << 1);
+            }
+        }
+        return crc;
+    }
+}
