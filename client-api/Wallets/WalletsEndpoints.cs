@@ -82,7 +82,7 @@ public static class WalletsEndpoints
             .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.")
             .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
             .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
-            .Check(kindOk, "kind", "Use transfer, top_up, withdrawal or payment.");
+            .Check(kindOk, "kind", "Use transfer, top_up, withdrawal, payment or refund.");
         if (errors.Problem is { } invalid)
         {
             return invalid;
@@ -107,6 +107,7 @@ public static class WalletsEndpoints
             "top_up" => MovementKind.TopUp,
             "withdrawal" => MovementKind.Withdrawal,
             "payment" => MovementKind.Payment,
+            "refund" => MovementKind.Refund,
             _ => null,
         };
         ok = text is null || kind is not null;

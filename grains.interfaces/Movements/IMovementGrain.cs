@@ -1,3 +1,5 @@
+using Wallet.Refusals;
+
 namespace Wallet.Movements;
 
 /// <summary>
@@ -20,6 +22,21 @@ public interface IMovementGrain : IGrainWithStringKey
     /// <summary>Pays a merchant's QR code: the code's claim, the payer's debit and the merchant's credit in one transaction.</summary>
     [Alias("Pay")]
     Task<MovementReceipt> Pay(PaymentOrder order);
+
+    /// <summary>Refunds part or all of a merchant's payment: the payment's refunded total, the merchant's debit and the payer's credit in one transaction.</summary>
+    [Alias("Refund")]
+    Task<MovementReceipt> Refund(RefundOrder order);
+
+    /// <summary>
+    /// Inside a refund's transaction, on the payment: counts <paramref name="amount"/> against what was
+    /// paid, or says why not (not this merchant's completed payment, or more than is left to refund).
+    /// </summary>
+    [Alias("AddRefund"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<Refusal?> AddRefund(string merchantId, long amount);
+
+    /// <summary>A merchant's completed payment as recorded, or null when it is not theirs.</summary>
+    [Alias("FindPayment")]
+    Task<MovementReceipt?> FindPayment(string merchantId);
 
     /// <summary>The recorded outcome if <paramref name="callerId"/> asked for this movement; otherwise null.</summary>
     [Alias("Find")]

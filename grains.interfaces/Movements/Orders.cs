@@ -56,3 +56,11 @@ public sealed record PaymentOrder(
 {
     public override string ToString() => $"PaymentOrder {{ From = {FromWalletId}, Merchant = {MerchantId}, Amount = {Amount} {Currency} }}";
 }
+
+/// <summary>A merchant gives back all or part of a payment to the payer's wallet.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.RefundOrder")]
+public sealed record RefundOrder(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string PaymentId,
+    [property: Id(3)] long Amount);

@@ -45,6 +45,7 @@ public static class RefusalCodes
     public const string InvalidQrCode = "invalid_qr_code";
     public const string QrCodeExpired = "qr_code_expired";
     public const string QrCodeUsed = "qr_code_used";
+    public const string RefundExceedsPayment = "refund_exceeds_payment";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

@@ -26,4 +26,5 @@ public enum MovementKind
     TopUp = 1,
     Withdrawal = 2,
     Payment = 3,
+    Refund = 4,
 }

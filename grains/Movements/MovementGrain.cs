@@ -218,6 +218,45 @@ public sealed class MovementGrain(
         return outcome;
     }
 
+    public async Task<MovementReceipt> Refund(RefundOrder order)
+    {
+        if (await Recorded(order.MerchantId, order.Fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, "CNY");
+        var payment = await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).FindPayment(order.MerchantId)
+            ?? throw WalletRefusedException.NotFound("The payment");
+        var receipt = NewReceipt(MovementKind.Refund, payment.ToWalletId, payment.FromWalletId, null, order.Amount, payment.Currency, payment.OrderId)
+            with { MerchantId = order.MerchantId, OrderId = payment.OrderId };
+        var to = await Wallet(payment.FromWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
+        var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.FromWalletId, $"refund of {payment.MovementId}");
+        return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
+            await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).AddRefund(order.MerchantId, order.Amount)
+                ?? await DebitThenCredit(payment.ToWalletId!, debit, to));
+    }
+
+    public Task<Refusal?> AddRefund(string merchantId, long amount) => record.PerformUpdate(r =>
+    {
+        if (r.Receipt is not { Kind: MovementKind.Payment, Status: MovementStatus.Completed } paid || paid.MerchantId != merchantId)
+        {
+            return new Refusal(RefusalCodes.NotFound, "The payment was not found.");
+        }
+        if (r.Refunded + amount > paid.Amount)
+        {
+            return new Refusal(RefusalCodes.RefundExceedsPayment,
+                $"Refunds of this payment may total at most {Amounts.Format(paid.Amount, paid.Currency)}; {Amounts.Format(r.Refunded, paid.Currency)} is refunded already.");
+        }
+        r.Refunded += amount;
+        return (Refusal?)null;
+    });
+
+    public async Task<MovementReceipt?> FindPayment(string merchantId)
+    {
+        var known = _settled ?? await ReadRecord();
+        return known?.Receipt is { Kind: MovementKind.Payment, Status: MovementStatus.Completed } paid && paid.MerchantId == merchantId ? paid : null;
+    }
+
     public async Task<MovementReceipt?> Find(string callerId)
     {
         var known = _settled ?? await ReadRecord();

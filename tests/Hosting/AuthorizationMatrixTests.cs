@@ -112,6 +112,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/merchants"] = new("/v1/merchants", new { name = "x", category = "5411", city = "x" }, false),
             ["POST /v1/merchants/{id}/credentials"] = new("/v1/merchants/mch_x/credentials", null, false),
             ["GET /v1/merchant/me"] = new("/v1/merchant/me", null, false),
+            ["GET /v1/merchant/payments"] = new("/v1/merchant/payments", null, false),
+            ["POST /v1/merchant/payments/{id}/refunds"] = new($"/v1/merchant/payments/{transfer}/refunds", new { amount = 100 }, false),
             ["POST /v1/merchant/qr-codes"] = new("/v1/merchant/qr-codes", new { amount = 100, currency = "CNY" }, false),
             ["POST /v1/payments"] = new("/v1/payments", new { qrPayload = new Wallet.Merchants.MerchantQrPayload(true, "mch_x", "qr_x", "5411", 100, "Shop", "Shanghai", null).Encode(),
                 fromWalletId = wallet, pin = TestData.Pin }, true),

@@ -23,7 +23,7 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
 
     /// <summary>Sends a signed request; each part of the signature can be spoiled to test the checks.</summary>
     public Task<HttpResponseMessage> Send(HttpMethod method, string pathAndQuery, string? body = null,
-        DateTimeOffset? at = null, string? nonce = null, string? secret = null, string? signedBody = null, string? signedPath = null)
+        DateTimeOffset? at = null, string? nonce = null, string? secret = null, string? signedBody = null, string? signedPath = null, string? idempotencyKey = null)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         nonce ??= Guid.NewGuid().ToString("N");
@@ -33,6 +33,10 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
         request.Headers.Add("X-Merchant-Id", Id);
         request.Headers.Add("X-Timestamp", timestamp);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Merchants;
+
+/// <summary>Refunds go back to the payer's wallet, never total more than was paid, and are idempotent by their key.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class RefundsApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Partial_refunds_add_up_to_the_payment_and_not_one_fen_more()
+    {
+        var (merchant, alice, wallet, paymentId) = await Paid(1_250);
+
+        var first = await Json(await Refund(merchant, paymentId, 500, "r1"), HttpStatusCode.Created);
+        var replay = await Json(await Refund(merchant, paymentId, 500, "r1"), HttpStatusCode.Created);
+        Assert.Equal(first.GetProperty("refundId").GetString(), replay.GetProperty("refundId").GetString());
+        var over = await Problem(await Refund(merchant, paymentId, 751, "r2"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        await Json(await Refund(merchant, paymentId, 750, "r3"), HttpStatusCode.Created);
+        await Problem(await Refund(merchant, paymentId, 1, "r4"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+
+        Assert.Contains("12.50 CNY", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10_000, await alice.Balance(wallet));
+        Assert.Equal(0, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        var refunds = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=refund"), HttpStatusCode.OK);
+        Assert.Equal([750L, 500L], refunds.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("amount").GetInt64()));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
+    public async Task Concurrent_refunds_never_give_back_more_than_was_paid()
+    {
+        var (merchant, alice, wallet, paymentId) = await Paid(1_000);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Refund(merchant, paymentId, 200, $"c{i}")));
+
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        Assert.Equal(10_000, await alice.Balance(wallet));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
+    public async Task Only_the_merchant_paid_refunds_and_bad_refunds_move_nothing()
+    {
+        var (merchant, alice, wallet, paymentId) = await Paid(1_000);
+        var other = await ApiMerchant.Onboard(api);
+
+        await Problem(await Refund(other, paymentId, 100, "x1"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await Refund(merchant, "mv_unknown", 100, "x2"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await Refund(merchant, paymentId, 0, "x3"), HttpStatusCode.BadRequest, "validation_failed");
+        await Problem(await merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", """{"amount":100}"""), HttpStatusCode.BadRequest, "idempotency_key_required");
+
+        var listed = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments"), HttpStatusCode.OK);
+        Assert.Equal((paymentId, 1_000L, wallet), (listed.GetProperty("items")[0].GetProperty("paymentId").GetString(),
+            listed.GetProperty("items")[0].GetProperty("amount").GetInt64(), listed.GetProperty("items")[0].GetProperty("payerWalletId").GetString()));
+        Assert.Equal(9_000, await alice.Balance(wallet));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    private async Task<(ApiMerchant Merchant, ApiCustomer Payer, string Wallet, string PaymentId)> Paid(long amount)
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", $$"""{"amount":{{amount}},"currency":"CNY"}"""), HttpStatusCode.Created);
+        var paid = await Json(await alice.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay"),
+            HttpStatusCode.Created);
+        return (merchant, alice, wallet, paid.GetProperty("paymentId").GetString()!);
+    }
+
+    private static Task<HttpResponseMessage> Refund(ApiMerchant merchant, string paymentId, long amount, string key)
+        => merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", JsonSerializer.Serialize(new { amount }), idempotencyKey: key);
+}
