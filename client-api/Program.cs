@@ -28,6 +28,7 @@ app.MapCardMovements();
 app.MapOps();
 app.MapMerchants();
 app.MapQrCodes();
+app.MapCharges();
 app.MapMerchantPayments();
 app.MapPayments();
 app.MapDevSimulators(app.Configuration);

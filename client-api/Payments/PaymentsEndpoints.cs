@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
+using Wallet.Customers;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -13,9 +14,35 @@ public static class PaymentsEndpoints
 {
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization()
-            .MapPost("", Pay).WithName("PayByQrCode").RequireRateLimiting(RateLimitSetup.Money);
+        var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
+        payments.MapPost("", Pay).WithName("PayByQrCode").RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").RequireRateLimiting(RateLimitSetup.Money);
+        routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization()
+            .MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
         return routes;
+    }
+
+    /// <summary>A single-use code for the merchant's till to scan, valid 60 seconds.</summary>
+    public static async Task<Results<Created<PaymentCodeResponse>, ValidationProblem>> IssuePaymentCode(PaymentCodeRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Id(body.WalletId, "walletId").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var code = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).IssuePaymentCode(body.WalletId!);
+        return TypedResults.Created((string?)null, new PaymentCodeResponse(code.Code, code.WalletId, code.ExpiresAt));
+    }
+
+    /// <summary>The payer confirms a merchant's pending charge with the PIN or a device signature.</summary>
+    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Confirm(
+        string id, ConfirmRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (new FieldErrors().Authorisation(body.Pin, body.DeviceSignature).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var receipt = await grains.GetGrain<IMovementGrain>(id).Confirm(user.CustomerId(), DeviceSignatureBody.From(body.Pin, body.DeviceSignature));
+        return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.From(receipt)) : MovementResults.Refusal(receipt);
     }
 
     public static async Task<Results<Created<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Pay(
@@ -54,9 +81,18 @@ public static class PaymentsEndpoints
     }
 }
 
+public sealed record PaymentCodeRequest(string? WalletId);
+
+public sealed record PaymentCodeResponse(string Code, string WalletId, DateTimeOffset ExpiresAt);
+
+public sealed record ConfirmRequest(string? Pin, DeviceSignatureBody? DeviceSignature);
+
 public sealed record PaymentRequest(string? QrPayload, string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature);
 
-public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency, DateTimeOffset CreatedAt)
+/// <summary>A payment to a merchant; <see cref="ConfirmBy"/> is set while it waits for the payer's confirmation.</summary>
+public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency,
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy)
 {
-    public static PaymentResponse From(MovementReceipt r) => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt);
+    public static PaymentResponse From(MovementReceipt r)
+        => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy);
 }

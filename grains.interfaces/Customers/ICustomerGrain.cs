@@ -110,6 +110,16 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Close")]
     Task Close();
 
+    /// <summary>A single-use payment code for one of the customer's wallets, valid 60 seconds.</summary>
+    [Alias("IssuePaymentCode")]
+    Task<Merchants.PaymentCode> IssuePaymentCode(string walletId);
+
+    [Alias("CodePaymentsToday")]
+    Task<int> CodePaymentsToday();
+
+    [Alias("NoteCodePayment")]
+    Task NoteCodePayment();
+
     /// <summary>Re-derives tier 2 from the customer's cards (a debit card in the verified name) after a card changes.</summary>
     [Alias("ReviewTier")]
     Task ReviewTier();

@@ -23,6 +23,17 @@ public interface IMovementGrain : IGrainWithStringKey
     [Alias("Pay")]
     Task<MovementReceipt> Pay(PaymentOrder order);
 
+    /// <summary>
+    /// A merchant charges a customer's payment code: completed at once, or (above ¥1,000, or after ten
+    /// code payments that day) pending until the payer confirms within two minutes.
+    /// </summary>
+    [Alias("Charge")]
+    Task<MovementReceipt> Charge(ChargeOrder order);
+
+    /// <summary>The payer confirms a pending charge with the PIN or a device signature; the money moves then.</summary>
+    [Alias("Confirm")]
+    Task<MovementReceipt> Confirm(string customerId, Customers.PaymentAuthorisation authorisation);
+
     /// <summary>Refunds part or all of a merchant's payment: the payment's refunded total, the merchant's debit and the payer's credit in one transaction.</summary>
     [Alias("Refund")]
     Task<MovementReceipt> Refund(RefundOrder order);

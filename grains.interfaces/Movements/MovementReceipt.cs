@@ -22,10 +22,15 @@ public sealed record MovementReceipt(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] string? RefusalLimit = null,
     [property: Id(13)] string? MerchantId = null,
-    [property: Id(14)] string? OrderId = null);
+    [property: Id(14)] string? OrderId = null,
+    [property: Id(15)] DateTimeOffset? ConfirmBy = null,
+    [property: Id(16)] string? PayerId = null);
 
 public enum MovementStatus
 {
     Completed = 0,
     Refused = 1,
+
+    /// <summary>A merchant's charge of a payment code waiting for the payer's PIN or device signature.</summary>
+    PendingConfirmation = 2,
 }

@@ -64,3 +64,16 @@ public sealed record RefundOrder(
     [property: Id(1)] string Fingerprint,
     [property: Id(2)] string PaymentId,
     [property: Id(3)] long Amount);
+
+/// <summary>A merchant charges the payment code a customer shows; <see cref="OrderId"/> is the merchant's own, idempotent per merchant.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.ChargeOrder")]
+public sealed record ChargeOrder(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string PaymentCode,
+    [property: Id(3)] long Amount,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] string OrderId)
+{
+    public override string ToString() => $"ChargeOrder {{ Merchant = {MerchantId}, Order = {OrderId}, Amount = {Amount} {Currency} }}";
+}

@@ -46,6 +46,11 @@ public static class RefusalCodes
     public const string QrCodeExpired = "qr_code_expired";
     public const string QrCodeUsed = "qr_code_used";
     public const string RefundExceedsPayment = "refund_exceeds_payment";
+    public const string InvalidPaymentCode = "invalid_payment_code";
+    public const string PaymentCodeUsed = "payment_code_used";
+    public const string PaymentCodeExpired = "payment_code_expired";
+    public const string ConfirmationExpired = "confirmation_expired";
+    public const string NotPending = "not_pending";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

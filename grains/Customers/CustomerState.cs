@@ -48,6 +48,9 @@ public sealed class CustomerState
 
     /// <summary>The verified number's key in the identity directory (a keyed hash), released when the account closes.</summary>
     [Id(21)] public string? IdentityKey { get; set; }
+
+    /// <summary>Code payments today: past the day's allowance, each further charge waits for the customer's confirmation.</summary>
+    [Id(22)] public CodePaymentCount? CodePayments { get; set; }
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -16,7 +16,7 @@ namespace Wallet.Movements;
 /// idempotency key queue here, and all but the first find the recorded outcome.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement] // beside the gateway that took the request: one network hop fewer per movement
-public sealed class MovementGrain(
+public sealed partial class MovementGrain(
     [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<MovementRecord> record,
     ITransactionClient transactions,
     ICardIssuingBank bank,
@@ -294,7 +294,8 @@ public sealed class MovementGrain(
     /// One grain transaction: check the record, move the money (or learn why not), write the record.
     /// A refusal from the receiving side aborts the money and is then recorded on its own.
     /// </summary>
-    private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move)
+    private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move,
+        bool resolvesPending = false)
     {
         try
         {
@@ -303,7 +304,8 @@ public sealed class MovementGrain(
                 MovementRecord? outcome = null;
                 await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
-                    outcome = await record.PerformUpdate(r => r.Receipt is null ? null : r);
+                    // Already settled: a new movement finds any receipt, a confirmation any but the pending one.
+                    outcome = await record.PerformUpdate(r => r.Receipt is null || (resolvesPending && r.Receipt.Status == MovementStatus.PendingConfirmation) ? null : r);
                     if (outcome is not null)
                     {
                         return;
@@ -323,7 +325,7 @@ public sealed class MovementGrain(
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
         {
-            return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), Nothing);
+            return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), Nothing, resolvesPending);
         }
         catch (Exception exception) when (TransactionRetry.IsRetryable(exception))
         {

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Movements;
+using Wallet.ClientApi.Payments;
+using Wallet.Identity;
+using Wallet.Merchants;
+using Wallet.Movements;
+
+namespace Wallet.ClientApi.Merchants;
+
+/// <summary>The merchant's till scans the code a customer's phone shows (or taps) and charges it.</summary>
+public static class ChargesEndpoints
+{
+    public static IEndpointRouteBuilder MapCharges(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy)
+            .MapPost("/charges", Charge).WithName("ChargePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+        return routes;
+    }
+
+    /// <summary>
+    /// 201 when the payment completed; 202 when it waits for the payer to confirm (above ¥1,000, or past
+    /// ten code payments that day). The merchant's <c>orderId</c> makes the charge idempotent: the same
+    /// order again returns its current state.
+    /// </summary>
+    public static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Charge(
+        ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        var errors = new FieldErrors()
+            .Check(PaymentCodes.IsWellFormed(body.PaymentCode), "paymentCode", "A payment code is 18 digits starting 28.")
+            .Amount(body.Amount)
+            .Check(body.Currency == "CNY", "currency", "Payment codes pay in CNY.")
+            .Text(body.OrderId, "orderId", 64);
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var merchantId = merchant.CustomerId();
+        var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("ch", merchantId, body.OrderId!))
+            .Charge(new ChargeOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
+        return receipt.Status switch
+        {
+            MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),
+            MovementStatus.PendingConfirmation => TypedResults.Accepted((string?)null, PaymentResponse.From(receipt)),
+            _ => MovementResults.Refusal(receipt),
+        };
+    }
+}
+
+public sealed record ChargeRequest(string? PaymentCode, long? Amount, string? Currency, string? OrderId);

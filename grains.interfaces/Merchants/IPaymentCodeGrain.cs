@@ -1,0 +1,51 @@
+using Wallet.Refusals;
+
+namespace Wallet.Merchants;
+
+/// <summary>
+/// A customer-presented payment code (the number a phone shows as a barcode or taps over NFC): bound
+/// to one customer and wallet, single use, valid 60 seconds. Keyed by the code itself, whose 16
+/// random digits are the secret; its state is transactional so the charge that uses it claims it in
+/// the same transaction that moves the money.
+/// </summary>
+[Alias("Wallet.IPaymentCodeGrain")]
+public interface IPaymentCodeGrain : IGrainWithStringKey
+{
+    [Alias("Issue"), Transaction(TransactionOption.Create)]
+    Task Issue(PaymentCode code);
+
+    [Alias("Read"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
+    Task<PaymentCode?> Read();
+
+    /// <summary>Inside a charge's transaction: refuses an unknown, used or expired code; marks it used.</summary>
+    [Alias("Claim"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<Refusal?> Claim(string chargeId, DateTimeOffset at);
+}
+
+[GenerateSerializer, Immutable, Alias("Wallet.PaymentCode")]
+public sealed record PaymentCode(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string CustomerId,
+    [property: Id(2)] string WalletId,
+    [property: Id(3)] DateTimeOffset ExpiresAt)
+{
+    public override string ToString() => $"PaymentCode {{ Wallet = {WalletId}, ExpiresAt = {ExpiresAt} }}";
+}
+
+/// <summary>The payment codes' rules: the shape of a code, and when a charge waits for the payer to confirm.</summary>
+public static class PaymentCodes
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a charge waits for the payer's confirmation before it expires.</summary>
+    public static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(2);
+
+    /// <summary>Above ¥1,000 a code payment needs the payer's PIN or device signature.</summary>
+    public const long ConfirmAbove = 100_000;
+
+    /// <summary>After this many code payments in a bank day, each further one needs confirming.</summary>
+    public const int UnconfirmedPerDay = 10;
+
+    /// <summary>18 digits starting "28", like the codes phones show; the other 16 are random.</summary>
+    public static bool IsWellFormed(string? code) => code is { Length: 18 } && code.StartsWith("28", StringComparison.Ordinal) && code.All(char.IsAsciiDigit);
+}

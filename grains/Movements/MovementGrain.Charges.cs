@@ -1,0 +1,92 @@
+using Wallet.Customers;
+using Wallet.Ledger;
+using Wallet.Merchants;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// Merchants charging a customer's payment code. A small charge completes at once (the code claimed,
+/// the payer debited, the merchant credited, in one transaction); a large one, or one past the day's
+/// allowance of unconfirmed code payments, first claims the code and waits for the payer's confirmation.
+/// </summary>
+public sealed partial class MovementGrain
+{
+    public async Task<MovementReceipt> Charge(ChargeOrder order)
+    {
+        if (await Recorded(order.MerchantId, order.Fingerprint) is { } earlier)
+        {
+            return await ExpireIfOverdue(earlier);
+        }
+        RequireMovableAmount(order.Amount, order.Currency);
+        var code = await GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode).Read()
+            ?? throw new WalletRefusedException(RefusalCodes.InvalidPaymentCode, "No such payment code.");
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
+        var from = await Wallet(code.WalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
+        var to = await Wallet(merchant.SettlementWalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var payer = GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId);
+        var confirm = order.Amount > PaymentCodes.ConfirmAbove || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
+        var now = clock.GetUtcNow();
+        var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, order.OrderId)
+            with { MerchantId = order.MerchantId, OrderId = order.OrderId, PayerId = code.CustomerId };
+        var claim = GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode);
+        if (confirm)
+        {
+            var pending = receipt with { Status = MovementStatus.PendingConfirmation, ConfirmBy = now + PaymentCodes.ConfirmWithin };
+            return await Commit(order.MerchantId, order.Fingerprint, pending, () => claim.Claim(MovementId, now));
+        }
+        var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
+            await claim.Claim(MovementId, now) ?? await DebitThenCredit(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name), to));
+        if (outcome.Status == MovementStatus.Completed)
+        {
+            await payer.NoteCodePayment();
+        }
+        return outcome;
+    }
+
+    public async Task<MovementReceipt> Confirm(string customerId, PaymentAuthorisation authorisation)
+    {
+        var known = _settled ?? await ReadRecord();
+        if (known?.Receipt is not { } receipt || receipt.PayerId != customerId)
+        {
+            throw WalletRefusedException.NotFound("The payment");
+        }
+        if (receipt.Status != MovementStatus.PendingConfirmation)
+        {
+            return receipt.Status == MovementStatus.Completed
+                ? receipt
+                : throw new WalletRefusedException(RefusalCodes.NotPending, "This payment is not waiting for confirmation.");
+        }
+        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation);
+        if (await ExpireIfOverdue(receipt) is { Status: MovementStatus.Refused } expired)
+        {
+            return expired;
+        }
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(receipt.MerchantId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
+        var to = await Wallet(receipt.ToWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
+        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
+            () => DebitThenCredit(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to), resolvesPending: true);
+        if (outcome.Status == MovementStatus.Completed)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(customerId).NoteCodePayment();
+        }
+        return outcome;
+    }
+
+    /// <summary>A pending charge past its confirmation time is refused for good (the code stays used: the customer shows a new one).</summary>
+    private async Task<MovementReceipt> ExpireIfOverdue(MovementReceipt receipt)
+    {
+        if (receipt is not { Status: MovementStatus.PendingConfirmation, ConfirmBy: { } by } || clock.GetUtcNow() <= by)
+        {
+            return receipt;
+        }
+        var known = _settled ?? await ReadRecord();
+        return await Commit(known!.CustomerId!, known.Fingerprint!,
+            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolvesPending: true);
+    }
+
+    private Posting PaymentDebit(MovementReceipt receipt, string payerId, string merchantName)
+        => new(MovementId, MovementKind.Payment, payerId, receipt.Amount, receipt.Currency, receipt.ToWalletId, $"{merchantName} {receipt.OrderId}");
+}
