@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
 using Wallet.Identity;
 using Wallet.Merchants;
 
@@ -17,6 +18,8 @@ public static class MerchantsEndpoints
 
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
         merchant.MapGet("/me", GetMe).WithName("GetMerchant");
+        merchant.MapPost("/settlements", Settle).WithName("SettleMerchant");
+        merchant.MapGet("/settlements", ListSettlements).WithName("ListSettlements");
         return routes;
     }
 
@@ -28,25 +31,37 @@ public static class MerchantsEndpoints
         var errors = new FieldErrors()
             .Text(body.Name?.Trim(), "name", 25)
             .Check(MerchantCategories.IsValid(body.Category), "category", "A merchant category code (MCC) is 4 digits.")
-            .Text(body.City?.Trim(), "city", 15);
+            .Text(body.City?.Trim(), "city", 15)
+            .Check(body.SettlementCard is null || Wallet.Cards.CardNumbers.IsValid(body.SettlementCard.CardNumber), "settlementCard.cardNumber", "A card number passes the Luhn check.")
+            .Text(body.SettlementCard?.HolderName, "settlementCard.holderName", 50, required: body.SettlementCard is not null);
         if ((errors.Problem ?? keyProblem) is { } invalid)
         {
             return invalid;
         }
         var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
         var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
-            .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim()), request);
+            .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName), request);
         return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
     public static async Task<Ok<MerchantCreatedResponse>> RotateSecret(string id, IGrainFactory grains)
         => TypedResults.Ok(MerchantCreatedResponse.From(await grains.GetGrain<IMerchantGrain>(id).RotateSecret()));
 
+    /// <summary>Sweeps the settlement wallet to the merchant's bank card now, less the fee, and reports it.</summary>
+    public static async Task<Created<SettlementReport>> Settle(ClaimsPrincipal merchant, IGrainFactory grains)
+        => TypedResults.Created((string?)null, await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle());
+
+    public static async Task<Ok<Page<SettlementReport>>> ListSettlements(ClaimsPrincipal merchant, IGrainFactory grains)
+        => TypedResults.Ok(new Page<SettlementReport>(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).ListSettlements(), null));
+
     public static async Task<Ok<MerchantResponse>> GetMe(ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(MerchantResponse.From(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).GetView()));
 }
 
-public sealed record MerchantRequest(string? Name, string? Category, string? City);
+public sealed record MerchantRequest(string? Name, string? Category, string? City, SettlementCardRequest? SettlementCard);
+
+/// <summary>The bank card settlements are paid to.</summary>
+public sealed record SettlementCardRequest(string? CardNumber, string? HolderName);
 
 /// <summary>The merchant's credentials: the secret appears here and nowhere else.</summary>
 public sealed record MerchantCreatedResponse(string MerchantId, string Secret, string SettlementWalletId)

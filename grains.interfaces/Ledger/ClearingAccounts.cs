@@ -6,6 +6,10 @@ public static class ClearingAccounts
     public const string CardTopUp = "card-top-up";
     public const string CardWithdrawal = "card-withdrawal";
 
+    /// <summary>Money on its way to merchants' bank cards, and the bank's settlement fees.</summary>
+    public const string MerchantSettlement = "merchant-settlement";
+    public const string SettlementFees = "settlement-fees";
+
     /// <summary>Enough shards that concurrent top-ups rarely share a lock, few enough to sum quickly.</summary>
     public const int Shards = 8;
 

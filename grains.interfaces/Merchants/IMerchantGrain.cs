@@ -24,6 +24,14 @@ public interface IMerchantGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<MerchantView> GetView();
 
+    /// <summary>Sweeps the settlement wallet to the merchant's bank card less the fee, now; refuses <c>nothing_to_settle</c> on an empty wallet.</summary>
+    [Alias("Settle")]
+    Task<SettlementReport> Settle();
+
+    /// <summary>The merchant's settlements, newest first.</summary>
+    [Alias("ListSettlements")]
+    Task<IReadOnlyList<SettlementReport>> ListSettlements();
+
     /// <summary>What a payment needs: the settlement wallet and the names; no balance, so no transaction.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
     Task<MerchantFacts?> GetFacts();
@@ -51,7 +59,24 @@ public sealed record IssuedQrCode([property: Id(0)] QrCode Code, [property: Id(1
 public sealed record MerchantApplication(
     [property: Id(0)] string Name,
     [property: Id(1)] string Category,
-    [property: Id(2)] string City);
+    [property: Id(2)] string City,
+    [property: Id(3)] string? SettlementCardNumber = null,
+    [property: Id(4)] string? SettlementCardHolder = null)
+{
+    public override string ToString() => $"MerchantApplication {{ Name = {Name}, Category = {Category} }}";
+}
+
+/// <summary>One settlement: the settlement wallet's balance swept to the merchant's bank card, less the fee.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.SettlementReport")]
+public sealed record SettlementReport(
+    [property: Id(0)] string SettlementId,
+    [property: Id(1)] long Gross,
+    [property: Id(2)] long Fee,
+    [property: Id(3)] long Net,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] string CardMasked,
+    [property: Id(6)] DateTimeOffset SettledAt,
+    [property: Id(7)] bool Scheduled);
 
 /// <summary>What onboarding (or rotating) answers: the only time the secret is shown.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MerchantOnboarded")]

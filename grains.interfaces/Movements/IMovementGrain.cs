@@ -34,6 +34,14 @@ public interface IMovementGrain : IGrainWithStringKey
     [Alias("Confirm")]
     Task<MovementReceipt> Confirm(string customerId, Customers.PaymentAuthorisation authorisation);
 
+    /// <summary>
+    /// Settles a merchant's wallet in one transaction: its whole balance out, the net to the
+    /// settlement clearing account (paid to the bank card after commit), the fee to the fee account.
+    /// The receipt's amount is the gross; its memo says the fee.
+    /// </summary>
+    [Alias("Settle")]
+    Task<MovementReceipt> Settle(SettlementOrder order);
+
     /// <summary>Refunds part or all of a merchant's payment: the payment's refunded total, the merchant's debit and the payer's credit in one transaction.</summary>
     [Alias("Refund")]
     Task<MovementReceipt> Refund(RefundOrder order);

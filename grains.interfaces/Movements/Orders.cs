@@ -77,3 +77,10 @@ public sealed record ChargeOrder(
 {
     public override string ToString() => $"ChargeOrder {{ Merchant = {MerchantId}, Order = {OrderId}, Amount = {Amount} {Currency} }}";
 }
+
+/// <summary>Sweep a merchant's settlement wallet: the whole balance out, less the fee to the bank's fee account.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.SettlementOrder")]
+public sealed record SettlementOrder(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string WalletId,
+    [property: Id(2)] int FeeBasisPoints);

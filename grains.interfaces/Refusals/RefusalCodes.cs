@@ -51,6 +51,8 @@ public static class RefusalCodes
     public const string PaymentCodeExpired = "payment_code_expired";
     public const string ConfirmationExpired = "confirmation_expired";
     public const string NotPending = "not_pending";
+    public const string NothingToSettle = "nothing_to_settle";
+    public const string NoSettlementCard = "no_settlement_card";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
 }

@@ -27,4 +27,5 @@ public enum MovementKind
     Withdrawal = 2,
     Payment = 3,
     Refund = 4,
+    Settlement = 5,
 }

@@ -7,6 +7,7 @@ using Orleans.Storage;
 using Wallet.Banking;
 using Wallet.Credentials;
 using Wallet.Limits;
+using Wallet.Merchants;
 using Wallet.RealName;
 using Wallet.Simulators;
 using Wallet.Sms;
@@ -80,6 +81,7 @@ public static class WalletSilo
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Wallet);
+            silo.UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Events, stream => stream.ConfigurePartitioning(streams.Queues));
         }
@@ -120,6 +122,7 @@ public static class WalletSilo
         services.TryAddKeyedSingleton(WalletClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddSingleton<LimitSchedule>();
+        services.Configure<SettlementOptions>(configuration.GetSection(SettlementOptions.Section));
         services.Configure<SecretVaultOptions>(configuration.GetSection(SecretVaultOptions.Section));
         services.AddSingleton<SecretVault>();
         services.Configure<IdentityKeyOptions>(configuration.GetSection(IdentityKeyOptions.Section));

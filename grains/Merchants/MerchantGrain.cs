@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using Wallet.Banking;
 using Wallet.Credentials;
 using Wallet.Customers;
 using Wallet.Hosting;
@@ -17,11 +19,14 @@ namespace Wallet.Merchants;
 /// activation refuses every request timestamped before it began — a nonce it cannot remember can
 /// never be replayed (a request signed just before the crash must be signed again).
 /// </summary>
-public sealed class MerchantGrain(
+public sealed partial class MerchantGrain(
     [PersistentState("merchant", StorageNames.Wallet)] IPersistentState<MerchantState> merchant,
     SecretVault vault,
-    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
-    : Grain, IMerchantGrain
+    ICardIssuingBank bank,
+    IOptions<SettlementOptions> settlement,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
+    ILogger<MerchantGrain> logger)
+    : Grain, IMerchantGrain, IRemindable
 {
     private Dictionary<string, long> _nonceSeenUntil = [];
     private byte[]? _secret;
@@ -71,6 +76,9 @@ public sealed class MerchantGrain(
                 ? Onboarded(Encoding.UTF8.GetString(_secret!))
                 : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
         }
+        var card = application.SettlementCardNumber is { } cardNumber
+            ? await bank.Enrol(cardNumber, application.SettlementCardHolder ?? application.Name, "")
+            : null;
         var walletId = Ids.New("wal");
         // The settlement wallet belongs to the merchant; a business is not a person, so no personal tier limits it.
         await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, "CNY", CustomerTiers.InPerson);
@@ -84,8 +92,15 @@ public sealed class MerchantGrain(
             SealedSecret = vault.Seal(secret, MerchantId),
             OnboardedAt = clock.GetUtcNow(),
             Request = request,
+            SettlementBankToken = card?.Token,
+            SettlementCardMasked = application.SettlementCardNumber is { } number ? Cards.CardNumbers.Mask(number) : null,
+            SealedSettlementCard = application.SettlementCardNumber is { } clear ? vault.Seal(clear, MerchantId) : null,
         };
         await merchant.WriteStateAsync();
+        if (card is not null)
+        {
+            await this.RegisterOrUpdateReminder(SettlementReminder, settlement.Value.Every, settlement.Value.Every);
+        }
         _secret = Encoding.UTF8.GetBytes(secret);
         return Onboarded(secret);
     }
@@ -185,4 +200,12 @@ public sealed class MerchantState
 
     /// <summary>Nonces still inside their window when the last activation ended cleanly; null while one is running.</summary>
     [Id(7)] public Dictionary<string, long>? SavedNonces { get; set; }
+
+    /// <summary>The bank's token for the card settlements are paid to, its masked number, and the number sealed.</summary>
+    [Id(8)] public string? SettlementBankToken { get; set; }
+    [Id(9)] public string? SettlementCardMasked { get; set; }
+    [Id(10)] public string? SealedSettlementCard { get; set; }
+
+    /// <summary>The settlements so far, oldest first (the newest 100 kept).</summary>
+    [Id(11)] public List<SettlementReport> Settlements { get; set; } = [];
 }

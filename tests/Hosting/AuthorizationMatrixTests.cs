@@ -115,6 +115,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/me/payment-codes"] = new("/v1/me/payment-codes", new { walletId = wallet }, true),
             ["POST /v1/payments/{id}/confirm"] = new($"/v1/payments/{transfer}/confirm", new { pin = TestData.Pin }, true),
             ["POST /v1/merchant/charges"] = new("/v1/merchant/charges", new { paymentCode = "280000000000000000", amount = 100, currency = "CNY", orderId = "x" }, false),
+            ["POST /v1/merchant/settlements"] = new("/v1/merchant/settlements", null, false),
+            ["GET /v1/merchant/settlements"] = new("/v1/merchant/settlements", null, false),
             ["GET /v1/merchant/payments"] = new("/v1/merchant/payments", null, false),
             ["POST /v1/merchant/payments/{id}/refunds"] = new($"/v1/merchant/payments/{transfer}/refunds", new { amount = 100 }, false),
             ["POST /v1/merchant/qr-codes"] = new("/v1/merchant/qr-codes", new { amount = 100, currency = "CNY" }, false),
