@@ -29,6 +29,7 @@ app.MapOps();
 app.MapMerchants();
 app.MapQrCodes();
 app.MapCharges();
+app.MapAuthorizations();
 app.MapMerchantPayments();
 app.MapPayments();
 app.MapDevSimulators(app.Configuration);

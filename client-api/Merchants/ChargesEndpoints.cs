@@ -24,15 +24,18 @@ public static class ChargesEndpoints
     /// ten code payments that day). The merchant's <c>orderId</c> makes the charge idempotent: the same
     /// order again returns its current state.
     /// </summary>
+    /// <summary>The checks a charge and an authorisation share.</summary>
+    public static ValidationProblem? Validate(ChargeRequest body) => new FieldErrors()
+        .Check(PaymentCodes.IsWellFormed(body.PaymentCode), "paymentCode", "A payment code is 18 digits starting 28.")
+        .Amount(body.Amount)
+        .Check(body.Currency == "CNY", "currency", "Payment codes pay in CNY.")
+        .Text(body.OrderId, "orderId", 64)
+        .Problem;
+
     public static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Charge(
         ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
-        var errors = new FieldErrors()
-            .Check(PaymentCodes.IsWellFormed(body.PaymentCode), "paymentCode", "A payment code is 18 digits starting 28.")
-            .Amount(body.Amount)
-            .Check(body.Currency == "CNY", "currency", "Payment codes pay in CNY.")
-            .Text(body.OrderId, "orderId", 64);
-        if (errors.Problem is { } invalid)
+        if (Validate(body) is { } invalid)
         {
             return invalid;
         }
@@ -48,4 +51,5 @@ public static class ChargesEndpoints
     }
 }
 
+/// <summary>A charge or an authorisation of a payment code.</summary>
 public sealed record ChargeRequest(string? PaymentCode, long? Amount, string? Currency, string? OrderId);

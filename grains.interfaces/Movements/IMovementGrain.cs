@@ -42,6 +42,18 @@ public interface IMovementGrain : IGrainWithStringKey
     [Alias("Settle")]
     Task<MovementReceipt> Settle(SettlementOrder order);
 
+    /// <summary>Holds an amount in the payer's wallet for the merchant (the code claimed with it); it expires on its own.</summary>
+    [Alias("Authorize")]
+    Task<MovementReceipt> Authorize(AuthorizationOrder order);
+
+    /// <summary>Captures all or part of an authorisation: the hold let go and the amount paid, in one transaction.</summary>
+    [Alias("Capture")]
+    Task<MovementReceipt> Capture(string merchantId, long amount);
+
+    /// <summary>Lets an authorisation go without paying.</summary>
+    [Alias("Void")]
+    Task<MovementReceipt> Void(string merchantId);
+
     /// <summary>Refunds part or all of a merchant's payment: the payment's refunded total, the merchant's debit and the payer's credit in one transaction.</summary>
     [Alias("Refund")]
     Task<MovementReceipt> Refund(RefundOrder order);

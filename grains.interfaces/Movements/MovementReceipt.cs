@@ -24,7 +24,9 @@ public sealed record MovementReceipt(
     [property: Id(13)] string? MerchantId = null,
     [property: Id(14)] string? OrderId = null,
     [property: Id(15)] DateTimeOffset? ConfirmBy = null,
-    [property: Id(16)] string? PayerId = null);
+    [property: Id(16)] string? PayerId = null,
+    [property: Id(17)] long? Captured = null,
+    [property: Id(18)] DateTimeOffset? ExpiresAt = null);
 
 public enum MovementStatus
 {
@@ -33,4 +35,10 @@ public enum MovementStatus
 
     /// <summary>A merchant's charge of a payment code waiting for the payer's PIN or device signature.</summary>
     PendingConfirmation = 2,
+
+    /// <summary>A merchant's authorisation holding the payer's money until it is captured, voided or expires.</summary>
+    Authorized = 3,
+
+    /// <summary>An authorisation let go without capture (voided by the merchant, or expired).</summary>
+    Voided = 4,
 }

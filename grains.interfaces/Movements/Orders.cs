@@ -84,3 +84,13 @@ public sealed record SettlementOrder(
     [property: Id(0)] string MerchantId,
     [property: Id(1)] string WalletId,
     [property: Id(2)] int FeeBasisPoints);
+
+/// <summary>A merchant authorises (holds) an amount on the payment code a customer shows; captured or voided later.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.AuthorizationOrder")]
+public sealed record AuthorizationOrder(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string PaymentCode,
+    [property: Id(3)] long Amount,
+    [property: Id(4)] string Currency,
+    [property: Id(5)] string OrderId);

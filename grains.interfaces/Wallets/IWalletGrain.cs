@@ -52,6 +52,14 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Debit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<Refusal?> Debit(Posting posting);
 
+    /// <summary>Holds money for a merchant's authorisation: refused when the wallet may not spend or has not enough available.</summary>
+    [Alias("PlaceHold"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<Refusal?> PlaceHold(string holdId, string actorId, long amount);
+
+    /// <summary>Lets a hold go (captured, voided or expired); returns what it held (0 if none).</summary>
+    [Alias("ReleaseHold"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task<long> ReleaseHold(string holdId);
+
     /// <summary>Puts money in up to the tier's balance cap; refusing here aborts the whole movement.</summary>
     [Alias("Credit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Credit(Posting posting);

@@ -123,6 +123,7 @@ public static class WalletSilo
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddSingleton<LimitSchedule>();
         services.Configure<SettlementOptions>(configuration.GetSection(SettlementOptions.Section));
+        services.Configure<Movements.HoldOptions>(configuration.GetSection(Movements.HoldOptions.Section));
         services.Configure<SecretVaultOptions>(configuration.GetSection(SecretVaultOptions.Section));
         services.AddSingleton<SecretVault>();
         services.Configure<IdentityKeyOptions>(configuration.GetSection(IdentityKeyOptions.Section));

@@ -67,7 +67,7 @@ public sealed partial class MovementGrain
         var to = await Wallet(receipt.ToWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
-            () => DebitThenCredit(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to), resolvesPending: true);
+            () => DebitThenCredit(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to), resolves: MovementStatus.PendingConfirmation);
         if (outcome.Status == MovementStatus.Completed)
         {
             await GrainFactory.GetGrain<ICustomerGrain>(customerId).NoteCodePayment();
@@ -84,7 +84,7 @@ public sealed partial class MovementGrain
         }
         var known = _settled ?? await ReadRecord();
         return await Commit(known!.CustomerId!, known.Fingerprint!,
-            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolvesPending: true);
+            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolves: MovementStatus.PendingConfirmation);
     }
 
     private Posting PaymentDebit(MovementReceipt receipt, string payerId, string merchantName)

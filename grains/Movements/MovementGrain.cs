@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Transactions;
 using Wallet.Banking;
 using Wallet.Cards;
@@ -20,6 +21,7 @@ public sealed partial class MovementGrain(
     [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<MovementRecord> record,
     ITransactionClient transactions,
     ICardIssuingBank bank,
+    IOptions<HoldOptions> holds,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<MovementGrain> logger)
     : Grain, IMovementGrain
@@ -295,7 +297,7 @@ public sealed partial class MovementGrain(
     /// A refusal from the receiving side aborts the money and is then recorded on its own.
     /// </summary>
     private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move,
-        bool resolvesPending = false)
+        MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null)
     {
         try
         {
@@ -304,8 +306,8 @@ public sealed partial class MovementGrain(
                 MovementRecord? outcome = null;
                 await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
-                    // Already settled: a new movement finds any receipt, a confirmation any but the pending one.
-                    outcome = await record.PerformUpdate(r => r.Receipt is null || (resolvesPending && r.Receipt.Status == MovementStatus.PendingConfirmation) ? null : r);
+                    // Already settled: a new movement finds any receipt; one that resolves a waiting state, any other state.
+                    outcome = await record.PerformUpdate(r => r.Receipt is null || (resolves is not null && r.Receipt.Status == resolves) ? null : r);
                     if (outcome is not null)
                     {
                         return;
@@ -325,7 +327,8 @@ public sealed partial class MovementGrain(
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
         {
-            return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), Nothing, resolvesPending);
+            // Recorded on its own; what must still happen when the movement is refused (letting a hold go) happens with it.
+            return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), whenRefused ?? Nothing, resolves);
         }
         catch (Exception exception) when (TransactionRetry.IsRetryable(exception))
         {

@@ -38,10 +38,14 @@ public sealed partial class WalletGrain
         OwnedBy(callerId);
         await RunStatusTransaction(async () =>
         {
-            var (balance, status) = await book.PerformRead(b => (b.Balance, b.Status));
+            var (balance, status, holds) = await book.PerformRead(b => (b.Balance, b.Status, b.Holds.Count));
             if (status == WalletStatus.Closed)
             {
                 return;
+            }
+            if (holds > 0)
+            {
+                throw new WalletRefusedException(RefusalCodes.WalletNotEmpty, "The wallet has money held for a merchant: wait for it to be captured, voided or to expire.");
             }
             await book.PerformUpdate(_ => true); // the wallet's lock before the tills', as in every sweep
             var takings = new List<TillTakings>();

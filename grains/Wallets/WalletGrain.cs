@@ -56,14 +56,14 @@ public sealed partial class WalletGrain(
     {
         OwnedBy(callerId);
         var now = clock.GetUtcNow();
-        var (usage, status) = await book.PerformRead(b => (b.Usage, b.Status));
-        return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now);
+        var (usage, status, held) = await book.PerformRead(b => (b.Usage, b.Status, b.Holds.Values.Sum()));
+        return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now, held);
     }
 
-    private WalletView View(long balance, SpendingUsage usage, WalletStatus status, DateTimeOffset now)
+    private WalletView View(long balance, SpendingUsage usage, WalletStatus status, DateTimeOffset now, long held = 0)
     {
         var p = profile.State;
-        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance - held, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
     }
 
     public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
@@ -114,7 +114,7 @@ public sealed partial class WalletGrain(
             var usage = b.Usage.On(day);
             refusal = WalletStatuses.RefusesOutgoing(b.Status)
                 ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
-                ?? (b.Balance < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+                ?? (b.Available < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
             {
                 b.Usage = usage.Spend(posting.Amount);

@@ -48,6 +48,12 @@ public sealed class WalletBook
     /// </summary>
     [Id(4)] public WalletStatus Status { get; set; }
 
+    /// <summary>Money held for merchants' authorisations, by authorisation id: still the wallet's, no longer spendable.</summary>
+    [Id(5)] public ImmutableDictionary<string, long> Holds { get; set; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>What may be spent: the balance less the holds.</summary>
+    public long Available => Balance - Holds.Values.Sum();
+
     public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
     {
         Balance = direction == EntryDirection.In ? checked(Balance + posting.Amount) : checked(Balance - posting.Amount);

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Movements;
+using Wallet.Identity;
+using Wallet.Movements;
+
+namespace Wallet.ClientApi.Merchants;
+
+/// <summary>Authorise now, capture later: money held on the payment code's wallet, captured in whole or part, voided, or expiring.</summary>
+public static class AuthorizationsEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthorizations(this IEndpointRouteBuilder routes)
+    {
+        var authorizations = routes.MapGroup("/v1/merchant/authorizations").WithTags("Merchants")
+            .RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
+        authorizations.MapPost("", Authorize).WithName("AuthorizePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+        authorizations.MapPost("/{id}/capture", Capture).WithName("CaptureAuthorization").RequireRateLimiting(RateLimitSetup.Money);
+        authorizations.MapPost("/{id}/void", Void).WithName("VoidAuthorization");
+        return routes;
+    }
+
+    /// <summary>Holds the amount in the customer's wallet (its <c>available</c> drops); idempotent per merchant order id.</summary>
+    public static async Task<Results<Created<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Authorize(
+        ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        if (ChargesEndpoints.Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        var merchantId = merchant.CustomerId();
+        var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, body.OrderId!))
+            .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
+        return receipt.Status == MovementStatus.Authorized
+            ? TypedResults.Created((string?)null, AuthorizationResponse.From(receipt))
+            : MovementResults.Refusal(receipt);
+    }
+
+    /// <summary>Captures up to the authorised amount; the rest of the hold goes back to the customer's available money.</summary>
+    public static async Task<Results<Ok<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Capture(
+        string id, RefundRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        if (new FieldErrors().Amount(body.Amount).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var receipt = await grains.GetGrain<IMovementGrain>(id).Capture(merchant.CustomerId(), body.Amount!.Value);
+        return receipt switch
+        {
+            { Status: MovementStatus.Completed } => TypedResults.Ok(AuthorizationResponse.From(receipt)),
+            { RefusalCode: not null } => MovementResults.Refusal(receipt),
+            _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was voided."),
+        };
+    }
+
+    public static async Task<Results<Ok<AuthorizationResponse>, ProblemHttpResult>> Void(string id, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        var receipt = await grains.GetGrain<IMovementGrain>(id).Void(merchant.CustomerId());
+        return receipt switch
+        {
+            { Status: MovementStatus.Voided, RefusalCode: null } => TypedResults.Ok(AuthorizationResponse.From(receipt)),
+            { RefusalCode: not null } => MovementResults.Refusal(receipt),
+            _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was already captured."),
+        };
+    }
+}
+
+public sealed record AuthorizationResponse(string AuthorizationId, MovementStatus Status, string MerchantId, string? OrderId, long Amount, long? Captured,
+    string Currency, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+{
+    public static AuthorizationResponse From(MovementReceipt r)
+        => new(r.MovementId, r.Status, r.MerchantId!, r.OrderId, r.Amount, r.Captured, r.Currency, r.CreatedAt, r.ExpiresAt);
+}

@@ -1,0 +1,43 @@
+using Wallet.Customers;
+using Wallet.Identity;
+using Wallet.Merchants;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
+
+namespace Wallet.Tests.Merchants;
+
+/// <summary>An authorisation lets go by itself when it expires (the reminder's tick), and cannot be captured after.</summary>
+[Collection(ClockedClusterCollection.Name)]
+public sealed class AuthorizationExpiryTests(ClockedClusterFixture fixture)
+{
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task An_expired_hold_is_let_go_on_the_reminders_tick_and_capture_is_refused()
+    {
+        fixture.SetShanghaiTime(2026, 11, 1, 10, 0);
+        var merchant = fixture.Grains.GetGrain<IMerchantGrain>($"mch_{Guid.NewGuid():N}");
+        await merchant.Onboard(new MerchantApplication("Hotel", "7011", "Xiamen"), new IdempotentRequest("onboard", "x"));
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var code = await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).IssuePaymentCode(wallet);
+        var authorization = fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}");
+        var held = await authorization.Authorize(new AuthorizationOrder(merchant.GetPrimaryKeyString(), "deposit", code.Code, 6_000, "CNY", "ROOM-12"));
+        Assert.Equal(4_000, (await Wallet(alice, wallet)).Available);
+
+        fixture.Clock.Set(held.ExpiresAt!.Value.AddSeconds(-1));
+        await authorization.AsReference<IRemindable>().ReceiveReminder("authorization-expiry", default); // early: nothing happens
+        Assert.Equal(4_000, (await Wallet(alice, wallet)).Available);
+        fixture.Clock.Set(held.ExpiresAt!.Value);
+        await authorization.AsReference<IRemindable>().ReceiveReminder("authorization-expiry", default);
+
+        var view = await Wallet(alice, wallet);
+        Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
+        var capture = await authorization.Capture(merchant.GetPrimaryKeyString(), 1_000);
+        Assert.Equal((MovementStatus.Voided, RefusalCodes.AuthorizationExpired), (capture.Status, capture.RefusalCode));
+        await _bank.AssertBooksBalance();
+    }
+
+    private Task<WalletView> Wallet(TestCustomer owner, string wallet) => fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(owner.Id);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Merchants;
+
+/// <summary>Authorise, then capture part or void: the held money leaves what is available, never the balance, until captured.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuthorizationsApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_hold_lowers_available_money_and_a_partial_capture_pays_and_lets_the_rest_go()
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        var alice = await Register(api);
+        var bob = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var bobs = await bob.OpenWallet();
+
+        var held = await Json(await Authorize(merchant, await Code(alice, wallet), 5_000, "ROOM-1"), HttpStatusCode.Created);
+        var id = held.GetProperty("authorizationId").GetString()!;
+        Assert.Equal("authorized", held.GetProperty("status").GetString());
+        Assert.Equal((10_000L, 5_000L), await BalanceAndAvailable(alice, wallet));
+        await Problem(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 6_000), "too-much"), HttpStatusCode.UnprocessableEntity, "insufficient_funds");
+        await Problem(await alice.Http.DeleteAsync($"/v1/wallets/{wallet}"), HttpStatusCode.Conflict, "wallet_not_empty");
+        await Problem(await Capture(merchant, id, 5_001), HttpStatusCode.BadRequest, "validation_failed");
+
+        var captured = await Json(await Capture(merchant, id, 3_000), HttpStatusCode.OK);
+        await Json(await Capture(merchant, id, 3_000), HttpStatusCode.OK); // already captured: the same answer
+        await Problem(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.Conflict, "not_pending");
+
+        Assert.Equal(("completed", 3_000L), (captured.GetProperty("status").GetString(), captured.GetProperty("captured").GetInt64()));
+        Assert.Equal((7_000L, 7_000L), await BalanceAndAvailable(alice, wallet));
+        Assert.Equal(3_000, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
+    public async Task A_voided_hold_gives_the_money_back_to_spend_and_cannot_be_captured()
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        var other = await ApiMerchant.Onboard(api);
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var id = (await Json(await Authorize(merchant, await Code(alice, wallet), 4_000, "FUEL-9"), HttpStatusCode.Created)).GetProperty("authorizationId").GetString()!;
+
+        await Problem(await other.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.NotFound, "not_found");
+        var voided = await Json(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.OK);
+        await Problem(await Capture(merchant, id, 1_000), HttpStatusCode.Conflict, "not_pending");
+
+        Assert.Equal("voided", voided.GetProperty("status").GetString());
+        Assert.Equal((10_000L, 10_000L), await BalanceAndAvailable(alice, wallet));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    private async Task<(long, long)> BalanceAndAvailable(ApiCustomer customer, string wallet)
+    {
+        var view = await Json(await customer.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
+        return (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64());
+    }
+
+    private static async Task<string> Code(ApiCustomer customer, string wallet)
+        => (await Json(await customer.Post("/v1/me/payment-codes", new { walletId = wallet }), HttpStatusCode.Created)).GetProperty("code").GetString()!;
+
+    private static Task<HttpResponseMessage> Authorize(ApiMerchant merchant, string code, long amount, string orderId)
+        => merchant.Send(HttpMethod.Post, "/v1/merchant/authorizations", JsonSerializer.Serialize(new { paymentCode = code, amount, currency = "CNY", orderId }));
+
+    private static Task<HttpResponseMessage> Capture(ApiMerchant merchant, string id, long amount)
+        => merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/capture", JsonSerializer.Serialize(new { amount }));
+}
