@@ -30,31 +30,39 @@ public sealed partial class MovementGrain(
 
     private string MovementId => this.GetPrimaryKeyString();
 
-    public async Task<MovementReceipt> Transfer(TransferOrder order)
+    public Task<MovementReceipt> Transfer(TransferOrder order)
+        => PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
+        {
+            var (receipt, debit, to) = await PlanTransfer(order);
+            return (receipt, () => DebitThenCredit(order.FromWalletId, debit, to));
+        });
+
+    /// <summary>
+    /// A new movement is the common case, so its record is read only inside the transaction that
+    /// commits it (which finds an earlier outcome and returns it), not first in a read-only
+    /// transaction of its own. When the order is refused while planning, the record decides whether
+    /// this is the replay of a movement that already happened.
+    /// </summary>
+    private async Task<MovementReceipt> PlanThenCommit(string customerId, string fingerprint, Func<Task<(MovementReceipt Receipt, Func<Task<Refusal?>> Move)>> plan)
     {
         if (_settled is { } known)
         {
-            return Settle(known, order.CustomerId, order.Fingerprint);
+            return Settle(known, customerId, fingerprint);
         }
-        // A new movement is the common case, so its record is read only inside the transaction that
-        // commits it (which finds an earlier outcome and returns it), not first in a read-only
-        // transaction of its own. When the order is refused before that, the record decides whether
-        // this is the replay of a transfer that already happened.
-        (MovementReceipt Receipt, Posting Debit, WalletFacts To) plan;
+        (MovementReceipt Receipt, Func<Task<Refusal?>> Move) planned;
         try
         {
-            plan = await PlanTransfer(order);
+            planned = await plan();
         }
         catch (WalletRefusedException)
         {
-            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+            if (await Recorded(customerId, fingerprint) is { } earlier)
             {
                 return earlier;
             }
             throw;
         }
-        var (receipt, debit, to) = plan;
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, () => DebitThenCredit(order.FromWalletId, debit, to));
+        return await Commit(customerId, fingerprint, planned.Receipt, planned.Move);
     }
 
     /// <summary>
@@ -80,30 +88,13 @@ public sealed partial class MovementGrain(
         return null;
     }
 
-    public async Task<MovementReceipt> Pay(PaymentOrder order)
-    {
-        if (_settled is { } known)
+    public Task<MovementReceipt> Pay(PaymentOrder order)
+        => PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
         {
-            return Settle(known, order.CustomerId, order.Fingerprint);
-        }
-        (MovementReceipt Receipt, Posting Debit, WalletFacts To) plan;
-        try
-        {
-            plan = await PlanPayment(order);
-        }
-        catch (WalletRefusedException)
-        {
-            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
-            {
-                return earlier;
-            }
-            throw;
-        }
-        var (receipt, debit, to) = plan;
-        var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
-            await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) ?? await DebitThenCredit(order.FromWalletId, debit, to));
-    }
+            var (receipt, debit, to) = await PlanPayment(order);
+            var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
+            return (receipt, async () => await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) ?? await DebitThenCredit(order.FromWalletId, debit, to));
+        });
 
     private async Task<(MovementReceipt, Posting, WalletFacts)> PlanPayment(PaymentOrder order)
     {
