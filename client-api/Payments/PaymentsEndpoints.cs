@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
+using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
 using Wallet.Merchants;
 using Wallet.Movements;
@@ -17,8 +18,9 @@ public static class PaymentsEndpoints
         var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         payments.MapPost("", Pay).WithName("PayByQrCode").RequireRateLimiting(RateLimitSetup.Money);
         payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").RequireRateLimiting(RateLimitSetup.Money);
-        routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization()
-            .MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+        var me = routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization();
+        me.MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+        me.MapGet("/pending-payments", ListPending).WithName("ListPendingPayments");
         return routes;
     }
 
@@ -32,6 +34,10 @@ public static class PaymentsEndpoints
         var code = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).IssuePaymentCode(body.WalletId!);
         return TypedResults.Created((string?)null, new PaymentCodeResponse(code.Code, code.WalletId, code.ExpiresAt));
     }
+
+    /// <summary>Merchants' charges waiting for the caller's confirmation.</summary>
+    public static async Task<Ok<Page<PendingCharge>>> ListPending(ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(new Page<PendingCharge>(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListPendingCharges(), null));
 
     /// <summary>The payer confirms a merchant's pending charge with the PIN or a device signature.</summary>
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Confirm(

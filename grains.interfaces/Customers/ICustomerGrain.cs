@@ -114,6 +114,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("IssuePaymentCode")]
     Task<Merchants.PaymentCode> IssuePaymentCode(string walletId);
 
+    /// <summary>A merchant's charge now waits for this customer's confirmation.</summary>
+    [Alias("NotePendingCharge")]
+    Task NotePendingCharge(Merchants.PendingCharge charge);
+
+    [Alias("ForgetPendingCharge")]
+    Task ForgetPendingCharge(string paymentId);
+
+    /// <summary>Charges still waiting for confirmation, the soonest to expire last.</summary>
+    [Alias("ListPendingCharges")]
+    Task<IReadOnlyList<Merchants.PendingCharge>> ListPendingCharges();
+
     [Alias("CodePaymentsToday")]
     Task<int> CodePaymentsToday();
 

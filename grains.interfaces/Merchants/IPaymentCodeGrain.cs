@@ -49,3 +49,12 @@ public static class PaymentCodes
     /// <summary>18 digits starting "28", like the codes phones show; the other 16 are random.</summary>
     public static bool IsWellFormed(string? code) => code is { Length: 18 } && code.StartsWith("28", StringComparison.Ordinal) && code.All(char.IsAsciiDigit);
 }
+
+/// <summary>A merchant's charge waiting for this customer's confirmation: what the app shows to be confirmed.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.PendingCharge")]
+public sealed record PendingCharge(
+    [property: Id(0)] string PaymentId,
+    [property: Id(1)] string MerchantName,
+    [property: Id(2)] long Amount,
+    [property: Id(3)] string Currency,
+    [property: Id(4)] DateTimeOffset ConfirmBy);

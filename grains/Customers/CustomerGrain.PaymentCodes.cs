@@ -26,6 +26,26 @@ public sealed partial class CustomerGrain
     public Task<int> CodePaymentsToday()
         => Task.FromResult(State.CodePayments is { } counted && counted.Day == limits.DayOf(clock.GetUtcNow()) ? counted.Count : 0);
 
+    public async Task NotePendingCharge(PendingCharge charge)
+    {
+        State.PendingCharges[charge.PaymentId] = charge;
+        await customer.WriteStateAsync();
+    }
+
+    public async Task ForgetPendingCharge(string paymentId)
+    {
+        if (State.PendingCharges.Remove(paymentId))
+        {
+            await customer.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<PendingCharge>> ListPendingCharges()
+    {
+        var now = clock.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<PendingCharge>>([.. State.PendingCharges.Values.Where(c => c.ConfirmBy >= now).OrderByDescending(c => c.ConfirmBy)]);
+    }
+
     public async Task NoteCodePayment()
     {
         var state = State;

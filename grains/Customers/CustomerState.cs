@@ -51,6 +51,9 @@ public sealed class CustomerState
 
     /// <summary>Code payments today: past the day's allowance, each further charge waits for the customer's confirmation.</summary>
     [Id(22)] public CodePaymentCount? CodePayments { get; set; }
+
+    /// <summary>Merchants' charges waiting for the customer to confirm, by payment id.</summary>
+    [Id(23)] public Dictionary<string, Merchants.PendingCharge> PendingCharges { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -34,7 +34,13 @@ public sealed partial class MovementGrain
         if (confirm)
         {
             var pending = receipt with { Status = MovementStatus.PendingConfirmation, ConfirmBy = now + PaymentCodes.ConfirmWithin };
-            return await Commit(order.MerchantId, order.Fingerprint, pending, () => claim.Claim(MovementId, now));
+            var waiting = await Commit(order.MerchantId, order.Fingerprint, pending, () => claim.Claim(MovementId, now));
+            if (waiting.Status == MovementStatus.PendingConfirmation)
+            {
+                // The payer's app lists it to confirm (GET /v1/me/pending-payments); notifications come with issue 7.
+                await payer.NotePendingCharge(new PendingCharge(MovementId, merchant.Name, order.Amount, order.Currency, waiting.ConfirmBy!.Value));
+            }
+            return waiting;
         }
         var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
             await claim.Claim(MovementId, now) ?? await DebitThenCredit(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name), to));
@@ -68,9 +74,11 @@ public sealed partial class MovementGrain
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
             () => DebitThenCredit(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to), resolves: MovementStatus.PendingConfirmation);
+        var payer = GrainFactory.GetGrain<ICustomerGrain>(customerId);
+        await payer.ForgetPendingCharge(MovementId);
         if (outcome.Status == MovementStatus.Completed)
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(customerId).NoteCodePayment();
+            await payer.NoteCodePayment();
         }
         return outcome;
     }
@@ -83,8 +91,10 @@ public sealed partial class MovementGrain
             return receipt;
         }
         var known = _settled ?? await ReadRecord();
-        return await Commit(known!.CustomerId!, known.Fingerprint!,
+        var expired = await Commit(known!.CustomerId!, known.Fingerprint!,
             Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolves: MovementStatus.PendingConfirmation);
+        await GrainFactory.GetGrain<ICustomerGrain>(receipt.PayerId!).ForgetPendingCharge(MovementId);
+        return expired;
     }
 
     private Posting PaymentDebit(MovementReceipt receipt, string payerId, string merchantName)

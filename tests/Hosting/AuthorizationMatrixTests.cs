@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/merchants"] = new("/v1/merchants", new { name = "x", category = "5411", city = "x" }, false),
             ["POST /v1/merchants/{id}/credentials"] = new("/v1/merchants/mch_x/credentials", null, false),
             ["GET /v1/merchant/me"] = new("/v1/merchant/me", null, false),
+            ["GET /v1/me/pending-payments"] = new("/v1/me/pending-payments", null, false),
             ["POST /v1/me/payment-codes"] = new("/v1/me/payment-codes", new { walletId = wallet }, true),
             ["POST /v1/payments/{id}/confirm"] = new($"/v1/payments/{transfer}/confirm", new { pin = TestData.Pin }, true),
             ["POST /v1/merchant/charges"] = new("/v1/merchant/charges", new { paymentCode = "280000000000000000", amount = 100, currency = "CNY", orderId = "x" }, false),

@@ -42,6 +42,10 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         Assert.Equal("pending_confirmation", pending.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, pending.GetProperty("confirmBy").ValueKind);
         Assert.Equal(150_000, await alice.Balance(wallet));
+        var waiting = (await Json(await alice.Http.GetAsync("/v1/me/pending-payments"), HttpStatusCode.OK)).GetProperty("items");
+        Assert.Equal((paymentId, 100_001L, "Corner Shop"), (waiting[0].GetProperty("paymentId").GetString(), waiting[0].GetProperty("amount").GetInt64(),
+            waiting[0].GetProperty("merchantName").GetString()));
+        Assert.Equal(0, (await Json(await mallory.Http.GetAsync("/v1/me/pending-payments"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
 
         await Problem(await mallory.Post($"/v1/payments/{paymentId}/confirm", new { pin = TestData.Pin }), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Post($"/v1/payments/{paymentId}/confirm", new { pin = "000000" }), HttpStatusCode.Forbidden, "invalid_pin");
@@ -50,6 +54,7 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         var merchantView = await Json(await Charge(merchant, "280000000000000000", 100_001, "BIG-1"), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("completed", confirmed.GetProperty("status").GetString());
+        Assert.Equal(0, (await Json(await alice.Http.GetAsync("/v1/me/pending-payments"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal("idempotency_key_reused", merchantView.GetProperty("code").GetString()); // another request under the same order
         Assert.Equal(49_999, await alice.Balance(wallet));
         Assert.Equal(100_001, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
