@@ -60,7 +60,8 @@ public sealed record MerchantQrPayload(
         long? amount = null;
         if (fields.TryGetValue("54", out var amountText))
         {
-            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan) || yuan * 100 % 1 != 0)
+            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan) || yuan * 100 % 1 != 0
+                || yuan * 100 > Money.Amounts.Max)
             {
                 return null;
             }

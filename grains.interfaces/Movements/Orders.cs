@@ -83,7 +83,11 @@ public sealed record ChargeOrder(
 public sealed record SettlementOrder(
     [property: Id(0)] string MerchantId,
     [property: Id(1)] string WalletId,
-    [property: Id(2)] int FeeBasisPoints);
+    [property: Id(2)] int FeeBasisPoints)
+{
+    /// <summary>The bank's fee on settling <paramref name="gross"/>, rounded down to the minor unit.</summary>
+    public long FeeOn(long gross) => gross * FeeBasisPoints / 10_000;
+}
 
 /// <summary>A merchant authorises (holds) an amount on the payment code a customer shows; captured or voided later.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.AuthorizationOrder")]

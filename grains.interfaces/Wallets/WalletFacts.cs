@@ -11,8 +11,7 @@ public sealed record WalletFacts(
     [property: Id(2)] string Currency,
     [property: Id(3)] WalletStatus Status,
     [property: Id(4)] DateTimeOffset OpenedAt,
-    [property: Id(5)] int ReceivingTills = 0,
-    [property: Id(6)] int Tier = 4);
+    [property: Id(5)] int ReceivingTills = 0);
 
 public enum WalletStatus
 {

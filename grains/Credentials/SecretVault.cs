@@ -25,7 +25,6 @@ public sealed class SecretVault
         {
             // Embedded runs without keys: one made up now, values sealed with it die with the process.
             _keys["ephemeral"] = RandomNumberGenerator.GetBytes(32);
-            Ephemeral = true;
         }
         _activeKey = configured.ActiveKey ?? _keys.Keys.Single();
         if (!_keys.ContainsKey(_activeKey))
@@ -33,8 +32,6 @@ public sealed class SecretVault
             throw new InvalidOperationException($"{SecretVaultOptions.Section}:ActiveKey names no key in {SecretVaultOptions.Section}:Keys.");
         }
     }
-
-    public bool Ephemeral { get; }
 
     public string Seal(string secret, string ownerId)
     {

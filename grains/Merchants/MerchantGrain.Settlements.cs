@@ -46,13 +46,13 @@ public sealed partial class MerchantGrain
         var state = State;
         var token = state.SettlementBankToken ?? throw new WalletRefusedException(RefusalCodes.NoSettlementCard, "The merchant has no settlement card.");
         var settlementId = Ids.New("st");
-        var receipt = await GrainFactory.GetGrain<IMovementGrain>(settlementId)
-            .Settle(new SettlementOrder(MerchantId, state.SettlementWalletId, settlement.Value.FeeBasisPoints));
+        var order = new SettlementOrder(MerchantId, state.SettlementWalletId, settlement.Value.FeeBasisPoints);
+        var receipt = await GrainFactory.GetGrain<IMovementGrain>(settlementId).Settle(order);
         if (receipt.Status != MovementStatus.Completed)
         {
             throw new WalletRefusedException(receipt.RefusalCode!, receipt.RefusalDetail!);
         }
-        var fee = receipt.Amount * settlement.Value.FeeBasisPoints / 10_000;
+        var fee = order.FeeOn(receipt.Amount);
         await bank.Payout(token, receipt.Amount - fee, receipt.Currency, settlementId);
         var report = new SettlementReport(settlementId, receipt.Amount, fee, receipt.Amount - fee, receipt.Currency, state.SettlementCardMasked!, receipt.CreatedAt, scheduled);
         state.Settlements.Add(report);

@@ -23,7 +23,7 @@ public sealed partial class MovementGrain
         {
             throw new WalletRefusedException(RefusalCodes.NothingToSettle, "The settlement wallet is empty.");
         }
-        var fee = gross * order.FeeBasisPoints / 10_000;
+        var fee = order.FeeOn(gross);
         var receipt = NewReceipt(MovementKind.Settlement, order.WalletId, null, null, gross, "CNY", $"fee {Amounts.Format(fee, "CNY")}")
             with { MerchantId = order.MerchantId };
         var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, "CNY", null, receipt.Memo);

@@ -49,7 +49,7 @@ public sealed partial class WalletGrain(
         var p = profile.State;
         // A capped wallet is credited in its book, where the cap sees the whole balance at once.
         var receivingTills = LimitsNow.BalanceCap is null ? p.Tills : 0;
-        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.Tier));
+        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills));
     }
 
     public async Task<WalletView> GetView(string callerId)

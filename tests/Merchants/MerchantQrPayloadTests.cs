@@ -41,6 +41,7 @@ public sealed class MerchantQrPayloadTests
         Assert.Null(MerchantQrPayload.Decode(payload.Replace("mch_abc", "mch_xyz", StringComparison.Ordinal)));
         Assert.Null(MerchantQrPayload.Decode(payload[..^1] + (payload[^1] == '0' ? '1' : '0')));
         Assert.Null(MerchantQrPayload.Decode(Refreshed(payload.Replace("CN.ORLEANS.WALLET", "CN.OTHER.NETWORK1", StringComparison.Ordinal))));
+        Assert.Null(MerchantQrPayload.Decode(Refreshed(payload.Replace("540512.50", "542099999999999999999.00", StringComparison.Ordinal)))); // no overflow
         Assert.Null(MerchantQrPayload.Decode("not a payload"));
         Assert.Null(MerchantQrPayload.Decode(null));
     }
