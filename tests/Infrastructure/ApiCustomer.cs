@@ -53,6 +53,10 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
         return wallet;
     }
 
+    /// <summary>A fresh payment code for one of this customer's wallets, as the phone would show it.</summary>
+    public async Task<string> PaymentCode(string walletId)
+        => (await Json(await Post("/v1/me/payment-codes", new { walletId }), HttpStatusCode.Created)).GetProperty("code").GetString()!;
+
     public async Task<long> Balance(string walletId)
         => (await Json(await Http.GetAsync($"/v1/wallets/{walletId}"), HttpStatusCode.OK)).GetProperty("balance").GetInt64();
 

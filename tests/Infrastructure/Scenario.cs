@@ -3,6 +3,7 @@ using Wallet.Cards;
 using Wallet.Customers;
 using Wallet.Identity;
 using Wallet.Ledger;
+using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Simulators;
 using Wallet.Wallets;
@@ -31,6 +32,13 @@ public sealed partial class Scenario(IGrainFactory grains)
             await customer.ChangeTier(CustomerTiers.InPerson, "verified in person");
         }
         return new TestCustomer(registered.CustomerId, phone);
+    }
+
+    /// <summary>A merchant onboarded as an operator would, with its settlement wallet.</summary>
+    public async Task<(IMerchantGrain Merchant, MerchantOnboarded Onboarded)> NewMerchant(string name = "Corner Shop", string category = "5411", string city = "Shanghai")
+    {
+        var merchant = grains.GetGrain<IMerchantGrain>(Ids.New("mch"));
+        return (merchant, await merchant.Onboard(new MerchantApplication(name, category, city), new IdempotentRequest("onboard", "test")));
     }
 
     public async Task<string> OpenWallet(TestCustomer customer, string currency = "CNY")

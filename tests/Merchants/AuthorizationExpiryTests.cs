@@ -1,6 +1,4 @@
 using Wallet.Customers;
-using Wallet.Identity;
-using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Tests.Infrastructure;
@@ -18,8 +16,7 @@ public sealed class AuthorizationExpiryTests(ClockedClusterFixture fixture)
     public async Task An_expired_hold_is_let_go_on_the_reminders_tick_and_capture_is_refused()
     {
         fixture.SetShanghaiTime(2026, 11, 1, 10, 0);
-        var merchant = fixture.Grains.GetGrain<IMerchantGrain>($"mch_{Guid.NewGuid():N}");
-        await merchant.Onboard(new MerchantApplication("Hotel", "7011", "Xiamen"), new IdempotentRequest("onboard", "x"));
+        var (merchant, _) = await _bank.NewMerchant("Hotel", "7011", "Xiamen");
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var code = await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).IssuePaymentCode(wallet);
         var authorization = fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}");

@@ -18,7 +18,7 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         var wallet = await alice.FundedWallet(10_000);
         var bobs = await bob.OpenWallet();
 
-        var held = await Json(await Authorize(merchant, await Code(alice, wallet), 5_000, "ROOM-1"), HttpStatusCode.Created);
+        var held = await Json(await Authorize(merchant, await alice.PaymentCode(wallet), 5_000, "ROOM-1"), HttpStatusCode.Created);
         var id = held.GetProperty("authorizationId").GetString()!;
         Assert.Equal("authorized", held.GetProperty("status").GetString());
         Assert.Equal((10_000L, 5_000L), await BalanceAndAvailable(alice, wallet));
@@ -43,7 +43,7 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         var other = await ApiMerchant.Onboard(api);
         var alice = await Register(api);
         var wallet = await alice.FundedWallet(10_000);
-        var id = (await Json(await Authorize(merchant, await Code(alice, wallet), 4_000, "FUEL-9"), HttpStatusCode.Created)).GetProperty("authorizationId").GetString()!;
+        var id = (await Json(await Authorize(merchant, await alice.PaymentCode(wallet), 4_000, "FUEL-9"), HttpStatusCode.Created)).GetProperty("authorizationId").GetString()!;
 
         await Problem(await other.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.NotFound, "not_found");
         var voided = await Json(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.OK);
@@ -60,8 +60,6 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         return (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64());
     }
 
-    private static async Task<string> Code(ApiCustomer customer, string wallet)
-        => (await Json(await customer.Post("/v1/me/payment-codes", new { walletId = wallet }), HttpStatusCode.Created)).GetProperty("code").GetString()!;
 
     private static Task<HttpResponseMessage> Authorize(ApiMerchant merchant, string code, long amount, string orderId)
         => merchant.Send(HttpMethod.Post, "/v1/merchant/authorizations", JsonSerializer.Serialize(new { paymentCode = code, amount, currency = "CNY", orderId }));

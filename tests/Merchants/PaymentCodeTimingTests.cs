@@ -1,5 +1,4 @@
 using Wallet.Customers;
-using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -58,8 +57,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
 
     private async Task<(IMerchantGrain Merchant, TestCustomer Alice, string Wallet)> Setup(long funds)
     {
-        var merchant = fixture.Grains.GetGrain<IMerchantGrain>($"mch_{Guid.NewGuid():N}");
-        await merchant.Onboard(new MerchantApplication("Corner Shop", "5411", "Beijing"), new IdempotentRequest("onboard", "x"));
+        var (merchant, _) = await _bank.NewMerchant();
         var (alice, wallet) = await _bank.FundedCustomer(funds);
         return (merchant, alice, wallet);
     }

@@ -15,7 +15,7 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         var merchant = await ApiMerchant.Onboard(api);
         var alice = await Register(api);
         var wallet = await alice.FundedWallet(10_000);
-        var code = await Code(alice, wallet);
+        var code = await alice.PaymentCode(wallet);
 
         var paid = await Json(await Charge(merchant, code, 300, "O-1"), HttpStatusCode.Created);
         var replay = await Json(await Charge(merchant, code, 300, "O-1"), HttpStatusCode.Created);
@@ -37,7 +37,7 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         var mallory = await Register(api);
         var wallet = await alice.FundedWallet(150_000);
 
-        var pending = await Json(await Charge(merchant, await Code(alice, wallet), 100_001, "BIG-1"), HttpStatusCode.Accepted);
+        var pending = await Json(await Charge(merchant, await alice.PaymentCode(wallet), 100_001, "BIG-1"), HttpStatusCode.Accepted);
         var paymentId = pending.GetProperty("paymentId").GetString()!;
         Assert.Equal("pending_confirmation", pending.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, pending.GetProperty("confirmBy").ValueKind);
@@ -77,8 +77,6 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         Assert.Equal(1_000, await alice.Balance(wallet));
     }
 
-    private static async Task<string> Code(ApiCustomer customer, string wallet)
-        => (await Json(await customer.Post("/v1/me/payment-codes", new { walletId = wallet }), HttpStatusCode.Created)).GetProperty("code").GetString()!;
 
     private static Task<HttpResponseMessage> Charge(ApiMerchant merchant, string code, long amount, string orderId)
         => merchant.Send(HttpMethod.Post, "/v1/merchant/charges", JsonSerializer.Serialize(new { paymentCode = code, amount, currency = "CNY", orderId }));

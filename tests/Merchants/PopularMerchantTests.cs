@@ -1,6 +1,4 @@
 using Wallet.Customers;
-using Wallet.Identity;
-using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Tests.Infrastructure;
 using Wallet.Wallets;
@@ -17,8 +15,7 @@ public sealed class PopularMerchantTests(ClusterFixture fixture)
     [Fact]
     public async Task Five_hundred_payers_paying_one_merchant_at_once_all_complete_and_the_books_sum_to_zero()
     {
-        var merchant = fixture.Grains.GetGrain<IMerchantGrain>($"mch_{Guid.NewGuid():N}");
-        var onboarded = await merchant.Onboard(new MerchantApplication("Station Cafe", "5814", "Shanghai"), new IdempotentRequest("onboard", "x"));
+        var (merchant, onboarded) = await _bank.NewMerchant("Station Cafe", "5814");
         var code = (await merchant.IssueQrCode(null, "CNY", null, null)).Code;
         var payers = new (TestCustomer Customer, string Wallet)[Payers];
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },

@@ -1,5 +1,4 @@
 using Wallet.Customers;
-using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -17,8 +16,7 @@ public sealed class QrCodeExpiryTests(ClockedClusterFixture fixture)
     public async Task A_dynamic_code_pays_at_its_expiry_and_is_refused_one_second_later()
     {
         fixture.SetShanghaiTime(2026, 9, 1, 12, 0);
-        var merchant = fixture.Grains.GetGrain<IMerchantGrain>($"mch_{Guid.NewGuid():N}");
-        await merchant.Onboard(new MerchantApplication("Tea House", "5814", "Hangzhou"), new IdempotentRequest("onboard", "x"));
+        var (merchant, _) = await _bank.NewMerchant("Tea House", "5814", "Hangzhou");
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var onTime = await merchant.IssueQrCode(500, "CNY", "T-1", TimeSpan.FromSeconds(60));
         var late = await merchant.IssueQrCode(700, "CNY", "T-2", TimeSpan.FromSeconds(60));
