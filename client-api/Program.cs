@@ -31,6 +31,7 @@ app.MapQrCodes();
 app.MapCharges();
 app.MapAuthorizations();
 app.MapMerchantPayments();
+app.MapWebhooks();
 app.MapPayments();
 app.MapDevSimulators(app.Configuration);
 app.Run();

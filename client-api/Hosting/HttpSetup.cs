@@ -14,6 +14,7 @@ public static class HttpSetup
     {
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<Webhooks.WebhookOptions>(builder.Configuration.GetSection(Webhooks.WebhookOptions.Section)); // endpoint checks
         // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();

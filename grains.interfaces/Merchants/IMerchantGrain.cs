@@ -21,6 +21,13 @@ public interface IMerchantGrain : IGrainWithStringKey
     [Alias("VerifyRequest"), AlwaysInterleave]
     Task<bool> VerifyRequest(SignedRequest request);
 
+    /// <summary>
+    /// Signs a webhook to the merchant the way its own requests are signed (a POST to the endpoint's
+    /// path), so the secret stays here; null when the merchant is unknown.
+    /// </summary>
+    [Alias("SignWebhook"), AlwaysInterleave]
+    Task<string?> SignWebhook(string pathAndQuery, string timestamp, string nonce, string bodySha256);
+
     [Alias("GetView")]
     Task<MerchantView> GetView();
 
@@ -66,7 +73,10 @@ public sealed record MerchantApplication(
     public override string ToString() => $"MerchantApplication {{ Name = {Name}, Category = {Category} }}";
 }
 
-/// <summary>One settlement: the settlement wallet's balance swept to the merchant's bank card, less the fee.</summary>
+/// <summary>
+/// One settlement: the settlement wallet's balance swept to the merchant's bank card, less the fee.
+/// <see cref="SettlementStatus.PayoutPending"/> while the bank has not yet taken the payout (it is tried again).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SettlementReport")]
 public sealed record SettlementReport(
     [property: Id(0)] string SettlementId,
@@ -76,7 +86,17 @@ public sealed record SettlementReport(
     [property: Id(4)] string Currency,
     [property: Id(5)] string CardMasked,
     [property: Id(6)] DateTimeOffset SettledAt,
-    [property: Id(7)] bool Scheduled);
+    [property: Id(7)] bool Scheduled,
+    [property: Id(8)] SettlementStatus Status = SettlementStatus.Paid,
+    [property: Id(9)] DateTimeOffset? PaidAt = null);
+
+public enum SettlementStatus
+{
+    Paid = 0,
+
+    /// <summary>The money left the wallet; the bank's payout to the card has not succeeded yet.</summary>
+    PayoutPending = 1,
+}
 
 /// <summary>What onboarding (or rotating) answers: the only time the secret is shown.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MerchantOnboarded")]

@@ -26,7 +26,9 @@ public sealed record MovementReceipt(
     [property: Id(15)] DateTimeOffset? ConfirmBy = null,
     [property: Id(16)] string? PayerId = null,
     [property: Id(17)] long? Captured = null,
-    [property: Id(18)] DateTimeOffset? ExpiresAt = null);
+    [property: Id(18)] DateTimeOffset? ExpiresAt = null,
+    [property: Id(19)] string? PaymentId = null,
+    [property: Id(20)] long? Fee = null);
 
 public enum MovementStatus
 {

@@ -53,6 +53,7 @@ public static class RefusalCodes
     public const string NotPending = "not_pending";
     public const string NothingToSettle = "nothing_to_settle";
     public const string NoSettlementCard = "no_settlement_card";
+    public const string PayoutPending = "payout_pending";
     public const string AuthorizationExpired = "authorization_expired";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";

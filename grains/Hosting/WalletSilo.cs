@@ -85,6 +85,9 @@ public static class WalletSilo
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Events, stream => stream.ConfigurePartitioning(streams.Queues));
         }
+        var webhooks = configuration.GetSection(Webhooks.WebhookOptions.Section).Get<Webhooks.WebhookOptions>() ?? new Webhooks.WebhookOptions();
+        silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = webhooks.ReminderPeriod < options.MinimumReminderPeriod
+            ? webhooks.ReminderPeriod : options.MinimumReminderPeriod);
         silo.Services.AddWalletServices(configuration, environment);
         return silo;
     }
@@ -139,6 +142,8 @@ public static class WalletSilo
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
+        services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddSingleton<Webhooks.WebhookSender>();
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)

@@ -64,9 +64,20 @@ public sealed partial class MerchantGrain(
         {
             var now = clock.GetUtcNow().ToUnixTimeSeconds();
             merchant.State.SavedNonces = _nonceSeenUntil.Where(n => n.Value >= now).ToDictionary();
-            await merchant.WriteStateAsync(cancellationToken);
+            try
+            {
+                await merchant.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // As after a crash: the next activation refuses requests signed before it (the in-memory storage is gone at shutdown).
+                LogNoncesNotSaved(logger, MerchantId, exception.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merchant {MerchantId}'s seen nonces were not saved on deactivation ({Error}); requests signed before its next activation will be refused")]
+    private static partial void LogNoncesNotSaved(ILogger logger, string merchantId, string error);
 
     public async Task<MerchantOnboarded> Onboard(MerchantApplication application, IdempotentRequest request)
     {
@@ -141,6 +152,10 @@ public sealed partial class MerchantGrain(
         return Task.FromResult(true);
     }
 
+    public Task<string?> SignWebhook(string pathAndQuery, string timestamp, string nonce, string bodySha256)
+        => Task.FromResult(_secret is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(
+            MerchantSignatures.Canonical(HttpMethod.Post.Method, pathAndQuery, timestamp, nonce, bodySha256)))));
+
     public async Task<MerchantView> GetView()
     {
         var state = State;
@@ -208,4 +223,13 @@ public sealed class MerchantState
 
     /// <summary>The settlements so far, oldest first (the newest 100 kept).</summary>
     [Id(11)] public List<SettlementReport> Settlements { get; set; } = [];
+
+    /// <summary>
+    /// A settlement begun and not yet paid out: written before its movement, so a payout interrupted
+    /// at any point (a crash after the commit, the bank unavailable) is found and finished.
+    /// </summary>
+    [Id(12)] public PayoutDue? PayoutDue { get; set; }
 }
+
+[GenerateSerializer, Immutable, Alias("Wallet.PayoutDue")]
+public sealed record PayoutDue([property: Id(0)] string SettlementId, [property: Id(1)] bool Scheduled);

@@ -25,7 +25,7 @@ public sealed partial class MovementGrain
         }
         var fee = order.FeeOn(gross);
         var receipt = NewReceipt(MovementKind.Settlement, order.WalletId, null, null, gross, "CNY", $"fee {Amounts.Format(fee, "CNY")}")
-            with { MerchantId = order.MerchantId };
+            with { MerchantId = order.MerchantId, Fee = fee };
         var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, "CNY", null, receipt.Memo);
         return await Commit(order.MerchantId, MovementId, receipt, async () =>
         {

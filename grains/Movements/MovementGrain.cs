@@ -9,6 +9,7 @@ using Wallet.Merchants;
 using Wallet.Money;
 using Wallet.Refusals;
 using Wallet.Wallets;
+using Wallet.Webhooks;
 
 namespace Wallet.Movements;
 
@@ -221,7 +222,7 @@ public sealed partial class MovementGrain(
         var payment = await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).FindPayment(order.MerchantId)
             ?? throw WalletRefusedException.NotFound("The payment");
         var receipt = NewReceipt(MovementKind.Refund, payment.ToWalletId, payment.FromWalletId, null, order.Amount, payment.Currency, payment.OrderId)
-            with { MerchantId = order.MerchantId, OrderId = payment.OrderId };
+            with { MerchantId = order.MerchantId, OrderId = payment.OrderId, PaymentId = payment.MovementId };
         var to = await Wallet(payment.FromWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
         var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.FromWalletId, $"refund of {payment.MovementId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
@@ -314,7 +315,9 @@ public sealed partial class MovementGrain(
                 });
                 return outcome!;
             });
-            return Settle(settled, customerId, fingerprint);
+            var final = Settle(settled, customerId, fingerprint);
+            await Announce(final);
+            return final;
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
         {
@@ -327,6 +330,10 @@ public sealed partial class MovementGrain(
                 "The movement could not be confirmed in time. Replay it with the same idempotency key to learn its outcome.");
         }
     }
+
+    /// <summary>Tells the merchant's webhooks about a committed outcome: after the commit, never from inside the transaction.</summary>
+    private Task Announce(MovementReceipt outcome)
+        => MerchantEvents.For(outcome) is { } merchantEvent ? MerchantEvents.Announce(GrainFactory, outcome.MerchantId!, merchantEvent, logger) : Task.CompletedTask;
 
     private static Task<Refusal?> Nothing() => Task.FromResult<Refusal?>(null);
 

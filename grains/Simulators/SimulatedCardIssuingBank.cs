@@ -12,6 +12,7 @@ namespace Wallet.Simulators;
 /// ¥50,000 (the card's own limit); for a card ending in 0003 the bank has another phone on file, for
 /// 0004 another holder, and 0005 is a credit card; every other card is a debit card held by the
 /// applicant on the applicant's phone. Its token is an HMAC of the card number, never the number.
+/// Tests can switch its payouts off (<see cref="PayoutsUnavailable"/>) to stand for an outage.
 /// </summary>
 public sealed class SimulatedCardIssuingBank : ICardIssuingBank
 {
@@ -44,7 +45,14 @@ public sealed class SimulatedCardIssuingBank : ICardIssuingBank
     public Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency)
         => Task.FromResult(Decide(bankToken, amount));
 
-    public Task Payout(string bankToken, long amount, string currency, string reference) => Task.CompletedTask;
+    /// <summary>
+    /// An outage of the bank's payouts, switched by tests (and the embedded mode's operators never):
+    /// while true every payout fails as a real bank's would when it cannot be reached.
+    /// </summary>
+    public bool PayoutsUnavailable { get; set; }
+
+    public Task Payout(string bankToken, long amount, string currency, string reference)
+        => PayoutsUnavailable ? Task.FromException(new HttpRequestException("The simulated bank is unavailable.")) : Task.CompletedTask;
 
     private static BankDecision Decide(string bankToken, long amount)
     {

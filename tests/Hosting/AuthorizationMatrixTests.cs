@@ -124,6 +124,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/merchant/payments"] = new("/v1/merchant/payments", null, false),
             ["POST /v1/merchant/payments/{id}/refunds"] = new($"/v1/merchant/payments/{transfer}/refunds", new { amount = 100 }, false),
             ["POST /v1/merchant/qr-codes"] = new("/v1/merchant/qr-codes", new { amount = 100, currency = "CNY" }, false),
+            ["PUT /v1/merchant/webhook"] = new("/v1/merchant/webhook", new { url = "https://shop.example/hook" }, false),
+            ["GET /v1/merchant/webhook"] = new("/v1/merchant/webhook", null, false),
+            ["DELETE /v1/merchant/webhook"] = new("/v1/merchant/webhook", null, false),
+            ["GET /v1/merchant/webhook-deliveries"] = new("/v1/merchant/webhook-deliveries", null, false),
             ["POST /v1/payments"] = new("/v1/payments", new { qrPayload = new Wallet.Merchants.MerchantQrPayload(true, "mch_x", "qr_x", "5411", 100, "Shop", "Shanghai", null).Encode(),
                 fromWalletId = wallet, pin = TestData.Pin }, true),
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Wallet.Merchants;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -22,6 +23,17 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
         var created = await Json(await (await Operator.SignIn(api)).PostAsJsonAsync("/v1/merchants", body), HttpStatusCode.Created);
         return new ApiMerchant(created.GetProperty("merchantId").GetString()!, created.GetProperty("secret").GetString()!,
             created.GetProperty("settlementWalletId").GetString()!, api.CreateClient());
+    }
+
+    /// <summary>A new customer with <paramref name="funds"/> in a wallet pays this merchant's dynamic QR code of <paramref name="amount"/>.</summary>
+    public async Task<(ApiCustomer Payer, string Wallet, string PaymentId)> PaidBy(ApiFixture api, long amount, long? funds = null, string? orderId = null)
+    {
+        var payer = await Register(api);
+        var wallet = await payer.FundedWallet(funds ?? amount);
+        var code = await Json(await Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount, currency = "CNY", orderId })), HttpStatusCode.Created);
+        var paid = await Json(await payer.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay"),
+            HttpStatusCode.Created);
+        return (payer, wallet, paid.GetProperty("paymentId").GetString()!);
     }
 
     /// <summary>Sends a signed request; each part of the signature can be spoiled to test the checks.</summary>

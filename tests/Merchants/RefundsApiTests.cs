@@ -63,12 +63,8 @@ public sealed class RefundsApiTests(ApiFixture api)
     private async Task<(ApiMerchant Merchant, ApiCustomer Payer, string Wallet, string PaymentId)> Paid(long amount)
     {
         var merchant = await ApiMerchant.Onboard(api);
-        var alice = await Register(api);
-        var wallet = await alice.FundedWallet(10_000);
-        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", $$"""{"amount":{{amount}},"currency":"CNY"}"""), HttpStatusCode.Created);
-        var paid = await Json(await alice.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay"),
-            HttpStatusCode.Created);
-        return (merchant, alice, wallet, paid.GetProperty("paymentId").GetString()!);
+        var (payer, wallet, paymentId) = await merchant.PaidBy(api, amount, funds: 10_000);
+        return (merchant, payer, wallet, paymentId);
     }
 
     private static Task<HttpResponseMessage> Refund(ApiMerchant merchant, string paymentId, long amount, string key)

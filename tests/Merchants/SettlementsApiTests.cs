@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Wallet.Banking;
 using Wallet.Merchants;
+using Wallet.Simulators;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -45,6 +48,40 @@ public sealed class SettlementsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_payout_the_bank_did_not_take_is_finished_by_the_retry_and_no_settlement_starts_meanwhile()
+    {
+        var merchant = await ApiMerchant.Onboard(api, settlementCard: TestData.Card());
+        var retry = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IMerchantGrain>(merchant.Id).AsReference<IRemindable>();
+        var bank = (SimulatedCardIssuingBank)api.Services.GetRequiredService<ICardIssuingBank>();
+        await Paid(merchant, 5_000);
+        JsonElement pending;
+        bank.PayoutsUnavailable = true;
+        try
+        {
+            pending = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created);
+            await Paid(merchant, 1_000);
+            await Problem(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Conflict, "payout_pending");
+            await retry.ReceiveReminder("payout", default); // the bank still away: still pending
+            Assert.Equal("payout_pending", (await Settlements(merchant))[0].GetProperty("status").GetString());
+            await Operator.AssertBooksBalance(api); // the net waits in the settlement clearing account
+        }
+        finally
+        {
+            bank.PayoutsUnavailable = false;
+        }
+
+        await retry.ReceiveReminder("payout", default);
+
+        Assert.Equal(("payout_pending", 5_000L), (pending.GetProperty("status").GetString(), pending.GetProperty("gross").GetInt64()));
+        var paid = (await Settlements(merchant)).Single();
+        Assert.Equal((pending.GetProperty("settlementId").GetString(), "paid", JsonValueKind.String),
+            (paid.GetProperty("settlementId").GetString(), paid.GetProperty("status").GetString(), paid.GetProperty("paidAt").ValueKind));
+        var next = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created);
+        Assert.Equal(("paid", 1_000L), (next.GetProperty("status").GetString(), next.GetProperty("gross").GetInt64()));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
     public async Task A_merchant_without_a_settlement_card_cannot_settle()
     {
         var merchant = await ApiMerchant.Onboard(api);
@@ -54,11 +91,8 @@ public sealed class SettlementsApiTests(ApiFixture api)
         Assert.Equal(100, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
     }
 
-    private async Task Paid(ApiMerchant merchant, long amount)
-    {
-        var payer = await Register(api);
-        var wallet = await payer.FundedWallet(amount);
-        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", $$"""{"amount":{{amount}},"currency":"CNY"}"""), HttpStatusCode.Created);
-        await Json(await payer.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay"), HttpStatusCode.Created);
-    }
+    private Task Paid(ApiMerchant merchant, long amount) => merchant.PaidBy(api, amount);
+
+    private static async Task<List<JsonElement>> Settlements(ApiMerchant merchant)
+        => [.. (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/settlements"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
 }

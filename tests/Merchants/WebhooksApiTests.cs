@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using Wallet.Tests.Infrastructure;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Merchants;
+
+/// <summary>
+/// Webhooks reach a real HTTP receiver that checks every signature with the merchant's secret; a
+/// receiver that fails gets each event again until it answers, and marks the repeats by event id.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class WebhooksApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Payment_refund_and_settlement_events_arrive_signed_with_the_merchants_secret()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await Subscribed(receiver, settlementCard: TestData.Card());
+        var (_, payerWallet, paymentId) = await merchant.PaidBy(api, 2_000, orderId: "ord-77");
+        var refund = await Json(await merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", """{"amount":500}""", idempotencyKey: "rf-1"),
+            HttpStatusCode.Created);
+        var settlement = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created);
+
+        await Eventually.Until(() => receiver.Received.Count >= 3, "three events");
+        var byType = receiver.Received.ToDictionary(r => r.Type);
+        Assert.All(byType.Values, r => Assert.True(r.SignatureValid && r.Attempt == 1 && !r.Duplicate && r.MerchantId == merchant.Id));
+        var paid = byType["payment.succeeded"].Body;
+        Assert.Equal((paymentId, "ord-77", 2_000L, "CNY", payerWallet), (Text(paid, "data", "paymentId"), Text(paid, "data", "orderId"),
+            paid.GetProperty("data").GetProperty("amount").GetInt64(), Text(paid, "data", "currency"), Text(paid, "data", "payerWalletId")));
+        Assert.Equal(byType["payment.succeeded"].EventId, Text(paid, "id"));
+        var refunded = byType["payment.refunded"].Body;
+        Assert.Equal((refund.GetProperty("refundId").GetString(), paymentId, 500L),
+            (Text(refunded, "data", "refundId"), Text(refunded, "data", "paymentId"), refunded.GetProperty("data").GetProperty("amount").GetInt64()));
+        var settled = byType["settlement.paid"].Body;
+        Assert.Equal((settlement.GetProperty("settlementId").GetString(), 1_500L - 5, 5L), (Text(settled, "data", "settlementId"),
+            settled.GetProperty("data").GetProperty("net").GetInt64(), settled.GetProperty("data").GetProperty("fee").GetInt64()));
+
+        var deliveries = await Deliveries(merchant);
+        Assert.Equal(3, deliveries.Count(d => d.GetProperty("status").GetString() == "delivered" && d.GetProperty("attempts").GetInt32() == 1
+            && d.GetProperty("lastResponseStatus").GetInt32() == 200));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_then_recovers_gets_every_event_and_marks_the_repeats()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await Subscribed(receiver);
+        receiver.FailNext(3); // takes each event, then "crashes" before answering: the bank must send it again
+
+        var payments = new[] { (await merchant.PaidBy(api, 300)).PaymentId, (await merchant.PaidBy(api, 400)).PaymentId };
+
+        var deliveries = await Eventually.Value(() => Deliveries(merchant),
+            d => d.Count == 2 && d.All(e => e.GetProperty("status").GetString() == "delivered"), "both events accepted");
+        Assert.Equal(payments.Order(), receiver.Distinct.Select(r => Text(r.Body, "data", "paymentId")).Order());
+        Assert.Equal((5, 3), (receiver.Received.Count, receiver.Received.Count(r => r.Duplicate)));
+        Assert.All(receiver.Received.Where(r => r.Duplicate), r => Assert.True(r.Attempt > 1 && r.SignatureValid));
+        Assert.Equal(5, deliveries.Sum(d => d.GetProperty("attempts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_never_accepts_is_given_up_after_the_configured_attempts()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await Subscribed(receiver);
+        receiver.Failing = true;
+
+        await merchant.PaidBy(api, 100);
+
+        var failed = await Eventually.Value(() => Deliveries(merchant), d => d.Count == 1 && d[0].GetProperty("status").GetString() == "failed", "the delivery given up");
+        Assert.Equal((6, 500), (failed[0].GetProperty("attempts").GetInt32(), failed[0].GetProperty("lastResponseStatus").GetInt32()));
+        Assert.Equal(6, receiver.Received.Count);
+        Assert.True(failed[0].TryGetProperty("nextAttemptAt", out var next) && next.ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_merchant_without_an_endpoint_gets_nothing_and_a_removed_endpoint_stops_deliveries()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await ApiMerchant.Onboard(api);
+        await merchant.PaidBy(api, 100);
+        Assert.Empty(await Deliveries(merchant));
+
+        await Subscribe(merchant, receiver);
+        Assert.Equal(receiver.Url, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/webhook"), HttpStatusCode.OK)).GetProperty("url").GetString());
+        receiver.Failing = true;
+        await merchant.PaidBy(api, 200);
+        await Eventually.Until(() => !receiver.Received.IsEmpty, "a first attempt");
+        Assert.Equal(HttpStatusCode.NoContent, (await merchant.Send(HttpMethod.Delete, "/v1/merchant/webhook")).StatusCode);
+
+        var deliveries = await Deliveries(merchant);
+        Assert.Equal(("failed", "The merchant removed its endpoint."), (deliveries.Single().GetProperty("status").GetString(), deliveries.Single().GetProperty("lastError").GetString()));
+        await merchant.PaidBy(api, 300);
+        Assert.Single(await Deliveries(merchant));
+    }
+
+    [Theory]
+    [InlineData("""{"url":"ftp://127.0.0.1/hook"}""")]
+    [InlineData("""{"url":"/relative/hook"}""")]
+    [InlineData("""{"url":"https://user:secret@shop.example/hook"}""")]
+    [InlineData("""{"url":"https://shop.example/hook#part"}""")]
+    [InlineData("""{}""")]
+    public async Task A_bad_endpoint_is_refused_and_changes_nothing(string body)
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        await Subscribe(merchant, "https://shop.example/hook");
+
+        var problem = await Problem(await merchant.Send(HttpMethod.Put, "/v1/merchant/webhook", body), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("url", out _));
+        Assert.Equal("https://shop.example/hook", (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/webhook"), HttpStatusCode.OK)).GetProperty("url").GetString());
+    }
+
+    private async Task<ApiMerchant> Subscribed(WebhookReceiver receiver, string? settlementCard = null)
+    {
+        var merchant = await ApiMerchant.Onboard(api, settlementCard: settlementCard);
+        await Subscribe(merchant, receiver);
+        return merchant;
+    }
+
+    private static async Task Subscribe(ApiMerchant merchant, WebhookReceiver receiver)
+    {
+        receiver.Secret = merchant.Secret;
+        await Subscribe(merchant, receiver.Url);
+    }
+
+    private static async Task Subscribe(ApiMerchant merchant, string url)
+        => await Json(await merchant.Send(HttpMethod.Put, "/v1/merchant/webhook", JsonSerializer.Serialize(new { url })), HttpStatusCode.OK);
+
+    private static async Task<List<JsonElement>> Deliveries(ApiMerchant merchant)
+        => [.. (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/webhook-deliveries"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+
+    private static string? Text(JsonElement element, params string[] path)
+        => path.Aggregate(element, (e, name) => e.GetProperty(name)).GetString();
+}
