@@ -32,6 +32,7 @@ app.MapCharges();
 app.MapAuthorizations();
 app.MapMerchantPayments();
 app.MapWebhooks();
+app.MapCampaigns();
 app.MapPayments();
 app.MapDevSimulators(app.Configuration);
 app.Run();

@@ -59,7 +59,8 @@ public static class PaymentsEndpoints
             .Required(body.QrPayload, "qrPayload")
             .Id(body.FromWalletId, "fromWalletId")
             .Check(body.Amount is null || Money.Amounts.IsValidMovement(body.Amount.Value), "amount", $"An amount is 1 to {Money.Amounts.Max} minor units.")
-            .Authorisation(body.Pin, body.DeviceSignature);
+            .Authorisation(body.Pin, body.DeviceSignature)
+            .Id(body.CouponId, "couponId", required: false);
         if ((keyProblem ?? errors.Problem) is { } invalid)
         {
             return invalid;
@@ -80,7 +81,7 @@ public static class PaymentsEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, "CNY",
-            DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
+            DeviceSignatureBody.From(body.Pin, body.DeviceSignature), body.CouponId));
         return receipt.Status == MovementStatus.Completed
             ? TypedResults.Created((string?)null, PaymentResponse.From(receipt))
             : MovementResults.Refusal(receipt);
@@ -93,12 +94,21 @@ public sealed record PaymentCodeResponse(string Code, string WalletId, DateTimeO
 
 public sealed record ConfirmRequest(string? Pin, DeviceSignatureBody? DeviceSignature);
 
-public sealed record PaymentRequest(string? QrPayload, string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature);
+public sealed record PaymentRequest(string? QrPayload, string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature, string? CouponId);
 
-/// <summary>A payment to a merchant; <see cref="ConfirmBy"/> is set while it waits for the payer's confirmation.</summary>
+/// <summary>
+/// A payment to a merchant: <see cref="Amount"/> is what the payer paid; <see cref="ConfirmBy"/> is set while it waits for the
+/// payer's confirmation; <see cref="Promotion"/> says what a campaign gave (the price before a discount, cashback, points).
+/// </summary>
 public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency,
-    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy)
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion)
 {
     public static PaymentResponse From(MovementReceipt r)
-        => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy);
+        => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion));
+}
+
+public sealed record PromotionResponse(string CampaignId, string CampaignName, Promotions.CampaignKind Kind, long Price, long Discount, long Cashback, long Points, string? CouponId)
+{
+    public static PromotionResponse? From(Promotions.AppliedPromotion? applied) => applied is null ? null
+        : new(applied.CampaignId, applied.CampaignName, applied.Kind, applied.Price, applied.Discount, applied.Cashback, applied.Points, applied.CouponId);
 }

@@ -16,11 +16,11 @@ public sealed record WalletStatusRequest(WalletStatus? Status, string? Reason);
 /// </summary>
 public sealed record WalletResponse(
     string Id, string Currency, long Balance, long Available, WalletStatus Status, DateTimeOffset OpenedAt,
-    int Tier, LimitsResponse Limits, UsageResponse Usage)
+    int Tier, LimitsResponse Limits, UsageResponse Usage, long Points)
 {
     public static WalletResponse From(WalletView view) => new(
         view.WalletId, view.Currency, view.Balance, view.Available, view.Status, view.OpenedAt,
-        view.Tier, LimitsResponse.From(view.Limits), new UsageResponse(view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut));
+        view.Tier, LimitsResponse.From(view.Limits), new UsageResponse(view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
 }
 
 public sealed record LimitsResponse(long? BalanceCap, long? Single, long? Daily, long? Yearly)

@@ -82,7 +82,7 @@ public static class WalletsEndpoints
             .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.")
             .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
             .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
-            .Check(kindOk, "kind", "Use transfer, top_up, withdrawal, payment or refund.");
+            .Check(kindOk, "kind", $"Use one of {string.Join(", ", s_kinds.Keys)}.");
         if (errors.Problem is { } invalid)
         {
             return invalid;
@@ -99,18 +99,13 @@ public static class WalletsEndpoints
         return ok && text is not null ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>Kinds by the names the API writes them with (snake_case, as in responses).</summary>
+    private static readonly Dictionary<string, MovementKind> s_kinds
+        = Enum.GetValues<MovementKind>().ToDictionary(k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
+
     private static MovementKind? ParseKind(string? text, out bool ok)
     {
-        MovementKind? kind = text switch
-        {
-            "transfer" => MovementKind.Transfer,
-            "top_up" => MovementKind.TopUp,
-            "withdrawal" => MovementKind.Withdrawal,
-            "payment" => MovementKind.Payment,
-            "refund" => MovementKind.Refund,
-            _ => null,
-        };
-        ok = text is null || kind is not null;
-        return kind;
+        ok = text is null || s_kinds.ContainsKey(text);
+        return text is not null && s_kinds.TryGetValue(text, out var kind) ? kind : null;
     }
 }

@@ -125,6 +125,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ListPendingCharges")]
     Task<IReadOnlyList<Merchants.PendingCharge>> ListPendingCharges();
 
+    /// <summary>A merchant issued the customer a coupon: it appears in the customer's list.</summary>
+    [Alias("NoteCoupon")]
+    Task NoteCoupon(string couponId);
+
+    /// <summary>The customer's coupons, newest first, used and expired ones included.</summary>
+    [Alias("ListCoupons")]
+    Task<IReadOnlyList<Promotions.CouponView>> ListCoupons();
+
     [Alias("CodePaymentsToday")]
     Task<int> CodePaymentsToday();
 

@@ -15,13 +15,17 @@ public interface IMerchantQrCodeGrain : IGrainWithStringKey
     [Alias("Issue"), Transaction(TransactionOption.Create)]
     Task<QrCode> Issue(QrCode code);
 
-    [Alias("Read"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
-    Task<QrCode?> Read();
+    /// <summary>The code, and why a payment of <paramref name="amount"/> at <paramref name="at"/> would be refused now (used, expired, another amount).</summary>
+    [Alias("Inspect"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
+    Task<QrCodeCheck> Inspect(long amount, DateTimeOffset at);
 
     /// <summary>Inside a payment's transaction: refuses a used or expired code or another amount; marks a dynamic code used.</summary>
     [Alias("Claim"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<Refusal?> Claim(string paymentId, long amount, DateTimeOffset at);
 }
+
+[GenerateSerializer, Immutable, Alias("Wallet.QrCodeCheck")]
+public sealed record QrCodeCheck([property: Id(0)] QrCode? Code, [property: Id(1)] Refusal? Refusal);
 
 [GenerateSerializer, Immutable, Alias("Wallet.QrCode")]
 public sealed record QrCode(

@@ -28,7 +28,12 @@ public sealed record MovementReceipt(
     [property: Id(17)] long? Captured = null,
     [property: Id(18)] DateTimeOffset? ExpiresAt = null,
     [property: Id(19)] string? PaymentId = null,
-    [property: Id(20)] long? Fee = null);
+    [property: Id(20)] long? Fee = null,
+    [property: Id(21)] Promotions.AppliedPromotion? Promotion = null)
+{
+    /// <summary>What the merchant received of a payment (its cashback came out of it): what refunds may give back at most.</summary>
+    public long MerchantReceived => Amount - (Promotion?.Cashback ?? 0);
+}
 
 public enum MovementStatus
 {

@@ -52,7 +52,8 @@ public sealed record PaymentOrder(
     [property: Id(4)] string QrCodeId,
     [property: Id(5)] long Amount,
     [property: Id(6)] string Currency,
-    [property: Id(7)] PaymentAuthorisation Authorisation)
+    [property: Id(7)] PaymentAuthorisation Authorisation,
+    [property: Id(8)] string? CouponId = null)
 {
     public override string ToString() => $"PaymentOrder {{ From = {FromWalletId}, Merchant = {MerchantId}, Amount = {Amount} {Currency} }}";
 }

@@ -57,4 +57,9 @@ public static class RefusalCodes
     public const string AuthorizationExpired = "authorization_expired";
     public const string LimitExceeded = "limit_exceeded";
     public const string BalanceCapExceeded = "balance_cap_exceeded";
+    public const string InvalidCoupon = "invalid_coupon";
+    public const string CouponUsed = "coupon_used";
+    public const string CouponExpired = "coupon_expired";
+    public const string CouponNotApplicable = "coupon_not_applicable";
+    public const string CampaignEnded = "campaign_ended";
 }

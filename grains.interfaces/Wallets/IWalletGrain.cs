@@ -71,6 +71,10 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Enlist"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Enlist();
 
+    /// <summary>Adds loyalty points earned by a payment, inside its transaction.</summary>
+    [Alias("AddPoints"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task AddPoints(long points);
+
     /// <summary>The entries still in the book (not yet filed in the statement), oldest first.</summary>
     [Alias("ReadUnfiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task<IReadOnlyList<WalletEntry>> ReadUnfiled();

@@ -28,4 +28,7 @@ public enum MovementKind
     Payment = 3,
     Refund = 4,
     Settlement = 5,
+
+    /// <summary>A campaign's cashback into the payer's wallet, with the payment that earned it.</summary>
+    Cashback = 6,
 }

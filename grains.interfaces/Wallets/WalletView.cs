@@ -13,4 +13,5 @@ public sealed record WalletView(
     [property: Id(5)] DateTimeOffset OpenedAt,
     [property: Id(6)] int Tier,
     [property: Id(7)] TierLimits Limits,
-    [property: Id(8)] SpendingUsage Usage);
+    [property: Id(8)] SpendingUsage Usage,
+    [property: Id(9)] long Points = 0);

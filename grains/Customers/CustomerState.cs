@@ -54,6 +54,9 @@ public sealed class CustomerState
 
     /// <summary>Merchants' charges waiting for the customer to confirm, by payment id.</summary>
     [Id(23)] public Dictionary<string, Merchants.PendingCharge> PendingCharges { get; set; } = [];
+
+    /// <summary>Coupons merchants issued to the customer, oldest first (each coupon's own grain knows whether it is used).</summary>
+    [Id(24)] public List<string> CouponIds { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

@@ -19,9 +19,19 @@ public sealed class MerchantQrCodeGrain(
         return code;
     });
 
-    public Task<QrCode?> Read() => state.PerformRead(s => s.Code);
+    public Task<QrCodeCheck> Inspect(long amount, DateTimeOffset at) => state.PerformRead(s => new QrCodeCheck(s.Code, Check(s, amount, at)));
 
     public Task<Refusal?> Claim(string paymentId, long amount, DateTimeOffset at) => state.PerformUpdate(s =>
+    {
+        var unusable = Check(s, amount, at);
+        if (unusable is null && s.Code!.Dynamic)
+        {
+            s.PaidBy = paymentId;
+        }
+        return unusable;
+    });
+
+    private static Refusal? Check(QrCodeState s, long amount, DateTimeOffset at)
     {
         var code = s.Code;
         if (code is null)
@@ -36,16 +46,10 @@ public sealed class MerchantQrCodeGrain(
         {
             return new Refusal(RefusalCodes.QrCodeUsed, "This QR code has already been paid.");
         }
-        if (code.Amount is { } fixedAmount && fixedAmount != amount)
-        {
-            return new Refusal(RefusalCodes.InvalidQrCode, "The amount is not the one this QR code asks for.");
-        }
-        if (code.Dynamic)
-        {
-            s.PaidBy = paymentId;
-        }
-        return (Refusal?)null;
-    });
+        return code.Amount is { } fixedAmount && fixedAmount != amount
+            ? new Refusal(RefusalCodes.InvalidQrCode, "The amount is not the one this QR code asks for.")
+            : null;
+    }
 
     private static bool SameOrder(QrCode issued, QrCode asked)
         => (issued.MerchantId, issued.Amount, issued.Currency, issued.OrderId) == (asked.MerchantId, asked.Amount, asked.Currency, asked.OrderId);

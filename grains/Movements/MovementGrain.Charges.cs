@@ -42,8 +42,10 @@ public sealed partial class MovementGrain
             }
             return waiting;
         }
+        var promoted = await OfferFor(order.MerchantId, code.CustomerId, order.Amount, couponId: null);
         var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
-            await claim.Claim(MovementId, now) ?? await DebitThenCredit(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name), to));
+            await claim.Claim(MovementId, now) ?? await Pay(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name), to, promoted), amend: promoted.Amend);
+        CloseOffer(order.MerchantId, promoted, outcome);
         if (outcome.Status == MovementStatus.Completed)
         {
             await payer.NoteCodePayment();
@@ -72,8 +74,10 @@ public sealed partial class MovementGrain
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(receipt.MerchantId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
         var to = await Wallet(receipt.ToWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
+        var promoted = await OfferFor(receipt.MerchantId!, customerId, receipt.Amount, couponId: null);
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
-            () => DebitThenCredit(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to), resolves: MovementStatus.PendingConfirmation);
+            () => Pay(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to, promoted), resolves: MovementStatus.PendingConfirmation, amend: promoted.Amend);
+        CloseOffer(receipt.MerchantId!, promoted, outcome);
         var payer = GrainFactory.GetGrain<ICustomerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
         if (outcome.Status == MovementStatus.Completed)

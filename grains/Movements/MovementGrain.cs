@@ -35,7 +35,7 @@ public sealed partial class MovementGrain(
         => PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
         {
             var (receipt, debit, to) = await PlanTransfer(order);
-            return (receipt, () => DebitThenCredit(order.FromWalletId, debit, to));
+            return (receipt, () => DebitThenCredit(order.FromWalletId, debit, to), null);
         });
 
     /// <summary>
@@ -44,13 +44,14 @@ public sealed partial class MovementGrain(
     /// transaction of its own. When the order is refused while planning, the record decides whether
     /// this is the replay of a movement that already happened.
     /// </summary>
-    private async Task<MovementReceipt> PlanThenCommit(string customerId, string fingerprint, Func<Task<(MovementReceipt Receipt, Func<Task<Refusal?>> Move)>> plan)
+    private async Task<MovementReceipt> PlanThenCommit(string customerId, string fingerprint,
+        Func<Task<(MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend)>> plan)
     {
         if (_settled is { } known)
         {
             return Settle(known, customerId, fingerprint);
         }
-        (MovementReceipt Receipt, Func<Task<Refusal?>> Move) planned;
+        (MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend) planned;
         try
         {
             planned = await plan();
@@ -63,7 +64,7 @@ public sealed partial class MovementGrain(
             }
             throw;
         }
-        return await Commit(customerId, fingerprint, planned.Receipt, planned.Move);
+        return await Commit(customerId, fingerprint, planned.Receipt, planned.Move, amend: planned.Amend);
     }
 
     /// <summary>
@@ -71,9 +72,9 @@ public sealed partial class MovementGrain(
     /// through one of its tills, and its own lock is not taken at all. Otherwise wallets are locked in
     /// id order: a movement the other way round then waits instead of deadlocking.
     /// </summary>
-    private async Task<Refusal?> DebitThenCredit(string fromWalletId, Posting debit, WalletFacts to)
+    private async Task<Refusal?> DebitThenCredit(string fromWalletId, Posting debit, WalletFacts to, long? credited = null)
     {
-        var credit = debit with { Counterparty = fromWalletId };
+        var credit = debit with { Counterparty = fromWalletId, Amount = credited ?? debit.Amount };
         var viaTill = to.ReceivingTills > 0;
         if (!viaTill && string.CompareOrdinal(to.WalletId, fromWalletId) < 0)
         {
@@ -89,30 +90,47 @@ public sealed partial class MovementGrain(
         return null;
     }
 
-    public Task<MovementReceipt> Pay(PaymentOrder order)
-        => PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
+    /// <summary>
+    /// Pays a merchant's QR code. The money moves first: a refusal there changes nothing, so it is recorded
+    /// in this transaction. A dynamic code is claimed after it; one lost to another payer meanwhile
+    /// (checked while planning, so rare) aborts the money. A static code never changes once issued, so it
+    /// was checked while planning and takes no part in the transaction: payers do not queue on it.
+    /// </summary>
+    public async Task<MovementReceipt> Pay(PaymentOrder order)
+    {
+        PromotedPayment? promoted = null;
+        var outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
         {
-            var (receipt, debit, to) = await PlanPayment(order);
+            var (receipt, debit, to, dynamic) = await PlanPayment(order);
             var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
-            return (receipt, async () => await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) ?? await DebitThenCredit(order.FromWalletId, debit, to));
+            var offered = promoted = await OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
+            return (receipt, async () => await Pay(order.FromWalletId, debit, to, offered)
+                ?? (dynamic && await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
         });
+        CloseOffer(order.MerchantId, promoted, outcome);
+        return outcome;
+    }
 
-    private async Task<(MovementReceipt, Posting, WalletFacts)> PlanPayment(PaymentOrder order)
+    private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic)> PlanPayment(PaymentOrder order)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
-        var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Read();
+        var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, clock.GetUtcNow());
         if (merchant is null || code is null || code.MerchantId != order.MerchantId || code.Currency != order.Currency)
         {
             throw new WalletRefusedException(RefusalCodes.InvalidQrCode, "This QR code was not issued by the merchant it names.");
+        }
+        if (unusable is not null)
+        {
+            throw unusable.AsException();
         }
         var to = await Wallet(merchant.SettlementWalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, code.OrderId)
             with { MerchantId = order.MerchantId, OrderId = code.OrderId };
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
-        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo), to);
+        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo), to, code.Dynamic);
     }
 
     private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)
@@ -236,10 +254,10 @@ public sealed partial class MovementGrain(
         {
             return new Refusal(RefusalCodes.NotFound, "The payment was not found.");
         }
-        if (r.Refunded + amount > paid.Amount)
+        if (r.Refunded + amount > paid.MerchantReceived)
         {
             return new Refusal(RefusalCodes.RefundExceedsPayment,
-                $"Refunds of this payment may total at most {Amounts.Format(paid.Amount, paid.Currency)}; {Amounts.Format(r.Refunded, paid.Currency)} is refunded already.");
+                $"Refunds of this payment may total at most {Amounts.Format(paid.MerchantReceived, paid.Currency)}; {Amounts.Format(r.Refunded, paid.Currency)} is refunded already.");
         }
         r.Refunded += amount;
         return (Refusal?)null;
@@ -289,7 +307,7 @@ public sealed partial class MovementGrain(
     /// A refusal from the receiving side aborts the money and is then recorded on its own.
     /// </summary>
     private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move,
-        MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null)
+        MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null, Func<MovementReceipt, MovementReceipt>? amend = null)
     {
         try
         {
@@ -304,7 +322,7 @@ public sealed partial class MovementGrain(
                     {
                         return;
                     }
-                    var final = await move() is { } refusal ? Refused(receipt, refusal) : receipt;
+                    var final = await move() is { } refusal ? Refused(receipt, refusal) : amend?.Invoke(receipt) ?? receipt;
                     outcome = await record.PerformUpdate(r =>
                     {
                         r.CustomerId = customerId;

@@ -56,8 +56,8 @@ public sealed partial class WalletGrain(
     {
         OwnedBy(callerId);
         var now = clock.GetUtcNow();
-        var (usage, status, held) = await book.PerformRead(b => (b.Usage, b.Status, b.Holds.Values.Sum()));
-        return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now, held);
+        var (usage, status, held, points) = await book.PerformRead(b => (b.Usage, b.Status, b.Holds.Values.Sum(), b.Points));
+        return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now, held) with { Points = points };
     }
 
     private WalletView View(long balance, SpendingUsage usage, WalletStatus status, DateTimeOffset now, long held = 0)
@@ -209,6 +209,8 @@ public sealed partial class WalletGrain(
     public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
 
     public Task Enlist() => book.PerformUpdate(_ => true);
+
+    public Task AddPoints(long points) => book.PerformUpdate(b => b.Points = checked(b.Points + points));
 
     public Task<long> ReadBalance() => TotalBalance();
 

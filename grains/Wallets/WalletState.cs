@@ -51,6 +51,9 @@ public sealed class WalletBook
     /// <summary>Money held for merchants' authorisations, by authorisation id: still the wallet's, no longer spendable.</summary>
     [Id(5)] public ImmutableDictionary<string, long> Holds { get; set; } = ImmutableDictionary<string, long>.Empty;
 
+    /// <summary>Loyalty points earned with payments (campaigns of the points kind); not money, never in the balance.</summary>
+    [Id(6)] public long Points { get; set; }
+
     /// <summary>What may be spent: the balance less the holds.</summary>
     public long Available => Balance - Holds.Values.Sum();
 

@@ -33,6 +33,9 @@ public static partial class MerchantEvents
                 authorizedAmount = receipt.Captured is null ? (long?)null : receipt.Amount,
                 receipt.Currency,
                 payerWalletId = receipt.FromWalletId,
+                promotion = receipt.Promotion is { } given
+                    ? new { given.CampaignId, given.Price, given.Discount, given.Cashback, given.Points, given.CouponId }
+                    : null,
             }),
             (MovementKind.Refund, MovementStatus.Completed) => Event(receipt.MovementId, WebhookEventTypes.PaymentRefunded, receipt.CreatedAt, new
             {

@@ -128,6 +128,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/merchant/webhook"] = new("/v1/merchant/webhook", null, false),
             ["DELETE /v1/merchant/webhook"] = new("/v1/merchant/webhook", null, false),
             ["GET /v1/merchant/webhook-deliveries"] = new("/v1/merchant/webhook-deliveries", null, false),
+            ["POST /v1/merchant/campaigns"] = new("/v1/merchant/campaigns", new { name = "x", kind = "discount", percentOff = 10, budget = 100, endsAt = "2099-01-01T00:00:00Z" }, false),
+            ["GET /v1/merchant/campaigns"] = new("/v1/merchant/campaigns", null, false),
+            ["POST /v1/merchant/campaigns/{id}/end"] = new("/v1/merchant/campaigns/cmp_unknown/end", null, false),
+            ["POST /v1/merchant/campaigns/{id}/coupons"] = new("/v1/merchant/campaigns/cmp_unknown/coupons", new { phone = "+8613800138000" }, false),
+            ["GET /v1/me/coupons"] = new("/v1/me/coupons", null, false),
             ["POST /v1/payments"] = new("/v1/payments", new { qrPayload = new Wallet.Merchants.MerchantQrPayload(true, "mch_x", "qr_x", "5411", 100, "Shop", "Shanghai", null).Encode(),
                 fromWalletId = wallet, pin = TestData.Pin }, true),
         };

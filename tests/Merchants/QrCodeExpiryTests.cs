@@ -24,9 +24,9 @@ public sealed class QrCodeExpiryTests(ClockedClusterFixture fixture)
         fixture.Clock.Set(onTime.Code.ExpiresAt!.Value);
         Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, onTime)).Status);
         fixture.Clock.Set(late.Code.ExpiresAt!.Value.AddSeconds(1));
-        var refused = await Pay(alice, wallet, late);
+        var refused = await Assert.ThrowsAsync<WalletRefusedException>(() => Pay(alice, wallet, late)); // before anything moves
 
-        Assert.Equal((MovementStatus.Refused, RefusalCodes.QrCodeExpired), (refused.Status, refused.RefusalCode));
+        Assert.Equal(RefusalCodes.QrCodeExpired, refused.Code);
         Assert.Equal(9_500, await _bank.Balance(alice, wallet));
         await _bank.AssertBooksBalance();
     }

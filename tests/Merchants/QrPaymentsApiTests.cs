@@ -34,6 +34,21 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_payment_refused_for_want_of_funds_leaves_a_dynamic_code_payable()
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        var (poor, rich) = (await Register(api), await Register(api));
+        var (poorWallet, richWallet) = (await poor.FundedWallet(1_000), await rich.FundedWallet(10_000));
+        var payload = (await Issue(merchant, """{"amount":5000,"currency":"CNY"}""")).GetProperty("payload").GetString()!;
+
+        await Problem(await poor.Post("/v1/payments", new { qrPayload = payload, fromWalletId = poorWallet, pin = TestData.Pin }, "short"), HttpStatusCode.UnprocessableEntity, "insufficient_funds");
+        await Json(await rich.Post("/v1/payments", new { qrPayload = payload, fromWalletId = richWallet, pin = TestData.Pin }, "paid"), HttpStatusCode.Created);
+
+        Assert.Equal((1_000L, 5_000L), (await poor.Balance(poorWallet), await rich.Balance(richWallet)));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
     public async Task A_static_code_takes_the_amount_the_customer_enters_any_number_of_times()
     {
         var merchant = await ApiMerchant.Onboard(api);

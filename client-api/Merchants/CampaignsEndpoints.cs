@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
+using Wallet.Customers;
+using Wallet.Money;
+using Wallet.Promotions;
+using Wallet.Refusals;
+
+namespace Wallet.ClientApi.Merchants;
+
+/// <summary>Merchants' campaigns (discounts, cashback, points) and the coupons of coupon-only ones; customers list their coupons.</summary>
+public static class CampaignsEndpoints
+{
+    private const int MostUsesPerCustomer = 1_000;
+    private const int MostPointsPerYuan = 1_000;
+
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
+    {
+        var campaigns = routes.MapGroup("/v1/merchant/campaigns").WithTags("Promotions").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
+        campaigns.MapPost("", Launch).WithName("LaunchCampaign");
+        campaigns.MapGet("", List).WithName("ListCampaigns");
+        campaigns.MapPost("/{id}/end", End).WithName("EndCampaign");
+        campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon");
+        routes.MapGroup("/v1/me").WithTags("Promotions").RequireAuthorization().MapGet("/coupons", ListCoupons).WithName("ListCoupons");
+        return routes;
+    }
+
+    /// <summary>
+    /// Launches a campaign: a discount (percentOff, maxDiscount?), cashback (cashback) or points
+    /// (pointsPerYuan), for payments of at least minSpend, at most perCustomerLimit times per customer,
+    /// within budget (fen, or points), from startsAt (now) to endsAt; couponOnly campaigns apply only with a coupon.
+    /// </summary>
+    public static async Task<Results<Created<CampaignResponse>, ValidationProblem>> Launch(
+        CampaignRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains, TimeProvider time)
+    {
+        var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
+        var startsAt = body.StartsAt ?? time.GetUtcNow();
+        var kind = body.Kind ?? CampaignKind.Discount;
+        var errors = new FieldErrors()
+            .Text(body.Name?.Trim(), "name", 40)
+            .Required(body.Kind, "kind")
+            .Amount(body.Budget, "budget")
+            .Check(body.EndsAt is { } ends && ends > startsAt && ends > time.GetUtcNow(), "endsAt", "The campaign ends in the future, after it starts.")
+            .Check(body.MinSpend is null || body.MinSpend is >= 0 and <= Amounts.Max, "minSpend", $"0 to {Amounts.Max} fen.")
+            .Check(body.PerCustomerLimit is null or > 0 and <= MostUsesPerCustomer, "perCustomerLimit", $"1 to {MostUsesPerCustomer} uses.")
+            .Check(kind == CampaignKind.Discount ? body.PercentOff is > 0 and < 100 : body.PercentOff is null, "percentOff", "1 to 99, for a discount only.")
+            .Check(body.MaxDiscount is null || (kind == CampaignKind.Discount && Amounts.IsValidMovement(body.MaxDiscount.Value)), "maxDiscount", "A cap in fen, for a discount only.")
+            .Check(kind == CampaignKind.Cashback ? body.Cashback is > 0 && body.Cashback <= body.Budget : body.Cashback is null, "cashback", "The fen given back, at most the budget; for cashback only.")
+            .Check(kind == CampaignKind.Points ? body.PointsPerYuan is > 0 and <= MostPointsPerYuan : body.PointsPerYuan is null, "pointsPerYuan", $"1 to {MostPointsPerYuan}, for points only.");
+        if ((keyProblem ?? errors.Problem) is { } invalid)
+        {
+            return invalid;
+        }
+        var terms = new CampaignTerms(body.Name!.Trim(), kind, body.Budget!.Value, startsAt, body.EndsAt!.Value, body.MinSpend ?? 0, body.PerCustomerLimit,
+            body.PercentOff, body.MaxDiscount, body.Cashback, body.PointsPerYuan, body.CouponOnly ?? false);
+        var view = await Promotions(merchant, grains).Launch(terms, request!);
+        return TypedResults.Created((string?)null, CampaignResponse.From(view));
+    }
+
+    /// <summary>The merchant's campaigns, newest first, with what each has spent of its budget.</summary>
+    public static async Task<Ok<Page<CampaignResponse>>> List(ClaimsPrincipal merchant, IGrainFactory grains)
+        => TypedResults.Ok(new Page<CampaignResponse>([.. (await Promotions(merchant, grains).List()).Select(CampaignResponse.From)], null));
+
+    public static async Task<Ok<CampaignResponse>> End(string id, ClaimsPrincipal merchant, IGrainFactory grains)
+        => TypedResults.Ok(CampaignResponse.From(await Promotions(merchant, grains).End(id)));
+
+    /// <summary>Issues a coupon of a coupon-only campaign to the customer with this phone number.</summary>
+    public static async Task<Results<Created<CouponView>, ValidationProblem>> IssueCoupon(string id, CouponRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
+    {
+        if (new FieldErrors().Phone(body.Phone).Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var customerId = await grains.GetGrain<IPhoneDirectoryGrain>(Phones.Normalize(body.Phone)!).FindCustomer()
+            ?? throw WalletRefusedException.NotFound("A customer with that phone");
+        return TypedResults.Created((string?)null, await Promotions(merchant, grains).IssueCoupon(id, customerId));
+    }
+
+    /// <summary>The caller's coupons, newest first; <c>usedBy</c> names the payment that used one.</summary>
+    public static async Task<Ok<Page<CouponView>>> ListCoupons(ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(new Page<CouponView>(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListCoupons(), null));
+
+    private static IMerchantPromotionsGrain Promotions(ClaimsPrincipal merchant, IGrainFactory grains)
+        => grains.GetGrain<IMerchantPromotionsGrain>(merchant.CustomerId());
+}
+
+public sealed record CampaignRequest(string? Name, CampaignKind? Kind, long? Budget, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, long? MinSpend,
+    int? PerCustomerLimit, int? PercentOff, long? MaxDiscount, long? Cashback, int? PointsPerYuan, bool? CouponOnly);
+
+public sealed record CouponRequest(string? Phone);
+
+/// <summary>A campaign: its terms, what it has spent of the budget (fen, or points), and whether it has ended.</summary>
+public sealed record CampaignResponse(string CampaignId, string Name, CampaignKind Kind, long Budget, long Spent, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    long MinSpend, int? PerCustomerLimit, int? PercentOff, long? MaxDiscount, long? Cashback, int? PointsPerYuan, bool CouponOnly, bool Ended)
+{
+    public static CampaignResponse From(CampaignView view)
+    {
+        var t = view.Terms;
+        return new(view.CampaignId, t.Name, t.Kind, t.Budget, view.Spent, t.StartsAt, t.EndsAt, t.MinSpend, t.PerCustomerLimit, t.PercentOff, t.MaxDiscount,
+            t.Cashback, t.PointsPerYuan, t.CouponOnly, view.Ended);
+    }
+}

@@ -1,0 +1,29 @@
+using Wallet.Refusals;
+
+namespace Wallet.Promotions;
+
+/// <summary>A coupon issued to one customer for one coupon-only campaign: used once, inside a payment's transaction.</summary>
+[Alias("Wallet.ICouponGrain")]
+public interface ICouponGrain : IGrainWithStringKey
+{
+    [Alias("Issue"), Transaction(TransactionOption.CreateOrJoin)]
+    Task Issue(CouponView coupon);
+
+    /// <summary>The coupon, if <paramref name="customerId"/> holds it.</summary>
+    [Alias("Read"), Transaction(TransactionOption.CreateOrJoin)]
+    Task<CouponView?> Read(string customerId);
+
+    /// <summary>Inside a payment's transaction: refuses a coupon not the payer's, used or expired; marks it used.</summary>
+    [Alias("Redeem"), Transaction(TransactionOption.Join)]
+    Task<Refusal?> Redeem(string customerId, string paymentId, DateTimeOffset at);
+}
+
+[GenerateSerializer, Immutable, Alias("Wallet.CouponView")]
+public sealed record CouponView(
+    [property: Id(0)] string CouponId,
+    [property: Id(1)] string CustomerId,
+    [property: Id(2)] string MerchantId,
+    [property: Id(3)] string CampaignId,
+    [property: Id(4)] string CampaignName,
+    [property: Id(5)] DateTimeOffset ExpiresAt,
+    [property: Id(6)] string? UsedBy = null);

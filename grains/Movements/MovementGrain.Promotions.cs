@@ -1,0 +1,122 @@
+using Wallet.Ledger;
+using Wallet.Promotions;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// Campaigns on a payment. The offer is decided before the transaction (the merchant's best running
+/// campaign, or the coupon's); inside the transaction the coupon is used, the customer's uses counted
+/// and the budget portion drawn on, together with the money: an aborted payment gives nothing, and a
+/// budget is never overspent. An automatic offer whose portion turns out spent gives nothing and the
+/// payment goes on at full price; a coupon that cannot be honoured refuses the payment.
+/// </summary>
+public sealed partial class MovementGrain
+{
+    /// <summary>What a promoted payment was given, set inside the transaction (each attempt afresh) and written into its receipt.</summary>
+    private sealed class PromotedPayment(PromotionOffer? offer)
+    {
+        public PromotionOffer? Offer { get; } = offer;
+
+        public AppliedPromotion? Applied { get; set; }
+
+        /// <summary>The portion had less left than was offered (so it has nothing, or too little for another offer, now).</summary>
+        public bool PortionSpent { get; set; }
+
+        public MovementReceipt Amend(MovementReceipt receipt)
+            => Applied is { } given ? receipt with { Amount = given.Price - given.Discount, Promotion = given } : receipt;
+    }
+
+    private async Task<PromotedPayment> OfferFor(string merchantId, string payerId, long amount, string? couponId)
+    {
+        Promotions.CouponView? coupon = null;
+        if (couponId is not null)
+        {
+            coupon = await GrainFactory.GetGrain<ICouponGrain>(couponId).Read(payerId);
+            if (coupon is null || coupon.MerchantId != merchantId)
+            {
+                throw new WalletRefusedException(RefusalCodes.InvalidCoupon, coupon is null ? "You hold no such coupon." : "This coupon is for another merchant.");
+            }
+            if (coupon.UsedBy is not null)
+            {
+                throw new WalletRefusedException(RefusalCodes.CouponUsed, "This coupon has been used.");
+            }
+        }
+        return new PromotedPayment(await GrainFactory.GetGrain<IMerchantPromotionsGrain>(merchantId).Offer(amount, clock.GetUtcNow(), MovementId, coupon));
+    }
+
+    /// <summary>
+    /// The money of a payment with its offer, inside the committing transaction: the benefit taken,
+    /// the payer debited the price less any discount, the merchant credited that less any cashback, the
+    /// cashback or points given to the payer. Once the budget is drawn on, a refusal aborts (so the
+    /// budget is given back) and is then recorded on its own.
+    /// </summary>
+    private async Task<Refusal?> Pay(string fromWalletId, Posting debit, WalletFacts to, PromotedPayment promoted)
+    {
+        promoted.Applied = null;
+        promoted.PortionSpent = false;
+        var benefit = promoted.Offer is { } offered ? await Take(promoted, offered, debit.ActorId) : 0;
+        if (promoted.Offer is not { } offer || benefit == 0)
+        {
+            return await DebitThenCredit(fromWalletId, debit, to);
+        }
+        var given = new AppliedPromotion(offer.CampaignId, offer.CampaignName, offer.Kind, debit.Amount, benefit, offer.CouponId);
+        var paid = debit with { Amount = debit.Amount - given.Discount };
+        if (await DebitThenCredit(fromWalletId, paid, to, credited: paid.Amount - given.Cashback) is { } refusal)
+        {
+            throw refusal.AsException();
+        }
+        if (given.Cashback > 0)
+        {
+            await Wallet(fromWalletId).Credit(new Posting(MovementId, MovementKind.Cashback, debit.ActorId, given.Cashback, debit.Currency, to.WalletId, offer.CampaignName));
+        }
+        if (given.Points > 0)
+        {
+            await Wallet(fromWalletId).AddPoints(given.Points);
+        }
+        promoted.Applied = given;
+        return null;
+    }
+
+    /// <summary>Uses the coupon, counts the customer's use and draws on the budget portion; what the portion gave (0: nothing).</summary>
+    private async Task<long> Take(PromotedPayment promoted, PromotionOffer offer, string payerId)
+    {
+        if (offer.CouponId is { } couponId && await GrainFactory.GetGrain<ICouponGrain>(couponId).Redeem(payerId, MovementId, clock.GetUtcNow()) is { } unusable)
+        {
+            throw unusable.AsException();
+        }
+        var uses = offer.PerCustomerLimit is null ? null : GrainFactory.GetGrain<ICampaignCustomerGrain>(Campaigns.CustomerKey(offer.CampaignId, payerId));
+        if (uses is not null && !await uses.TryUse(offer.PerCustomerLimit!.Value))
+        {
+            return offer.CouponId is null ? 0 : throw new WalletRefusedException(RefusalCodes.CouponNotApplicable, "You have had this campaign as often as it allows.");
+        }
+        var taken = await GrainFactory.GetGrain<ICampaignBudgetGrain>(Campaigns.PortionKey(offer.CampaignId, offer.Portion))
+            .Take(offer.Benefit, offer.PortionBudget, partial: offer.Kind != CampaignKind.Cashback);
+        promoted.PortionSpent = taken < offer.Benefit;
+        if (taken == 0)
+        {
+            if (uses is not null)
+            {
+                await uses.Unuse();
+            }
+            if (offer.CouponId is not null)
+            {
+                throw new WalletRefusedException(RefusalCodes.CouponNotApplicable, "This coupon cannot be used: its campaign's budget is spent.");
+            }
+        }
+        return taken;
+    }
+
+    /// <summary>After the commit: tells the merchant's campaigns what of the offer was given, so the rest can be offered again.</summary>
+    private void CloseOffer(string merchantId, PromotedPayment? promoted, MovementReceipt outcome)
+    {
+        if (promoted?.Offer is not { } offer)
+        {
+            return;
+        }
+        var completed = outcome.Status == MovementStatus.Completed;
+        _ = GrainFactory.GetGrain<IMerchantPromotionsGrain>(merchantId)
+            .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, completed ? outcome.Promotion?.Benefit ?? 0 : 0, completed && promoted.PortionSpent);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Wallet.Customers;
+using Wallet.Identity;
+using Wallet.Movements;
+using Wallet.Promotions;
+using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
+
+namespace Wallet.Tests.Merchants;
+
+/// <summary>A campaign's budget is drawn on inside each payment's transaction: however many pay at once, it is never overspent.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CampaignBudgetTests(ClusterFixture fixture)
+{
+    private const int Payers = 1_000;
+    private const long Cashback = 100;
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task A_thousand_payments_at_once_against_a_budget_for_a_hundred_cashbacks_give_exactly_a_hundred()
+    {
+        var (merchant, onboarded) = await _bank.NewMerchant("Bubble Tea", "5814");
+        var now = DateTimeOffset.UtcNow;
+        var campaigns = fixture.Grains.GetGrain<IMerchantPromotionsGrain>(onboarded.MerchantId);
+        var campaign = await campaigns.Launch(new CampaignTerms("¥1 back", CampaignKind.Cashback, 100 * Cashback, now.AddHours(-1), now.AddDays(1), Cashback: Cashback),
+            new IdempotentRequest("launch", "launch"));
+        var code = (await merchant.IssueQrCode(null, "CNY", null, null)).Code;
+        var payers = new (TestCustomer Customer, string Wallet)[Payers];
+        await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => payers[i] = await _bank.FundedCustomer(2_000));
+
+        var receipts = await Task.WhenAll(payers.Select((p, i) => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}")
+            .Pay(new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
+
+        Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.RefusalCode}: {r.RefusalDetail}"));
+        Assert.Equal(100, receipts.Count(r => r.Promotion is { Cashback: Cashback }));
+        Assert.DoesNotContain(receipts, r => r.Promotion is not null && r.Promotion.Cashback != Cashback);
+        Assert.Equal(100 * Cashback, (await campaigns.List()).Single(c => c.CampaignId == campaign.CampaignId).Spent);
+        var settlement = await fixture.Grains.GetGrain<IWalletGrain>(onboarded.SettlementWalletId).GetView(onboarded.MerchantId);
+        Assert.Equal(receipts.Sum(r => r.Amount) - 100 * Cashback, settlement.Balance);
+        var balances = await Task.WhenAll(payers.Select(p => _bank.Balance(p.Customer, p.Wallet)));
+        Assert.Equal(receipts.Select(r => 2_000 - r.Amount + (r.Promotion?.Cashback ?? 0)), balances);
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_budget_portion_gives_no_more_than_it_holds_to_transactions_at_once_whatever_they_were_offered()
+    {
+        var portion = fixture.Grains.GetGrain<ICampaignBudgetGrain>(Campaigns.PortionKey($"cmp_{Guid.NewGuid():N}", 0));
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            long granted = 0;
+            await TransactionRetry.Run(NullLogger.Instance, "take", () => fixture.Transactions.RunTransaction(TransactionOption.Create, async () =>
+                granted = await portion.Take(wanted: 300, portionBudget: 1_000, partial: false)));
+            return granted;
+        }));
+
+        Assert.Equal((3, 900L), (taken.Count(t => t == 300), taken.Sum()));
+        Assert.Equal(900, await portion.Spent());
+    }
+}
