@@ -38,6 +38,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("GetFacts"), AlwaysInterleave]
     Task<WalletFacts?> GetFacts();
 
+    /// <summary>
+    /// The facts, asked by a movement about to credit this wallet: counted, so a wallet about to be paid
+    /// by many at once switches to receiving tills before their credits arrive, not after.
+    /// </summary>
+    [Alias("GetFactsToCredit"), AlwaysInterleave]
+    Task<WalletFacts?> GetFactsToCredit();
+
     /// <summary>The wallet as its owner sees it; anyone else is told it does not exist.</summary>
     [Alias("GetView"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task<WalletView> GetView(string callerId);

@@ -139,8 +139,7 @@ public sealed partial class MerchantGrain(
         {
             return Task.FromResult(false);
         }
-        var expected = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(
-            MerchantSignatures.Canonical(request.Method, request.PathAndQuery, request.Timestamp, request.Nonce, request.BodySha256)));
+        var expected = Mac(request.Method, request.PathAndQuery, request.Timestamp, request.Nonce, request.BodySha256);
         var given = new byte[32];
         if (Convert.FromHexString(request.Signature, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32
             || !CryptographicOperations.FixedTimeEquals(expected, given))
@@ -153,8 +152,11 @@ public sealed partial class MerchantGrain(
     }
 
     public Task<string?> SignWebhook(string pathAndQuery, string timestamp, string nonce, string bodySha256)
-        => Task.FromResult(_secret is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(
-            MerchantSignatures.Canonical(HttpMethod.Post.Method, pathAndQuery, timestamp, nonce, bodySha256)))));
+        => Task.FromResult(_secret is null ? null : Convert.ToHexStringLower(Mac(HttpMethod.Post.Method, pathAndQuery, timestamp, nonce, bodySha256)));
+
+    /// <summary>The HMAC of a request's (or webhook's) canonical form with the merchant's secret: both directions are signed alike.</summary>
+    private byte[] Mac(string method, string pathAndQuery, string timestamp, string nonce, string bodySha256)
+        => HMACSHA256.HashData(_secret!, Encoding.UTF8.GetBytes(MerchantSignatures.Canonical(method, pathAndQuery, timestamp, nonce, bodySha256)));
 
     public async Task<MerchantView> GetView()
     {

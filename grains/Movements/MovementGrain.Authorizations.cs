@@ -54,7 +54,7 @@ public sealed partial class MovementGrain : IRemindable
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"Capture 1 to {authorized.Amount} minor units: no more than was authorised.");
         }
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
-        var to = await Wallet(authorized.ToWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var to = await Wallet(authorized.ToWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var captured = authorized with { Status = MovementStatus.Completed, Captured = amount };
         var debit = new Ledger.Posting(MovementId, MovementKind.Payment, authorized.PayerId!, amount, authorized.Currency, to.WalletId, $"{merchant.Name} {authorized.OrderId}");
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, captured, async () =>

@@ -24,7 +24,7 @@ public sealed partial class MovementGrain
             ?? throw new WalletRefusedException(RefusalCodes.InvalidPaymentCode, "No such payment code.");
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
         var from = await Wallet(code.WalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
-        var to = await Wallet(merchant.SettlementWalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var to = await Wallet(merchant.SettlementWalletId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var payer = GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId);
         var confirm = order.Amount > PaymentCodes.ConfirmAbove || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
         var now = clock.GetUtcNow();
@@ -72,7 +72,7 @@ public sealed partial class MovementGrain
             return expired;
         }
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(receipt.MerchantId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
-        var to = await Wallet(receipt.ToWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var to = await Wallet(receipt.ToWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
         var promoted = await OfferFor(receipt.MerchantId!, customerId, receipt.Amount, couponId: null);
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,

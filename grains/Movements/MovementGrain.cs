@@ -126,7 +126,7 @@ public sealed partial class MovementGrain(
         {
             throw unusable.AsException();
         }
-        var to = await Wallet(merchant.SettlementWalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
+        var to = await Wallet(merchant.SettlementWalletId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, code.OrderId)
             with { MerchantId = order.MerchantId, OrderId = code.OrderId };
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
@@ -143,7 +143,7 @@ public sealed partial class MovementGrain(
         {
             throw new WalletRefusedException(RefusalCodes.SameWallet, "A wallet cannot send money to itself.");
         }
-        var to = await Wallet(toId).GetFacts() ?? throw WalletRefusedException.NotFound("The receiving wallet");
+        var to = await Wallet(toId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The receiving wallet");
         if (to.Currency != order.Currency)
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The receiving wallet holds {to.Currency}, not {order.Currency}.");
@@ -241,7 +241,7 @@ public sealed partial class MovementGrain(
             ?? throw WalletRefusedException.NotFound("The payment");
         var receipt = NewReceipt(MovementKind.Refund, payment.ToWalletId, payment.FromWalletId, null, order.Amount, payment.Currency, payment.OrderId)
             with { MerchantId = order.MerchantId, OrderId = payment.OrderId, PaymentId = payment.MovementId };
-        var to = await Wallet(payment.FromWalletId!).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
+        var to = await Wallet(payment.FromWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The payer's wallet");
         var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.FromWalletId, $"refund of {payment.MovementId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
             await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).AddRefund(order.MerchantId, order.Amount)

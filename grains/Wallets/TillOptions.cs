@@ -8,6 +8,6 @@ public sealed class TillOptions
     /// <summary>Receiving tills a busy wallet gets: payers then contend on one of these instead of on the wallet.</summary>
     public int Count { get; set; } = 8;
 
-    /// <summary>Credits within one second at which a wallet switches to tills, for good.</summary>
+    /// <summary>Credits planned within one second (movements asking to credit it) at which a wallet switches to tills, for good.</summary>
     public int BusyCreditsPerSecond { get; set; } = 50;
 }

@@ -1,8 +1,9 @@
 namespace Wallet.Wallets;
 
 /// <summary>
-/// A busy wallet's receiving tills. A wallet credited more than <see cref="TillOptions.BusyCreditsPerSecond"/>
-/// times in a second switches to tills for good: movements read that from its facts and credit a till
+/// A busy wallet's receiving tills. A wallet about to be credited more than <see cref="TillOptions.BusyCreditsPerSecond"/>
+/// times in a second (counted when movements plan their credit, so a burst is seen before its credits
+/// queue on the book) switches to tills for good: movements read that from its facts and credit a till
 /// instead (switching is safe at any moment, since a credit to the book and one to a till are both
 /// whole). The balance is the book's plus the tills'; a debit the book alone cannot cover drains the
 /// tills into the book within its own transaction, so a merchant can spend what it was just paid.
@@ -61,7 +62,7 @@ public sealed partial class WalletGrain
     }
 
     /// <summary>
-    /// Counts credits per second and switches a busy wallet to tills (outside any transaction's outcome:
+    /// Counts planned credits per second and switches a busy wallet to tills (outside any transaction's outcome:
     /// a profile write). Not a wallet with a balance cap, whose credits must see the whole balance.
     /// </summary>
     private void NoteCredit(DateTimeOffset now, bool uncapped)

@@ -52,6 +52,15 @@ public sealed partial class WalletGrain(
         return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills));
     }
 
+    public Task<WalletFacts?> GetFactsToCredit()
+    {
+        if (profile.RecordExists)
+        {
+            NoteCredit(clock.GetUtcNow(), LimitsNow.BalanceCap is null);
+        }
+        return GetFacts();
+    }
+
     public async Task<WalletView> GetView(string callerId)
     {
         OwnedBy(callerId);
@@ -155,7 +164,6 @@ public sealed partial class WalletGrain(
         var now = clock.GetUtcNow();
         var cap = LimitsAt(now).BalanceCap;
         var inTills = cap is null ? 0 : await TillsBalance();
-        NoteCredit(now, cap is null);
         WalletRefusedException? refused = null;
         await Post([(posting, EntryDirection.In, now)], b =>
         {

@@ -36,6 +36,14 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
         return (payer, wallet, paid.GetProperty("paymentId").GetString()!);
     }
 
+    /// <summary>The settlement wallet's balance, as the merchant reads it.</summary>
+    public async Task<long> Balance()
+        => (await Json(await Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64();
+
+    /// <summary>Refunds <paramref name="amount"/> of a payment; <paramref name="key"/> is the refund's id.</summary>
+    public Task<HttpResponseMessage> Refund(string paymentId, long amount, string key)
+        => Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", JsonSerializer.Serialize(new { amount }), idempotencyKey: key);
+
     /// <summary>Sends a signed request; each part of the signature can be spoiled to test the checks.</summary>
     public Task<HttpResponseMessage> Send(HttpMethod method, string pathAndQuery, string? body = null,
         DateTimeOffset? at = null, string? nonce = null, string? secret = null, string? signedBody = null, string? signedPath = null, string? idempotencyKey = null)

@@ -32,7 +32,7 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
 
         Assert.Equal(("completed", 3_000L), (captured.GetProperty("status").GetString(), captured.GetProperty("captured").GetInt64()));
         Assert.Equal((7_000L, 7_000L), await BalanceAndAvailable(alice, wallet));
-        Assert.Equal(3_000, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(3_000, await merchant.Balance());
         await Operator.AssertBooksBalance(api);
     }
 

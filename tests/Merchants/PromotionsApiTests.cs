@@ -24,7 +24,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal((1_600L, 400L), (small.GetProperty("amount").GetInt64(), Promotion(small).GetProperty("discount").GetInt64()));
         Assert.Equal((999L, JsonValueKind.Null), (below.GetProperty("amount").GetInt64(), below.GetProperty("promotion").ValueKind));
         Assert.Equal(10_000 - 2_500 - 1_600 - 999, await alice.Balance(wallet));
-        Assert.Equal(2_500 + 1_600 + 999, await MerchantBalance(merchant));
+        Assert.Equal(2_500 + 1_600 + 999, await merchant.Balance());
         Assert.Equal(900, (await Campaign(merchant, campaign)).GetProperty("spent").GetInt64());
         await Operator.AssertBooksBalance(api);
     }
@@ -42,13 +42,13 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal((1_500L, 200L), (first.GetProperty("amount").GetInt64(), Promotion(first).GetProperty("cashback").GetInt64()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("promotion").ValueKind);
         Assert.Equal(10_000 - 1_500 + 200 - 1_500, await alice.Balance(wallet));
-        Assert.Equal(1_300 + 1_500, await MerchantBalance(merchant));
+        Assert.Equal(1_300 + 1_500, await merchant.Balance());
         var cashback = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=cashback"), HttpStatusCode.OK);
         Assert.Equal((200L, "Back ¥2"), (cashback.GetProperty("items")[0].GetProperty("amount").GetInt64(), cashback.GetProperty("items")[0].GetProperty("memo").GetString()));
 
         var paymentId = first.GetProperty("paymentId").GetString();
-        await Problem(await Refund(merchant, paymentId!, 1_301, "r1"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
-        await Json(await Refund(merchant, paymentId!, 1_300, "r2"), HttpStatusCode.Created);
+        await Problem(await merchant.Refund(paymentId!, 1_301, "r1"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        await Json(await merchant.Refund(paymentId!, 1_300, "r2"), HttpStatusCode.Created);
         Assert.Equal(10_000 - 1_500, await alice.Balance(wallet)); // as if the first payment had not happened
         await Operator.AssertBooksBalance(api);
     }
@@ -135,7 +135,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
 
         Assert.Equal((2_500L, 300L), (charged.GetProperty("amount").GetInt64(), Promotion(charged).GetProperty("cashback").GetInt64()));
         Assert.Equal(10_000 - 2_500 + 300, await alice.Balance(wallet));
-        Assert.Equal(2_200, await MerchantBalance(merchant));
+        Assert.Equal(2_200, await merchant.Balance());
         await Operator.AssertBooksBalance(api);
     }
 
@@ -179,10 +179,4 @@ public sealed class PromotionsApiTests(ApiFixture api)
     private static async Task<JsonElement> Campaign(ApiMerchant merchant, string campaignId)
         => (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/campaigns"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Single(c => c.GetProperty("campaignId").GetString() == campaignId);
-
-    private static async Task<long> MerchantBalance(ApiMerchant merchant)
-        => (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64();
-
-    private static Task<HttpResponseMessage> Refund(ApiMerchant merchant, string paymentId, long amount, string key)
-        => merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", JsonSerializer.Serialize(new { amount }), idempotencyKey: key);
 }

@@ -27,7 +27,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/payments", new { qrPayload = scanned, fromWalletId = wallet, pin = TestData.Pin }, "noodles-again"), HttpStatusCode.Conflict, "qr_code_used");
 
         Assert.Equal(8_750, await alice.Balance(wallet));
-        Assert.Equal(1_250, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(1_250, await merchant.Balance());
         var entries = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=payment"), HttpStatusCode.OK);
         Assert.Equal("Lao Wang Noodles A-1001", entries.GetProperty("items")[0].GetProperty("memo").GetString());
         await Operator.AssertBooksBalance(api);
@@ -61,7 +61,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/payments", new { qrPayload = payload, fromWalletId = wallet, pin = TestData.Pin }, "no-amount"), HttpStatusCode.BadRequest, "validation_failed");
 
         Assert.Equal(9_250, await alice.Balance(wallet));
-        Assert.Equal(750, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(750, await merchant.Balance());
         await Operator.AssertBooksBalance(api);
     }
 
@@ -82,7 +82,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/payments", new { qrPayload = payload, fromWalletId = wallet, pin = "000000" }, "t4"), HttpStatusCode.Forbidden, "invalid_pin");
 
         Assert.Equal(10_000, await alice.Balance(wallet));
-        Assert.Equal(0, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(0, await merchant.Balance());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -14,16 +13,16 @@ public sealed class RefundsApiTests(ApiFixture api)
     {
         var (merchant, alice, wallet, paymentId) = await Paid(1_250);
 
-        var first = await Json(await Refund(merchant, paymentId, 500, "r1"), HttpStatusCode.Created);
-        var replay = await Json(await Refund(merchant, paymentId, 500, "r1"), HttpStatusCode.Created);
+        var first = await Json(await merchant.Refund(paymentId, 500, "r1"), HttpStatusCode.Created);
+        var replay = await Json(await merchant.Refund(paymentId, 500, "r1"), HttpStatusCode.Created);
         Assert.Equal(first.GetProperty("refundId").GetString(), replay.GetProperty("refundId").GetString());
-        var over = await Problem(await Refund(merchant, paymentId, 751, "r2"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
-        await Json(await Refund(merchant, paymentId, 750, "r3"), HttpStatusCode.Created);
-        await Problem(await Refund(merchant, paymentId, 1, "r4"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        var over = await Problem(await merchant.Refund(paymentId, 751, "r2"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        await Json(await merchant.Refund(paymentId, 750, "r3"), HttpStatusCode.Created);
+        await Problem(await merchant.Refund(paymentId, 1, "r4"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
 
         Assert.Contains("12.50 CNY", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(10_000, await alice.Balance(wallet));
-        Assert.Equal(0, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(0, await merchant.Balance());
         var refunds = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=refund"), HttpStatusCode.OK);
         Assert.Equal([750L, 500L], refunds.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("amount").GetInt64()));
         await Operator.AssertBooksBalance(api);
@@ -34,7 +33,7 @@ public sealed class RefundsApiTests(ApiFixture api)
     {
         var (merchant, alice, wallet, paymentId) = await Paid(1_000);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Refund(merchant, paymentId, 200, $"c{i}")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => merchant.Refund(paymentId, 200, $"c{i}")));
 
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
@@ -48,9 +47,9 @@ public sealed class RefundsApiTests(ApiFixture api)
         var (merchant, alice, wallet, paymentId) = await Paid(1_000);
         var other = await ApiMerchant.Onboard(api);
 
-        await Problem(await Refund(other, paymentId, 100, "x1"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await Refund(merchant, "mv_unknown", 100, "x2"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await Refund(merchant, paymentId, 0, "x3"), HttpStatusCode.BadRequest, "validation_failed");
+        await Problem(await other.Refund(paymentId, 100, "x1"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Refund("mv_unknown", 100, "x2"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Refund(paymentId, 0, "x3"), HttpStatusCode.BadRequest, "validation_failed");
         await Problem(await merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", """{"amount":100}"""), HttpStatusCode.BadRequest, "idempotency_key_required");
 
         var listed = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments"), HttpStatusCode.OK);
@@ -66,7 +65,4 @@ public sealed class RefundsApiTests(ApiFixture api)
         var (payer, wallet, paymentId) = await merchant.PaidBy(api, amount, funds: 10_000);
         return (merchant, payer, wallet, paymentId);
     }
-
-    private static Task<HttpResponseMessage> Refund(ApiMerchant merchant, string paymentId, long amount, string key)
-        => merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", JsonSerializer.Serialize(new { amount }), idempotencyKey: key);
 }

@@ -25,7 +25,7 @@ public sealed class SettlementsApiTests(ApiFixture api)
         Assert.Equal((10_000L, 38L, 9_962L, false), (report.GetProperty("gross").GetInt64(), report.GetProperty("fee").GetInt64(),
             report.GetProperty("net").GetInt64(), report.GetProperty("scheduled").GetBoolean()));
         Assert.Matches(@"^\d{6}\*+\d{4}$", report.GetProperty("cardMasked").GetString());
-        Assert.Equal(0, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(0, await merchant.Balance());
         var listed = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/settlements"), HttpStatusCode.OK);
         Assert.Equal(report.GetProperty("settlementId").GetString(), listed.GetProperty("items")[0].GetProperty("settlementId").GetString());
         await Operator.AssertBooksBalance(api);
@@ -88,7 +88,7 @@ public sealed class SettlementsApiTests(ApiFixture api)
         await Paid(merchant, 100);
 
         await Problem(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Conflict, "no_settlement_card");
-        Assert.Equal(100, (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK)).GetProperty("balance").GetInt64());
+        Assert.Equal(100, await merchant.Balance());
     }
 
     private Task Paid(ApiMerchant merchant, long amount) => merchant.PaidBy(api, amount);
