@@ -49,7 +49,7 @@ public sealed partial class MovementGrain(
     {
         if (_settled is { } known)
         {
-            return Settle(known, customerId, fingerprint);
+            return await Replayed(Settle(known, customerId, fingerprint));
         }
         (MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend) planned;
         try
@@ -279,7 +279,18 @@ public sealed partial class MovementGrain(
     private async Task<MovementReceipt?> Recorded(string customerId, string fingerprint)
     {
         var known = _settled ?? await ReadRecord();
-        return known is null ? null : Settle(known, customerId, fingerprint);
+        return known is null ? null : await Replayed(Settle(known, customerId, fingerprint));
+    }
+
+    /// <summary>
+    /// A replay announces the outcome to the merchant again: if the silo stopped between a commit and
+    /// its announcement, the caller (who heard nothing) replays and the event still goes out. The
+    /// event's id is the outcome's, so one already queued or delivered is recognised.
+    /// </summary>
+    private async Task<MovementReceipt> Replayed(MovementReceipt earlier)
+    {
+        await Announce(earlier);
+        return earlier;
     }
 
     private MovementReceipt Settle(MovementRecord known, string customerId, string fingerprint)

@@ -95,6 +95,27 @@ public sealed class WebhooksApiTests(ApiFixture api)
         Assert.Single(await Deliveries(merchant));
     }
 
+    [Fact]
+    public async Task A_replayed_payment_announces_its_outcome_again_and_the_event_is_queued_once()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await ApiMerchant.Onboard(api);
+        var payer = await Register(api);
+        var wallet = await payer.FundedWallet(1_000);
+        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", """{"amount":600,"currency":"CNY"}"""), HttpStatusCode.Created);
+        var body = new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin };
+        var paid = await Json(await payer.Post("/v1/payments", body, "lost-answer"), HttpStatusCode.Created); // as if its announcement had been lost
+        await Subscribe(merchant, receiver);
+
+        await Json(await payer.Post("/v1/payments", body, "lost-answer"), HttpStatusCode.Created);
+        await Json(await payer.Post("/v1/payments", body, "lost-answer"), HttpStatusCode.Created);
+
+        await Eventually.Until(() => receiver.Accepted == 1, "the replayed payment's event");
+        Assert.Equal(paid.GetProperty("paymentId").GetString(), Text(receiver.Received.Single().Body, "data", "paymentId"));
+        Assert.Single(await Deliveries(merchant));
+        Assert.Equal(400, await payer.Balance(wallet));
+    }
+
     [Theory]
     [InlineData("""{"url":"ftp://127.0.0.1/hook"}""")]
     [InlineData("""{"url":"/relative/hook"}""")]
