@@ -72,4 +72,11 @@ public interface IMovementGrain : IGrainWithStringKey
     /// <summary>The recorded outcome if <paramref name="callerId"/> asked for this movement; otherwise null.</summary>
     [Alias("Find")]
     Task<MovementReceipt?> Find(string callerId);
+
+    /// <summary>
+    /// Publishes the events of the recorded outcome again (after a crash or a failed publish); false
+    /// when nothing is recorded (not committed yet, or never).
+    /// </summary>
+    [Alias("Republish")]
+    Task<bool> Republish();
 }

@@ -143,6 +143,8 @@ public static class WalletSilo
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
+        services.TryAddSingleton<Events.IWalletEventPublisher, Events.StreamEventPublisher>();
         services.AddSingleton<Webhooks.WebhookSender>();
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();

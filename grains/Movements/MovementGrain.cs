@@ -23,6 +23,7 @@ public sealed partial class MovementGrain(
     ITransactionClient transactions,
     ICardIssuingBank bank,
     IOptions<HoldOptions> holds,
+    Events.IWalletEventPublisher publisher,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<MovementGrain> logger)
     : Grain, IMovementGrain
@@ -320,6 +321,9 @@ public sealed partial class MovementGrain(
     private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move,
         MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null, Func<MovementReceipt, MovementReceipt>? amend = null)
     {
+        // Written down before anything can commit, so a crash after the commit still publishes; the write
+        // overlaps the transaction's start and is awaited inside it, before the transaction can commit.
+        var expected = Outbox.Expect(MovementId);
         try
         {
             var settled = await TransactionRetry.Run(logger, MovementId, async () =>
@@ -327,6 +331,7 @@ public sealed partial class MovementGrain(
                 MovementRecord? outcome = null;
                 await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
+                    await expected;
                     // Already settled: a new movement finds any receipt; one that resolves a waiting state, any other state.
                     outcome = await record.PerformUpdate(r => r.Receipt is null || (resolves is not null && r.Receipt.Status == resolves) ? null : r);
                     if (outcome is not null)
@@ -345,6 +350,7 @@ public sealed partial class MovementGrain(
                 return outcome!;
             });
             var final = Settle(settled, customerId, fingerprint);
+            await Publish(final);
             await Announce(final);
             return final;
         }

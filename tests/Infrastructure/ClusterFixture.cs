@@ -18,7 +18,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddWallet(TestSettings.Configuration).AddIncomingGrainCallFilter<AbortInjection>());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddWallet(TestSettings.Configuration).AddIncomingGrainCallFilter<AbortInjection>();
+            silo.Services.AddSingleton<Wallet.Events.IWalletEventPublisher, PublishFaults>();
+        });
         builder.ConfigureClient(client => client.UseTransactions()); // tests may run a transaction of their own
         Cluster = builder.Build();
         await Cluster.DeployAsync();

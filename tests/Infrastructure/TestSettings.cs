@@ -27,6 +27,8 @@ public static class TestSettings
         ["Wallet:Webhooks:FirstRetryAfter"] = "00:00:00.200",
         ["Wallet:Webhooks:MaxRetryAfter"] = "00:00:01",
         ["Wallet:Webhooks:MaxAttempts"] = "6",
+        // Tests call the publication log's reminder themselves and want every movement it holds asked at once.
+        ["Wallet:Events:RepublishAfter"] = "00:00:00",
     };
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection(Values).Build();

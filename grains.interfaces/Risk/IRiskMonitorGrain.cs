@@ -1,0 +1,20 @@
+using Wallet.Events;
+
+namespace Wallet.Risk;
+
+/// <summary>
+/// A customer's risk monitor: fed by the customer's event stream (an implicit subscription), it keeps
+/// the windowed state the rules read. Keyed by customer id. Each event counts once, by its id.
+/// </summary>
+[Alias("Wallet.IRiskMonitorGrain")]
+public interface IRiskMonitorGrain : IGrainWithStringKey
+{
+    [Alias("GetSnapshot")]
+    Task<RiskSnapshot> GetSnapshot();
+}
+
+/// <summary>What the monitor holds now: the events it counted, and the money movements inside its window.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.RiskSnapshot")]
+public sealed record RiskSnapshot(
+    [property: Id(0)] int EventsCounted,
+    [property: Id(1)] IReadOnlyList<MoneyMoved> RecentMovements);

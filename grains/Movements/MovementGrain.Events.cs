@@ -1,0 +1,93 @@
+using Wallet.Events;
+using Wallet.Identity;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// The movement's events. Its record — written in the same transaction as the money — is its outbox:
+/// before the transaction the movement is written down in its publication-log shard, after the commit
+/// its events are published and the shard told; if that never happens (a crash, a failed publish), the
+/// shard's reminder has the movement publish again from its record. Never published from inside the
+/// transaction: an aborted one would still have delivered them.
+/// </summary>
+public sealed partial class MovementGrain
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Events of movement {MovementId} were not published; its publication-log shard has them published again")]
+    private static partial void LogPublishFailed(ILogger logger, string movementId, Exception exception);
+
+    private IEventOutboxGrain Outbox => GrainFactory.GetGrain<IEventOutboxGrain>(EventOutbox.ShardOf(MovementId));
+
+    public async Task<bool> Republish()
+    {
+        var known = _settled ?? await ReadRecord();
+        if (known?.Receipt is { } receipt)
+        {
+            await PublishEvents(receipt);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>After the commit: publishes the outcome's events and tells the shard; a failure leaves the movement written down there.</summary>
+    private async Task Publish(MovementReceipt outcome)
+    {
+        try
+        {
+            await PublishEvents(outcome);
+            await Outbox.Published(MovementId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, MovementId, exception);
+        }
+    }
+
+    /// <summary>
+    /// Money that moved: out of the payer's wallet and into the receiver's, each to its owner's stream
+    /// when the owner is a customer (merchants are not watched by the customers' risk monitor). Nothing
+    /// for an outcome that moved none.
+    /// </summary>
+    private async Task PublishEvents(MovementReceipt receipt)
+    {
+        if (receipt.Status != MovementStatus.Completed)
+        {
+            return;
+        }
+        var (from, to) = (receipt.FromWalletId, receipt.ToWalletId);
+        var owners = await Task.WhenAll(OwnerOf(from), OwnerOf(to));
+        var (payer, receiver) = (owners[0], owners[1]);
+        var moved = receipt.Captured ?? receipt.Amount;
+        var publishing = new List<Task>(2);
+        if (payer is not null && Ids.IsCustomer(payer))
+        {
+            publishing.Add(publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey("evt", MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.Out, moved, receipt.Currency, from!, to, receiver, receipt.MerchantId)));
+        }
+        if (receiver is not null && Ids.IsCustomer(receiver))
+        {
+            publishing.Add(publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey("evt", MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.In, moved - (receipt.Promotion?.Cashback ?? 0), receipt.Currency, to!, from, payer, receipt.MerchantId)));
+        }
+        await Task.WhenAll(publishing);
+    }
+
+    /// <summary>A wallet's owner, which never changes: remembered in the process, asked of the wallet the first time.</summary>
+    private async Task<string?> OwnerOf(string? walletId)
+    {
+        if (walletId is null)
+        {
+            return null;
+        }
+        if (WalletOwners.Find(walletId) is { } known)
+        {
+            return known;
+        }
+        var owner = (await Wallet(walletId).GetFacts())?.OwnerId;
+        if (owner is not null)
+        {
+            WalletOwners.Remember(walletId, owner);
+        }
+        return owner;
+    }
+}
