@@ -13,8 +13,9 @@ public interface IRiskMonitorGrain : IGrainWithStringKey
     Task<RiskSnapshot> GetSnapshot();
 }
 
-/// <summary>What the monitor holds now: the events it counted, and the money movements inside its window.</summary>
+/// <summary>What the monitor holds now: the events it counted, the money movements inside its window, and the latest other events (sign-ins, PINs, devices).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RiskSnapshot")]
 public sealed record RiskSnapshot(
     [property: Id(0)] int EventsCounted,
-    [property: Id(1)] IReadOnlyList<MoneyMoved> RecentMovements);
+    [property: Id(1)] IReadOnlyList<MoneyMoved> RecentMovements,
+    [property: Id(2)] IReadOnlyList<WalletEvent> RecentSignals);

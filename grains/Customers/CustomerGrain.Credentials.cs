@@ -1,4 +1,5 @@
 using Wallet.Credentials;
+using Wallet.Events;
 using Wallet.Refusals;
 
 namespace Wallet.Customers;
@@ -33,7 +34,11 @@ public sealed partial class CustomerGrain
             if (startSession || state.LoginFailures > 0)
             {
                 state.LoginFailures = 0;
-                await customer.WriteStateAsync();
+                if (startSession)
+                {
+                    Record((id, who, at) => new LoginSucceeded(id, who, at));
+                }
+                await SaveAndPublish();
             }
             return new SignInOutcome(session ?? new SignedIn(this.GetPrimaryKeyString(), state.Role, "", "", default));
         }
@@ -42,7 +47,8 @@ public sealed partial class CustomerGrain
         {
             (state.LoginFailures, state.LoginLockedUntil) = (0, now + credentials.Value.LoginLockFor);
         }
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new LoginFailed(id, who, at, locked));
+        await SaveAndPublish();
         return locked ? new SignInOutcome(null, state.LoginLockedUntil) : SignInOutcome.Refused;
     }
 
@@ -84,7 +90,8 @@ public sealed partial class CustomerGrain
             state.PinFailures = 0;
             state.PinLockedUntil = credentials.Value.PinLockFor is { } lockFor ? now + lockFor : limits.NextDayStart(now);
         }
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new PinFailed(id, who, at, left <= 0));
+        await SaveAndPublish();
         throw left <= 0
             ? PinLocked(state.PinLockedUntil!.Value)
             : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.");

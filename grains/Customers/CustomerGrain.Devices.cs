@@ -35,7 +35,8 @@ public sealed partial class CustomerGrain
         var device = new DeviceKey { PublicKey = publicKey, RegisteredAt = clock.GetUtcNow() };
         var deviceId = Ids.New("dev");
         state.Devices[deviceId] = device;
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new Events.DeviceRegistered(id, who, at, deviceId));
+        await SaveAndPublish();
         return new DeviceView(deviceId, device.RegisteredAt);
     }
 
@@ -48,7 +49,8 @@ public sealed partial class CustomerGrain
         {
             throw WalletRefusedException.NotFound("The device");
         }
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new Events.DeviceRemoved(id, who, at, deviceId));
+        await SaveAndPublish();
     }
 
     public Task<DeviceChallenge> IssueChallenge()

@@ -22,6 +22,8 @@ public sealed partial class CustomerGrain(
     IOptions<CredentialOptions> credentials,
     SecretVault vault,
     ISmsGateway sms,
+    Events.IWalletEventPublisher publisher,
+    ILogger<CustomerGrain> logger,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
 {

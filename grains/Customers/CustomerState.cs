@@ -57,6 +57,9 @@ public sealed class CustomerState
 
     /// <summary>Coupons merchants issued to the customer, oldest first (each coupon's own grain knows whether it is used).</summary>
     [Id(24)] public List<string> CouponIds { get; set; } = [];
+
+    /// <summary>Events written with the change they report and not yet published (see CustomerGrain.Events).</summary>
+    [Id(25)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

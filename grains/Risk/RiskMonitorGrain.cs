@@ -21,6 +21,9 @@ public sealed class RiskMonitorGrain(
     /// <summary>The most movements kept in the window; the oldest go first.</summary>
     private const int MovementsKept = 500;
 
+    /// <summary>The latest events other than money (sign-ins, wrong PINs, devices) kept.</summary>
+    private const int SignalsKept = 50;
+
     /// <summary>How far back the money movements are kept: the longest window a rule looks at (the mule pattern's 48 hours).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(48);
 
@@ -29,7 +32,7 @@ public sealed class RiskMonitorGrain(
             .GetStream<WalletEvent>(StreamId.Create(WalletEvent.StreamNamespace, this.GetPrimaryKeyString()))
             .SubscribeAsync(this);
 
-    public Task<RiskSnapshot> GetSnapshot() => Task.FromResult(new RiskSnapshot(risk.State.EventsCounted, [.. risk.State.Movements]));
+    public Task<RiskSnapshot> GetSnapshot() => Task.FromResult(new RiskSnapshot(risk.State.EventsCounted, [.. risk.State.Movements], [.. risk.State.Signals]));
 
     public async Task OnNextAsync(WalletEvent item, StreamSequenceToken? token = null)
     {
@@ -54,6 +57,14 @@ public sealed class RiskMonitorGrain(
                 state.Movements.RemoveRange(0, state.Movements.Count - MovementsKept);
             }
         }
+        else
+        {
+            state.Signals.Add(item);
+            if (state.Signals.Count > SignalsKept)
+            {
+                state.Signals.RemoveAt(0);
+            }
+        }
         await risk.WriteStateAsync();
     }
 
@@ -71,4 +82,7 @@ public sealed class RiskState
 
     /// <summary>Money in and out within <see cref="RiskMonitorGrain.Window"/>, oldest first.</summary>
     [Id(3)] public List<MoneyMoved> Movements { get; set; } = [];
+
+    /// <summary>The latest other events, oldest first.</summary>
+    [Id(4)] public List<WalletEvent> Signals { get; set; } = [];
 }

@@ -1,0 +1,52 @@
+using Wallet.Events;
+using Wallet.Identity;
+
+namespace Wallet.Customers;
+
+/// <summary>
+/// The customer's own events (sign-ins, wrong PINs, device changes). Each is put in the customer's
+/// state with the change it reports and written with it (the outbox), published after the write and
+/// then dropped; what a crash or a failed publish left is published again after the next write or on
+/// the next activation. Consumers de-duplicate by event id.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Events of customer {CustomerId} were not published; they are published again after the next change")]
+    private static partial void LogPublishFailed(ILogger logger, string customerId, Exception exception);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (customer.RecordExists && customer.State.Outbox.Count > 0)
+        {
+            await PublishRecorded();
+        }
+    }
+
+    /// <summary>Puts an event in the outbox; it is written with the state change that follows.</summary>
+    private void Record(Func<string, string, DateTimeOffset, WalletEvent> create)
+        => customer.State.Outbox.Add(create(Ids.New("evt"), this.GetPrimaryKeyString(), clock.GetUtcNow()));
+
+    /// <summary>Writes the state (the change and its events together), then publishes the events.</summary>
+    private async Task SaveAndPublish()
+    {
+        await customer.WriteStateAsync();
+        await PublishRecorded();
+    }
+
+    private async Task PublishRecorded()
+    {
+        var outbox = customer.State.Outbox;
+        try
+        {
+            while (outbox.Count > 0)
+            {
+                await publisher.Publish(outbox[0]);
+                outbox.RemoveAt(0); // in memory; stored with the next write (until then a restart publishes it again)
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, this.GetPrimaryKeyString(), exception);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using Wallet.Customers;
+using Wallet.Events;
+using Wallet.Refusals;
+using Wallet.Risk;
+using Wallet.Tests.Infrastructure;
+
+namespace Wallet.Tests.Events;
+
+/// <summary>
+/// A customer's sign-ins, wrong PINs and device changes reach the risk monitor once each; one whose
+/// publishing failed stays in the customer's outbox and goes out after the next change.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CustomerEventsTests(ClusterFixture fixture)
+{
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task Sign_ins_wrong_pins_and_device_changes_are_each_an_event()
+    {
+        var alice = await _bank.NewCustomer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        await customer.SignIn(TestData.Password);
+        await customer.SignIn("wrong password");
+        await Assert.ThrowsAsync<WalletRefusedException>(() => customer.VerifyPaymentPin("000000"));
+        var device = await customer.RegisterDevice(Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
+        await customer.RemoveDevice(device.DeviceId);
+
+        var signals = await Signals(alice.Id, 5);
+        Assert.Equal([typeof(LoginSucceeded), typeof(LoginFailed), typeof(PinFailed), typeof(DeviceRegistered), typeof(DeviceRemoved)], signals.Select(s => s.GetType()));
+        Assert.Equal((false, false), (((LoginFailed)signals[1]).Locked, ((PinFailed)signals[2]).Locked));
+        Assert.Equal(device.DeviceId, ((DeviceRemoved)signals[4]).DeviceId);
+        Assert.All(signals, s => Assert.Equal((alice.Id, 1), (s.CustomerId, s.Version)));
+    }
+
+    [Fact]
+    public async Task An_event_whose_publishing_failed_goes_out_after_the_next_change_and_counts_once()
+    {
+        var bob = await _bank.NewCustomer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(bob.Id);
+        await customer.SignIn(TestData.Password);
+        await Signals(bob.Id, 1);
+        PublishFaults.Fail(bob.Id, 1);
+
+        await customer.SignIn("wrong password"); // written with its event; publishing it fails
+        await customer.SignIn(TestData.Password); // the next change publishes both
+
+        var signals = await Signals(bob.Id, 3);
+        Assert.Equal([typeof(LoginSucceeded), typeof(LoginFailed), typeof(LoginSucceeded)], signals.Select(s => s.GetType()));
+        Assert.Equal(3, (await Monitor(bob.Id).GetSnapshot()).EventsCounted);
+    }
+
+    private IRiskMonitorGrain Monitor(string customerId) => fixture.Grains.GetGrain<IRiskMonitorGrain>(customerId);
+
+    private async Task<IReadOnlyList<WalletEvent>> Signals(string customerId, int count)
+        => (await Eventually.Value(() => Monitor(customerId).GetSnapshot(), s => s.RecentSignals.Count >= count, $"{count} events for {customerId}")).RecentSignals;
+}
