@@ -24,3 +24,29 @@ public sealed record DeviceRegistered(string EventId, string CustomerId, DateTim
 [GenerateSerializer, Immutable, Alias("Wallet.Events.DeviceRemoved.v1")]
 public sealed record DeviceRemoved(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string DeviceId)
     : WalletEvent(EventId, CustomerId, OccurredAt);
+
+/// <summary>A bank card was bound to the customer (pending the bank's SMS check).</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Events.CardBound.v1")]
+public sealed record CardBound(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string CardId, [property: Id(1)] string Masked)
+    : WalletEvent(EventId, CustomerId, OccurredAt);
+
+/// <summary>A bank card was unbound.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Events.CardUnbound.v1")]
+public sealed record CardUnbound(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string CardId)
+    : WalletEvent(EventId, CustomerId, OccurredAt);
+
+/// <summary>One of the customer's wallets was frozen (by its owner, or by the bank).</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Events.WalletFrozen.v1")]
+public sealed record WalletFrozen(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string WalletId)
+    : WalletEvent(EventId, CustomerId, OccurredAt);
+
+/// <summary>One of the customer's wallets was unfrozen.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Events.WalletUnfrozen.v1")]
+public sealed record WalletUnfrozen(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string WalletId)
+    : WalletEvent(EventId, CustomerId, OccurredAt);
+
+/// <summary>Any other change of a wallet's status (held receive-only by the bank, closed).</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Events.WalletStatusChanged.v1")]
+public sealed record WalletStatusChanged(string EventId, string CustomerId, DateTimeOffset OccurredAt,
+    [property: Id(0)] string WalletId, [property: Id(1)] Wallets.WalletStatus From, [property: Id(2)] Wallets.WalletStatus To)
+    : WalletEvent(EventId, CustomerId, OccurredAt);

@@ -35,14 +35,9 @@ public sealed partial class CustomerGrain
 
     private async Task PublishRecorded()
     {
-        var outbox = customer.State.Outbox;
         try
         {
-            while (outbox.Count > 0)
-            {
-                await publisher.Publish(outbox[0]);
-                outbox.RemoveAt(0); // in memory; stored with the next write (until then a restart publishes it again)
-            }
+            await Outboxes.PublishAll(customer.State.Outbox, publisher);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

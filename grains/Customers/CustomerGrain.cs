@@ -200,7 +200,8 @@ public sealed partial class CustomerGrain(
             bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone, vault.Seal(application.CardNumber, cardId), bankCard.Kind));
         state.CardTokens[cardId] = bankCard.Token;
         state.Creations[request.Key] = new Creation(request, null, view);
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new Events.CardBound(id, who, at, cardId, view.Masked));
+        await SaveAndPublish();
         return view;
     }
 
@@ -212,7 +213,8 @@ public sealed partial class CustomerGrain(
             throw WalletRefusedException.NotFound("The card");
         }
         await Card(cardId).Unbind(this.GetPrimaryKeyString());
-        await customer.WriteStateAsync();
+        Record((id, who, at) => new Events.CardUnbound(id, who, at, cardId));
+        await SaveAndPublish();
         await ReviewTier();
     }
 

@@ -1,4 +1,6 @@
 using Orleans.Transactions;
+using Wallet.Events;
+using Wallet.Identity;
 using Wallet.Refusals;
 
 namespace Wallet.Wallets;
@@ -97,16 +99,53 @@ public sealed partial class WalletGrain
         }
     }
 
-    /// <summary>Copies the book's committed status into the profile, and answers with the wallet as it now is.</summary>
+    /// <summary>
+    /// Copies the book's committed status into the profile, with the event that reports the change
+    /// (written together, published after), and answers with the wallet as it now is.
+    /// </summary>
     private async Task<WalletView> Mirror(string callerId)
     {
         var view = await GetViewInTransaction(callerId);
-        if (profile.State.Status != view.Status)
+        var state = profile.State;
+        if (state.Status != view.Status)
         {
-            profile.State.Status = view.Status;
+            var (walletId, eventId, owner, now) = (this.GetPrimaryKeyString(), Ids.New("evt"), state.OwnerId, clock.GetUtcNow());
+            // Customers' wallets only: merchants' settlement wallets are not watched by the customers' risk monitor.
+            List<WalletEvent> outbox = Ids.IsCustomer(owner) ? state.Outbox : [];
+            outbox.Add((state.Status, view.Status) switch
+            {
+                (_, WalletStatus.Frozen) => new WalletFrozen(eventId, owner, now, walletId),
+                (WalletStatus.Frozen, WalletStatus.Active) => new WalletUnfrozen(eventId, owner, now, walletId),
+                var (from, to) => new WalletStatusChanged(eventId, owner, now, walletId, from, to),
+            });
+            state.Status = view.Status;
             await profile.WriteStateAsync();
+            await PublishRecorded();
         }
         return view;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Status events of wallet {WalletId} were not published; they go out with the next change or activation")]
+    private static partial void LogPublishFailed(ILogger logger, string walletId, Exception exception);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (profile.RecordExists && profile.State.Outbox.Count > 0)
+        {
+            await PublishRecorded(); // what a crash or a failed publish left
+        }
+    }
+
+    private async Task PublishRecorded()
+    {
+        try
+        {
+            await Outboxes.PublishAll(profile.State.Outbox, publisher);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPublishFailed(logger, this.GetPrimaryKeyString(), exception);
+        }
     }
 
     private async Task<WalletView> GetViewInTransaction(string callerId)

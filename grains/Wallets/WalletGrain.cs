@@ -14,6 +14,7 @@ public sealed partial class WalletGrain(
     LimitSchedule limits,
     ITransactionClient transactions,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
+    Events.IWalletEventPublisher publisher,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain
 {

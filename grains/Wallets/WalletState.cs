@@ -20,6 +20,9 @@ public sealed class WalletProfile
 
     /// <summary>The owner's real-name tier, whose limits this wallet enforces; the customer sets it on every change.</summary>
     [Id(5)] public int Tier { get; set; } = CustomerTiers.Lowest;
+
+    /// <summary>Status-change events written with the profile's copy of the status and not yet published.</summary>
+    [Id(6)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Wallet.Events;
 using Wallet.Refusals;
 using Wallet.Risk;
 using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
 
 namespace Wallet.Tests.Events;
 
@@ -34,6 +35,27 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         Assert.Equal((false, false), (((LoginFailed)signals[1]).Locked, ((PinFailed)signals[2]).Locked));
         Assert.Equal(device.DeviceId, ((DeviceRemoved)signals[4]).DeviceId);
         Assert.All(signals, s => Assert.Equal((alice.Id, 1), (s.CustomerId, s.Version)));
+    }
+
+    [Fact]
+    public async Task Card_changes_and_a_wallets_freeze_unfreeze_and_hold_are_each_an_event()
+    {
+        var carol = await _bank.NewCustomer();
+        var wallet = await _bank.OpenWallet(carol);
+        var card = await _bank.BindVerifiedCard(carol);
+        var wallets = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+
+        await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).UnbindCard(card);
+        await wallets.Freeze(carol.Id);
+        await wallets.Freeze(carol.Id); // already frozen: no change, no event
+        await wallets.SetStatus(WalletStatus.Active);
+        await wallets.SetStatus(WalletStatus.ReceiveOnly);
+
+        var signals = await Signals(carol.Id, 5);
+        Assert.Equal([typeof(CardBound), typeof(CardUnbound), typeof(WalletFrozen), typeof(WalletUnfrozen), typeof(WalletStatusChanged)], signals.Select(s => s.GetType()));
+        Assert.Equal((card, card), (((CardBound)signals[0]).CardId, ((CardUnbound)signals[1]).CardId));
+        Assert.Equal((wallet, WalletStatus.Active, WalletStatus.ReceiveOnly),
+            (((WalletStatusChanged)signals[4]).WalletId, ((WalletStatusChanged)signals[4]).From, ((WalletStatusChanged)signals[4]).To));
     }
 
     [Fact]
