@@ -3,6 +3,7 @@ using Wallet.Customers;
 using Wallet.Identity;
 using Wallet.Movements;
 using Wallet.Promotions;
+using Wallet.Refusals;
 using Wallet.Tests.Infrastructure;
 using Wallet.Wallets;
 
@@ -29,8 +30,8 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => payers[i] = await _bank.FundedCustomer(2_000));
 
-        var receipts = await Task.WhenAll(payers.Select((p, i) => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}")
-            .Pay(new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
+        var receipts = await Task.WhenAll(payers.Select((p, i) => PayAsAClientWould(fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}"),
+            new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
 
         Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.RefusalCode}: {r.RefusalDetail}"));
         Assert.Equal(100, receipts.Count(r => r.Promotion is { Cashback: Cashback }));
@@ -41,6 +42,25 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         var balances = await Task.WhenAll(payers.Select(p => _bank.Balance(p.Customer, p.Wallet)));
         Assert.Equal(receipts.Select(r => 2_000 - r.Amount + (r.Promotion?.Cashback ?? 0)), balances);
         await _bank.AssertBooksBalance();
+    }
+
+    /// <summary>
+    /// Pays, and replays under the same key while the answer is "in doubt" (as the API tells clients to):
+    /// a thousand transactions at once on a 2-core machine busy with the rest of the suite can take
+    /// longer than a movement waits before it says so.
+    /// </summary>
+    private static async Task<MovementReceipt> PayAsAClientWould(IMovementGrain payment, PaymentOrder order)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await payment.Pay(order);
+            }
+            catch (WalletRefusedException inDoubt) when (inDoubt.Code == RefusalCodes.MovementInDoubt && attempt < 5)
+            {
+            }
+        }
     }
 
     [Fact]
