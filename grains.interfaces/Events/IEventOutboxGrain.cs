@@ -26,14 +26,6 @@ public static class EventOutbox
 {
     public const int Shards = 16;
 
-    /// <summary>A movement's shard: a stable hash (FNV-1a) of its id, the same in every process.</summary>
-    public static long ShardOf(string movementId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in movementId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-        return hash % Shards;
-    }
+    /// <summary>A movement's shard, the same in every process.</summary>
+    public static long ShardOf(string movementId) => Ledger.StableHash.Of(movementId) % Shards;
 }

@@ -329,6 +329,7 @@ public sealed partial class MovementGrain(
             var settled = await TransactionRetry.Run(logger, MovementId, async () =>
             {
                 MovementRecord? outcome = null;
+                expected = expected.IsFaulted ? Outbox.Expect(MovementId) : expected; // a failed write is tried again with the transaction
                 await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
                     await expected;

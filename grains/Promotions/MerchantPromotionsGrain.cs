@@ -126,7 +126,7 @@ public sealed class MerchantPromotionsGrain(
         {
             return null;
         }
-        var portion = open[(int)((uint)StringComparer.Ordinal.GetHashCode(paymentId) % (uint)open.Count)];
+        var portion = open[(int)(Ledger.StableHash.Of(paymentId) % (uint)open.Count)];
         var offered = Math.Min(benefit, left[portion]);
         left[portion] -= offered;
         return new PromotionOffer(campaign.CampaignId, terms.Name, terms.Kind, offered, portion, PortionBudget(terms, campaign.Portions, portion),

@@ -96,6 +96,29 @@ public sealed class WebhooksApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_voided_authorization_and_a_captured_one_are_announced()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var merchant = await Subscribed(receiver);
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+
+        var voided = await Authorize(merchant, await alice.PaymentCode(wallet), 3_000, "HOTEL-1");
+        await Json(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{voided}/void"), HttpStatusCode.OK);
+        var captured = await Authorize(merchant, await alice.PaymentCode(wallet), 4_000, "FUEL-1");
+        await Json(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{captured}/capture", """{"amount":2500}"""), HttpStatusCode.OK);
+
+        await Eventually.Until(() => receiver.Accepted == 2, "two events");
+        var byType = receiver.Received.ToDictionary(r => r.Type);
+        Assert.Equal((voided, 3_000L), (Text(byType["authorization.voided"].Body, "data", "authorizationId"),
+            byType["authorization.voided"].Body.GetProperty("data").GetProperty("amount").GetInt64()));
+        Assert.Equal((captured, 2_500L, 4_000L), (Text(byType["payment.succeeded"].Body, "data", "paymentId"),
+            byType["payment.succeeded"].Body.GetProperty("data").GetProperty("amount").GetInt64(),
+            byType["payment.succeeded"].Body.GetProperty("data").GetProperty("authorizedAmount").GetInt64()));
+        Assert.Equal(10_000 - 2_500, await alice.Balance(wallet));
+    }
+
+    [Fact]
     public async Task A_replayed_payment_announces_its_outcome_again_and_the_event_is_queued_once()
     {
         await using var receiver = await WebhookReceiver.Start();
@@ -148,6 +171,10 @@ public sealed class WebhooksApiTests(ApiFixture api)
 
     private static async Task Subscribe(ApiMerchant merchant, string url)
         => await Json(await merchant.Send(HttpMethod.Put, "/v1/merchant/webhook", JsonSerializer.Serialize(new { url })), HttpStatusCode.OK);
+
+    private static async Task<string> Authorize(ApiMerchant merchant, string paymentCode, long amount, string orderId)
+        => (await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/authorizations", JsonSerializer.Serialize(new { paymentCode, amount, currency = "CNY", orderId })),
+            HttpStatusCode.Created)).GetProperty("authorizationId").GetString()!;
 
     private static async Task<List<JsonElement>> Deliveries(ApiMerchant merchant)
         => [.. (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/webhook-deliveries"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
