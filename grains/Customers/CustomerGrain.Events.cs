@@ -16,9 +16,13 @@ public sealed partial class CustomerGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (customer.RecordExists && customer.State.Outbox.Count > 0)
+        if (customer.RecordExists && customer.State.Outbox.Count is > 0 and var left)
         {
             await PublishRecorded();
+            if (customer.State.Outbox.Count < left)
+            {
+                await customer.WriteStateAsync(); // so the next activation does not publish them again
+            }
         }
     }
 

@@ -130,9 +130,13 @@ public sealed partial class WalletGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (profile.RecordExists && profile.State.Outbox.Count > 0)
+        if (profile.RecordExists && profile.State.Outbox.Count is > 0 and var left)
         {
             await PublishRecorded(); // what a crash or a failed publish left
+            if (profile.State.Outbox.Count < left)
+            {
+                await profile.WriteStateAsync(); // so the next activation does not publish them again
+            }
         }
     }
 
