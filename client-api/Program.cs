@@ -4,7 +4,9 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Ledger;
 using Wallet.ClientApi.Merchants;
 using Wallet.ClientApi.Movements;
+using Wallet.ClientApi.Notifications;
 using Wallet.ClientApi.Payments;
+using Wallet.ClientApi.Risk;
 using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Wallets;
 
@@ -26,6 +28,8 @@ app.MapCards();
 app.MapTransfers();
 app.MapCardMovements();
 app.MapOps();
+app.MapRisk();
+app.MapNotifications();
 app.MapMerchants();
 app.MapQrCodes();
 app.MapCharges();

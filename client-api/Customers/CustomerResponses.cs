@@ -25,7 +25,8 @@ public sealed record MeResponse(
     string? RealName,
     string? IdNumber,
     LimitsResponse Limits,
-    IReadOnlyList<TierChangeResponse> TierHistory)
+    IReadOnlyList<TierChangeResponse> TierHistory,
+    Wallet.Risk.RiskAction Restriction)
 {
     public static MeResponse From(CustomerProfile profile) => new(
         profile.CustomerId,
@@ -39,7 +40,8 @@ public sealed record MeResponse(
         profile.RealName,
         profile.IdNumberMasked,
         LimitsResponse.From(profile.Limits ?? TierLimits.None),
-        [.. (profile.TierHistory ?? []).Select(c => new TierChangeResponse(c.From, c.To, c.Reason, c.At))]);
+        [.. (profile.TierHistory ?? []).Select(c => new TierChangeResponse(c.From, c.To, c.Reason, c.At))],
+        profile.Restriction);
 }
 
 /// <summary>One upgrade or downgrade of the customer's tier, and why.</summary>

@@ -60,7 +60,7 @@ public static class CustomersEndpoints
             return invalid;
         }
         var customer = await CustomerByPhone(grains, body.Phone);
-        var outcome = customer is null ? SignInOutcome.Refused : await customer.SignIn(body.Password!);
+        var outcome = customer is null ? SignInOutcome.Refused : await customer.SignIn(body.Password!, ClientLocation.Of(context));
         if (outcome.LockedUntil is { } until)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));

@@ -18,4 +18,5 @@ public sealed record CustomerProfile(
     [property: Id(8)] string? RealName = null,
     [property: Id(9)] string? IdNumberMasked = null,
     [property: Id(10)] TierLimits? Limits = null,
-    [property: Id(11)] IReadOnlyList<TierChange>? TierHistory = null);
+    [property: Id(11)] IReadOnlyList<TierChange>? TierHistory = null,
+    [property: Id(12)] Risk.RiskAction Restriction = Risk.RiskAction.None);

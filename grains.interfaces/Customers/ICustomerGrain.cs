@@ -13,7 +13,7 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Checks the login password; too many wrong in a row lock signing in for a while.</summary>
     [Alias("SignIn")]
-    Task<SignInOutcome> SignIn(string password);
+    Task<SignInOutcome> SignIn(string password, Events.GeoPoint? location);
 
     /// <summary>Whether a session is still signed in: every request's access token names one.</summary>
     [Alias("IsSessionLive"), AlwaysInterleave]
@@ -142,6 +142,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Re-derives tier 2 from the customer's cards (a debit card in the verified name) after a card changes.</summary>
     [Alias("ReviewTier")]
     Task ReviewTier();
+
+    /// <summary>
+    /// The risk monitor moved the customer on the escalation ladder: every wallet's book takes the rung
+    /// in one transaction, so from its commit no movement gets past it; wallets opened later start on it.
+    /// </summary>
+    [Alias("Restrict")]
+    Task Restrict(Risk.RiskAction restriction);
+
+    /// <summary>The rung the customer stands on, for early checks; each wallet's book decides.</summary>
+    [Alias("GetRestriction"), AlwaysInterleave]
+    Task<Risk.RiskAction> GetRestriction();
 
     [Alias("OpenWallet")]
     Task<WalletView> OpenWallet(string currency, IdempotentRequest request);

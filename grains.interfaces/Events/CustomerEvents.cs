@@ -1,13 +1,13 @@
 namespace Wallet.Events;
 
-/// <summary>The customer signed in with the right password.</summary>
+/// <summary>The customer signed in with the right password, from <see cref="Location"/> when the app said where.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Events.LoginSucceeded.v1")]
-public sealed record LoginSucceeded(string EventId, string CustomerId, DateTimeOffset OccurredAt)
+public sealed record LoginSucceeded(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] GeoPoint? Location = null)
     : WalletEvent(EventId, CustomerId, OccurredAt);
 
 /// <summary>A wrong password; <see cref="Locked"/> when it locked signing in.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Events.LoginFailed.v1")]
-public sealed record LoginFailed(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] bool Locked)
+public sealed record LoginFailed(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] bool Locked, [property: Id(1)] GeoPoint? Location = null)
     : WalletEvent(EventId, CustomerId, OccurredAt);
 
 /// <summary>A wrong payment PIN; <see cref="Locked"/> when it locked payments.</summary>

@@ -4,7 +4,9 @@ namespace Wallet.Ledger;
 
 /// <summary>
 /// One side of a double-entry movement. <paramref name="ActorId"/> is the customer who asked
-/// for it: a debit checks that they own the account.
+/// for it: a debit checks that they own the account. <paramref name="PayerAuthorised"/>: the payer
+/// said yes to this debit with the PIN or a device signature (or to the hold it captures), which a
+/// customer under step-up needs; <paramref name="Reviewed"/>: an operator released it from review.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Posting")]
 public sealed record Posting(
@@ -14,4 +16,6 @@ public sealed record Posting(
     [property: Id(3)] long Amount,
     [property: Id(4)] string Currency,
     [property: Id(5)] string? Counterparty,
-    [property: Id(6)] string? Memo);
+    [property: Id(6)] string? Memo,
+    [property: Id(7)] bool PayerAuthorised = false,
+    [property: Id(8)] bool Reviewed = false);

@@ -62,4 +62,8 @@ public static class RefusalCodes
     public const string CouponExpired = "coupon_expired";
     public const string CouponNotApplicable = "coupon_not_applicable";
     public const string CampaignEnded = "campaign_ended";
+    public const string AccountFrozen = "account_frozen";
+    public const string AccountReceiveOnly = "account_receive_only";
+    public const string HeldForReview = "held_for_review";
+    public const string StepUpRequired = "step_up_required";
 }

@@ -4,13 +4,25 @@ namespace Wallet.Risk;
 
 /// <summary>
 /// A customer's risk monitor: fed by the customer's event stream (an implicit subscription), it keeps
-/// the windowed state the rules read. Keyed by customer id. Each event counts once, by its id.
+/// the windowed state the rules read, raises alerts and moves the customer up the escalation ladder.
+/// Keyed by customer id. Each event counts once, by its id.
 /// </summary>
 [Alias("Wallet.IRiskMonitorGrain")]
 public interface IRiskMonitorGrain : IGrainWithStringKey
 {
     [Alias("GetSnapshot")]
     Task<RiskSnapshot> GetSnapshot();
+
+    [Alias("GetStanding")]
+    Task<RiskStanding> GetStanding();
+
+    /// <summary>An operator closes an alert (with a note); where the customer stands does not change.</summary>
+    [Alias("Review")]
+    Task<RiskAlert?> Review(string alertId, string operatorId, string? note);
+
+    /// <summary>An operator lifts the customer's restriction (an unfreeze): back to no restriction, every open alert reviewed.</summary>
+    [Alias("Lift")]
+    Task<RiskStanding> Lift(string operatorId, string? note);
 }
 
 /// <summary>What the monitor holds now: the events it counted, the money movements inside its window, and the latest other events (sign-ins, PINs, devices).</summary>

@@ -14,9 +14,9 @@ public sealed partial class CustomerGrain
 {
     private readonly RememberedSecret _pin = new();
 
-    public Task<SignInOutcome> SignIn(string password) => SignIn(password, startSession: true);
+    public Task<SignInOutcome> SignIn(string password, GeoPoint? location) => SignIn(password, startSession: true, location);
 
-    private async Task<SignInOutcome> SignIn(string password, bool startSession)
+    private async Task<SignInOutcome> SignIn(string password, bool startSession, GeoPoint? location = null)
     {
         if (!customer.RecordExists)
         {
@@ -36,7 +36,7 @@ public sealed partial class CustomerGrain
                 state.LoginFailures = 0;
                 if (startSession)
                 {
-                    Record((id, who, at) => new LoginSucceeded(id, who, at));
+                    Record((id, who, at) => new LoginSucceeded(id, who, at, location));
                 }
                 await SaveAndPublish();
             }
@@ -47,7 +47,7 @@ public sealed partial class CustomerGrain
         {
             (state.LoginFailures, state.LoginLockedUntil) = (0, now + credentials.Value.LoginLockFor);
         }
-        Record((id, who, at) => new LoginFailed(id, who, at, locked));
+        Record((id, who, at) => new LoginFailed(id, who, at, locked, location));
         await SaveAndPublish();
         return locked ? new SignInOutcome(null, state.LoginLockedUntil) : SignInOutcome.Refused;
     }

@@ -23,6 +23,7 @@ public sealed partial class CustomerGrain(
     SecretVault vault,
     ISmsGateway sms,
     Events.IWalletEventPublisher publisher,
+    ITransactionClient transactions,
     ILogger<CustomerGrain> logger,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
@@ -51,7 +52,7 @@ public sealed partial class CustomerGrain(
         var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
         return new CustomerProfile(this.GetPrimaryKeyString(), state.Phone!, state.Tier, state.Role, state.PinHash is not null,
             await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked,
-            limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory);
+            limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction);
     }
 
     public async Task<CustomerProfile> VerifyRealName(string name, string idNumber)
@@ -154,6 +155,10 @@ public sealed partial class CustomerGrain(
         var walletId = Ids.New("wal");
         var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency, state.Tier);
         state.WalletIds.Add(walletId);
+        if (state.Restriction >= Risk.RiskAction.StepUp)
+        {
+            await RestrictWallets([walletId], state.Restriction); // before anyone can learn the wallet's id
+        }
         state.Creations[request.Key] = new Creation(request, view, null);
         await customer.WriteStateAsync();
         return view;

@@ -60,6 +60,9 @@ public sealed class CustomerState
 
     /// <summary>Events written with the change they report and not yet published (see CustomerGrain.Events).</summary>
     [Id(25)] public List<Events.WalletEvent> Outbox { get; set; } = [];
+
+    /// <summary>The rung of the risk ladder the customer's monitor put them on; every wallet's book carries it too.</summary>
+    [Id(26)] public Risk.RiskAction Restriction { get; set; }
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

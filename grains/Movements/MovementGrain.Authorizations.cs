@@ -56,7 +56,8 @@ public sealed partial class MovementGrain : IRemindable
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
         var to = await Wallet(authorized.ToWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var captured = authorized with { Status = MovementStatus.Completed, Captured = amount };
-        var debit = new Ledger.Posting(MovementId, MovementKind.Payment, authorized.PayerId!, amount, authorized.Currency, to.WalletId, $"{merchant.Name} {authorized.OrderId}");
+        var debit = new Ledger.Posting(MovementId, MovementKind.Payment, authorized.PayerId!, amount, authorized.Currency, to.WalletId, $"{merchant.Name} {authorized.OrderId}",
+            PayerAuthorised: true); // the payer agreed when the hold was placed
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, captured, async () =>
         {
             await Wallet(authorized.FromWalletId!).ReleaseHold(MovementId);

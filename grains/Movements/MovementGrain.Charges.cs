@@ -2,6 +2,7 @@ using Wallet.Customers;
 using Wallet.Ledger;
 using Wallet.Merchants;
 using Wallet.Refusals;
+using Wallet.Risk;
 using Wallet.Wallets;
 
 namespace Wallet.Movements;
@@ -26,7 +27,13 @@ public sealed partial class MovementGrain
         var from = await Wallet(code.WalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
         var to = await Wallet(merchant.SettlementWalletId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var payer = GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId);
-        var confirm = order.Amount > PaymentCodes.ConfirmAbove || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
+        var restriction = await payer.GetRestriction();
+        if (RiskActions.RefusesDebit(restriction, payerAuthorised: true, reviewed: false) is { } restricted)
+        {
+            throw restricted.AsException(); // a merchant at the till cannot wait for a review; a PIN would not help
+        }
+        var confirm = order.Amount > PaymentCodes.ConfirmAbove || restriction == RiskAction.StepUp
+            || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
         var now = clock.GetUtcNow();
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, order.OrderId)
             with { MerchantId = order.MerchantId, OrderId = order.OrderId, PayerId = code.CustomerId };
@@ -44,7 +51,7 @@ public sealed partial class MovementGrain
         }
         var promoted = await OfferFor(order.MerchantId, code.CustomerId, order.Amount, couponId: null);
         var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
-            await claim.Claim(MovementId, now) ?? await Pay(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name), to, promoted), amend: promoted.Amend);
+            await claim.Claim(MovementId, now) ?? await Pay(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name, confirmed: false), to, promoted), amend: promoted.Amend);
         CloseOffer(order.MerchantId, promoted, outcome);
         if (outcome.Status == MovementStatus.Completed)
         {
@@ -76,7 +83,7 @@ public sealed partial class MovementGrain
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
         var promoted = await OfferFor(receipt.MerchantId!, customerId, receipt.Amount, couponId: null);
         var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
-            () => Pay(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name), to, promoted), resolves: MovementStatus.PendingConfirmation, amend: promoted.Amend);
+            () => Pay(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name, confirmed: true), to, promoted), resolves: MovementStatus.PendingConfirmation, amend: promoted.Amend);
         CloseOffer(receipt.MerchantId!, promoted, outcome);
         var payer = GrainFactory.GetGrain<ICustomerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
@@ -101,6 +108,6 @@ public sealed partial class MovementGrain
         return expired;
     }
 
-    private Posting PaymentDebit(MovementReceipt receipt, string payerId, string merchantName)
-        => new(MovementId, MovementKind.Payment, payerId, receipt.Amount, receipt.Currency, receipt.ToWalletId, $"{merchantName} {receipt.OrderId}");
+    private Posting PaymentDebit(MovementReceipt receipt, string payerId, string merchantName, bool confirmed)
+        => new(MovementId, MovementKind.Payment, payerId, receipt.Amount, receipt.Currency, receipt.ToWalletId, $"{merchantName} {receipt.OrderId}", PayerAuthorised: confirmed);
 }

@@ -131,7 +131,7 @@ public sealed partial class MovementGrain(
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, code.OrderId)
             with { MerchantId = order.MerchantId, OrderId = code.OrderId };
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
-        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo), to, code.Dynamic);
+        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo, PayerAuthorised: true), to, code.Dynamic);
     }
 
     private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)
@@ -154,7 +154,7 @@ public sealed partial class MovementGrain(
             throw closed.AsException(); // early; the receiving book (or its closed tills) decides for good
         }
         var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
-        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo), to);
+        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo, PayerAuthorised: true), to);
     }
 
     public async Task<MovementReceipt> TopUp(TopUpOrder order)
@@ -214,7 +214,7 @@ public sealed partial class MovementGrain(
         {
             return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, approval.Reason)), Nothing);
         }
-        var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null);
+        var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null, PayerAuthorised: true);
         var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
             if (await Wallet(wallet.WalletId).Debit(debit) is { } refusal)

@@ -1,88 +1,178 @@
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
+using Wallet.Customers;
 using Wallet.Events;
 using Wallet.Hosting;
+using Wallet.Identity;
+using Wallet.Notifications;
+using Wallet.Risk.Rules;
 
 namespace Wallet.Risk;
 
 /// <summary>
 /// Activated by the first event on its customer's stream. An event is counted once: its id is
 /// remembered (the newest few hundred — far more than a redelivery can lag) and stored before the
-/// delivery is acknowledged, so a republished or redelivered event changes nothing.
+/// delivery is acknowledged, so a republished or redelivered event changes nothing. The rules run on
+/// the windows it keeps; an alert is written with the rung it puts the customer on, and only then
+/// handed on (the customer's wallets restricted, the operators' list, the customer's inbox): what is
+/// not handed on yet stays in the state and goes after the next event, on activation, or by a retry timer.
 /// </summary>
 [ImplicitStreamSubscription(WalletEvent.StreamNamespace)]
-public sealed class RiskMonitorGrain(
+public sealed partial class RiskMonitorGrain(
     [PersistentState("risk", StorageNames.Wallet)] IPersistentState<RiskState> risk,
-    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
+    IOptions<RiskOptions> options,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
+    ILogger<RiskMonitorGrain> logger)
     : Grain, IRiskMonitorGrain, IAsyncObserver<WalletEvent>
 {
-    /// <summary>Ids remembered: far more than can be redelivered or republished at once, and a small state to write per event.</summary>
-    private const int IdsRemembered = 256;
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>The most movements kept in the window; the oldest go first.</summary>
-    private const int MovementsKept = 500;
+    private IGrainTimer? _retry;
 
-    /// <summary>The latest events other than money (sign-ins, wrong PINs, devices) kept.</summary>
-    private const int SignalsKept = 50;
-
-    /// <summary>How far back the money movements are kept: the longest window a rule looks at (the mule pattern's 48 hours).</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(48);
+    private string CustomerId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
-        => await this.GetStreamProvider(StorageNames.Events)
-            .GetStream<WalletEvent>(StreamId.Create(WalletEvent.StreamNamespace, this.GetPrimaryKeyString()))
+    {
+        await this.GetStreamProvider(StorageNames.Events)
+            .GetStream<WalletEvent>(StreamId.Create(WalletEvent.StreamNamespace, CustomerId))
             .SubscribeAsync(this);
+        await HandOn();
+    }
 
     public Task<RiskSnapshot> GetSnapshot() => Task.FromResult(new RiskSnapshot(risk.State.EventsCounted, [.. risk.State.Movements], [.. risk.State.Signals]));
+
+    public Task<RiskStanding> GetStanding() => Task.FromResult(Standing());
 
     public async Task OnNextAsync(WalletEvent item, StreamSequenceToken? token = null)
     {
         var state = risk.State;
-        if (!state.SeenIds.Add(item.EventId))
+        if (!state.FirstTime(item.EventId))
         {
             return;
         }
-        state.SeenOrder.Enqueue(item.EventId);
-        while (state.SeenOrder.Count > IdsRemembered)
+        Raise(state.Take(item, options.Value.Window));
+        await risk.WriteStateAsync();
+        await HandOn();
+    }
+
+    /// <summary>Runs every rule on the event; each that fires (outside its quiet period) raises an alert and may climb the ladder.</summary>
+    private void Raise(Observation seen)
+    {
+        var state = risk.State;
+        foreach (var rule in RiskRuleChecks.All)
         {
-            state.SeenIds.Remove(state.SeenOrder.Dequeue());
-        }
-        state.EventsCounted++;
-        if (item is MoneyMoved moved)
-        {
-            state.Movements.Add(moved);
-            var since = clock.GetUtcNow() - Window;
-            state.Movements.RemoveAll(m => m.OccurredAt < since);
-            if (state.Movements.Count > MovementsKept)
+            var settings = options.Value.For(rule.Rule);
+            if (!settings.Enabled || (state.LastFired.TryGetValue(rule.Rule, out var last) && seen.Event.OccurredAt - last < settings.QuietFor))
             {
-                state.Movements.RemoveRange(0, state.Movements.Count - MovementsKept);
+                continue;
             }
-        }
-        else
-        {
-            state.Signals.Add(item);
-            if (state.Signals.Count > SignalsKept)
+            if (rule.Check(state, seen, options.Value) is not { } detail)
             {
-                state.Signals.RemoveAt(0);
+                continue;
             }
+            state.LastFired[rule.Rule] = seen.Event.OccurredAt;
+            state.Restriction = RiskActions.Climb(state.Restriction, settings.Action, state.Alerts.Any(a => a.IsOpen));
+            var alertId = Ids.ForIdempotencyKey("rsk", seen.Event.EventId, RiskRules.Name(rule.Rule));
+            state.Remember(new RiskAlert(alertId, CustomerId, rule.Rule, detail, state.Restriction, seen.Event.EventId, seen.Event.OccurredAt, clock.GetUtcNow()));
+            LogAlert(logger, CustomerId, RiskRules.Name(rule.Rule), RiskActions.Name(state.Restriction));
+        }
+    }
+
+    public async Task<RiskAlert?> Review(string alertId, string operatorId, string? note)
+    {
+        var state = risk.State;
+        if (state.Alerts.Find(a => a.AlertId == alertId) is not { } alert)
+        {
+            return null;
+        }
+        if (alert.IsOpen)
+        {
+            state.Remember(alert.Reviewed(operatorId, clock.GetUtcNow(), note));
+            await risk.WriteStateAsync();
+            await HandOn();
+        }
+        return state.Alerts.Find(a => a.AlertId == alertId);
+    }
+
+    public async Task<RiskStanding> Lift(string operatorId, string? note)
+    {
+        var state = risk.State;
+        var now = clock.GetUtcNow();
+        foreach (var open in state.Alerts.Where(a => a.IsOpen).ToList())
+        {
+            state.Remember(open.Reviewed(operatorId, now, note));
+        }
+        if (state.Restriction != RiskAction.None)
+        {
+            state.Restriction = RiskAction.None;
+            state.Lifted = new Notification(Ids.New("ntf"), "risk_lifted", "Your account is back to normal",
+                "Our team has reviewed your account's recent activity and lifted every restriction. Thank you for your patience.", now);
         }
         await risk.WriteStateAsync();
+        await HandOn();
+        return Standing();
     }
+
+    private RiskStanding Standing()
+        => new(CustomerId, risk.State.Restriction, [.. Enumerable.Reverse(risk.State.Alerts)]);
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
-}
 
-[GenerateSerializer, Alias("Wallet.RiskState")]
-public sealed class RiskState
-{
-    [Id(0)] public HashSet<string> SeenIds { get; set; } = [];
-    [Id(1)] public Queue<string> SeenOrder { get; set; } = new();
-    [Id(2)] public int EventsCounted { get; set; }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk alert for customer {CustomerId}: rule {Rule}, now on rung {Rung}")]
+    private static partial void LogAlert(ILogger logger, string customerId, string rule, string rung);
 
-    /// <summary>Money in and out within <see cref="RiskMonitorGrain.Window"/>, oldest first.</summary>
-    [Id(3)] public List<MoneyMoved> Movements { get; set; } = [];
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk decisions for customer {CustomerId} were not all handed on; trying again shortly")]
+    private static partial void LogHandOnFailed(ILogger logger, string customerId, Exception exception);
 
-    /// <summary>The latest other events, oldest first.</summary>
-    [Id(4)] public List<WalletEvent> Signals { get; set; } = [];
+    /// <summary>
+    /// Hands on what is written but not yet acted on: the customer's rung first (the wallets restricted
+    /// in a transaction: from its commit no payment gets past it), then the alerts to the operators'
+    /// list and the new ones to the customer's inbox. Each step is idempotent, so a retry after a
+    /// failure part-way repeats nothing visible.
+    /// </summary>
+    private async Task HandOn()
+    {
+        var state = risk.State;
+        if (state.Applied == state.Restriction && state.Undelivered.Count == 0 && state.Lifted is null)
+        {
+            return;
+        }
+        try
+        {
+            if (state.Applied != state.Restriction)
+            {
+                await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Restrict(state.Restriction);
+                state.Applied = state.Restriction;
+            }
+            if (state.Undelivered.Count > 0)
+            {
+                await GrainFactory.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).Record([.. state.Undelivered]);
+                var inbox = GrainFactory.GetGrain<INotificationInboxGrain>(CustomerId);
+                foreach (var alert in state.Undelivered.Where(a => a.IsOpen))
+                {
+                    await inbox.Post(RiskNotifications.For(alert));
+                }
+                state.Undelivered.Clear();
+            }
+            if (state.Lifted is { } lifted)
+            {
+                await GrainFactory.GetGrain<INotificationInboxGrain>(CustomerId).Post(lifted);
+                state.Lifted = null;
+            }
+            await risk.WriteStateAsync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogHandOnFailed(logger, CustomerId, exception);
+            _retry?.Dispose();
+            _retry = this.RegisterGrainTimer(async () =>
+            {
+                _retry?.Dispose();
+                _retry = null;
+                await HandOn();
+            }, RetryAfter, Timeout.InfiniteTimeSpan);
+        }
+    }
 }

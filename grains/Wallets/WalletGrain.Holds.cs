@@ -14,7 +14,9 @@ public sealed partial class WalletGrain
         await DrainTillsIfShort(amount);
         return await book.PerformUpdate(b =>
         {
-            var refusal = WalletStatuses.RefusesOutgoing(b.Status) ?? (b.Available < amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+            var refusal = WalletStatuses.RefusesOutgoing(b.Status)
+                ?? Risk.RiskActions.RefusesDebit(b.Restriction, payerAuthorised: false, reviewed: false)
+                ?? (b.Available < amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
             {
                 b.Holds = b.Holds.SetItem(holdId, amount);

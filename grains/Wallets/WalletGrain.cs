@@ -123,6 +123,7 @@ public sealed partial class WalletGrain(
         {
             var usage = b.Usage.On(day);
             refusal = WalletStatuses.RefusesOutgoing(b.Status)
+                ?? Risk.RiskActions.RefusesDebit(b.Restriction, posting.PayerAuthorised, posting.Reviewed)
                 ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
                 ?? (b.Available < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
@@ -168,7 +169,7 @@ public sealed partial class WalletGrain(
         WalletRefusedException? refused = null;
         await Post([(posting, EntryDirection.In, now)], b =>
         {
-            refused = WalletStatuses.RefusesIncoming(b.Status)?.AsException();
+            refused = (WalletStatuses.RefusesIncoming(b.Status) ?? Risk.RiskActions.RefusesCredit(b.Restriction))?.AsException();
             if (refused is null && checked(b.Balance + inTills + posting.Amount) > cap)
             {
                 refused = new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
@@ -218,6 +219,8 @@ public sealed partial class WalletGrain(
     public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
 
     public Task Enlist() => book.PerformUpdate(_ => true);
+
+    public Task Restrict(Risk.RiskAction restriction) => book.PerformUpdate(b => b.Restriction = restriction);
 
     public Task AddPoints(long points) => book.PerformUpdate(b => b.Points = checked(b.Points + points));
 

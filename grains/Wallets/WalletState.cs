@@ -57,6 +57,9 @@ public sealed class WalletBook
     /// <summary>Loyalty points earned with payments (campaigns of the points kind); not money, never in the balance.</summary>
     [Id(6)] public long Points { get; set; }
 
+    /// <summary>The owner's rung on the risk ladder: checked by every debit, hold and credit in their own update.</summary>
+    [Id(7)] public Risk.RiskAction Restriction { get; set; }
+
     /// <summary>What may be spent: the balance less the holds.</summary>
     public long Available => Balance - Holds.Values.Sum();
 

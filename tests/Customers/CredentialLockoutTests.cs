@@ -67,14 +67,14 @@ public sealed class CredentialLockoutTests(ClockedClusterFixture fixture)
 
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(SignInOutcome.Refused, await alice.SignIn("not the password"));
+            Assert.Equal(SignInOutcome.Refused, await alice.SignIn("not the password", null));
         }
-        var locked = await alice.SignIn("not the password");
+        var locked = await alice.SignIn("not the password", null);
         Assert.Equal((null, fixture.Clock.GetUtcNow().AddMinutes(15)), (locked.Session, locked.LockedUntil));
-        Assert.Null((await alice.SignIn(TestData.Password)).Session);
+        Assert.Null((await alice.SignIn(TestData.Password, null)).Session);
 
         fixture.Clock.Set(fixture.Clock.GetUtcNow().AddMinutes(15).AddSeconds(1));
-        Assert.NotNull((await alice.SignIn(TestData.Password)).Session);
+        Assert.NotNull((await alice.SignIn(TestData.Password, null)).Session);
     }
 
     private static async Task<WalletRefusedException> Refusal(Func<Task> act) => await Assert.ThrowsAsync<WalletRefusedException>(act);

@@ -24,8 +24,8 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        await customer.SignIn(TestData.Password);
-        await customer.SignIn("wrong password");
+        await customer.SignIn(TestData.Password, null);
+        await customer.SignIn("wrong password", null);
         await Assert.ThrowsAsync<WalletRefusedException>(() => customer.VerifyPaymentPin("000000"));
         var device = await customer.RegisterDevice(Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
         await customer.RemoveDevice(device.DeviceId);
@@ -63,12 +63,12 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
     {
         var bob = await _bank.NewCustomer();
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(bob.Id);
-        await customer.SignIn(TestData.Password);
+        await customer.SignIn(TestData.Password, null);
         await Signals(bob.Id, 1);
         PublishFaults.Fail(bob.Id, 1);
 
-        await customer.SignIn("wrong password"); // written with its event; publishing it fails
-        await customer.SignIn(TestData.Password); // the next change publishes both
+        await customer.SignIn("wrong password", null); // written with its event; publishing it fails
+        await customer.SignIn(TestData.Password, null); // the next change publishes both
 
         var signals = await Signals(bob.Id, 3);
         Assert.Equal([typeof(LoginSucceeded), typeof(LoginFailed), typeof(LoginSucceeded)], signals.Select(s => s.GetType()));

@@ -28,7 +28,9 @@ public sealed class ClockedClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Values).AddInMemoryCollection(Limits()).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Values).AddInMemoryCollection(Limits())
+            .AddInMemoryCollection([new("Wallet:Risk:NightTime:Enabled", "true")]) // on the fake clock the night comes when a test says
+            .Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {

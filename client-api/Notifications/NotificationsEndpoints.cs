@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
+using Wallet.Notifications;
+
+namespace Wallet.ClientApi.Notifications;
+
+/// <summary>The customer's inbox: what the bank told them (risk alerts, a lifted restriction), newest first.</summary>
+public static class NotificationsEndpoints
+{
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization()
+            .MapGet("/notifications", List).WithName("ListNotifications");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<Page<NotificationResponse>>, ValidationProblem>> List(ClaimsPrincipal user, IGrainFactory grains, string? limit = null, string? cursor = null)
+    {
+        var pageSize = Paging.ParseLimit(limit);
+        var errors = new FieldErrors()
+            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
+            .Check(Paging.TryReadTextCursor(cursor, out var before), "cursor", "This cursor did not come from this list.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var page = await grains.GetGrain<INotificationInboxGrain>(user.CustomerId()).List(before, pageSize!.Value);
+        return TypedResults.Ok(new Page<NotificationResponse>(
+            [.. page.Items.Select(n => new NotificationResponse(n.NotificationId, n.Kind, n.Title, n.Body, n.CreatedAt, n.Reference))],
+            page.NextCursor is { } next ? Paging.TextCursor(next) : null));
+    }
+}
+
+public sealed record NotificationResponse(string Id, string Kind, string Title, string Body, DateTimeOffset CreatedAt, string? Reference);

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
+using Wallet.Customers;
+using Wallet.Refusals;
+using Wallet.Risk;
+
+namespace Wallet.ClientApi.Risk;
+
+/// <summary>
+/// Operators' side of risk monitoring: the alerts across customers, closing one after a look, and a
+/// customer's standing with the unfreeze that lifts whatever rung of the ladder they are on.
+/// </summary>
+public static class RiskEndpoints
+{
+    public static IEndpointRouteBuilder MapRisk(this IEndpointRouteBuilder routes)
+    {
+        var risk = routes.MapGroup("/v1/ops/risk").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
+        risk.MapGet("/alerts", ListAlerts).WithName("ListRiskAlerts");
+        risk.MapPost("/alerts/{id}/review", ReviewAlert).WithName("ReviewRiskAlert");
+        risk.MapGet("/customers/{id}", GetStanding).WithName("GetRiskStanding");
+        risk.MapPost("/customers/{id}/unfreeze", Unfreeze).WithName("UnfreezeRiskCustomer");
+        return routes;
+    }
+
+    /// <summary>Newest first; <c>status=open</c> for those nobody has reviewed yet.</summary>
+    public static async Task<Results<Ok<Page<RiskAlertResponse>>, ValidationProblem>> ListAlerts(IGrainFactory grains, string? status = null, string? limit = null, string? cursor = null)
+    {
+        var pageSize = Paging.ParseLimit(limit);
+        var errors = new FieldErrors()
+            .Check(status is null or "open" or "all", "status", "Use open or all.")
+            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
+            .Check(Paging.TryReadTextCursor(cursor, out var after), "cursor", "This cursor did not come from this list.");
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var page = await grains.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).List(status == "open", after, pageSize!.Value);
+        return TypedResults.Ok(new Page<RiskAlertResponse>([.. page.Items.Select(RiskAlertResponse.From)], page.NextCursor is { } next ? Paging.TextCursor(next) : null));
+    }
+
+    /// <summary>Closes an alert after a look (with an optional note); the customer's rung stays until an unfreeze.</summary>
+    public static async Task<Results<Ok<RiskAlertResponse>, ValidationProblem>> ReviewAlert(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (Note(body) is { } invalid)
+        {
+            return invalid;
+        }
+        var alert = await grains.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).Find(id) ?? throw WalletRefusedException.NotFound("The alert");
+        var reviewed = await grains.GetGrain<IRiskMonitorGrain>(alert.CustomerId).Review(id, user.CustomerId(), body?.Note)
+            ?? throw WalletRefusedException.NotFound("The alert");
+        return TypedResults.Ok(RiskAlertResponse.From(reviewed));
+    }
+
+    public static async Task<Ok<RiskStandingResponse>> GetStanding(string id, IGrainFactory grains)
+    {
+        await RequireCustomer(grains, id);
+        return TypedResults.Ok(RiskStandingResponse.From(await grains.GetGrain<IRiskMonitorGrain>(id).GetStanding()));
+    }
+
+    /// <summary>Lifts the customer's restriction, whatever the rung, and closes their open alerts: money moves again from the commit.</summary>
+    public static async Task<Results<Ok<RiskStandingResponse>, ValidationProblem>> Unfreeze(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (Note(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await RequireCustomer(grains, id);
+        return TypedResults.Ok(RiskStandingResponse.From(await grains.GetGrain<IRiskMonitorGrain>(id).Lift(user.CustomerId(), body?.Note)));
+    }
+
+    private static ValidationProblem? Note(RiskReviewRequest? body)
+        => new FieldErrors().Check(body?.Note is null || body.Note.Length <= 500, "note", "At most 500 characters.").Problem;
+
+    /// <summary>Only customers are watched: anything else (a merchant's id, an unknown one) is not found rather than a monitor made up for it.</summary>
+    private static async Task RequireCustomer(IGrainFactory grains, string id)
+    {
+        if (!Identity.Ids.IsCustomer(id))
+        {
+            throw WalletRefusedException.NotFound("The customer");
+        }
+        await grains.GetGrain<ICustomerGrain>(id).GetProfile(); // not found for one that never was, or closed
+    }
+}
+
+public sealed record RiskReviewRequest(string? Note);
+
+public sealed record RiskAlertResponse(
+    string Id, string CustomerId, RiskRule Rule, string Detail, RiskAction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
+    string Status, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? Note)
+{
+    public static RiskAlertResponse From(RiskAlert a)
+        => new(a.AlertId, a.CustomerId, a.Rule, a.Detail, a.Action, a.EventId, a.EventAt, a.RaisedAt, a.IsOpen ? "open" : "reviewed", a.ReviewedAt, a.ReviewedBy, a.Note);
+}
+
+/// <summary>Where a customer stands on the risk ladder, and their latest alerts.</summary>
+public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts)
+{
+    public static RiskStandingResponse From(RiskStanding s) => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)]);
+}

@@ -1,0 +1,44 @@
+namespace Wallet.Risk;
+
+/// <summary>What the risk monitor watches for. Each has its own thresholds and action (<c>Wallet:Risk:*</c>).</summary>
+public enum RiskRule
+{
+    /// <summary>Too many payments, or too much money, out in an hour or a day.</summary>
+    Velocity = 0,
+
+    /// <summary>A payment far above what the customer usually pays.</summary>
+    UnusualAmount = 1,
+
+    /// <summary>A large payment within a day of registering a new device.</summary>
+    NewDeviceLargePayment = 2,
+
+    /// <summary>Two requests from places too far apart for the time between them.</summary>
+    ImpossibleTravel = 3,
+
+    /// <summary>A large payment, or many small ones, at night in China (00:00–05:00 Asia/Shanghai).</summary>
+    NightTime = 4,
+
+    /// <summary>Several wrong payment PINs in a short time.</summary>
+    RepeatedPinFailures = 5,
+
+    /// <summary>Money sent to many people never paid before, in a day.</summary>
+    NewPayees = 6,
+
+    /// <summary>Money in from many different payers, and most of it out again soon after (a money mule).</summary>
+    MulePattern = 7,
+}
+
+public static class RiskRules
+{
+    public static string Name(RiskRule rule) => rule switch
+    {
+        RiskRule.Velocity => "velocity",
+        RiskRule.UnusualAmount => "unusual_amount",
+        RiskRule.NewDeviceLargePayment => "new_device_large_payment",
+        RiskRule.ImpossibleTravel => "impossible_travel",
+        RiskRule.NightTime => "night_time",
+        RiskRule.RepeatedPinFailures => "repeated_pin_failures",
+        RiskRule.NewPayees => "new_payees",
+        _ => "mule_pattern",
+    };
+}

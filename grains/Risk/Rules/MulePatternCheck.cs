@@ -1,0 +1,29 @@
+using Wallet.Events;
+using Wallet.Wallets;
+
+namespace Wallet.Risk.Rules;
+
+/// <summary>Money in from many different people and most of it straight out again: an account lent to launder money.</summary>
+public sealed class MulePatternCheck : IRiskRuleCheck
+{
+    public RiskRule Rule => RiskRule.MulePattern;
+
+    public string? Check(RiskState state, Observation seen, RiskOptions options)
+    {
+        var settings = options.MulePattern;
+        if (seen.Event is not MoneyMoved moved || !RiskState.IsPayment(moved))
+        {
+            return null; // only money going out can complete the pattern
+        }
+        var since = moved.OccurredAt - settings.Within;
+        var incoming = state.Movements.Where(m => m is { Direction: EntryDirection.In, Kind: MovementKind.Transfer, CounterpartyId: not null } && m.OccurredAt >= since).ToList();
+        var payers = incoming.Select(m => m.CounterpartyId).Distinct().Count();
+        var received = incoming.Sum(m => m.Amount);
+        var sent = state.PaymentsSince(since).Sum(m => m.Amount);
+        if (payers < settings.DistinctPayers || received == 0 || sent < received * settings.OutShare)
+        {
+            return null;
+        }
+        return $"{RiskRuleChecks.Yuan(received)} in from {payers} payers and {RiskRuleChecks.Yuan(sent)} out within {settings.Within.TotalHours:0} hours (thresholds {settings.DistinctPayers} payers, {settings.OutShare:P0} out).";
+    }
+}
