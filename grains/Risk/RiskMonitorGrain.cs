@@ -50,7 +50,11 @@ public sealed partial class RiskMonitorGrain(
         {
             return;
         }
-        Raise(state.Take(item, options.Value.Window));
+        var seen = state.Take(item, options.Value.Window);
+        if (options.Value.Enabled)
+        {
+            Raise(seen);
+        }
         await risk.WriteStateAsync();
         await HandOn();
     }

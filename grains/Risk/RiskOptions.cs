@@ -9,6 +9,9 @@ public sealed class RiskOptions
 {
     public const string Section = "Wallet:Risk";
 
+    /// <summary>Off: the monitors still count every event, but no rule runs (a switch for an incident, and for suites about other things).</summary>
+    public bool Enabled { get; set; } = true;
+
     public VelocitySettings Velocity { get; set; } = new();
     public UnusualAmountSettings UnusualAmount { get; set; } = new();
     public NewDeviceLargePaymentSettings NewDeviceLargePayment { get; set; } = new();

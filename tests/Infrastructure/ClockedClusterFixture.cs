@@ -11,8 +11,17 @@ namespace Wallet.Tests.Infrastructure;
 /// are configured with a second version that tightens tier 4 from <see cref="TightenedFrom"/>.
 /// Tests in the collection run one at a time, each setting the clock before it starts.
 /// </summary>
-public sealed class ClockedClusterFixture : IAsyncLifetime
+public class ClockedClusterFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ClockedClusterFixture() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A clocked cluster with settings over the shared ones.</summary>
+    protected ClockedClusterFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
     /// <summary>From then tier 4 may send at most ¥1,000 at once (the e-CNY table says ¥2,000).</summary>
     public static readonly DateTimeOffset TightenedFrom = new(2030, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
@@ -29,8 +38,7 @@ public sealed class ClockedClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Values).AddInMemoryCollection(Limits())
-            .AddInMemoryCollection([new("Wallet:Risk:NightTime:Enabled", "true")]) // on the fake clock the night comes when a test says
-            .Build();
+            .AddInMemoryCollection(_settings).Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -83,4 +91,13 @@ public sealed class ClockedClusterFixture : IAsyncLifetime
 public sealed class ClockedClusterCollection : ICollectionFixture<ClockedClusterFixture>
 {
     public const string Name = "two-silo cluster on a fake bank clock";
+}
+
+/// <summary>A clocked cluster with the risk rules on, at their default thresholds: on the fake clock the night comes when a test says.</summary>
+public sealed class RiskClusterFixture() : ClockedClusterFixture(new Dictionary<string, string?> { ["Wallet:Risk:Enabled"] = "true" });
+
+[CollectionDefinition(Name)]
+public sealed class RiskClusterCollection : ICollectionFixture<RiskClusterFixture>
+{
+    public const string Name = "two-silo cluster on a fake bank clock, risk rules on";
 }

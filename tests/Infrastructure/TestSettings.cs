@@ -29,9 +29,9 @@ public static class TestSettings
         ["Wallet:Webhooks:MaxAttempts"] = "6",
         // Tests call the publication log's reminder themselves and want every movement it holds asked at once.
         ["Wallet:Events:RepublishAfter"] = "00:00:00",
-        // The night rule reads the real clock's hour in the suites on it: off there, so a run at 16:00–21:00 UTC
-        // behaves as any other; the rules' own tests run on the fake clock with it on.
-        ["Wallet:Risk:NightTime:Enabled"] = "false",
+        // Suites about other things pay often, large and at any hour: the risk rules would step in. Their own
+        // suites (RiskClusterFixture, RiskApiFixture) turn them on.
+        ["Wallet:Risk:Enabled"] = "false",
     };
 
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection(Values).Build();

@@ -9,8 +9,8 @@ namespace Wallet.Tests.Risk;
 /// short of the threshold raises nothing, the event that reaches it raises the rule's alert and puts
 /// the customer on the rule's rung.
 /// </summary>
-[Collection(ClockedClusterCollection.Name)]
-public sealed class RiskRulesTests(ClockedClusterFixture fixture)
+[Collection(RiskClusterCollection.Name)]
+public sealed class RiskRulesTests(RiskClusterFixture fixture)
 {
     /// <summary>Noon in Shanghai: far from the night rule's hours unless a test goes there.</summary>
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.FromHours(8));
