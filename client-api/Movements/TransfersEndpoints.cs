@@ -18,7 +18,8 @@ public static class TransfersEndpoints
         return routes;
     }
 
-    public static async Task<Results<Created<TransferResponse>, ProblemHttpResult, ValidationProblem>> Send(
+    /// <summary>201 when sent; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
+    public static async Task<Results<Created<TransferResponse>, Accepted<TransferResponse>, ProblemHttpResult, ValidationProblem>> Send(
         TransferRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
@@ -38,9 +39,12 @@ public static class TransfersEndpoints
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
             body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
-        return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt))
-            : MovementResults.Refusal(receipt);
+        return receipt.Status switch
+        {
+            MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),
+            _ => MovementResults.Refusal(receipt),
+        };
     }
 
     public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)

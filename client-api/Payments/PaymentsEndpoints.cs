@@ -51,7 +51,8 @@ public static class PaymentsEndpoints
         return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.From(receipt)) : MovementResults.Refusal(receipt);
     }
 
-    public static async Task<Results<Created<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Pay(
+    /// <summary>201 when paid; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
+    public static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Pay(
         PaymentRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
@@ -82,9 +83,12 @@ public static class PaymentsEndpoints
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, "CNY",
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature), body.CouponId));
-        return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created((string?)null, PaymentResponse.From(receipt))
-            : MovementResults.Refusal(receipt);
+        return receipt.Status switch
+        {
+            MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted((string?)null, PaymentResponse.From(receipt)),
+            _ => MovementResults.Refusal(receipt),
+        };
     }
 }
 

@@ -21,6 +21,8 @@ public static class RiskEndpoints
         risk.MapPost("/alerts/{id}/review", ReviewAlert).WithName("ReviewRiskAlert");
         risk.MapGet("/customers/{id}", GetStanding).WithName("GetRiskStanding");
         risk.MapPost("/customers/{id}/unfreeze", Unfreeze).WithName("UnfreezeRiskCustomer");
+        risk.MapPost("/movements/{id}/release", Release).WithName("ReleaseHeldMovement");
+        risk.MapPost("/movements/{id}/reject", Reject).WithName("RejectHeldMovement");
         return routes;
     }
 
@@ -70,6 +72,15 @@ public static class RiskEndpoints
         return TypedResults.Ok(RiskStandingResponse.From(await grains.GetGrain<IRiskMonitorGrain>(id).Lift(user.CustomerId(), body?.Note)));
     }
 
+    /// <summary>Lets a movement held for review go: it is carried out now (and may still be refused, say for want of funds).</summary>
+    public static async Task<Ok<HeldMovementResponse>> Release(string id, ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Release(user.CustomerId())));
+
+    /// <summary>Refuses a movement held for review: the money held for it is the customer's to spend again.</summary>
+    public static async Task<Results<Ok<HeldMovementResponse>, ValidationProblem>> Reject(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
+        => Note(body) is { } invalid ? invalid
+            : TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
+
     private static ValidationProblem? Note(RiskReviewRequest? body)
         => new FieldErrors().Check(body?.Note is null || body.Note.Length <= 500, "note", "At most 500 characters.").Problem;
 
@@ -94,8 +105,17 @@ public sealed record RiskAlertResponse(
         => new(a.AlertId, a.CustomerId, a.Rule, a.Detail, a.Action, a.EventId, a.EventAt, a.RaisedAt, a.IsOpen ? "open" : "reviewed", a.ReviewedAt, a.ReviewedBy, a.Note);
 }
 
-/// <summary>Where a customer stands on the risk ladder, and their latest alerts.</summary>
-public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts)
+/// <summary>Where a customer stands on the risk ladder, their latest alerts and the movements held for review.</summary>
+public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts, IReadOnlyList<HeldMovementResponse> Held)
 {
-    public static RiskStandingResponse From(RiskStanding s) => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)]);
+    public static RiskStandingResponse From(RiskStanding s)
+        => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)], [.. s.Held.Select(HeldMovementResponse.From)]);
+}
+
+/// <summary>A movement held for review, or what became of it: its status, and why it was refused.</summary>
+public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, string FromWalletId, string? ToWalletId,
+    string? MerchantId, long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode)
+{
+    public static HeldMovementResponse From(Wallet.Movements.MovementReceipt r)
+        => new(r.MovementId, r.Kind, r.Status, r.FromWalletId!, r.ToWalletId, r.MerchantId, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode);
 }

@@ -31,6 +31,14 @@ public interface IMovementGrain : IGrainWithStringKey
     Task<MovementReceipt> Charge(ChargeOrder order);
 
     /// <summary>The payer confirms a pending charge with the PIN or a device signature; the money moves then.</summary>
+    /// <summary>An operator lets a movement held for review go: planned again and carried out, spending the money held for it.</summary>
+    [Alias("Release")]
+    Task<MovementReceipt> Release(string operatorId);
+
+    /// <summary>An operator refuses a movement held for review: the money held for it is let go.</summary>
+    [Alias("Reject")]
+    Task<MovementReceipt> Reject(string operatorId, string? note);
+
     [Alias("Confirm")]
     Task<MovementReceipt> Confirm(string customerId, Customers.PaymentAuthorisation authorisation);
 

@@ -16,6 +16,14 @@ public interface IRiskMonitorGrain : IGrainWithStringKey
     [Alias("GetStanding")]
     Task<RiskStanding> GetStanding();
 
+    /// <summary>A movement of the customer's is held for review (said again on a replay: noting it twice changes nothing).</summary>
+    [Alias("NoteHeld")]
+    Task NoteHeld(Movements.MovementReceipt held);
+
+    /// <summary>A held movement was released or rejected.</summary>
+    [Alias("ForgetHeld")]
+    Task ForgetHeld(string movementId);
+
     /// <summary>An operator closes an alert (with a note); where the customer stands does not change.</summary>
     [Alias("Review")]
     Task<RiskAlert?> Review(string alertId, string operatorId, string? note);

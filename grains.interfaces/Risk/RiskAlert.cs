@@ -28,12 +28,13 @@ public sealed record RiskAlert(
         => IsOpen ? this with { ReviewedAt = at, ReviewedBy = operatorId, Note = note } : this;
 }
 
-/// <summary>Where a customer stands: the rung they are on and their latest alerts, newest first.</summary>
+/// <summary>Where a customer stands: the rung they are on, their latest alerts (newest first) and the movements held for review.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RiskStanding")]
 public sealed record RiskStanding(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] RiskAction Restriction,
-    [property: Id(2)] IReadOnlyList<RiskAlert> Alerts);
+    [property: Id(2)] IReadOnlyList<RiskAlert> Alerts,
+    [property: Id(3)] IReadOnlyList<Movements.MovementReceipt> Held);
 
 /// <summary>A page of alerts, newest first; <see cref="NextCursor"/> continues after the last.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RiskAlertPage")]

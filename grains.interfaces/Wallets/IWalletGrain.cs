@@ -59,9 +59,12 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Debit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<Refusal?> Debit(Posting posting);
 
-    /// <summary>Holds money for a merchant's authorisation: refused when the wallet may not spend or has not enough available.</summary>
+    /// <summary>
+    /// Holds money for a merchant's authorisation, or for a movement held for review (<paramref name="forReview"/>):
+    /// refused when the wallet may not spend or has not enough available.
+    /// </summary>
     [Alias("PlaceHold"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task<Refusal?> PlaceHold(string holdId, string actorId, long amount);
+    Task<Refusal?> PlaceHold(string holdId, string actorId, long amount, bool forReview);
 
     /// <summary>Lets a hold go (captured, voided or expired); returns what it held (0 if none).</summary>
     [Alias("ReleaseHold"), Transaction(TransactionOption.Join), AlwaysInterleave]

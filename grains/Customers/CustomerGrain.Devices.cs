@@ -69,8 +69,11 @@ public sealed partial class CustomerGrain
         return Task.FromResult(challenge);
     }
 
-    public Task AuthorisePayment(PaymentAuthorisation authorisation)
-        => authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? "");
+    public async Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation)
+    {
+        await (authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? ""));
+        return State.Restriction;
+    }
 
     /// <summary>The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's keys.</summary>
     private Task VerifyDeviceSignature(string challengeId, string signature)

@@ -29,7 +29,7 @@ public sealed partial class MovementGrain : IRemindable
             with { Status = MovementStatus.Authorized, MerchantId = order.MerchantId, OrderId = order.OrderId, PayerId = code.CustomerId, ExpiresAt = now + holds.Value.ExpireAfter };
         var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
             await GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode).Claim(MovementId, now)
-                ?? await Wallet(code.WalletId).PlaceHold(MovementId, code.CustomerId, order.Amount));
+                ?? await Wallet(code.WalletId).PlaceHold(MovementId, code.CustomerId, order.Amount, forReview: false));
         if (outcome.Status == MovementStatus.Authorized)
         {
             // Minute-long period: the first tick is the expiry; later ones only if letting it go failed.

@@ -8,6 +8,7 @@ using Wallet.Ledger;
 using Wallet.Merchants;
 using Wallet.Money;
 using Wallet.Refusals;
+using Wallet.Risk;
 using Wallet.Wallets;
 using Wallet.Webhooks;
 
@@ -32,32 +33,40 @@ public sealed partial class MovementGrain(
 
     private string MovementId => this.GetPrimaryKeyString();
 
-    public Task<MovementReceipt> Transfer(TransferOrder order)
-        => PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
+    public Task<MovementReceipt> Transfer(TransferOrder order) => Transfer(order, released: false);
+
+    /// <summary><paramref name="released"/>: an operator released it from review (its PIN was checked when it was sent).</summary>
+    private Task<MovementReceipt> Transfer(TransferOrder order, bool released)
+        => PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
         {
-            var (receipt, debit, to) = await PlanTransfer(order);
-            return (receipt, () => DebitThenCredit(order.FromWalletId, debit, to), null);
+            var (receipt, debit, to, restriction) = await PlanTransfer(order, released);
+            return restriction == RiskAction.Review
+                ? HeldPlan(receipt, order.CustomerId, new HeldOrder(order with { Authorisation = NoAuthorisation }, null))
+                : new Plan(receipt, () => DebitThenCredit(order.FromWalletId, debit with { Reviewed = released }, to));
         });
+
+    /// <summary>What a movement is about to do: its receipt, the money's part of the transaction, a change to the receipt once it moved, and the order kept while it is held for review.</summary>
+    private sealed record Plan(MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend = null, HeldOrder? Held = null);
 
     /// <summary>
     /// A new movement is the common case, so its record is read only inside the transaction that
     /// commits it (which finds an earlier outcome and returns it), not first in a read-only
     /// transaction of its own. When the order is refused while planning, the record decides whether
-    /// this is the replay of a movement that already happened.
+    /// this is the replay of a movement that already happened. A movement released from review
+    /// resolves its held record instead.
     /// </summary>
-    private async Task<MovementReceipt> PlanThenCommit(string customerId, string fingerprint,
-        Func<Task<(MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend)>> plan)
+    private async Task<MovementReceipt> PlanThenCommit(string customerId, string fingerprint, bool released, Func<Task<Plan>> plan)
     {
-        if (_settled is { } known)
+        if (_settled is { } known && !released)
         {
             return await Replayed(Settle(known, customerId, fingerprint));
         }
-        (MovementReceipt Receipt, Func<Task<Refusal?>> Move, Func<MovementReceipt, MovementReceipt>? Amend) planned;
+        Plan planned;
         try
         {
             planned = await plan();
         }
-        catch (WalletRefusedException)
+        catch (WalletRefusedException) when (!released)
         {
             if (await Recorded(customerId, fingerprint) is { } earlier)
             {
@@ -65,7 +74,8 @@ public sealed partial class MovementGrain(
             }
             throw;
         }
-        return await Commit(customerId, fingerprint, planned.Receipt, planned.Move, amend: planned.Amend);
+        return await Commit(customerId, fingerprint, planned.Receipt, planned.Move, amend: planned.Amend, held: planned.Held,
+            resolves: released ? MovementStatus.HeldForReview : null, whenRefused: released ? LetHeldGo : null);
     }
 
     /// <summary>
@@ -97,25 +107,35 @@ public sealed partial class MovementGrain(
     /// (checked while planning, so rare) aborts the money. A static code never changes once issued, so it
     /// was checked while planning and takes no part in the transaction: payers do not queue on it.
     /// </summary>
-    public async Task<MovementReceipt> Pay(PaymentOrder order)
+    public Task<MovementReceipt> Pay(PaymentOrder order) => Pay(order, released: false);
+
+    private async Task<MovementReceipt> Pay(PaymentOrder order, bool released)
     {
         PromotedPayment? promoted = null;
-        var outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, async () =>
+        var outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
         {
-            var (receipt, debit, to, dynamic) = await PlanPayment(order);
+            var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
+            if (restriction == RiskAction.Review)
+            {
+                return HeldPlan(receipt, order.CustomerId, new HeldOrder(null, order with { Authorisation = NoAuthorisation }));
+            }
             var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
             var offered = promoted = await OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
-            return (receipt, async () => await Pay(order.FromWalletId, debit, to, offered)
+            return new Plan(receipt, async () => await Pay(order.FromWalletId, debit with { Reviewed = released }, to, offered)
                 ?? (dynamic && await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
         });
         CloseOffer(order.MerchantId, promoted, outcome);
         return outcome;
     }
 
-    private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic)> PlanPayment(PaymentOrder order)
+    /// <summary>The payer's yes, checked while planning; an order released from review was checked when it was sent.</summary>
+    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, bool released)
+        => released ? RiskAction.None : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation);
+
+    private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic, RiskAction Restriction)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
         var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, clock.GetUtcNow());
@@ -131,13 +151,13 @@ public sealed partial class MovementGrain(
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, code.OrderId)
             with { MerchantId = order.MerchantId, OrderId = code.OrderId };
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
-        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo, PayerAuthorised: true), to, code.Dynamic);
+        return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo, PayerAuthorised: true), to, code.Dynamic, restriction);
     }
 
-    private async Task<(MovementReceipt, Posting, WalletFacts)> PlanTransfer(TransferOrder order)
+    private async Task<(MovementReceipt, Posting, WalletFacts, RiskAction Restriction)> PlanTransfer(TransferOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var toId = order.ToWalletId ?? await ReceivingWalletOf(order.ToPhone ?? "", order.Currency);
         if (toId == from.WalletId)
@@ -154,7 +174,7 @@ public sealed partial class MovementGrain(
             throw closed.AsException(); // early; the receiving book (or its closed tills) decides for good
         }
         var receipt = NewReceipt(MovementKind.Transfer, from.WalletId, toId, null, order.Amount, order.Currency, order.Memo);
-        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo, PayerAuthorised: true), to);
+        return (receipt, new Posting(MovementId, MovementKind.Transfer, order.CustomerId, order.Amount, order.Currency, toId, order.Memo, PayerAuthorised: true), to, restriction);
     }
 
     public async Task<MovementReceipt> TopUp(TopUpOrder order)
@@ -204,7 +224,10 @@ public sealed partial class MovementGrain(
             return earlier;
         }
         RequireMovableAmount(order.Amount, order.Currency);
-        await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation);
+        if (await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation) == RiskAction.Review)
+        {
+            throw RiskActions.RefusesDebit(RiskAction.Review, payerAuthorised: true, reviewed: false)!.AsException(); // money to a card cannot be held back once paid out
+        }
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
@@ -291,6 +314,7 @@ public sealed partial class MovementGrain(
     private async Task<MovementReceipt> Replayed(MovementReceipt earlier)
     {
         await Announce(earlier);
+        await NoteHeld(_settled!.CustomerId!, earlier); // the same for a movement held for review and its risk monitor
         return earlier;
     }
 
@@ -319,7 +343,7 @@ public sealed partial class MovementGrain(
     /// A refusal from the receiving side aborts the money and is then recorded on its own.
     /// </summary>
     private async Task<MovementReceipt> Commit(string customerId, string fingerprint, MovementReceipt receipt, Func<Task<Refusal?>> move,
-        MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null, Func<MovementReceipt, MovementReceipt>? amend = null)
+        MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null, Func<MovementReceipt, MovementReceipt>? amend = null, HeldOrder? held = null)
     {
         // Written down before anything can commit, so a crash after the commit still publishes; the write
         // overlaps the transaction's start and is awaited inside it, before the transaction can commit.
@@ -345,6 +369,7 @@ public sealed partial class MovementGrain(
                         r.CustomerId = customerId;
                         r.Fingerprint = fingerprint;
                         r.Receipt = final;
+                        r.Held = final.Status == MovementStatus.HeldForReview ? held : null;
                         return r;
                     });
                 });
@@ -353,6 +378,7 @@ public sealed partial class MovementGrain(
             var final = Settle(settled, customerId, fingerprint);
             await Publish(final);
             await Announce(final);
+            await NoteHeld(customerId, final);
             return final;
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)

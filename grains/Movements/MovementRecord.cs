@@ -13,4 +13,11 @@ public sealed class MovementRecord
 
     /// <summary>For a payment: what its refunds have given back so far, never more than was paid.</summary>
     [Id(3)] public long Refunded { get; set; }
+
+    /// <summary>While held for review: the order to carry out if an operator releases it (its PIN or signature left out).</summary>
+    [Id(4)] public HeldOrder? Held { get; set; }
 }
+
+/// <summary>What a movement held for review would do once released: a transfer or a QR payment, planned again then.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.HeldOrder")]
+public sealed record HeldOrder([property: Id(0)] TransferOrder? Transfer, [property: Id(1)] PaymentOrder? Payment);

@@ -82,6 +82,23 @@ public sealed partial class RiskMonitorGrain(
         }
     }
 
+    public async Task NoteHeld(Movements.MovementReceipt held)
+    {
+        if (!risk.State.Held.Exists(m => m.MovementId == held.MovementId))
+        {
+            risk.State.Held.Add(held);
+            await risk.WriteStateAsync();
+        }
+    }
+
+    public async Task ForgetHeld(string movementId)
+    {
+        if (risk.State.Held.RemoveAll(m => m.MovementId == movementId) > 0)
+        {
+            await risk.WriteStateAsync();
+        }
+    }
+
     public async Task<RiskAlert?> Review(string alertId, string operatorId, string? note)
     {
         var state = risk.State;
@@ -118,7 +135,7 @@ public sealed partial class RiskMonitorGrain(
     }
 
     private RiskStanding Standing()
-        => new(CustomerId, risk.State.Restriction, [.. Enumerable.Reverse(risk.State.Alerts)]);
+        => new(CustomerId, risk.State.Restriction, [.. Enumerable.Reverse(risk.State.Alerts)], [.. risk.State.Held]);
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 

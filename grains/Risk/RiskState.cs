@@ -65,6 +65,9 @@ public sealed class RiskState
     /// <summary>The customer's note that an operator lifted their restriction, until it is in their inbox.</summary>
     [Id(17)] public Notifications.Notification? Lifted { get; set; }
 
+    /// <summary>The customer's movements held for review, oldest first, until an operator decides on each.</summary>
+    [Id(18)] public List<Movements.MovementReceipt> Held { get; set; } = [];
+
     /// <summary>Counts the event once: false if its id was seen before.</summary>
     public bool FirstTime(string eventId)
     {

@@ -5,7 +5,7 @@ namespace Wallet.Wallets;
 /// <summary>Holds for merchants' authorisations: the money stays in the balance but leaves what is available.</summary>
 public sealed partial class WalletGrain
 {
-    public async Task<Refusal?> PlaceHold(string holdId, string actorId, long amount)
+    public async Task<Refusal?> PlaceHold(string holdId, string actorId, long amount, bool forReview)
     {
         if (!profile.RecordExists || profile.State.OwnerId != actorId)
         {
@@ -15,7 +15,7 @@ public sealed partial class WalletGrain
         return await book.PerformUpdate(b =>
         {
             var refusal = WalletStatuses.RefusesOutgoing(b.Status)
-                ?? Risk.RiskActions.RefusesDebit(b.Restriction, payerAuthorised: false, reviewed: false)
+                ?? Risk.RiskActions.RefusesDebit(b.Restriction, payerAuthorised: forReview, reviewed: forReview)
                 ?? (b.Available < amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
             {

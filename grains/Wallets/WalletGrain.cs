@@ -121,6 +121,10 @@ public sealed partial class WalletGrain(
         Refusal? refusal = null;
         await Post([(posting, EntryDirection.Out, now)], b =>
         {
+            if (posting.Reviewed)
+            {
+                b.Holds = b.Holds.Remove(posting.MovementId); // released from review: it spends what was held for it, or lets it go if refused
+            }
             var usage = b.Usage.On(day);
             refusal = WalletStatuses.RefusesOutgoing(b.Status)
                 ?? Risk.RiskActions.RefusesDebit(b.Restriction, posting.PayerAuthorised, posting.Reviewed)

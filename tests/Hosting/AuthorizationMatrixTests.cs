@@ -113,6 +113,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/ops/risk/alerts/{id}/review"] = new("/v1/ops/risk/alerts/rsk_unknown/review", new { note = "x" }, false),
             ["GET /v1/ops/risk/customers/{id}"] = new("/v1/ops/risk/customers/cus_x", null, false),
             ["POST /v1/ops/risk/customers/{id}/unfreeze"] = new("/v1/ops/risk/customers/cus_x/unfreeze", new { note = "x" }, false),
+            ["POST /v1/ops/risk/movements/{id}/release"] = new($"/v1/ops/risk/movements/{transfer}/release", null, false),
+            ["POST /v1/ops/risk/movements/{id}/reject"] = new($"/v1/ops/risk/movements/{transfer}/reject", new { note = "x" }, false),
             ["GET /v1/me/notifications"] = new("/v1/me/notifications", null, false),
             ["POST /v1/merchants"] = new("/v1/merchants", new { name = "x", category = "5411", city = "x" }, false),
             ["POST /v1/merchants/{id}/credentials"] = new("/v1/merchants/mch_x/credentials", null, false),

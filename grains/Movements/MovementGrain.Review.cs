@@ -1,0 +1,92 @@
+using Wallet.Customers;
+using Wallet.Money;
+using Wallet.Notifications;
+using Wallet.Refusals;
+using Wallet.Risk;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// Movements held for review: a transfer or QR payment sent by a customer on the review rung is
+/// recorded as held, with its money held in the payer's wallet (still theirs, not spendable) and its
+/// order kept without the PIN. An operator releases it — planned again and carried out, spending the
+/// held money — or rejects it, letting the money go. Either way the customer is told.
+/// </summary>
+public sealed partial class MovementGrain
+{
+    private static readonly PaymentAuthorisation NoAuthorisation = new(null);
+
+    private Plan HeldPlan(MovementReceipt receipt, string customerId, HeldOrder order)
+        => new(receipt with { Status = MovementStatus.HeldForReview },
+            () => Wallet(receipt.FromWalletId!).PlaceHold(MovementId, customerId, receipt.Amount, forReview: true), Held: order);
+
+    private async Task<Refusal?> LetHeldGo()
+    {
+        var (known, _) = await HeldRecord();
+        await Wallet(known.Receipt!.FromWalletId!).ReleaseHold(MovementId);
+        return null;
+    }
+
+    public async Task<MovementReceipt> Release(string operatorId)
+    {
+        var (known, held) = await HeldRecord();
+        MovementReceipt outcome;
+        try
+        {
+            outcome = held.Transfer is { } transfer ? await Transfer(transfer, released: true) : await Pay(held.Payment!, released: true);
+        }
+        catch (WalletRefusedException refused) when (refused.Code != RefusalCodes.MovementInDoubt)
+        {
+            // Refused while planning it again (the receiving wallet closed, the QR code expired): recorded as refused, the money let go.
+            outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, new Refusal(refused.Code, refused.Message, refused.Limit)),
+                LetHeldGo, resolves: MovementStatus.HeldForReview);
+        }
+        await Reviewed(known.CustomerId!, outcome);
+        return outcome;
+    }
+
+    public async Task<MovementReceipt> Reject(string operatorId, string? note)
+    {
+        var (known, _) = await HeldRecord();
+        var rejected = new Refusal(RefusalCodes.RejectedInReview, "The bank's review did not let this movement go; the money stayed in your wallet.");
+        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHeldGo, resolves: MovementStatus.HeldForReview);
+        await Reviewed(known.CustomerId!, outcome);
+        return outcome;
+    }
+
+    /// <summary>The record of a movement still held; anything else is not one an operator can decide on.</summary>
+    private async Task<(MovementRecord Known, HeldOrder Order)> HeldRecord()
+    {
+        var known = _settled ?? await ReadRecord();
+        return known is { Receipt.Status: MovementStatus.HeldForReview, Held: { } order }
+            ? (known, order)
+            : known?.Receipt is null ? throw WalletRefusedException.NotFound("The movement")
+            : throw new WalletRefusedException(RefusalCodes.NotPending, "This movement is not held for review.");
+    }
+
+    /// <summary>After the commit: the customer's monitor lists the movement held, or no longer; the customer's inbox says what became of it.</summary>
+    private async Task NoteHeld(string customerId, MovementReceipt outcome)
+    {
+        if (outcome.Status == MovementStatus.HeldForReview)
+        {
+            await GrainFactory.GetGrain<IRiskMonitorGrain>(customerId).NoteHeld(outcome);
+        }
+    }
+
+    private async Task Reviewed(string customerId, MovementReceipt outcome)
+    {
+        if (outcome.Status == MovementStatus.HeldForReview)
+        {
+            return; // still held: a concurrent decision, or nothing recorded
+        }
+        await GrainFactory.GetGrain<IRiskMonitorGrain>(customerId).ForgetHeld(MovementId);
+        var amount = Amounts.Format(outcome.Amount, outcome.Currency);
+        var (title, body) = outcome.Status == MovementStatus.Completed
+            ? ("Your payment was released", $"Our team reviewed your {Describe(outcome)} of {amount} and let it go.")
+            : ("Your payment was not sent", $"Our team did not let your {Describe(outcome)} of {amount} go ({outcome.RefusalDetail}). The money is in your wallet.");
+        await GrainFactory.GetGrain<INotificationInboxGrain>(customerId)
+            .Post(new Notification($"ntf_{MovementId}_reviewed", "movement_reviewed", title, body, clock.GetUtcNow(), MovementId));
+    }
+
+    private static string Describe(MovementReceipt receipt) => receipt.Kind == Wallets.MovementKind.Transfer ? "transfer" : "payment";
+}

@@ -1,0 +1,29 @@
+namespace Wallet.Tests.Infrastructure;
+
+/// <summary>
+/// The API with the risk rules on, each rung of the ladder reachable by what a customer does over
+/// HTTP: three wrong PINs require step-up and a new device then a large transfer holds payments for
+/// review (their defaults); impossible travel between two sign-ins puts the customer on receive-only,
+/// and a fourth payment within an hour freezes them (set here). Tests keep under four payments an hour
+/// unless they mean to freeze.
+/// </summary>
+public sealed class RiskApiFixture : IAsyncLifetime
+{
+    public ApiFixture Api { get; } = ApiFixture.With(new Dictionary<string, string?>(TestSettings.Values)
+    {
+        ["Wallet:Risk:Enabled"] = "true",
+        ["Wallet:Risk:ImpossibleTravel:Action"] = "ReceiveOnly",
+        ["Wallet:Risk:Velocity:CountPerHour"] = "4",
+        ["Wallet:Risk:Velocity:Action"] = "Freeze",
+    });
+
+    public Task InitializeAsync() => ((IAsyncLifetime)Api).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)Api).DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class RiskApiCollection : ICollectionFixture<RiskApiFixture>
+{
+    public const string Name = "api with risk rules on";
+}
