@@ -38,13 +38,13 @@ public static class Report
     public static string Table(IReadOnlyList<Result> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| target | workload | conc. | ops/s | × baseline | p50 ms | p95 ms | p99 ms | max ms | failures | CPU cores bench/cluster/pg | db commits/op | db row writes/op | books |");
-        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |");
+        table.AppendLine("| target | workload | conc. | ops/s | × baseline | p50 ms | p95 ms | p99 ms | max ms | failures | CPU cores bench/cluster/pg | db commits/op | db row writes/op | alerts (p99 ms after the event) | books |");
+        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var failures = r.Failures.Count == 0 ? "0" : string.Join(", ", r.Failures.Select(f => $"{f.Key} {f.Value}"));
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Target} | {r.Workload} | {r.Concurrency} | {r.PerSecond:N0} | {(r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {failures} | {r.BenchCores:0.00}/{r.HelperCores:0.00}/{r.PostgresCores:0.00} | {r.DbCommitsPerOp:0.0} | {r.DbRowWritesPerOp:0.0} | {(r.BooksSound ? "sum to zero" : "WRONG")} |");
+                $"| {r.Target} | {r.Workload} | {r.Concurrency} | {r.PerSecond:N0} | {(r.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {failures} | {r.BenchCores:0.00}/{r.HelperCores:0.00}/{r.PostgresCores:0.00} | {r.DbCommitsPerOp:0.0} | {r.DbRowWritesPerOp:0.0} | {(r.Alerts == 0 ? "–" : $"{r.Alerts:N0} ({r.AlertP99Ms:0})")} | {(r.BooksSound ? "sum to zero" : "WRONG")} |");
         }
         return table.ToString();
     }

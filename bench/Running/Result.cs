@@ -19,7 +19,9 @@ public sealed record Result(
     double? PostgresCores,
     bool BooksSound,
     double? DbCommitsPerOp,
-    double? DbRowWritesPerOp)
+    double? DbRowWritesPerOp,
+    int Alerts = 0,
+    double? AlertP99Ms = null)
 {
     /// <summary>Throughput relative to the SQL baseline's run of the same workload and concurrency.</summary>
     public double? Ratio { get; set; }

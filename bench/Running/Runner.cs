@@ -15,6 +15,7 @@ public static class Runner
         long operations = 0, transfers = 0;
         var cpu = new Cpu(target.Helpers, postgres);
         var cpuBefore = cpu.Sample();
+        var started = DateTimeOffset.UtcNow;
         var dbBefore = database is null ? null : await database.Read();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
@@ -29,7 +30,7 @@ public static class Runner
             while (!stop.IsCancellationRequested)
             {
                 var (read, from, to, amount) = Operations.Next(workload, wallets, random);
-                var started = Stopwatch.GetTimestamp();
+                var begun = Stopwatch.GetTimestamp();
                 try
                 {
                     if (read)
@@ -46,7 +47,7 @@ public static class Runner
                 {
                     failures.AddOrUpdate(failure.Kind, 1, (_, n) => n + 1);
                 }
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                mine.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
                 Interlocked.Increment(ref operations);
             }
         })));
@@ -59,6 +60,7 @@ public static class Runner
             Console.Error.WriteLine($"  [{label}] THE BOOKS ARE WRONG: {books}");
         }
 
+        var alertDelays = (await target.AlertDelaysMs(started)).Order().ToArray(); // after the audit: the monitors have caught up
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
         return new Result(target.Name, workload.ToString().ToLowerInvariant(), concurrency, seconds, operations, transfers,
@@ -67,6 +69,7 @@ public static class Runner
             (cpuAfter.Bench - cpuBefore.Bench) / seconds, (cpuAfter.Helpers - cpuBefore.Helpers) / seconds, (cpuAfter.Postgres - cpuBefore.Postgres) / seconds,
             books.Sound,
             dbAfter is null || operations == 0 ? null : (double)(dbAfter.Commits - dbBefore!.Commits) / operations,
-            dbAfter is null || operations == 0 ? null : (double)(dbAfter.RowsWritten - dbBefore!.RowsWritten) / operations);
+            dbAfter is null || operations == 0 ? null : (double)(dbAfter.RowsWritten - dbBefore!.RowsWritten) / operations,
+            alertDelays.Length, alertDelays.Length == 0 ? null : alertDelays[Math.Min(alertDelays.Length - 1, (int)(0.99 * alertDelays.Length))]);
     }
 }

@@ -4,6 +4,7 @@ using Wallet.Identity;
 using Wallet.Ledger;
 using Wallet.Movements;
 using Wallet.Refusals;
+using Wallet.Risk;
 using Wallet.Simulators;
 using Wallet.Wallets;
 
@@ -100,6 +101,21 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
             async w => (await grains.GetGrain<IWalletGrain>(_wallets[w]).GetView(_owners[w])).Balance);
         var balanced = !ledgerCheck || (await grains.GetGrain<ILedgerAuditorGrain>(0).Check()) is { Balanced: true, NegativeWallets: 0 };
         return new Books(total, _expected, negative, balanced);
+    }
+
+    public async Task<IReadOnlyList<double>> AlertDelaysMs(DateTimeOffset since)
+    {
+        var delays = new List<double>();
+        string? cursor = null;
+        do
+        {
+            var page = await RiskAlertLists.List(grains, openOnly: false, cursor, 100);
+            var recent = page.Items.TakeWhile(a => a.RaisedAt >= since).ToList();
+            delays.AddRange(recent.Select(a => (a.RaisedAt - a.EventAt).TotalMilliseconds));
+            cursor = recent.Count == page.Items.Count ? page.NextCursor : null;
+        }
+        while (cursor is not null);
+        return delays;
     }
 
     public ValueTask DisposeAsync() => stop();

@@ -131,6 +131,22 @@ public sealed class HttpBank : IBenchTarget
         return new Books(total, _expected, negative, books.GetProperty("balanced").GetBoolean());
     }
 
+    public async Task<IReadOnlyList<double>> AlertDelaysMs(DateTimeOffset since)
+    {
+        var delays = new List<double>();
+        string? cursor = null;
+        do
+        {
+            var page = await Send(HttpMethod.Get, $"/v1/ops/risk/alerts?limit=100{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}", await OperatorToken(), null);
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            var recent = items.TakeWhile(a => a.GetProperty("raisedAt").GetDateTimeOffset() >= since).ToList();
+            delays.AddRange(recent.Select(a => (a.GetProperty("raisedAt").GetDateTimeOffset() - a.GetProperty("eventAt").GetDateTimeOffset()).TotalMilliseconds));
+            cursor = recent.Count == items.Count && page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+        return delays;
+    }
+
     /// <summary>One operator session for the whole run (signing in for each customer would end older sessions).</summary>
     private Task<string> OperatorToken()
         => _operatorToken ??= SignInOperator();

@@ -22,6 +22,12 @@ public interface IBenchTarget : IAsyncDisposable
 
     /// <summary>Processes besides this one that do the target's work (silos, an API), for CPU accounting.</summary>
     IReadOnlyList<int> Helpers { get; }
+
+    /// <summary>
+    /// For each risk alert raised since <paramref name="since"/>: how long after its event it was raised,
+    /// in milliseconds (the event's time is its movement's, taken as the movement starts). None where nothing watches.
+    /// </summary>
+    Task<IReadOnlyList<double>> AlertDelaysMs(DateTimeOffset since) => Task.FromResult<IReadOnlyList<double>>([]);
 }
 
 /// <summary>The audit after a run: money conserved and nothing negative.</summary>

@@ -38,7 +38,7 @@ public static class RiskEndpoints
         {
             return invalid;
         }
-        var page = await grains.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).List(status == "open", after, pageSize!.Value);
+        var page = await RiskAlertLists.List(grains, status == "open", after, pageSize!.Value);
         return TypedResults.Ok(new Page<RiskAlertResponse>([.. page.Items.Select(RiskAlertResponse.From)], page.NextCursor is { } next ? Paging.TextCursor(next) : null));
     }
 
@@ -49,7 +49,7 @@ public static class RiskEndpoints
         {
             return invalid;
         }
-        var alert = await grains.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).Find(id) ?? throw WalletRefusedException.NotFound("The alert");
+        var alert = await RiskAlertLists.Find(grains, id) ?? throw WalletRefusedException.NotFound("The alert");
         var reviewed = await grains.GetGrain<IRiskMonitorGrain>(alert.CustomerId).Review(id, user.CustomerId(), body?.Note)
             ?? throw WalletRefusedException.NotFound("The alert");
         return TypedResults.Ok(RiskAlertResponse.From(reviewed));

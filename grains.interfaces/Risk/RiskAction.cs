@@ -58,12 +58,13 @@ public static class RiskActions
 
     /// <summary>
     /// The rung a new alert puts the customer on: its rule's action, or where they stand if higher; one
-    /// rung higher still while an earlier alert is open (not yet reviewed), up to a full freeze.
+    /// rung higher still when the rule restricts (step-up or more) while an earlier alert is open (not
+    /// yet reviewed), up to a full freeze. A rule that only alerts never climbs.
     /// </summary>
     public static RiskAction Climb(RiskAction standing, RiskAction ruleAction, bool earlierAlertOpen)
     {
         var higher = (RiskAction)Math.Max((int)standing, (int)ruleAction);
-        return earlierAlertOpen && higher < RiskAction.Freeze ? higher + 1 : higher;
+        return earlierAlertOpen && ruleAction >= RiskAction.StepUp && higher < RiskAction.Freeze ? higher + 1 : higher;
     }
 
     private static readonly Refusal Frozen = new(RefusalCodes.AccountFrozen,

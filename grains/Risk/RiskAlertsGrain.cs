@@ -1,19 +1,30 @@
 using Wallet.Hosting;
+using Wallet.Storage;
 
 namespace Wallet.Risk;
 
 /// <summary>
-/// The operators' list: the latest alerts across all customers, newest first by when they were raised.
-/// Bounded: the oldest reviewed alerts go first (each customer's monitor still has its own latest).
+/// A shard of the operators' list: the latest alerts of the customers hashed to it. Bounded: the
+/// oldest reviewed alerts go first (each customer's monitor still has its own latest). Reentrant, with
+/// its writes coalesced: alerts arriving together cost one write, not one each.
 /// </summary>
-public sealed class RiskAlertsGrain([PersistentState("risk-alerts", StorageNames.Wallet)] IPersistentState<RiskAlertList> list)
-    : Grain, IRiskAlertsGrain
+[Reentrant]
+public sealed class RiskAlertsGrain : Grain, IRiskAlertsGrain
 {
-    private const int Kept = 10_000;
+    private const int Kept = 2_000;
+
+    private readonly IPersistentState<RiskAlertList> _list;
+    private readonly CoalescedWrites _writes;
+
+    public RiskAlertsGrain([PersistentState("risk-alerts", StorageNames.Wallet)] IPersistentState<RiskAlertList> list)
+    {
+        _list = list;
+        _writes = new CoalescedWrites(() => _list.WriteStateAsync());
+    }
 
     public async Task Record(IReadOnlyList<RiskAlert> alerts)
     {
-        var byId = list.State.Alerts;
+        var byId = _list.State.Alerts;
         var changed = false;
         foreach (var alert in alerts)
         {
@@ -23,44 +34,26 @@ public sealed class RiskAlertsGrain([PersistentState("risk-alerts", StorageNames
                 changed = true;
             }
         }
-        while (byId.Count > Kept)
+        if (byId.Count > Kept)
         {
-            var oldest = byId.Values.OrderBy(a => a.IsOpen).ThenBy(a => a.RaisedAt).First();
-            byId.Remove(oldest.AlertId);
+            foreach (var oldest in byId.Values.OrderBy(a => a.IsOpen).ThenBy(a => a.RaisedAt).Take(byId.Count - Kept).ToList())
+            {
+                byId.Remove(oldest.AlertId);
+            }
         }
         if (changed)
         {
-            await list.WriteStateAsync();
+            await _writes.Save();
         }
     }
 
-    public Task<RiskAlert?> Find(string alertId) => Task.FromResult(list.State.Alerts.GetValueOrDefault(alertId));
+    public Task<RiskAlert?> Find(string alertId) => Task.FromResult(_list.State.Alerts.GetValueOrDefault(alertId));
 
-    public Task<RiskAlertPage> List(bool openOnly, string? cursor, int limit)
-    {
-        var ordered = list.State.Alerts.Values
-            .Where(a => !openOnly || a.IsOpen)
-            .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.AlertId, StringComparer.Ordinal)
-            .SkipWhile(a => cursor is not null && !IsAfter(a, cursor))
-            .Take(limit + 1)
-            .ToList();
-        var page = ordered.Take(limit).ToList();
-        return Task.FromResult(new RiskAlertPage(page, ordered.Count > limit ? CursorOf(page[^1]) : null));
-    }
-
-    /// <summary>A cursor is the last alert's raise time (ticks) and id: the next page starts strictly after it in the order.</summary>
-    private static string CursorOf(RiskAlert alert) => $"{alert.RaisedAt.UtcTicks}.{alert.AlertId}";
-
-    private static bool IsAfter(RiskAlert alert, string cursor)
-    {
-        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0 || !long.TryParse(cursor.AsSpan(0, dot), out var ticks))
-        {
-            return true; // an unreadable cursor starts from the top
-        }
-        var id = cursor[(dot + 1)..];
-        return alert.RaisedAt.UtcTicks < ticks || (alert.RaisedAt.UtcTicks == ticks && string.CompareOrdinal(alert.AlertId, id) < 0);
-    }
+    public Task<IReadOnlyList<RiskAlert>> List(bool openOnly, string? cursor, int limit)
+        => Task.FromResult<IReadOnlyList<RiskAlert>>([.. _list.State.Alerts.Values
+            .Where(a => (!openOnly || a.IsOpen) && RiskAlertLists.IsAfter(a, cursor))
+            .Order(RiskAlertLists.Order)
+            .Take(limit)]);
 }
 
 [GenerateSerializer, Alias("Wallet.RiskAlertList")]

@@ -169,7 +169,7 @@ public sealed partial class RiskMonitorGrain(
             }
             if (state.Undelivered.Count > 0)
             {
-                await GrainFactory.GetGrain<IRiskAlertsGrain>(IRiskAlertsGrain.Key).Record([.. state.Undelivered]);
+                await GrainFactory.Shard(CustomerId).Record([.. state.Undelivered]);
                 var inbox = GrainFactory.GetGrain<INotificationInboxGrain>(CustomerId);
                 foreach (var alert in state.Undelivered.Where(a => a.IsOpen))
                 {

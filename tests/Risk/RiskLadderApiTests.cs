@@ -87,13 +87,22 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
             (released.GetProperty("status").GetString(), rejected.GetProperty("status").GetString(), rejected.GetProperty("refusalCode").GetString()));
         await Problem(await ops.PostAsync($"/v1/ops/risk/movements/{firstId}/release", null), HttpStatusCode.Conflict, "not_pending");
 
+        // A QR payment is held the same way, and released pays the merchant.
+        var merchant = await ApiMerchant.Onboard(_api);
+        var qr = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { currency = "CNY" })), HttpStatusCode.Created);
+        var payment = await Json(await alice.Post("/v1/payments", new { qrPayload = qr.GetProperty("payload").GetString(), fromWalletId = wallet, amount = 2_000, pin = TestData.Pin }, "held-qr"),
+            HttpStatusCode.Accepted);
+        Assert.Equal(("held_for_review", 0L), (payment.GetProperty("status").GetString(), await merchant.Balance()));
+        await Json(await ops.PostAsync($"/v1/ops/risk/movements/{payment.GetProperty("paymentId").GetString()}/release", null), HttpStatusCode.OK);
+        Assert.Equal(2_000, await merchant.Balance());
+
         view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
-        Assert.Equal((390_000L, 390_000L), (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64()));
+        Assert.Equal((388_000L, 388_000L), (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64()));
         Assert.Equal(110_000, await bob.Balance(bobWallet));
         Assert.Equal("completed", (await Json(await alice.Http.GetAsync($"/v1/transfers/{firstId}"), HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal(0, (await Json(await ops.GetAsync($"/v1/ops/risk/customers/{alice.Id}"), HttpStatusCode.OK)).GetProperty("held").GetArrayLength());
         var told = (await Notifications(alice)).Select(n => n.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["movement_reviewed", "movement_reviewed", "risk_alert"], told);
+        Assert.Equal(["movement_reviewed", "movement_reviewed", "movement_reviewed", "risk_alert"], told);
         await Operator.AssertBooksBalance(_api);
     }
 

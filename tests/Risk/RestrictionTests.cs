@@ -1,0 +1,85 @@
+using Wallet.Customers;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Risk;
+using Wallet.Tests.Infrastructure;
+using Wallet.Wallets;
+
+namespace Wallet.Tests.Risk;
+
+/// <summary>
+/// The ladder's rungs as the wallets enforce them, set directly on the customer (the rules that set
+/// them have their own tests): a rung binds every movement after its transaction commits, and a
+/// movement held for review is carried out or let go exactly once.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RestrictionTests(ClusterFixture fixture)
+{
+    private readonly Scenario _bank = fixture.Scenario;
+
+    [Fact]
+    public async Task A_rung_waits_for_movements_under_way_and_binds_every_one_after_it()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+
+        var racing = Enumerable.Range(0, 20).Select(i => _bank.Transfer(alice, wallet, bobWallet, 100)).ToList();
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.ReceiveOnly);
+        var after = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _bank.Transfer(alice, wallet, bobWallet, 100)));
+        var before = await Task.WhenAll(racing);
+
+        Assert.All(after, r => Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountReceiveOnly), (r.Status, r.RefusalCode)));
+        var sent = before.Count(r => r.Status == MovementStatus.Completed) * 100L;
+        Assert.Equal((100_000 - sent, sent), (await _bank.Balance(alice, wallet), await _bank.Balance(bob, bobWallet)));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_held_transfer_is_carried_out_once_however_often_it_is_released()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
+        Assert.Equal(MovementStatus.HeldForReview, held.Status);
+
+        var movement = fixture.Grains.GetGrain<IMovementGrain>(held.MovementId);
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            try
+            {
+                return (await movement.Release("ops_test")).Status.ToString();
+            }
+            catch (WalletRefusedException refused)
+            {
+                return refused.Code;
+            }
+        }));
+
+        Assert.Equal(1, decisions.Count(d => d == nameof(MovementStatus.Completed)));
+        Assert.All(decisions.Where(d => d != nameof(MovementStatus.Completed)), d => Assert.Equal(RefusalCodes.NotPending, d));
+        Assert.Equal((6_000L, 4_000L), (await _bank.Balance(alice, wallet), await _bank.Balance(bob, bobWallet)));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_held_transfer_whose_recipient_closed_meanwhile_is_refused_at_release_and_its_money_let_go()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
+        await fixture.Grains.GetGrain<IWalletGrain>(bobWallet).Close(bob.Id);
+
+        var outcome = await fixture.Grains.GetGrain<IMovementGrain>(held.MovementId).Release("ops_test");
+
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.WalletClosed), (outcome.Status, outcome.RefusalCode));
+        var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
+        Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
+        Assert.Empty((await fixture.Grains.GetGrain<IRiskMonitorGrain>(alice.Id).GetStanding()).Held);
+        await _bank.AssertBooksBalance();
+    }
+}
