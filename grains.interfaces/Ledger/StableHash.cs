@@ -15,4 +15,18 @@ public static class StableHash
             return hash;
         }
     }
+
+    /// <summary>The 64-bit FNV-1a: for remembering many keys by hash where 32 bits would collide.</summary>
+    public static long Of64(string text)
+    {
+        unchecked
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+            return (long)hash;
+        }
+    }
 }

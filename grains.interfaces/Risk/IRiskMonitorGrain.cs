@@ -33,7 +33,7 @@ public interface IRiskMonitorGrain : IGrainWithStringKey
     Task<RiskStanding> Lift(string operatorId, string? note);
 }
 
-/// <summary>What the monitor holds now: the events it counted, the money movements inside its window, and the latest other events (sign-ins, PINs, devices).</summary>
+/// <summary>What the monitor holds now: the events it counted, the latest money movements, and the latest other events (sign-ins, PINs, devices).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RiskSnapshot")]
 public sealed record RiskSnapshot(
     [property: Id(0)] int EventsCounted,

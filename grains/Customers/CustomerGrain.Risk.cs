@@ -7,7 +7,11 @@ public sealed partial class CustomerGrain
 {
     public async Task Restrict(RiskAction restriction)
     {
-        var state = State;
+        if (!customer.RecordExists)
+        {
+            return; // nobody to restrict (a monitor fed by a stream of a customer who never was)
+        }
+        var state = customer.State; // a closed account too: its wallets are closed, and the rung stays on record
         state.Restriction = restriction;
         await customer.WriteStateAsync();
         await RestrictWallets(state.WalletIds, restriction);

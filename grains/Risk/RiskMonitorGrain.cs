@@ -39,7 +39,7 @@ public sealed partial class RiskMonitorGrain(
         await HandOn();
     }
 
-    public Task<RiskSnapshot> GetSnapshot() => Task.FromResult(new RiskSnapshot(risk.State.EventsCounted, [.. risk.State.Movements], [.. risk.State.Signals]));
+    public Task<RiskSnapshot> GetSnapshot() => Task.FromResult(new RiskSnapshot(risk.State.EventsCounted, [.. risk.State.Latest], [.. risk.State.Signals]));
 
     public Task<RiskStanding> GetStanding() => Task.FromResult(Standing());
 

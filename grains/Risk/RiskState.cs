@@ -1,44 +1,51 @@
 using Wallet.Events;
 using Wallet.Wallets;
+using StableHash = Wallet.Ledger.StableHash;
 
 namespace Wallet.Risk;
 
-/// <summary>What a customer's monitor keeps between events: the windows the rules read, the alerts, and where the customer stands.</summary>
+/// <summary>
+/// What a customer's monitor keeps between events: the windows the rules read, the alerts, and where
+/// the customer stands. Written once per event (a durable stream's delivery is acknowledged when the
+/// monitor returns), so kept small: movements as compact marks, ids and payees as 64-bit hashes.
+/// </summary>
 [GenerateSerializer, Alias("Wallet.RiskState")]
 public sealed class RiskState
 {
-    /// <summary>Ids remembered: far more than can be redelivered or republished at once, and a small state to write per event.</summary>
+    /// <summary>Ids remembered: far more than can be redelivered or republished at once.</summary>
     private const int IdsRemembered = 256;
 
-    /// <summary>The most movements kept in the window; the oldest go first.</summary>
-    private const int MovementsKept = 500;
+    /// <summary>The most movements kept in the window, the oldest going first: far above any rule's count.</summary>
+    private const int MarksKept = 300;
+
+    /// <summary>The latest movements kept whole, for people reading the snapshot.</summary>
+    private const int LatestKept = 16;
 
     /// <summary>The latest events other than money (sign-ins, wrong PINs, devices) kept.</summary>
-    private const int SignalsKept = 50;
+    private const int SignalsKept = 16;
 
     /// <summary>Payment amounts the customer's "usual" is the median of.</summary>
     private const int UsualKept = 50;
 
     /// <summary>People paid before, remembered so a new payee is recognised.</summary>
-    private const int PayeesKept = 1000;
+    private const int PayeesKept = 500;
 
-    private const int AlertsKept = 50;
+    /// <summary>First payments to new payees remembered: far above the rule's count.</summary>
+    private const int NewPayeesKept = 100;
 
-    [Id(0)] public HashSet<string> SeenIds { get; set; } = [];
-    [Id(1)] public Queue<string> SeenOrder { get; set; } = new();
+    private const int AlertsKept = 20;
+
+    // Lookups over the queues below, built again after a load rather than stored twice.
+    [NonSerialized] private HashSet<long>? _seen;
+    [NonSerialized] private HashSet<long>? _payees;
+
     [Id(2)] public int EventsCounted { get; set; }
-
-    /// <summary>Money in and out within the rules' longest window, oldest first.</summary>
-    [Id(3)] public List<MoneyMoved> Movements { get; set; } = [];
 
     /// <summary>The latest other events, oldest first.</summary>
     [Id(4)] public List<WalletEvent> Signals { get; set; } = [];
 
     /// <summary>The latest payments' amounts, oldest first: the customer's usual is their median.</summary>
     [Id(5)] public Queue<long> PaidAmounts { get; set; } = new();
-
-    [Id(6)] public HashSet<string> KnownPayees { get; set; } = [];
-    [Id(7)] public Queue<string> PayeeOrder { get; set; } = new();
 
     /// <summary>When a transfer first went to someone never paid before, oldest first.</summary>
     [Id(8)] public List<DateTimeOffset> NewPayeesAt { get; set; } = [];
@@ -68,17 +75,25 @@ public sealed class RiskState
     /// <summary>The customer's movements held for review, oldest first, until an operator decides on each.</summary>
     [Id(18)] public List<Movements.MovementReceipt> Held { get; set; } = [];
 
+    /// <summary>The counted events' ids (hashed), oldest first.</summary>
+    [Id(19)] public Queue<long> SeenIds { get; set; } = new();
+
+    /// <summary>Money in and out within the rules' longest window, oldest first.</summary>
+    [Id(20)] public List<MovementMark> Window { get; set; } = [];
+
+    /// <summary>The latest money movements whole, oldest first.</summary>
+    [Id(21)] public List<MoneyMoved> Latest { get; set; } = [];
+
+    /// <summary>The people paid before (hashed), oldest first.</summary>
+    [Id(22)] public Queue<long> Payees { get; set; } = new();
+
     /// <summary>Counts the event once: false if its id was seen before.</summary>
     public bool FirstTime(string eventId)
     {
-        if (!SeenIds.Add(eventId))
+        _seen ??= [.. SeenIds];
+        if (!Remember(_seen, SeenIds, StableHash.Of64(eventId), IdsRemembered))
         {
             return false;
-        }
-        SeenOrder.Enqueue(eventId);
-        while (SeenOrder.Count > IdsRemembered)
-        {
-            SeenIds.Remove(SeenOrder.Dequeue());
         }
         EventsCounted++;
         return true;
@@ -95,11 +110,7 @@ public sealed class RiskState
                 TakeMovement(moved, window);
                 break;
             default:
-                Signals.Add(item);
-                if (Signals.Count > SignalsKept)
-                {
-                    Signals.RemoveAt(0);
-                }
+                Keep(Signals, item, SignalsKept);
                 break;
         }
         if (item is DeviceRegistered)
@@ -115,12 +126,13 @@ public sealed class RiskState
 
     private void TakeMovement(MoneyMoved moved, TimeSpan window)
     {
-        Movements.Add(moved);
-        var since = moved.OccurredAt - window;
-        Movements.RemoveAll(m => m.OccurredAt < since);
-        if (Movements.Count > MovementsKept)
+        Keep(Latest, moved, LatestKept);
+        Window.Add(MovementMark.Of(moved));
+        var since = (moved.OccurredAt - window).UtcTicks;
+        Window.RemoveAll(m => m.At < since);
+        if (Window.Count > MarksKept)
         {
-            Movements.RemoveRange(0, Movements.Count - MovementsKept);
+            Window.RemoveRange(0, Window.Count - MarksKept);
         }
         if (IsPayment(moved))
         {
@@ -139,26 +151,51 @@ public sealed class RiskState
         {
             return false;
         }
-        if (!KnownPayees.Add(payee))
+        _payees ??= [.. Payees];
+        if (!Remember(_payees, Payees, StableHash.Of64(payee), PayeesKept))
         {
             return false;
         }
-        PayeeOrder.Enqueue(payee);
-        while (PayeeOrder.Count > PayeesKept)
-        {
-            KnownPayees.Remove(PayeeOrder.Dequeue());
-        }
         NewPayeesAt.Add(moved.OccurredAt);
-        NewPayeesAt.RemoveAll(at => at < moved.OccurredAt - TimeSpan.FromDays(7));
+        if (NewPayeesAt.Count > NewPayeesKept)
+        {
+            NewPayeesAt.RemoveAt(0);
+        }
         return true;
     }
 
+    /// <summary>Adds a key to a bounded memory (a set for looking up, a queue for forgetting the oldest); false if it was there.</summary>
+    private static bool Remember(HashSet<long> known, Queue<long> order, long key, int kept)
+    {
+        if (!known.Add(key))
+        {
+            return false;
+        }
+        order.Enqueue(key);
+        while (order.Count > kept)
+        {
+            known.Remove(order.Dequeue());
+        }
+        return true;
+    }
+
+    private static void Keep<T>(List<T> latest, T item, int kept)
+    {
+        latest.Add(item);
+        if (latest.Count > kept)
+        {
+            latest.RemoveAt(0);
+        }
+    }
+
     /// <summary>Money the customer sent: a transfer, a merchant payment or a withdrawal to a card.</summary>
-    public static bool IsPayment(MoneyMoved moved)
-        => moved is { Direction: EntryDirection.Out, Kind: MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal };
+    public static bool IsPayment(MoneyMoved moved) => IsPayment(moved.Direction, moved.Kind);
+
+    public static bool IsPayment(EntryDirection direction, MovementKind kind)
+        => direction == EntryDirection.Out && kind is MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal;
 
     /// <summary>The customer's payments (money out) from <paramref name="since"/> on, this one included.</summary>
-    public IEnumerable<MoneyMoved> PaymentsSince(DateTimeOffset since) => Movements.Where(m => IsPayment(m) && m.OccurredAt >= since);
+    public IEnumerable<MovementMark> PaymentsSince(DateTimeOffset since) => Window.Where(m => m.IsPayment && m.At >= since.UtcTicks);
 
     private long? UsualPayment()
     {
@@ -188,6 +225,28 @@ public sealed class RiskState
         Undelivered.RemoveAll(a => a.AlertId == alert.AlertId);
         Undelivered.Add(alert);
     }
+}
+
+/// <summary>
+/// A money movement as the rules need it: when (UTC ticks), how much, which way and of what kind, and
+/// for a transfer in from a customer, who paid (hashed: the mule rule counts distinct payers).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Risk.MovementMark")]
+public readonly record struct MovementMark(
+    [property: Id(0)] long At,
+    [property: Id(1)] long Amount,
+    [property: Id(2)] MovementKind Kind,
+    [property: Id(3)] EntryDirection Direction,
+    [property: Id(4)] long Payer)
+{
+    public bool IsPayment => RiskState.IsPayment(Direction, Kind);
+
+    /// <summary>A transfer in from a customer: what the mule rule counts.</summary>
+    public bool IsTransferInFromCustomer => Direction == EntryDirection.In && Kind == MovementKind.Transfer && Payer != 0;
+
+    public static MovementMark Of(MoneyMoved moved)
+        => new(moved.OccurredAt.UtcTicks, moved.Amount, moved.Kind, moved.Direction,
+            moved is { Direction: EntryDirection.In, Kind: MovementKind.Transfer, CounterpartyId: { } payer } ? StableHash.Of64(payer) : 0);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Wallet.Events;
-using Wallet.Wallets;
 
 namespace Wallet.Risk.Rules;
 
@@ -16,8 +15,8 @@ public sealed class MulePatternCheck : IRiskRuleCheck
             return null; // only money going out can complete the pattern
         }
         var since = moved.OccurredAt - settings.Within;
-        var incoming = state.Movements.Where(m => m is { Direction: EntryDirection.In, Kind: MovementKind.Transfer, CounterpartyId: not null } && m.OccurredAt >= since).ToList();
-        var payers = incoming.Select(m => m.CounterpartyId).Distinct().Count();
+        var incoming = state.Window.Where(m => m.IsTransferInFromCustomer && m.At >= since.UtcTicks).ToList();
+        var payers = incoming.Select(m => m.Payer).Distinct().Count();
         var received = incoming.Sum(m => m.Amount);
         var sent = state.PaymentsSince(since).Sum(m => m.Amount);
         if (payers < settings.DistinctPayers || received == 0 || sent < received * settings.OutShare)
