@@ -144,7 +144,8 @@ public static class WalletSilo
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
         services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
-        services.Configure<Risk.RiskOptions>(configuration.GetSection(Risk.RiskOptions.Section));
+        services.AddOptions<Risk.RiskOptions>().Bind(configuration.GetSection(Risk.RiskOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Risk.RiskOptions>, Risk.RiskOptionsValidator>();
         services.TryAddSingleton<Events.IWalletEventPublisher, Events.StreamEventPublisher>();
         services.AddSingleton<Webhooks.WebhookSender>();
 

@@ -1,4 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Wallet.Risk;
+
+/// <summary>Refuses to start a silo whose risk settings no rule can run with, naming each problem.</summary>
+public sealed class RiskOptionsValidator : IValidateOptions<RiskOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RiskOptions options)
+        => options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
 
 /// <summary>
 /// The risk rules' thresholds and actions (<c>Wallet:Risk:&lt;Rule&gt;:*</c>). Amounts are minor units of
@@ -32,6 +41,43 @@ public sealed class RiskOptions
         RiskRule.NewPayees => NewPayees,
         _ => MulePattern,
     };
+
+    /// <summary>What is wrong with these settings, one sentence each: checked when a silo starts, not at the first event.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{Section}:{problem}");
+            }
+        }
+        foreach (var rule in Enum.GetValues<RiskRule>())
+        {
+            var settings = For(rule);
+            Check(Enum.IsDefined(settings.Action) && settings.Action != RiskAction.None, $"{rule}:Action is one of Alert, StepUp, Review, ReceiveOnly, Freeze.");
+            Check(settings.QuietFor >= TimeSpan.Zero, $"{rule}:QuietFor is not negative.");
+        }
+        Check(Velocity is { CountPerHour: > 0, AmountPerHour: > 0, CountPerDay: > 0, AmountPerDay: > 0 }, "Velocity's counts and amounts are positive.");
+        Check(UnusualAmount is { Factor: > 1, History: > 0, MinimumAmount: >= 0 }, "UnusualAmount:Factor is above 1 and History positive.");
+        Check(NewDeviceLargePayment.Amount > 0 && NewDeviceLargePayment.Within > TimeSpan.Zero, "NewDeviceLargePayment's Amount and Within are positive.");
+        Check(ImpossibleTravel is { MaxSpeedKmh: > 0, MinimumDistanceKm: >= 0 }, "ImpossibleTravel:MaxSpeedKmh is positive.");
+        Check(NightTime is { FromHour: >= 0 and < 24, UntilHour: > 0 and <= 24, LargeAmount: > 0, Count: > 0 } && NightTime.FromHour < NightTime.UntilHour,
+            "NightTime runs from FromHour to a later UntilHour (0–24), with a positive LargeAmount and Count.");
+        try
+        {
+            Rules.NightTimeCheck.ZoneOf(NightTime.TimeZone);
+        }
+        catch (InvalidOperationException unknown)
+        {
+            problems.Add(unknown.Message);
+        }
+        Check(RepeatedPinFailures.Count > 0 && RepeatedPinFailures.Within > TimeSpan.Zero, "RepeatedPinFailures' Count and Within are positive.");
+        Check(NewPayees.Count > 0 && NewPayees.Within > TimeSpan.Zero, "NewPayees' Count and Within are positive.");
+        Check(MulePattern is { DistinctPayers: > 0, OutShare: > 0 and <= 1 } && MulePattern.Within > TimeSpan.Zero, "MulePattern needs positive DistinctPayers and Within, and an OutShare above 0 up to 1.");
+        return problems;
+    }
 
     /// <summary>How far back the monitor keeps money movements: the longest window a rule looks at.</summary>
     public TimeSpan Window => new[] { TimeSpan.FromDays(1), NewDeviceLargePayment.Within, NewPayees.Within, MulePattern.Within }.Max();

@@ -38,7 +38,7 @@ public sealed class NightTimeCheck : IRiskRuleCheck
         return new DateTimeOffset(start, zone.GetUtcOffset(start));
     }
 
-    private static TimeZoneInfo ZoneOf(string id)
+    public static TimeZoneInfo ZoneOf(string id)
         => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone
             : id == "Asia/Shanghai" ? ChinaStandardTime
             : throw new InvalidOperationException($"{RiskOptions.Section}:NightTime:TimeZone names no time zone this machine knows: {id}.");
