@@ -33,7 +33,8 @@ public static class CardMovementsEndpoints
             : MovementResults.Refusal(receipt);
     }
 
-    public static async Task<Results<Created<WithdrawalResponse>, ProblemHttpResult, ValidationProblem>> Withdraw(
+    /// <summary>201 when paid out to the card; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
+    public static async Task<Results<Created<WithdrawalResponse>, Accepted<WithdrawalResponse>, ProblemHttpResult, ValidationProblem>> Withdraw(
         string id, WithdrawalRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
@@ -45,8 +46,11 @@ public static class CardMovementsEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!)
             .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
-        return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt))
-            : MovementResults.Refusal(receipt);
+        return receipt.Status switch
+        {
+            MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),
+            _ => MovementResults.Refusal(receipt),
+        };
     }
 }

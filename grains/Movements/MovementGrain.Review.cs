@@ -7,7 +7,7 @@ using Wallet.Risk;
 namespace Wallet.Movements;
 
 /// <summary>
-/// Movements held for review: a transfer or QR payment sent by a customer on the review rung is
+/// Movements held for review: a transfer, QR payment or withdrawal sent by a customer on the review rung is
 /// recorded as held, with its money held in the payer's wallet (still theirs, not spendable) and its
 /// order kept without the PIN. An operator releases it — planned again and carried out, spending the
 /// held money — or rejects it, letting the money go. Either way the customer is told.
@@ -33,7 +33,12 @@ public sealed partial class MovementGrain
         MovementReceipt outcome;
         try
         {
-            outcome = held.Transfer is { } transfer ? await Transfer(transfer, released: true) : await Pay(held.Payment!, released: true);
+            outcome = held switch
+            {
+                { Transfer: { } transfer } => await Transfer(transfer, released: true),
+                { Payment: { } payment } => await Pay(payment, released: true),
+                _ => await Withdraw(held.Withdrawal!, released: true),
+            };
         }
         catch (WalletRefusedException refused) when (refused.Code != RefusalCodes.MovementInDoubt)
         {
@@ -88,5 +93,10 @@ public sealed partial class MovementGrain
             .Post(new Notification($"ntf_{MovementId}_reviewed", "movement_reviewed", title, body, clock.GetUtcNow(), MovementId));
     }
 
-    private static string Describe(MovementReceipt receipt) => receipt.Kind == Wallets.MovementKind.Transfer ? "transfer" : "payment";
+    private static string Describe(MovementReceipt receipt) => receipt.Kind switch
+    {
+        Wallets.MovementKind.Transfer => "transfer",
+        Wallets.MovementKind.Withdrawal => "withdrawal",
+        _ => "payment",
+    };
 }

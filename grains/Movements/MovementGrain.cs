@@ -217,27 +217,37 @@ public sealed partial class MovementGrain(
         return outcome;
     }
 
-    public async Task<MovementReceipt> Withdraw(WithdrawalOrder order)
+    public Task<MovementReceipt> Withdraw(WithdrawalOrder order) => Withdraw(order, released: false);
+
+    /// <summary>
+    /// Money to the customer's card: the bank approves the payout, the wallet is debited into the
+    /// withdrawal clearing account, then the bank pays out under the movement's id. Held for review
+    /// before the bank is asked, when the customer stands on that rung.
+    /// </summary>
+    private async Task<MovementReceipt> Withdraw(WithdrawalOrder order, bool released)
     {
-        if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
+        if (!released && await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
         {
             return earlier;
         }
         RequireMovableAmount(order.Amount, order.Currency);
-        if (await GrainFactory.GetGrain<ICustomerGrain>(order.CustomerId).AuthorisePayment(order.Authorisation) == RiskAction.Review)
-        {
-            throw RiskActions.RefusesDebit(RiskAction.Review, payerAuthorised: true, reviewed: false)!.AsException(); // money to a card cannot be held back once paid out
-        }
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
-
+        if (restriction == RiskAction.Review)
+        {
+            var held = HeldPlan(receipt, order.CustomerId, new HeldOrder(null, null, order with { Authorisation = NoAuthorisation }));
+            return await Commit(order.CustomerId, order.Fingerprint, held.Receipt, held.Move, held: held.Held);
+        }
+        var resolves = released ? MovementStatus.HeldForReview : (MovementStatus?)null;
         var approval = await bank.ApprovePayout(card.BankToken, order.Amount, order.Currency);
         if (!approval.Approved)
         {
-            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, approval.Reason)), Nothing);
+            return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, approval.Reason)),
+                released ? LetHeldGo : Nothing, resolves: resolves);
         }
-        var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null, PayerAuthorised: true);
+        var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null, PayerAuthorised: true, Reviewed: released);
         var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
             if (await Wallet(wallet.WalletId).Debit(debit) is { } refusal)
@@ -246,7 +256,7 @@ public sealed partial class MovementGrain(
             }
             await Clearing(ClearingAccounts.CardWithdrawal, order.Currency, wallet.WalletId).Post(MovementId, order.Amount);
             return null;
-        });
+        }, resolves: resolves, whenRefused: released ? LetHeldGo : null);
         if (outcome.Status == MovementStatus.Completed)
         {
             await bank.Payout(card.BankToken, order.Amount, order.Currency, MovementId);

@@ -18,6 +18,6 @@ public sealed class MovementRecord
     [Id(4)] public HeldOrder? Held { get; set; }
 }
 
-/// <summary>What a movement held for review would do once released: a transfer or a QR payment, planned again then.</summary>
+/// <summary>What a movement held for review would do once released: a transfer, a QR payment or a withdrawal, planned again then.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.HeldOrder")]
-public sealed record HeldOrder([property: Id(0)] TransferOrder? Transfer, [property: Id(1)] PaymentOrder? Payment);
+public sealed record HeldOrder([property: Id(0)] TransferOrder? Transfer, [property: Id(1)] PaymentOrder? Payment, [property: Id(2)] WithdrawalOrder? Withdrawal = null);

@@ -48,8 +48,9 @@ public sealed partial class WalletGrain(
             return Task.FromResult<WalletFacts?>(null);
         }
         var p = profile.State;
-        // A capped wallet is credited in its book, where the cap sees the whole balance at once.
-        var receivingTills = LimitsNow.BalanceCap is null ? p.Tills : 0;
+        // A capped wallet is credited in its book, where the cap sees the whole balance at once; a frozen
+        // owner's too, where the rung refuses them (a till would take them).
+        var receivingTills = LimitsNow.BalanceCap is null && p.Restriction != Risk.RiskAction.Freeze ? p.Tills : 0;
         return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills));
     }
 
@@ -224,7 +225,16 @@ public sealed partial class WalletGrain(
 
     public Task Enlist() => book.PerformUpdate(_ => true);
 
-    public Task Restrict(Risk.RiskAction restriction) => book.PerformUpdate(b => b.Restriction = restriction);
+    public async Task Restrict(Risk.RiskAction restriction)
+    {
+        await book.PerformUpdate(b => b.Restriction = restriction);
+        if (profile.RecordExists && profile.State.Restriction != restriction)
+        {
+            // Written before the transaction commits: if it then aborts, credits merely go to the book for a while.
+            profile.State.Restriction = restriction;
+            await profile.WriteStateAsync();
+        }
+    }
 
     public Task AddPoints(long points) => book.PerformUpdate(b => b.Points = checked(b.Points + points));
 

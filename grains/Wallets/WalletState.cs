@@ -23,6 +23,9 @@ public sealed class WalletProfile
 
     /// <summary>Status-change events written with the profile's copy of the status and not yet published.</summary>
     [Id(6)] public List<Events.WalletEvent> Outbox { get; set; } = [];
+
+    /// <summary>A copy of the book's risk rung, for routing credits: a frozen owner's credits go to the book, which refuses them, never to a till.</summary>
+    [Id(7)] public Risk.RiskAction Restriction { get; set; }
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ namespace Wallet.Tests.Infrastructure;
 /// The API with the risk rules on, each rung of the ladder reachable by what a customer does over
 /// HTTP: three wrong PINs require step-up and a new device then a large transfer holds payments for
 /// review (their defaults); impossible travel between two sign-ins puts the customer on receive-only,
-/// and a fourth payment within an hour freezes them (set here). Tests keep under four payments an hour
+/// and a fifth payment within an hour freezes them (set here). Tests keep under five payments an hour
 /// unless they mean to freeze.
 /// </summary>
 public sealed class RiskApiFixture : IAsyncLifetime
@@ -13,7 +13,7 @@ public sealed class RiskApiFixture : IAsyncLifetime
     {
         ["Wallet:Risk:Enabled"] = "true",
         ["Wallet:Risk:ImpossibleTravel:Action"] = "ReceiveOnly",
-        ["Wallet:Risk:Velocity:CountPerHour"] = "4",
+        ["Wallet:Risk:Velocity:CountPerHour"] = "5",
         ["Wallet:Risk:Velocity:Action"] = "Freeze",
     });
 

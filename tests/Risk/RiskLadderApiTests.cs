@@ -74,15 +74,19 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
         Assert.Equal((400_000L, 385_000L), (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64())); // held, not gone
         Assert.Equal(100_000, await bob.Balance(bobWallet));
-        await Problem(await alice.Post($"/v1/wallets/{wallet}/withdrawals", new { cardId = "crd_any", amount = 100, currency = "CNY", pin = TestData.Pin }, "cash-out"),
-            HttpStatusCode.Conflict, "held_for_review");
+        var card = (await Json(await alice.Http.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("cards")[0].GetProperty("cardId").GetString();
+        var cashOut = await Json(await alice.Post($"/v1/wallets/{wallet}/withdrawals", new { cardId = card, amount = 3_000, currency = "CNY", pin = TestData.Pin }, "cash-out"),
+            HttpStatusCode.Accepted);
+        Assert.Equal("held_for_review", cashOut.GetProperty("status").GetString());
 
         var ops = await Operator.SignIn(_api);
         var standing = await Json(await ops.GetAsync($"/v1/ops/risk/customers/{alice.Id}"), HttpStatusCode.OK);
-        Assert.Equal(2, standing.GetProperty("held").GetArrayLength());
+        Assert.Equal(3, standing.GetProperty("held").GetArrayLength());
         var (firstId, secondId) = (first.GetProperty("transferId").GetString(), second.GetProperty("transferId").GetString());
         var released = await Json(await ops.PostAsync($"/v1/ops/risk/movements/{firstId}/release", null), HttpStatusCode.OK);
         var rejected = await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/movements/{secondId}/reject", new { note = "not the customer" }), HttpStatusCode.OK);
+        var paidOut = await Json(await ops.PostAsync($"/v1/ops/risk/movements/{cashOut.GetProperty("withdrawalId").GetString()}/release", null), HttpStatusCode.OK);
+        Assert.Equal(("completed", "withdrawal"), (paidOut.GetProperty("status").GetString(), paidOut.GetProperty("kind").GetString()));
         Assert.Equal(("completed", "refused", "rejected_in_review"),
             (released.GetProperty("status").GetString(), rejected.GetProperty("status").GetString(), rejected.GetProperty("refusalCode").GetString()));
         await Problem(await ops.PostAsync($"/v1/ops/risk/movements/{firstId}/release", null), HttpStatusCode.Conflict, "not_pending");
@@ -97,12 +101,12 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         Assert.Equal(2_000, await merchant.Balance());
 
         view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
-        Assert.Equal((388_000L, 388_000L), (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64()));
+        Assert.Equal((385_000L, 385_000L), (view.GetProperty("balance").GetInt64(), view.GetProperty("available").GetInt64()));
         Assert.Equal(110_000, await bob.Balance(bobWallet));
         Assert.Equal("completed", (await Json(await alice.Http.GetAsync($"/v1/transfers/{firstId}"), HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal(0, (await Json(await ops.GetAsync($"/v1/ops/risk/customers/{alice.Id}"), HttpStatusCode.OK)).GetProperty("held").GetArrayLength());
         var told = (await Notifications(alice)).Select(n => n.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["movement_reviewed", "movement_reviewed", "movement_reviewed", "risk_alert"], told);
+        Assert.Equal(["movement_reviewed", "movement_reviewed", "movement_reviewed", "movement_reviewed", "risk_alert"], told);
         await Operator.AssertBooksBalance(_api);
     }
 
@@ -129,13 +133,13 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
     }
 
     [Fact]
-    public async Task Four_payments_in_an_hour_freeze_the_account_nothing_goes_out_or_comes_in_not_even_to_a_new_wallet()
+    public async Task Five_payments_in_an_hour_freeze_the_account_nothing_goes_out_or_comes_in_not_even_to_a_new_wallet()
     {
         var alice = await ApiCustomer.Register(_api);
         var wallet = await alice.FundedWallet(50_000);
         var bob = await ApiCustomer.Register(_api);
         var bobWallet = await bob.FundedWallet(50_000);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobWallet, 100), $"quick-{i}"), HttpStatusCode.Created);
         }
@@ -145,7 +149,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         await Problem(await bob.Post("/v1/transfers", bob.TransferBody(bobWallet, wallet, 100), "in"), HttpStatusCode.Conflict, "account_frozen");
         var fresh = await alice.OpenWallet();
         await Problem(await bob.Post("/v1/transfers", bob.TransferBody(bobWallet, fresh, 100), "in-fresh"), HttpStatusCode.Conflict, "account_frozen");
-        Assert.Equal((49_600L, 50_400L), (await alice.Balance(wallet), await bob.Balance(bobWallet)));
+        Assert.Equal((49_500L, 50_500L), (await alice.Balance(wallet), await bob.Balance(bobWallet)));
         var alert = await OpenAlertOf(alice);
         Assert.Equal(("velocity", "freeze"), (alert.GetProperty("rule").GetString(), alert.GetProperty("action").GetString()));
 
