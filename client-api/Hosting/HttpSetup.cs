@@ -44,6 +44,9 @@ public static class HttpSetup
 
     public static WebApplication UseWalletPipeline(this WebApplication app)
     {
+        // Outermost, so each request is logged with the status the client got: a refusal thrown in a grain
+        // is a 4xx once the exception handler has turned it into a problem, not the 500 it is on the way out.
+        app.UseWalletRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
@@ -59,7 +62,6 @@ public static class HttpSetup
                 await Problems.For(code, "See the API reference at /scalar.").ExecuteAsync(context.HttpContext);
             }
         });
-        app.UseWalletRequestLogging();
         app.UseMiddleware<RequestBodyBuffer>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -36,7 +36,12 @@ public static class LoggingSetup
                 ? offered
                 : Guid.NewGuid().ToString("N");
             context.TraceIdentifier = id;
-            context.Response.Headers[CorrelationHeader] = id;
+            // Set as the response starts: the exception handler clears the headers of a response it replaces.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[CorrelationHeader] = id;
+                return Task.CompletedTask;
+            });
             using (LogContext.PushProperty("CorrelationId", id))
             {
                 await next(context);

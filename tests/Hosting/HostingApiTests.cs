@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -63,6 +64,28 @@ public sealed class HostingApiTests(ApiFixture api)
 
         Assert.Equal("abc-123", echoed.Headers.GetValues("X-Correlation-Id").Single());
         Assert.Matches("^[0-9a-f]{32}$", fresh.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_logged_with_the_status_the_client_got_and_carries_its_correlation_id()
+    {
+        var alice = await ApiCustomer.Register(api);
+        var wallet = await alice.OpenWallet();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/transfers")
+        {
+            Content = JsonContent.Create(alice.TransferBody(wallet, wallet + "x", 100, pin: "000000")),
+        };
+        request.Headers.Add("Idempotency-Key", "refused-1");
+        request.Headers.Add("X-Correlation-Id", "refusal-trace-1");
+
+        var refused = await alice.Http.SendAsync(request);
+
+        await Problem(refused, HttpStatusCode.Forbidden, "invalid_pin");
+        Assert.Equal("refusal-trace-1", refused.Headers.GetValues("X-Correlation-Id").Single());
+        await Eventually.Until(() => Task.FromResult(api.Logs.Lines.Any(l => l.Contains("\"/v1/transfers\" responded 403", StringComparison.Ordinal) && l.Contains("refusal-trace-1", StringComparison.Ordinal))),
+            "the refusal's request logged as 403", TimeSpan.FromSeconds(10),
+            () => string.Join(" | ", api.Logs.Lines.Where(l => l.Contains("refusal-trace-1", StringComparison.Ordinal))));
+        Assert.DoesNotContain(api.Logs.Lines, l => l.Contains("refusal-trace-1", StringComparison.Ordinal) && l.Contains("responded 500", StringComparison.Ordinal));
     }
 
     [Theory]
