@@ -1,6 +1,8 @@
 using Wallet.Customers;
 using Wallet.Ledger;
 using Wallet.Merchants;
+using Wallet.Money;
+using Wallet.Notifications;
 using Wallet.Refusals;
 using Wallet.Risk;
 using Wallet.Wallets;
@@ -44,8 +46,11 @@ public sealed partial class MovementGrain
             var waiting = await Commit(order.MerchantId, order.Fingerprint, pending, () => claim.Claim(MovementId, now));
             if (waiting.Status == MovementStatus.PendingConfirmation)
             {
-                // The payer's app lists it to confirm (GET /v1/me/pending-payments); notifications come with issue 7.
+                // The payer's app lists it to confirm (GET /v1/me/pending-payments), and their inbox says so.
                 await payer.NotePendingCharge(new PendingCharge(MovementId, merchant.Name, order.Amount, order.Currency, waiting.ConfirmBy!.Value));
+                await GrainFactory.GetGrain<INotificationInboxGrain>(code.CustomerId).Post(new Notification($"ntf_{MovementId}_confirm", "payment_to_confirm",
+                    "Confirm a payment", $"{merchant.Name} asks you to pay {Amounts.Format(order.Amount, order.Currency)}: confirm it with your payment PIN or your device within {PaymentCodes.ConfirmWithin.TotalMinutes:0} minutes, or let it lapse.",
+                    now, MovementId));
             }
             return waiting;
         }

@@ -46,6 +46,9 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         Assert.Equal((paymentId, 100_001L, "Corner Shop"), (waiting[0].GetProperty("paymentId").GetString(), waiting[0].GetProperty("amount").GetInt64(),
             waiting[0].GetProperty("merchantName").GetString()));
         Assert.Equal(0, (await Json(await mallory.Http.GetAsync("/v1/me/pending-payments"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+        var told = (await Json(await alice.Http.GetAsync("/v1/me/notifications"), HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal(("payment_to_confirm", paymentId), (told.GetProperty("kind").GetString(), told.GetProperty("reference").GetString()));
+        Assert.Contains("Corner Shop asks you to pay 1,000.01 CNY", told.GetProperty("body").GetString(), StringComparison.Ordinal);
 
         await Problem(await mallory.Post($"/v1/payments/{paymentId}/confirm", new { pin = TestData.Pin }), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Post($"/v1/payments/{paymentId}/confirm", new { pin = "000000" }), HttpStatusCode.Forbidden, "invalid_pin");
