@@ -24,7 +24,7 @@ public static class WebhooksEndpoints
     public static async Task<Results<Ok<WebhookEndpointResponse>, ValidationProblem>> SetEndpoint(
         WebhookEndpointRequest body, ClaimsPrincipal merchant, IGrainFactory grains, IOptions<WebhookOptions> options)
     {
-        var problem = WebhookEndpoints.Problem(body.Url, options.Value.RequireHttps);
+        var problem = WebhookEndpoints.Problem(body.Url, options.Value.RequireHttps, options.Value.AllowPrivateNetworks);
         if (new FieldErrors().Check(problem is null, "url", problem ?? "").Problem is { } invalid)
         {
             return invalid;

@@ -84,13 +84,15 @@ public static class WebhookEndpoints
     public const int MaxLength = 500;
 
     /// <summary>Why <paramref name="url"/> cannot be an endpoint, or null when it can.</summary>
-    public static string? Problem(string? url, bool requireHttps)
+    public static string? Problem(string? url, bool requireHttps, bool allowPrivateNetworks)
     {
         if (url is not { Length: > 0 and <= MaxLength } || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
         {
             return $"An absolute http(s) URL of at most {MaxLength} characters, without user name or fragment.";
         }
-        return requireHttps && uri.Scheme != Uri.UriSchemeHttps ? "Webhooks go to https endpoints only." : null;
+        return requireHttps && uri.Scheme != Uri.UriSchemeHttps ? "Webhooks go to https endpoints only."
+            : !allowPrivateNetworks && PrivateNetworks.IsPrivateHost(uri) ? "Webhooks go to public addresses only, not to this machine or a private network."
+            : null;
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class MerchantWebhooksGrain(
 
     public async Task SetEndpoint(string? url)
     {
-        if (url is not null && WebhookEndpoints.Problem(url, options.Value.RequireHttps) is { } problem)
+        if (url is not null && WebhookEndpoints.Problem(url, options.Value.RequireHttps, options.Value.AllowPrivateNetworks) is { } problem)
         {
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, problem);
         }

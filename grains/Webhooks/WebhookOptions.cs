@@ -8,6 +8,9 @@ public sealed class WebhookOptions
     /// <summary>Refuse plain-http endpoints (the embedded mode and the tests allow them for local receivers).</summary>
     public bool RequireHttps { get; set; } = true;
 
+    /// <summary>Let endpoints be on this machine or a private network (the embedded mode and the tests, whose receivers listen on 127.0.0.1).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>The wait after the first failed attempt; it doubles after each further failure, up to <see cref="MaxRetryAfter"/>.</summary>
     public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -17,8 +19,34 @@ public sealed class WebhookSender(IOptions<WebhookOptions> options, TimeProvider
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2), // endpoints' DNS changes are seen
         AllowAutoRedirect = false, // a redirect is not an acknowledgement
+        ConnectCallback = options.Value.AllowPrivateNetworks ? null : ConnectToPublicAddress,
     })
     { Timeout = options.Value.Timeout };
+
+    /// <summary>
+    /// Connects only after checking what the host resolves to now: a name that resolves to a private
+    /// address (set up so, or changed after the endpoint was registered) is refused before any byte goes out.
+    /// </summary>
+    private static async ValueTask<Stream> ConnectToPublicAddress(SocketsHttpConnectionContext context, CancellationToken cancellation)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellation);
+        if (addresses.Length == 0 || addresses.Any(PrivateNetworks.Contains))
+        {
+            throw new PrivateAddressException(host);
+        }
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellation);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public async Task<WebhookAttempt> Send(string url, IMerchantGrain merchant, string merchantId, WebhookEvent merchantEvent, int attempt)
     {
@@ -45,6 +73,10 @@ public sealed class WebhookSender(IOptions<WebhookOptions> options, TimeProvider
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             var status = (int)response.StatusCode;
             return new WebhookAttempt(response.IsSuccessStatusCode, status, response.IsSuccessStatusCode ? null : $"The endpoint answered {status}.");
+        }
+        catch (HttpRequestException refused) when (refused.InnerException is PrivateAddressException)
+        {
+            return new WebhookAttempt(false, null, refused.InnerException.Message);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {

@@ -24,6 +24,7 @@ public static class TestSettings
         ["Wallet:RateLimits:Money:WindowSeconds"] = "60",
         // Receivers in tests listen on plain http on 127.0.0.1, and a failed delivery is tried again within moments.
         ["Wallet:Webhooks:RequireHttps"] = "false",
+        ["Wallet:Webhooks:AllowPrivateNetworks"] = "true",
         ["Wallet:Webhooks:FirstRetryAfter"] = "00:00:00.200",
         ["Wallet:Webhooks:MaxRetryAfter"] = "00:00:01",
         ["Wallet:Webhooks:MaxAttempts"] = "6",
