@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -21,7 +22,7 @@ public static class OpsEndpoints
     }
 
     /// <summary>A risk hold (receive-only or frozen) or its release (active); closing is the owner's alone.</summary>
-    public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> SetWalletStatus(string id, WalletStatusRequest body, IGrainFactory grains)
+    public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> SetWalletStatus(string id, WalletStatusRequest body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         var errors = new FieldErrors()
             .Check(body.Status is WalletStatus.Active or WalletStatus.Frozen or WalletStatus.ReceiveOnly, "status", "Use active, frozen or receive_only.")
@@ -30,7 +31,8 @@ public static class OpsEndpoints
         {
             return invalid;
         }
-        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).SetStatus(body.Status!.Value)));
+        var note = new StatusNote(body.Reason!.Trim(), user.CustomerId(), clock.GetUtcNow());
+        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).SetStatus(body.Status!.Value, note)));
     }
 
     /// <summary>Tier 1 after verifying a customer in person, or a downgrade; the reason is kept in the tier history.</summary>

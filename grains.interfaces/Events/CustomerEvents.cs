@@ -45,8 +45,9 @@ public sealed record WalletFrozen(string EventId, string CustomerId, DateTimeOff
 public sealed record WalletUnfrozen(string EventId, string CustomerId, DateTimeOffset OccurredAt, [property: Id(0)] string WalletId)
     : WalletEvent(EventId, CustomerId, OccurredAt);
 
-/// <summary>Any other change of a wallet's status (held receive-only by the bank, closed).</summary>
+/// <summary>Any other change of a wallet's status (held receive-only by the bank, closed); an operator's change says who and why.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Events.WalletStatusChanged.v1")]
 public sealed record WalletStatusChanged(string EventId, string CustomerId, DateTimeOffset OccurredAt,
-    [property: Id(0)] string WalletId, [property: Id(1)] Wallets.WalletStatus From, [property: Id(2)] Wallets.WalletStatus To)
+    [property: Id(0)] string WalletId, [property: Id(1)] Wallets.WalletStatus From, [property: Id(2)] Wallets.WalletStatus To,
+    [property: Id(3)] Wallets.StatusNote? Note = null)
     : WalletEvent(EventId, CustomerId, OccurredAt);

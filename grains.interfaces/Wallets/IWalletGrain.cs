@@ -26,9 +26,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Unfreeze")]
     Task<WalletView> Unfreeze(string callerId);
 
-    /// <summary>An operator's hold or release: active, frozen or receive-only.</summary>
+    /// <summary>An operator's hold or release: active, frozen or receive-only, with the operator's reason kept.</summary>
     [Alias("SetStatus")]
-    Task<WalletView> SetStatus(WalletStatus status);
+    Task<WalletView> SetStatus(WalletStatus status, StatusNote note);
 
     /// <summary>Closes an empty wallet for good; refuses <c>wallet_not_empty</c> while it holds money.</summary>
     [Alias("Close")]

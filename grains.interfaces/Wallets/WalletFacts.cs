@@ -13,6 +13,10 @@ public sealed record WalletFacts(
     [property: Id(4)] DateTimeOffset OpenedAt,
     [property: Id(5)] int ReceivingTills = 0);
 
+/// <summary>Why an operator set a wallet's status, who, and when: kept with the wallet and carried by the change's event.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.StatusNote")]
+public sealed record StatusNote([property: Id(0)] string Reason, [property: Id(1)] string By, [property: Id(2)] DateTimeOffset At);
+
 public enum WalletStatus
 {
     Active = 0,

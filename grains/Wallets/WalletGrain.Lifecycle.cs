@@ -26,10 +26,10 @@ public sealed partial class WalletGrain
             _ => new Refusal(RefusalCodes.WalletNotFrozen, "The bank holds this wallet receive-only; only the bank can lift that."),
         }, _ => WalletStatus.Active);
 
-    public Task<WalletView> SetStatus(WalletStatus status)
+    public Task<WalletView> SetStatus(WalletStatus status, StatusNote note)
         => status == WalletStatus.Closed
             ? throw new WalletRefusedException(RefusalCodes.ValidationFailed, "Closing is the owner's, with an empty wallet.")
-            : ChangeStatus(profile.RecordExists ? profile.State.OwnerId : "", current => WalletStatuses.RefusesIncoming(current), _ => status);
+            : ChangeStatus(profile.RecordExists ? profile.State.OwnerId : "", current => WalletStatuses.RefusesIncoming(current), _ => status, note);
 
     /// <summary>
     /// Closes the wallet for good, only when it holds nothing: its tills are emptied into the book and
@@ -65,7 +65,7 @@ public sealed partial class WalletGrain
         return await Mirror(callerId);
     }
 
-    private async Task<WalletView> ChangeStatus(string callerId, Func<WalletStatus, Refusal?> refuses, Func<WalletStatus, WalletStatus> next)
+    private async Task<WalletView> ChangeStatus(string callerId, Func<WalletStatus, Refusal?> refuses, Func<WalletStatus, WalletStatus> next, StatusNote? note = null)
     {
         OwnedBy(callerId);
         await RunStatusTransaction(async () =>
@@ -84,7 +84,7 @@ public sealed partial class WalletGrain
                 throw refusal.AsException();
             }
         });
-        return await Mirror(callerId);
+        return await Mirror(callerId, note);
     }
 
     private async Task RunStatusTransaction(Func<Task> change)
@@ -103,12 +103,13 @@ public sealed partial class WalletGrain
     /// Copies the book's committed status into the profile, with the event that reports the change
     /// (written together, published after), and answers with the wallet as it now is.
     /// </summary>
-    private async Task<WalletView> Mirror(string callerId)
+    private async Task<WalletView> Mirror(string callerId, StatusNote? note = null)
     {
         var view = await GetViewInTransaction(callerId);
         var state = profile.State;
         if (state.Status != view.Status)
         {
+            state.StatusNote = note;
             var (walletId, eventId, owner, now) = (this.GetPrimaryKeyString(), Ids.New("evt"), state.OwnerId, clock.GetUtcNow());
             // Customers' wallets only: merchants' settlement wallets are not watched by the customers' risk monitor.
             List<WalletEvent> outbox = Ids.IsCustomer(owner) ? state.Outbox : [];
@@ -116,7 +117,7 @@ public sealed partial class WalletGrain
             {
                 (_, WalletStatus.Frozen) => new WalletFrozen(eventId, owner, now, walletId),
                 (WalletStatus.Frozen, WalletStatus.Active) => new WalletUnfrozen(eventId, owner, now, walletId),
-                var (from, to) => new WalletStatusChanged(eventId, owner, now, walletId, from, to),
+                var (from, to) => new WalletStatusChanged(eventId, owner, now, walletId, from, to, note),
             });
             state.Status = view.Status;
             await profile.WriteStateAsync();

@@ -26,6 +26,9 @@ public sealed class WalletProfile
 
     /// <summary>A copy of the book's risk rung, for routing credits: a frozen owner's credits go to the book, which refuses them, never to a till.</summary>
     [Id(7)] public Risk.RiskAction Restriction { get; set; }
+
+    /// <summary>The latest operator's reason for the status, who gave it and when.</summary>
+    [Id(8)] public StatusNote? StatusNote { get; set; }
 }
 
 /// <summary>

@@ -48,14 +48,15 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).UnbindCard(card);
         await wallets.Freeze(carol.Id);
         await wallets.Freeze(carol.Id); // already frozen: no change, no event
-        await wallets.SetStatus(WalletStatus.Active);
-        await wallets.SetStatus(WalletStatus.ReceiveOnly);
+        await wallets.SetStatus(WalletStatus.Active, new StatusNote("found the phone", "ops_test", DateTimeOffset.UtcNow));
+        await wallets.SetStatus(WalletStatus.ReceiveOnly, new StatusNote("a court order", "ops_test", DateTimeOffset.UtcNow));
 
         var signals = await Signals(carol.Id, 5);
         Assert.Equal([typeof(CardBound), typeof(CardUnbound), typeof(WalletFrozen), typeof(WalletUnfrozen), typeof(WalletStatusChanged)], signals.Select(s => s.GetType()));
         Assert.Equal((card, card), (((CardBound)signals[0]).CardId, ((CardUnbound)signals[1]).CardId));
-        Assert.Equal((wallet, WalletStatus.Active, WalletStatus.ReceiveOnly),
-            (((WalletStatusChanged)signals[4]).WalletId, ((WalletStatusChanged)signals[4]).From, ((WalletStatusChanged)signals[4]).To));
+        Assert.Equal((wallet, WalletStatus.Active, WalletStatus.ReceiveOnly, "a court order", "ops_test"),
+            (((WalletStatusChanged)signals[4]).WalletId, ((WalletStatusChanged)signals[4]).From, ((WalletStatusChanged)signals[4]).To,
+            ((WalletStatusChanged)signals[4]).Note?.Reason, ((WalletStatusChanged)signals[4]).Note?.By));
     }
 
     [Fact]
