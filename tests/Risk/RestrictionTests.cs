@@ -82,4 +82,26 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Empty((await fixture.Grains.GetGrain<IRiskMonitorGrain>(alice.Id).GetStanding()).Held);
         await _bank.AssertBooksBalance();
     }
+
+    [Fact]
+    public async Task A_frozen_owners_busy_wallet_takes_credits_in_its_book_which_refuses_them()
+    {
+        var carol = await _bank.NewCustomer(CustomerTiers.InPerson); // no balance cap: a busy wallet of hers switches to tills
+        var busy = await _bank.OpenWallet(carol);
+        var wallet = fixture.Grains.GetGrain<IWalletGrain>(busy);
+        await Eventually.Value(async () =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => wallet.GetFactsToCredit())); // a burst of planned credits
+            return (await wallet.GetFacts())!.ReceivingTills;
+        }, tills => tills > 0, "the wallet switching to receiving tills");
+        var (payer, from) = await _bank.FundedCustomer(10_000);
+
+        await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).Restrict(RiskAction.Freeze);
+        var refused = await _bank.Transfer(payer, from, busy, 1_000);
+
+        Assert.Equal(0, (await wallet.GetFacts())!.ReceivingTills);
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountFrozen), (refused.Status, refused.RefusalCode));
+        Assert.Equal((10_000L, 0L), (await _bank.Balance(payer, from), await _bank.Balance(carol, busy)));
+        await _bank.AssertBooksBalance();
+    }
 }
