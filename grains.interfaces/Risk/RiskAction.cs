@@ -27,19 +27,9 @@ public enum RiskAction
     Freeze = 5,
 }
 
-/// <summary>What each rung of the ladder lets through, and its names on the wire.</summary>
+/// <summary>What each rung of the ladder lets through (on the wire its name is snake_case, as every enum's).</summary>
 public static class RiskActions
 {
-    public static string Name(RiskAction action) => action switch
-    {
-        RiskAction.None => "none",
-        RiskAction.Alert => "alert",
-        RiskAction.StepUp => "step_up",
-        RiskAction.Review => "review",
-        RiskAction.ReceiveOnly => "receive_only",
-        _ => "freeze",
-    };
-
     /// <summary>
     /// Why money may not leave a wallet of a customer on this rung, or null if it may. <paramref name="payerAuthorised"/>:
     /// the payer said yes with the PIN or a device signature; <paramref name="reviewed"/>: an operator released it.
@@ -74,7 +64,7 @@ public static class RiskActions
         "The bank's risk monitoring allows your account to receive money but not to send it until our team has reviewed it.");
 
     private static readonly Refusal HeldForReview = new(RefusalCodes.HeldForReview,
-        "Money you send is held for our team's review; this kind of movement cannot wait for it.");
+        "The bank's risk monitoring holds money this account sends for our team's review, and this payment could not be held: it was not made.");
 
     private static readonly Refusal StepUpRequired = new(RefusalCodes.StepUpRequired,
         "Confirm this payment with your payment PIN or your device: the bank's risk monitoring asks for it.");

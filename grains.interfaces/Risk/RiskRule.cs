@@ -27,18 +27,3 @@ public enum RiskRule
     /// <summary>Money in from many different payers, and most of it out again soon after (a money mule).</summary>
     MulePattern = 7,
 }
-
-public static class RiskRules
-{
-    public static string Name(RiskRule rule) => rule switch
-    {
-        RiskRule.Velocity => "velocity",
-        RiskRule.UnusualAmount => "unusual_amount",
-        RiskRule.NewDeviceLargePayment => "new_device_large_payment",
-        RiskRule.ImpossibleTravel => "impossible_travel",
-        RiskRule.NightTime => "night_time",
-        RiskRule.RepeatedPinFailures => "repeated_pin_failures",
-        RiskRule.NewPayees => "new_payees",
-        _ => "mule_pattern",
-    };
-}

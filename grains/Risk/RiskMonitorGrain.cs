@@ -76,9 +76,9 @@ public sealed partial class RiskMonitorGrain(
             }
             state.LastFired[rule.Rule] = seen.Event.OccurredAt;
             state.Restriction = RiskActions.Climb(state.Restriction, settings.Action, state.Alerts.Any(a => a.IsOpen));
-            var alertId = Ids.ForIdempotencyKey("rsk", seen.Event.EventId, RiskRules.Name(rule.Rule));
+            var alertId = Ids.ForIdempotencyKey("rsk", seen.Event.EventId, rule.Rule.ToString());
             state.Remember(new RiskAlert(alertId, CustomerId, rule.Rule, detail, state.Restriction, seen.Event.EventId, seen.Event.OccurredAt, clock.GetUtcNow()));
-            LogAlert(logger, CustomerId, RiskRules.Name(rule.Rule), RiskActions.Name(state.Restriction));
+            LogAlert(logger, CustomerId, rule.Rule, state.Restriction);
         }
     }
 
@@ -142,7 +142,7 @@ public sealed partial class RiskMonitorGrain(
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk alert for customer {CustomerId}: rule {Rule}, now on rung {Rung}")]
-    private static partial void LogAlert(ILogger logger, string customerId, string rule, string rung);
+    private static partial void LogAlert(ILogger logger, string customerId, RiskRule rule, RiskAction rung);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk decisions for customer {CustomerId} were not all handed on; trying again shortly")]
     private static partial void LogHandOnFailed(ILogger logger, string customerId, Exception exception);
