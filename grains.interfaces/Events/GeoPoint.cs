@@ -15,6 +15,7 @@ public sealed record GeoPoint([property: Id(0)] double Latitude, [property: Id(1
         if (parts is not { Length: 2 }
             || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
             || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude)
+            || !double.IsFinite(latitude) || !double.IsFinite(longitude) // "NaN" and "Infinity" parse, and compare false with every range
             || latitude is < -90 or > 90 || longitude is < -180 or > 180)
         {
             return null;
