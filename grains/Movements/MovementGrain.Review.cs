@@ -20,12 +20,12 @@ public sealed partial class MovementGrain
         => new(receipt with { Status = MovementStatus.HeldForReview },
             () => Wallet(receipt.FromWalletId!).PlaceHold(MovementId, customerId, receipt.Amount, forReview: true), Held: order);
 
-    private async Task<Refusal?> LetHeldGo()
+    /// <summary>Lets go the money held in the payer's wallet, inside the transaction that records the outcome (nothing read again there).</summary>
+    private Func<Task<Refusal?>> LetHeldGo(string fromWalletId) => async () =>
     {
-        var (known, _) = await HeldRecord();
-        await Wallet(known.Receipt!.FromWalletId!).ReleaseHold(MovementId);
+        await Wallet(fromWalletId).ReleaseHold(MovementId);
         return null;
-    }
+    };
 
     public async Task<MovementReceipt> Release(string operatorId)
     {
@@ -44,7 +44,7 @@ public sealed partial class MovementGrain
         {
             // Refused while planning it again (the receiving wallet closed, the QR code expired): recorded as refused, the money let go.
             outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, new Refusal(refused.Code, refused.Message, refused.Limit)),
-                LetHeldGo, resolves: MovementStatus.HeldForReview);
+                LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
         }
         await Reviewed(known.CustomerId!, outcome);
         return outcome;
@@ -54,7 +54,7 @@ public sealed partial class MovementGrain
     {
         var (known, _) = await HeldRecord();
         var rejected = new Refusal(RefusalCodes.RejectedInReview, "The bank's review did not let this movement go; the money stayed in your wallet.");
-        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHeldGo, resolves: MovementStatus.HeldForReview);
+        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
         await Reviewed(known.CustomerId!, outcome);
         return outcome;
     }
@@ -62,7 +62,7 @@ public sealed partial class MovementGrain
     /// <summary>The record of a movement still held; anything else is not one an operator can decide on.</summary>
     private async Task<(MovementRecord Known, HeldOrder Order)> HeldRecord()
     {
-        var known = _settled ?? await ReadRecord();
+        var known = _settled ??= await ReadRecord();
         return known is { Receipt.Status: MovementStatus.HeldForReview, Held: { } order }
             ? (known, order)
             : known?.Receipt is null ? throw WalletRefusedException.NotFound("The movement")

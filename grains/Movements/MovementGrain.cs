@@ -75,7 +75,7 @@ public sealed partial class MovementGrain(
             throw;
         }
         return await Commit(customerId, fingerprint, planned.Receipt, planned.Move, amend: planned.Amend, held: planned.Held,
-            resolves: released ? MovementStatus.HeldForReview : null, whenRefused: released ? LetHeldGo : null);
+            resolves: released ? MovementStatus.HeldForReview : null, whenRefused: released ? LetHeldGo(planned.Receipt.FromWalletId!) : null);
     }
 
     /// <summary>
@@ -245,7 +245,7 @@ public sealed partial class MovementGrain(
         if (!approval.Approved)
         {
             return await Commit(order.CustomerId, order.Fingerprint, Refused(receipt, new(RefusalCodes.CardDeclined, approval.Reason)),
-                released ? LetHeldGo : Nothing, resolves: resolves);
+                released ? LetHeldGo(wallet.WalletId) : Nothing, resolves: resolves);
         }
         var debit = new Posting(MovementId, MovementKind.Withdrawal, order.CustomerId, order.Amount, order.Currency, card.CardId, null, PayerAuthorised: true, Reviewed: released);
         var outcome = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
@@ -256,7 +256,7 @@ public sealed partial class MovementGrain(
             }
             await Clearing(ClearingAccounts.CardWithdrawal, order.Currency, wallet.WalletId).Post(MovementId, order.Amount);
             return null;
-        }, resolves: resolves, whenRefused: released ? LetHeldGo : null);
+        }, resolves: resolves, whenRefused: released ? LetHeldGo(wallet.WalletId) : null);
         if (outcome.Status == MovementStatus.Completed)
         {
             await bank.Payout(card.BankToken, order.Amount, order.Currency, MovementId);

@@ -104,4 +104,25 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Equal((10_000L, 0L), (await _bank.Balance(payer, from), await _bank.Balance(carol, busy)));
         await _bank.AssertBooksBalance();
     }
+
+    [Fact]
+    public async Task A_held_transfer_is_rejected_and_released_after_its_grain_was_deactivated()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        var rejectedOne = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
+        var releasedOne = await _bank.Transfer(alice, wallet, bobWallet, 3_000);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.None);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero); // the movements now know only their stored records
+
+        var rejected = await fixture.Grains.GetGrain<IMovementGrain>(rejectedOne.MovementId).Reject("ops_test", "not the customer");
+        var released = await fixture.Grains.GetGrain<IMovementGrain>(releasedOne.MovementId).Release("ops_test");
+
+        Assert.Equal((MovementStatus.Refused, MovementStatus.Completed), (rejected.Status, released.Status));
+        var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
+        Assert.Equal((7_000L, 7_000L, 3_000L), (view.Balance, view.Available, await _bank.Balance(bob, bobWallet)));
+        await _bank.AssertBooksBalance();
+    }
 }
