@@ -114,8 +114,9 @@ public sealed record RiskStandingResponse(string CustomerId, RiskAction Restrict
 
 /// <summary>A movement held for review, or what became of it: its status, and why it was refused.</summary>
 public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, string FromWalletId, string? ToWalletId,
-    string? MerchantId, long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode)
+    string? MerchantId, long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode, string? ReviewedBy, string? ReviewNote, DateTimeOffset? ReviewedAt)
 {
     public static HeldMovementResponse From(Wallet.Movements.MovementReceipt r)
-        => new(r.MovementId, r.Kind, r.Status, r.FromWalletId!, r.ToWalletId, r.MerchantId, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode);
+        => new(r.MovementId, r.Kind, r.Status, r.FromWalletId!, r.ToWalletId, r.MerchantId, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode,
+            r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
 }

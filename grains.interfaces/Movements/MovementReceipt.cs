@@ -29,7 +29,8 @@ public sealed record MovementReceipt(
     [property: Id(18)] DateTimeOffset? ExpiresAt = null,
     [property: Id(19)] string? PaymentId = null,
     [property: Id(20)] long? Fee = null,
-    [property: Id(21)] Promotions.AppliedPromotion? Promotion = null)
+    [property: Id(21)] Promotions.AppliedPromotion? Promotion = null,
+    [property: Id(22)] ReviewDecision? Review = null)
 {
     /// <summary>What the merchant received of a payment (its cashback came out of it): what refunds may give back at most.</summary>
     public long MerchantReceived => Amount - (Promotion?.Cashback ?? 0);
@@ -52,3 +53,7 @@ public enum MovementStatus
     /// <summary>Sent by a customer on the risk ladder's review rung: the money is held in their wallet until an operator releases or rejects it.</summary>
     HeldForReview = 5,
 }
+
+/// <summary>An operator's release or rejection of a movement held for review: who, their note, and when.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.ReviewDecision")]
+public sealed record ReviewDecision([property: Id(0)] string OperatorId, [property: Id(1)] string? Note, [property: Id(2)] DateTimeOffset At);

@@ -27,9 +27,13 @@ public sealed partial class MovementGrain
         return null;
     };
 
+    /// <summary>The operator's decision this call carries out (the grain is not reentrant): recorded on the outcome that resolves the hold.</summary>
+    private ReviewDecision? _decision;
+
     public async Task<MovementReceipt> Release(string operatorId)
     {
         var (known, held) = await HeldRecord();
+        _decision = new ReviewDecision(operatorId, null, clock.GetUtcNow());
         MovementReceipt outcome;
         try
         {
@@ -46,6 +50,10 @@ public sealed partial class MovementGrain
             outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, new Refusal(refused.Code, refused.Message, refused.Limit)),
                 LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
         }
+        finally
+        {
+            _decision = null;
+        }
         await Reviewed(known.CustomerId!, outcome);
         return outcome;
     }
@@ -54,7 +62,16 @@ public sealed partial class MovementGrain
     {
         var (known, _) = await HeldRecord();
         var rejected = new Refusal(RefusalCodes.RejectedInReview, "The bank's review did not let this movement go; the money stayed in your wallet.");
-        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
+        _decision = new ReviewDecision(operatorId, note, clock.GetUtcNow());
+        MovementReceipt outcome;
+        try
+        {
+            outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
+        }
+        finally
+        {
+            _decision = null;
+        }
         await Reviewed(known.CustomerId!, outcome);
         return outcome;
     }

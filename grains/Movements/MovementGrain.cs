@@ -374,6 +374,7 @@ public sealed partial class MovementGrain(
                         return;
                     }
                     var final = await move() is { } refusal ? Refused(receipt, refusal) : amend?.Invoke(receipt) ?? receipt;
+                    final = resolves == MovementStatus.HeldForReview ? final with { Review = _decision } : final;
                     outcome = await record.PerformUpdate(r =>
                     {
                         r.CustomerId = customerId;

@@ -121,6 +121,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var released = await fixture.Grains.GetGrain<IMovementGrain>(releasedOne.MovementId).Release("ops_test");
 
         Assert.Equal((MovementStatus.Refused, MovementStatus.Completed), (rejected.Status, released.Status));
+        Assert.Equal(("ops_test", "not the customer", "ops_test"), (rejected.Review?.OperatorId, rejected.Review?.Note, released.Review?.OperatorId));
         var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
         Assert.Equal((7_000L, 7_000L, 3_000L), (view.Balance, view.Available, await _bank.Balance(bob, bobWallet)));
         await _bank.AssertBooksBalance();

@@ -89,6 +89,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         Assert.Equal(("completed", "withdrawal"), (paidOut.GetProperty("status").GetString(), paidOut.GetProperty("kind").GetString()));
         Assert.Equal(("completed", "refused", "rejected_in_review"),
             (released.GetProperty("status").GetString(), rejected.GetProperty("status").GetString(), rejected.GetProperty("refusalCode").GetString()));
+        Assert.Equal(("not the customer", JsonValueKind.String), (rejected.GetProperty("reviewNote").GetString(), released.GetProperty("reviewedBy").ValueKind));
         await Problem(await ops.PostAsync($"/v1/ops/risk/movements/{firstId}/release", null), HttpStatusCode.Conflict, "not_pending");
 
         // A QR payment is held the same way, and released pays the merchant.
