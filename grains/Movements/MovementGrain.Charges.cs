@@ -55,9 +55,16 @@ public sealed partial class MovementGrain
             return waiting;
         }
         var promoted = await OfferFor(order.MerchantId, code.CustomerId, order.Amount, couponId: null);
-        var outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
-            await claim.Claim(MovementId, now) ?? await Pay(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name, confirmed: false), to, promoted), amend: promoted.Amend);
-        CloseOffer(order.MerchantId, promoted, outcome);
+        MovementReceipt? outcome = null;
+        try
+        {
+            outcome = await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
+                await claim.Claim(MovementId, now) ?? await Pay(from.WalletId, PaymentDebit(receipt, code.CustomerId, merchant.Name, confirmed: false), to, promoted), amend: promoted.Amend);
+        }
+        finally
+        {
+            CloseOffer(order.MerchantId, promoted, outcome);
+        }
         if (outcome.Status == MovementStatus.Completed)
         {
             await payer.NoteCodePayment();
@@ -87,9 +94,16 @@ public sealed partial class MovementGrain
         var to = await Wallet(receipt.ToWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var completed = receipt with { Status = MovementStatus.Completed, ConfirmBy = null };
         var promoted = await OfferFor(receipt.MerchantId!, customerId, receipt.Amount, couponId: null);
-        var outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
-            () => Pay(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name, confirmed: true), to, promoted), resolves: MovementStatus.PendingConfirmation, amend: promoted.Amend);
-        CloseOffer(receipt.MerchantId!, promoted, outcome);
+        MovementReceipt? outcome = null;
+        try
+        {
+            outcome = await Commit(known.CustomerId!, known.Fingerprint!, completed,
+                () => Pay(receipt.FromWalletId!, PaymentDebit(receipt, customerId, merchant.Name, confirmed: true), to, promoted), resolves: MovementStatus.PendingConfirmation, amend: promoted.Amend);
+        }
+        finally
+        {
+            CloseOffer(receipt.MerchantId!, promoted, outcome);
+        }
         var payer = GrainFactory.GetGrain<ICustomerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
         if (outcome.Status == MovementStatus.Completed)

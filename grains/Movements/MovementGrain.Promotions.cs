@@ -108,15 +108,20 @@ public sealed partial class MovementGrain
         return taken;
     }
 
-    /// <summary>After the commit: tells the merchant's campaigns what of the offer was given, so the rest can be offered again.</summary>
-    private void CloseOffer(string merchantId, PromotedPayment? promoted, MovementReceipt outcome)
+    /// <summary>
+    /// After the commit: tells the merchant's campaigns what of the offer was given, so the rest can be
+    /// offered again. With no outcome (the movement's answer was in doubt, or it failed) nothing is
+    /// counted as given: a replay closes its own offer with what the recorded outcome gave, and the
+    /// portion's transactional state decides in any case. Left open, the offer would be held back for good.
+    /// </summary>
+    private void CloseOffer(string merchantId, PromotedPayment? promoted, MovementReceipt? outcome)
     {
         if (promoted?.Offer is not { } offer)
         {
             return;
         }
-        var completed = outcome.Status == MovementStatus.Completed;
+        var completed = outcome?.Status == MovementStatus.Completed;
         _ = GrainFactory.GetGrain<IMerchantPromotionsGrain>(merchantId)
-            .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, completed ? outcome.Promotion?.Benefit ?? 0 : 0, completed && promoted.PortionSpent);
+            .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, completed ? outcome!.Promotion?.Benefit ?? 0 : 0, completed && promoted.PortionSpent);
     }
 }

@@ -112,20 +112,26 @@ public sealed partial class MovementGrain(
     private async Task<MovementReceipt> Pay(PaymentOrder order, bool released)
     {
         PromotedPayment? promoted = null;
-        var outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
+        MovementReceipt? outcome = null;
+        try
         {
-            var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
-            if (restriction == RiskAction.Review)
+            return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
             {
-                return HeldPlan(receipt, order.CustomerId, new HeldOrder(null, order with { Authorisation = NoAuthorisation }));
-            }
-            var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
-            var offered = promoted = await OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
-            return new Plan(receipt, async () => await Pay(order.FromWalletId, debit with { Reviewed = released }, to, offered)
-                ?? (dynamic && await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
-        });
-        CloseOffer(order.MerchantId, promoted, outcome);
-        return outcome;
+                var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
+                if (restriction == RiskAction.Review)
+                {
+                    return HeldPlan(receipt, order.CustomerId, new HeldOrder(null, order with { Authorisation = NoAuthorisation }));
+                }
+                var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
+                var offered = promoted = await OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
+                return new Plan(receipt, async () => await Pay(order.FromWalletId, debit with { Reviewed = released }, to, offered)
+                    ?? (dynamic && await code.Claim(MovementId, order.Amount, clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
+            });
+        }
+        finally
+        {
+            CloseOffer(order.MerchantId, promoted, outcome);
+        }
     }
 
     /// <summary>The payer's yes, checked while planning; an order released from review was checked when it was sent.</summary>

@@ -44,6 +44,28 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         await _bank.AssertBooksBalance();
     }
 
+    [Fact]
+    public async Task A_payment_whose_answer_was_in_doubt_does_not_hold_back_its_offer_from_later_payers()
+    {
+        var (merchant, onboarded) = await _bank.NewMerchant("Dumplings", "5814");
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Grains.GetGrain<IMerchantPromotionsGrain>(onboarded.MerchantId).Launch(
+            new CampaignTerms("¥1 back, once", CampaignKind.Cashback, Cashback, now.AddHours(-1), now.AddDays(1), Cashback: Cashback), new IdempotentRequest("launch", "launch"));
+        var code = (await merchant.IssueQrCode(null, "CNY", null, null)).Code;
+        var (shaky, shakyWallet) = await _bank.FundedCustomer(2_000);
+        var (next, nextWallet) = await _bank.FundedCustomer(2_000);
+        PaymentOrder Order(TestCustomer payer, string wallet) => new(payer.Id, "dumplings", wallet, onboarded.MerchantId, code.QrCodeId, 800, "CNY", PaymentAuthorisation.WithPin(TestData.Pin));
+        AbortInjection.AbortDebits(shakyWallet, times: TransactionRetry.MaxAttempts);
+
+        var inDoubt = await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}").Pay(Order(shaky, shakyWallet)));
+        AbortInjection.Clear(shakyWallet);
+        var paid = await fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}").Pay(Order(next, nextWallet));
+
+        Assert.Equal(RefusalCodes.MovementInDoubt, inDoubt.Code);
+        Assert.Equal((MovementStatus.Completed, Cashback), (paid.Status, paid.Promotion?.Cashback));
+        await _bank.AssertBooksBalance();
+    }
+
     /// <summary>
     /// Pays, and replays under the same key while the answer is "in doubt" (as the API tells clients to):
     /// a thousand transactions at once on a 2-core machine busy with the rest of the suite can take
