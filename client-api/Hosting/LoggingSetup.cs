@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Context;
+using Wallet.Hosting;
 
 namespace Wallet.ClientApi.Hosting;
 
@@ -18,6 +19,7 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Filter.DropWatchdogStartRace()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
             preserveStaticLogger: true);
         return builder;
