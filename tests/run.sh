@@ -26,6 +26,13 @@ else
   echo "docker-compose is not installed (and this is not root): docker-compose.yml was not validated" >&2
 fi
 
+# The OpenAPI linter the contract tests run (Redocly's CLI, pinned by the committed lockfile).
+if ! command -v npm >/dev/null; then
+  echo "Node.js >= 20.19 with npm is required for the OpenAPI linter (https://nodejs.org)." >&2
+  exit 1
+fi
+npm ci --prefix tests/contract --no-audit --no-fund --loglevel=error
+
 dotnet restore Wallet.Orleans.sln
 dotnet build Wallet.Orleans.sln --no-restore -c Release
 ./tests/dockerfile-check.sh

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.Cards;
 using Wallet.ClientApi.Hosting;
@@ -12,7 +13,7 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard").RequireRateLimiting(RateLimitSetup.Sms);
+        cards.MapPost("", Bind).WithName("BindCard").WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Sms);
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");

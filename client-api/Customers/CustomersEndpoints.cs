@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -15,8 +16,9 @@ public static class CustomersEndpoints
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder routes)
     {
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
-        open.MapPost("/customers", Register).WithName("RegisterCustomer").RequireRateLimiting(RateLimitSetup.Registration);
-        open.MapPost("/auth/token", IssueToken).WithName("IssueToken").RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/customers", Register).WithName("RegisterCustomer").WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Registration);
+        open.MapPost("/auth/token", IssueToken).WithName("IssueToken")
+            .WithHeader(ClientLocation.Header, required: false, "Where the phone is, `latitude,longitude` in degrees (for the impossible-travel rule); a malformed value is ignored.").RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").RequireRateLimiting(RateLimitSetup.Sms);
         open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitSetup.SignIn);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
 using Wallet.Storage;
 
@@ -18,12 +19,7 @@ public static class HttpSetup
         // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Wallet.Orleans API";
-            document.Info.Description = "A bank-grade digital wallet on a Microsoft Orleans cluster.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options => options.AddWalletContract());
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if ((builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).IsPostgres)
         {

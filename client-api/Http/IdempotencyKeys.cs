@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using Wallet.Identity;
 
 namespace Wallet.ClientApi.Http;
@@ -10,6 +11,12 @@ public static class IdempotencyKeys
     /// <summary>The request's key and fingerprint, or the problem to answer with.</summary>
     public static (IdempotentRequest? Request, ValidationProblem? Problem) Read(HttpContext context, bool required)
     {
+        // The route declares the header for the OpenAPI document; a handler reading an undeclared one (or with
+        // another requirement) would make the contract lie, so it fails in every test that calls it.
+        if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<HeaderParameter>().Any(h => h.Name == Header && h.Required == required) != true)
+        {
+            throw new InvalidOperationException($"The route {context.GetEndpoint()?.DisplayName} reads {Header} (required: {required}) without declaring it: add WithIdempotencyKey(required: {required}).");
+        }
         var values = context.Request.Headers[Header];
         var key = values.Count == 1 ? values[0] : null;
         if (values.Count == 0 && !required)

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -18,7 +19,7 @@ public static class CampaignsEndpoints
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
     {
         var campaigns = routes.MapGroup("/v1/merchant/campaigns").WithTags("Promotions").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        campaigns.MapPost("", Launch).WithName("LaunchCampaign");
+        campaigns.MapPost("", Launch).WithName("LaunchCampaign").WithIdempotencyKey(required: false);
         campaigns.MapGet("", List).WithName("ListCampaigns");
         campaigns.MapPost("/{id}/end", End).WithName("EndCampaign");
         campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon");

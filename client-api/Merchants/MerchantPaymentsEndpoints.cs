@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -17,7 +18,7 @@ public static class MerchantPaymentsEndpoints
     {
         var payments = routes.MapGroup("/v1/merchant/payments").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
         payments.MapGet("", List).WithName("ListMerchantPayments");
-        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -13,7 +14,7 @@ public static class MerchantsEndpoints
     public static IEndpointRouteBuilder MapMerchants(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/merchants").WithTags("Merchants").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        operators.MapPost("", Onboard).WithName("OnboardMerchant");
+        operators.MapPost("", Onboard).WithName("OnboardMerchant").WithIdempotencyKey(required: false);
         operators.MapPost("/{id}/credentials", RotateSecret).WithName("RotateMerchantSecret");
 
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);

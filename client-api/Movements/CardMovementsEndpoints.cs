@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -11,8 +12,8 @@ public static class CardMovementsEndpoints
     public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").RequireRateLimiting(RateLimitSetup.Money);
-        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -13,7 +14,7 @@ public static class TransfersEndpoints
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
     {
         var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        transfers.MapPost("", Send).WithName("SendTransfer").RequireRateLimiting(RateLimitSetup.Money);
+        transfers.MapPost("", Send).WithName("SendTransfer").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         transfers.MapGet("/{id}", Get).WithName("GetTransfer");
         return routes;
     }

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -16,7 +17,7 @@ public static class PaymentsEndpoints
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder routes)
     {
         var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        payments.MapPost("", Pay).WithName("PayByQrCode").RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("", Pay).WithName("PayByQrCode").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").RequireRateLimiting(RateLimitSetup.Money);
         var me = routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization();
         me.MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);

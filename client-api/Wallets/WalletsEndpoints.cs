@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using System.Globalization;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
@@ -13,7 +14,7 @@ public static class WalletsEndpoints
     public static IEndpointRouteBuilder MapWallets(this IEndpointRouteBuilder routes)
     {
         var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallets.MapPost("", Open).WithName("OpenWallet");
+        wallets.MapPost("", Open).WithName("OpenWallet").WithIdempotencyKey(required: false);
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Wallet.ClientApi.Contract;
+
+/// <summary>
+/// The OpenAPI document as the contract a client generator reads: security schemes, header parameters,
+/// error answers, and the parts a linter asks of every document (servers, tags, licence).
+/// </summary>
+public static class ContractSetup
+{
+    private static readonly Dictionary<string, string> s_tags = new()
+    {
+        ["Customers and sessions"] = "Registering, signing in, sessions, credentials, devices, real-name verification and the customer's own data.",
+        ["Wallets"] = "A customer's wallets: balances, limits, history, freezing and closing.",
+        ["Cards"] = "Binding the customer's own bank cards (confirmed by a code the bank texts).",
+        ["Moving money"] = "Top-ups from a card, withdrawals to it and transfers to other customers. Amounts are minor units (fen for CNY).",
+        ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
+        ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
+        ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, customers' tiers and wallets' holds.",
+        ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
+    };
+
+    public static OpenApiOptions AddWalletContract(this OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, context, _) =>
+        {
+            document.Info.Title = "Wallet.Orleans API";
+            document.Info.Description = "A bank-grade digital wallet on a Microsoft Orleans cluster. Every amount is an integer " +
+                "in the minor units of its currency (fen for CNY), with the currency beside it.";
+            document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://wallet.orleans.example/terms") };
+            // The server is where the document was fetched from; a trailing slash would double every path's.
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            {
+                tag.Description ??= s_tags.GetValueOrDefault(tag.Name ?? "");
+            }
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer<OperationSummaries>();
+        options.AddDocumentTransformer<SecuritySchemes>();
+        options.AddOperationTransformer<SecuritySchemes>();
+        options.AddDocumentTransformer<ProblemResponses>();
+        options.AddOperationTransformer<ProblemResponses>();
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            foreach (var header in context.Description.ActionDescriptor.EndpointMetadata.OfType<HeaderParameter>())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = header.Name,
+                    In = ParameterLocation.Header,
+                    Required = header.Required,
+                    Description = header.Description,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+                });
+            }
+            return Task.CompletedTask;
+        });
+        return options;
+    }
+}

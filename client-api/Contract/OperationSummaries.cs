@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Wallet.ClientApi.Contract;
+
+/// <summary>
+/// A one-line summary of every operation, by its operation id, for the reference and generated clients' docs.
+/// A handler's own XML summary, which says more, becomes the operation's description. The linter's test fails
+/// when an operation has neither.
+/// </summary>
+public sealed class OperationSummaries : IOpenApiOperationTransformer
+{
+    private static readonly Dictionary<string, string> s_summaries = new()
+    {
+        // Customers and sessions
+        ["RegisterCustomer"] = "Register a customer with a phone number and a password",
+        ["IssueToken"] = "Sign in: exchange a phone and password for an access and a refresh token",
+        ["RefreshToken"] = "Rotate a refresh token for a new pair of tokens",
+        ["SendPasswordResetCode"] = "Text a password-reset code to a phone",
+        ["ResetPassword"] = "Set a new password with the texted code and the identity number",
+        ["GetMe"] = "The signed-in customer's profile, tier and restriction",
+        ["ExportMyData"] = "Export everything the bank holds about the customer",
+        ["CloseMyAccount"] = "Close the account: every wallet closed, cards unbound, personal data erased",
+        ["Logout"] = "End this session",
+        ["RegisterDevice"] = "Register a device's public key for fingerprint or face payments",
+        ["ListDevices"] = "List the registered device keys",
+        ["RemoveDevice"] = "Remove a device key",
+        ["IssueChallenge"] = "Get a one-time challenge for a device signature",
+        ["ChangePassword"] = "Change the password (ends every session)",
+        ["SetPaymentPin"] = "Set the six-digit payment PIN",
+        ["VerifyRealName"] = "Verify the customer's real name with an identity number",
+        ["SendPaymentPinResetCode"] = "Text a payment-PIN reset code to the customer's phone",
+        ["ResetPaymentPin"] = "Set a new payment PIN with the texted code and the identity number",
+        ["ListNotifications"] = "The customer's inbox, newest first",
+        // Wallets
+        ["OpenWallet"] = "Open a wallet in a currency",
+        ["ListWallets"] = "List the customer's wallets",
+        ["GetWallet"] = "A wallet's balance, available amount, tier limits and today's usage",
+        ["ListWalletTransactions"] = "A wallet's entries, newest first, a page at a time",
+        ["FreezeWallet"] = "Freeze a wallet (money still comes in, none goes out)",
+        ["SendUnfreezeCode"] = "Text a code for unfreezing a wallet",
+        ["UnfreezeWallet"] = "Unfreeze a wallet with the PIN and the texted code",
+        ["CloseWallet"] = "Close an empty wallet for good",
+        // Cards
+        ["BindCard"] = "Bind one of the customer's own bank cards (the bank texts a code)",
+        ["GetCard"] = "A bound card, masked",
+        ["VerifyCard"] = "Confirm a card binding with the code the bank texted",
+        ["UnbindCard"] = "Unbind a card",
+        // Moving money
+        ["TopUpWallet"] = "Top up a wallet from a bound card",
+        ["WithdrawFromWallet"] = "Withdraw from a wallet to a bound card",
+        ["SendTransfer"] = "Send money to another customer's wallet or phone number",
+        ["GetTransfer"] = "A transfer the customer sent",
+        // Paying merchants
+        ["PayByQrCode"] = "Pay a merchant's QR code",
+        ["ConfirmPayment"] = "Confirm a payment-code charge that waits for the customer",
+        ["IssuePaymentCode"] = "Get a one-time payment code for a wallet (shown as a QR code or tapped over NFC)",
+        ["ListPendingPayments"] = "Charges waiting for the customer's confirmation",
+        ["ListCoupons"] = "The customer's coupons",
+        // Merchants
+        ["OnboardMerchant"] = "Onboard a merchant (operators): its id, API secret and settlement wallet",
+        ["RotateMerchantSecret"] = "Replace a merchant's API secret (operators)",
+        ["GetMerchant"] = "The signed-in merchant's profile and settlement balance",
+        ["SettleMerchant"] = "Settle the merchant's balance to its settlement card now",
+        ["ListSettlements"] = "The merchant's settlement reports",
+        ["ListMerchantPayments"] = "The merchant's payments, newest first",
+        ["RefundPayment"] = "Refund all or part of a payment",
+        ["AuthorizePaymentCode"] = "Hold an amount in a customer's wallet with their payment code",
+        ["CaptureAuthorization"] = "Take up to the held amount and let the rest go",
+        ["VoidAuthorization"] = "Let a hold go",
+        ["IssueQrCode"] = "Make a QR code: dynamic for one order and amount, or static",
+        ["ChargePaymentCode"] = "Charge the payment code a customer shows",
+        ["SetWebhookEndpoint"] = "Set the endpoint that receives the merchant's events",
+        ["GetWebhookEndpoint"] = "The merchant's webhook endpoint",
+        ["RemoveWebhookEndpoint"] = "Stop delivering events",
+        ["ListWebhookDeliveries"] = "Events being delivered and the last ones finished",
+        // Promotions
+        ["LaunchCampaign"] = "Launch a discount, cashback or points campaign",
+        ["ListCampaigns"] = "The merchant's campaigns with what each has spent",
+        ["EndCampaign"] = "End a campaign now",
+        ["IssueCoupon"] = "Issue a coupon of a coupon-only campaign to a customer by phone",
+        // Operators
+        ["CheckLedger"] = "Check the books: every wallet and clearing account summed per currency",
+        ["ChangeCustomerTier"] = "Set a customer's real-name tier (in-person verification or a downgrade)",
+        ["SetWalletStatus"] = "Hold a wallet receive-only or frozen, or release it",
+        ["ListRiskAlerts"] = "Risk alerts, newest first",
+        ["ReviewRiskAlert"] = "Close a risk alert without lifting anything",
+        ["GetRiskStanding"] = "Where a customer stands on the escalation ladder, their alerts and held movements",
+        ["UnfreezeRiskCustomer"] = "Lift a customer's risk restriction and close their open alerts",
+        ["ReleaseHeldMovement"] = "Carry out a movement held for review",
+        ["RejectHeldMovement"] = "Reject a movement held for review and let its money go",
+        // Simulators
+        ["ListSimulatedSms"] = "Texts the simulated SMS gateway sent to a phone (embedded mode and tests only)",
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is { } id && s_summaries.TryGetValue(id, out var summary))
+        {
+            // The handler's XML summary, if any, says more: it becomes the description.
+            if (operation.Summary is { Length: > 0 } own && operation.Description is null)
+            {
+                operation.Description = own;
+            }
+            operation.Summary = summary;
+        }
+        return Task.CompletedTask;
+    }
+}
