@@ -19,6 +19,6 @@ public static class HeaderParameters
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithHeader(Http.IdempotencyKeys.Header, required,
             "1 to 255 characters naming this request for its caller. The same key with the same body returns the first " +
-            "answer (with `Idempotent-Replayed: true`) and acts once; the same key with another body is 422." +
+            "answer and acts once; the same key with another body is 422." +
             (required ? "" : " Without it the request is not idempotent."));
 }
