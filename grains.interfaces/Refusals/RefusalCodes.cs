@@ -69,4 +69,5 @@ public static class RefusalCodes
     public const string RejectedInReview = "rejected_in_review";
     public const string CardHolderNotCustomer = "card_holder_not_customer";
     public const string CardBoundElsewhere = "card_bound_elsewhere";
+    public const string CurrencyNotSupported = "currency_not_supported";
 }

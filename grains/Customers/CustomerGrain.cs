@@ -167,6 +167,11 @@ public sealed partial class CustomerGrain(
         {
             return earlier.Wallet ?? throw KeyReused();
         }
+        if (!limits.Covers(currency))
+        {
+            // Without a rate to CNY the tier's limits could not be applied, and a wallet must never be unlimited by accident.
+            throw new WalletRefusedException(RefusalCodes.CurrencyNotSupported, $"Wallets in {currency} are not offered: the bank has no reference rate for it.");
+        }
         var walletId = Ids.New("wal");
         var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency, state.Tier);
         state.WalletIds.Add(walletId);
