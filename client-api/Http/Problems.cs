@@ -28,6 +28,7 @@ public static class Problems
             or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified or RefusalCodes.IdNumberTaken or RefusalCodes.QrCodeUsed
             or RefusalCodes.PaymentCodeUsed or RefusalCodes.NotPending or RefusalCodes.NothingToSettle or RefusalCodes.NoSettlementCard or RefusalCodes.PayoutPending or RefusalCodes.CouponUsed or RefusalCodes.CampaignEnded
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview => StatusCodes.Status409Conflict,
+        RefusalCodes.CardBoundElsewhere => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,

@@ -46,7 +46,7 @@ public static class CardMovementsEndpoints
         }
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!)
-            .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
+            .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),

@@ -39,7 +39,7 @@ public static class TransfersEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
-            body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature)));
+            body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),

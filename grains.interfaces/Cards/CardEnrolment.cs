@@ -1,6 +1,9 @@
 namespace Wallet.Cards;
 
-/// <summary>A card as the bank tokenised it: everything the binding keeps, the number only sealed (see the card vault).</summary>
+/// <summary>
+/// A card as the bank tokenised it: everything the binding keeps, the number only sealed (see the card vault),
+/// and named in the card directory by <see cref="NumberKey"/>, a keyed hash of the number.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.CardEnrolment")]
 public sealed record CardEnrolment(
     [property: Id(0)] string OwnerId,
@@ -10,7 +13,8 @@ public sealed record CardEnrolment(
     [property: Id(4)] string HolderName,
     [property: Id(5)] string BankPhone,
     [property: Id(6)] string SealedNumber,
-    [property: Id(7)] CardKind Kind);
+    [property: Id(7)] CardKind Kind,
+    [property: Id(8)] string NumberKey = "");
 
 [GenerateSerializer, Immutable, Alias("Wallet.CardInstrument")]
 public sealed record CardInstrument([property: Id(0)] string CardId, [property: Id(1)] string BankToken);

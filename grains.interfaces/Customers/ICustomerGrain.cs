@@ -49,11 +49,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>
     /// Checks a payment's authorisation: the PIN (counted towards its lock), or a device signature over
-    /// a live challenge of this customer's, which the attempt spends. Answers with the customer's rung on
-    /// the risk ladder, so a movement planned now knows whether it is to be held for review.
+    /// a live challenge of this customer's and <paramref name="payment"/>, which the attempt spends. Answers
+    /// with the customer's rung on the risk ladder, so a movement planned now knows whether it is to be held for review.
     /// </summary>
     [Alias("AuthorisePayment")]
-    Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation);
+    Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation, Devices.SignedPayment payment);
 
     /// <summary>Registers a device's ECDSA P-256 public key (the same key again returns the same device).</summary>
     [Alias("RegisterDevice")]

@@ -8,11 +8,16 @@ namespace Wallet.Customers;
 public sealed record PaymentAuthorisation(
     [property: Id(0)] string? Pin,
     [property: Id(1)] string? ChallengeId = null,
-    [property: Id(2)] string? Signature = null)
+    [property: Id(2)] string? Signature = null,
+    [property: Id(3)] string? IdempotencyKey = null)
 {
     public static PaymentAuthorisation WithPin(string pin) => new(pin);
 
-    public static PaymentAuthorisation WithDevice(string challengeId, string signature) => new(null, challengeId, signature);
+    /// <summary>
+    /// A device's yes to one movement. <paramref name="idempotencyKey"/> is the request's, which the signature
+    /// covers; the movement takes it only if it is the key the movement runs under.
+    /// </summary>
+    public static PaymentAuthorisation WithDevice(string challengeId, string signature, string? idempotencyKey = null) => new(null, challengeId, signature, idempotencyKey);
 
     public override string ToString() => Pin is null ? $"DeviceSignature {{ Challenge = {ChallengeId} }}" : "Pin";
 }

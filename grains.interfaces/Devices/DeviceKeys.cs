@@ -5,7 +5,7 @@ namespace Wallet.Devices;
 /// <summary>
 /// A device's public key as the API takes it: SubjectPublicKeyInfo, base64, on the P-256 curve
 /// (what Android Keystore and the iOS Secure Enclave make). Signatures are DER-encoded ECDSA with
-/// SHA-256 over the UTF-8 bytes of a challenge's nonce.
+/// SHA-256 over the UTF-8 bytes of a challenge's nonce and the payment it approves (<see cref="SignedPayment.Message"/>).
 /// </summary>
 public static class DeviceKeys
 {

@@ -67,4 +67,7 @@ public static class RefusalCodes
     public const string HeldForReview = "held_for_review";
     public const string StepUpRequired = "step_up_required";
     public const string RejectedInReview = "rejected_in_review";
+    public const string CardHolderNotCustomer = "card_holder_not_customer";
+    public const string CardBoundElsewhere = "card_bound_elsewhere";
+    public const string CurrencyNotSupported = "currency_not_supported";
 }

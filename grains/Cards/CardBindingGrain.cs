@@ -22,6 +22,12 @@ public sealed class CardBindingGrain(
         {
             return View();
         }
+        var cardId = this.GetPrimaryKeyString();
+        if (enrolment.NumberKey.Length > 0 && !await Directory(enrolment.NumberKey).Claim(enrolment.OwnerId, cardId))
+        {
+            // Whose it is stays unsaid: the number alone must not tell anyone who banks here.
+            throw new WalletRefusedException(RefusalCodes.CardBoundElsewhere, "This card is bound to another account; it can be bound here once it is unbound there.");
+        }
         var (code, digits) = OneTimeCode.Issue(CodePurpose, hasher, clock.GetUtcNow());
         card.State = new CardBindingState
         {
@@ -36,8 +42,18 @@ public sealed class CardBindingGrain(
             Code = code,
             SealedNumber = enrolment.SealedNumber,
             Kind = enrolment.Kind,
+            NumberKey = enrolment.NumberKey,
         };
-        await card.WriteStateAsync();
+        try
+        {
+            await card.WriteStateAsync();
+        }
+        catch
+        {
+            await ReleaseNumber(); // nothing was bound, so the number must not stay held
+            card.State = new CardBindingState();
+            throw;
+        }
         await sms.Send(enrolment.BankPhone,
             $"[Wallet.Orleans] {digits} is your code to bind card ending {enrolment.Masked[^4..]}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes.");
         return View();
@@ -70,11 +86,20 @@ public sealed class CardBindingGrain(
         return View();
     }
 
+    /// <summary>Unbound first, then the number freed: never free while the card still moves money here.</summary>
     public async Task Unbind(string callerId)
     {
         OwnedBy(callerId).Status = CardStatus.Unbound;
         await card.WriteStateAsync();
+        await ReleaseNumber();
     }
+
+    private Task ReleaseNumber()
+        => card.State.NumberKey.Length > 0
+            ? Directory(card.State.NumberKey).Release(card.State.OwnerId, this.GetPrimaryKeyString())
+            : Task.CompletedTask;
+
+    private ICardDirectoryGrain Directory(string numberKey) => GrainFactory.GetGrain<ICardDirectoryGrain>(numberKey);
 
     public Task<CardView> GetView(string callerId)
     {

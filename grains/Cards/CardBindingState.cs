@@ -20,4 +20,7 @@ public sealed class CardBindingState
     [Id(9)] public string SealedNumber { get; set; } = "";
 
     [Id(10)] public CardKind Kind { get; set; }
+
+    /// <summary>The number's name in the card directory (a keyed hash), held while bound; empty for cards bound before the directory.</summary>
+    [Id(11)] public string NumberKey { get; set; } = "";
 }

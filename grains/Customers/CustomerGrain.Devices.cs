@@ -69,14 +69,17 @@ public sealed partial class CustomerGrain
         return Task.FromResult(challenge);
     }
 
-    public async Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation)
+    public async Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment)
     {
-        await (authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? ""));
+        await (authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? "", payment));
         return State.Restriction;
     }
 
-    /// <summary>The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's keys.</summary>
-    private Task VerifyDeviceSignature(string challengeId, string signature)
+    /// <summary>
+    /// The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's
+    /// keys over the nonce and this very payment, so one made for another amount, payee or request approves nothing.
+    /// </summary>
+    private Task VerifyDeviceSignature(string challengeId, string signature, SignedPayment payment)
     {
         var state = State;
         if (!_challenges.Remove(challengeId, out var challenge))
@@ -87,9 +90,10 @@ public sealed partial class CustomerGrain
         {
             throw new WalletRefusedException(RefusalCodes.ChallengeExpired, "The challenge expired; ask for a new one.");
         }
-        return state.Devices.Values.Any(d => DeviceKeys.Verifies(d.PublicKey, challenge.Nonce, signature))
+        var message = payment.Message(challenge.Nonce);
+        return state.Devices.Values.Any(d => DeviceKeys.Verifies(d.PublicKey, message, signature))
             ? Task.CompletedTask
-            : throw new WalletRefusedException(RefusalCodes.InvalidDeviceSignature, "The signature is not by a device registered to this customer.");
+            : throw new WalletRefusedException(RefusalCodes.InvalidDeviceSignature, "The signature is not by a device registered to this customer, or not for this payment.");
     }
 }
 

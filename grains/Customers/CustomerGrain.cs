@@ -72,6 +72,7 @@ public sealed partial class CustomerGrain(
         {
             throw new WalletRefusedException(RefusalCodes.InvalidIdNumber, "The identity number is not a valid 18-character resident identity number.");
         }
+        await RequireCardsIn(name);
         if (!await identity.Confirms(name, number))
         {
             throw new WalletRefusedException(RefusalCodes.IdentityNotConfirmed, "The identity service does not confirm this name and number.");
@@ -103,6 +104,20 @@ public sealed partial class CustomerGrain(
         }
         await MoveToTier(tier, reason);
         return await GetProfile();
+    }
+
+    /// <summary>
+    /// Cards bound before verifying were checked by their banks (holder and phone on file), not against
+    /// a verified name; the name the customer now proves must be theirs too, or the customer unbinds first.
+    /// </summary>
+    private async Task RequireCardsIn(string name)
+    {
+        var cards = await Task.WhenAll(State.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
+        if (cards.FirstOrDefault(c => !CardHolders.SameName(c.HolderName, name)) is { } other)
+        {
+            throw new WalletRefusedException(RefusalCodes.CardHolderNotCustomer,
+                $"The card ending {other.Masked[^4..]} is in another name: unbind it before verifying your name.");
+        }
     }
 
     /// <summary>
@@ -152,6 +167,11 @@ public sealed partial class CustomerGrain(
         {
             return earlier.Wallet ?? throw KeyReused();
         }
+        if (!limits.Covers(currency))
+        {
+            // Without a rate to CNY the tier's limits could not be applied, and a wallet must never be unlimited by accident.
+            throw new WalletRefusedException(RefusalCodes.CurrencyNotSupported, $"Wallets in {currency} are not offered: the bank has no reference rate for it.");
+        }
         var walletId = Ids.New("wal");
         var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(this.GetPrimaryKeyString(), currency, state.Tier);
         state.WalletIds.Add(walletId);
@@ -187,6 +207,10 @@ public sealed partial class CustomerGrain(
         {
             return earlier.Card ?? throw KeyReused();
         }
+        if (state.RealName is { } verifiedName && !CardHolders.SameName(application.HolderName, verifiedName))
+        {
+            throw new WalletRefusedException(RefusalCodes.CardHolderNotCustomer, "Only a card in your own verified name can be bound.");
+        }
         var bankCard = await bank.Enrol(application.CardNumber, application.HolderName, application.Phone);
         if (bankCard.RegisteredPhone != application.Phone)
         {
@@ -202,7 +226,8 @@ public sealed partial class CustomerGrain(
         }
         var cardId = Ids.New("card");
         var view = await Card(cardId).Apply(new CardEnrolment(this.GetPrimaryKeyString(), CardNumbers.Mask(application.CardNumber),
-            bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone, vault.Seal(application.CardNumber, cardId), bankCard.Kind));
+            bankCard.Token, bankCard.BankName, application.HolderName, bankCard.RegisteredPhone, vault.Seal(application.CardNumber, cardId), bankCard.Kind,
+            identityKeys.CardKeyOf(application.CardNumber)));
         state.CardTokens[cardId] = bankCard.Token;
         state.Creations[request.Key] = new Creation(request, null, view);
         Record((id, who, at) => new Events.CardBound(id, who, at, cardId, view.Masked));

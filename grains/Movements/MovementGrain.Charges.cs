@@ -85,7 +85,9 @@ public sealed partial class MovementGrain
                 ? receipt
                 : throw new WalletRefusedException(RefusalCodes.NotPending, "This payment is not waiting for confirmation.");
         }
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation);
+        // The payer confirms this charge: the merchant's, its amount, under the payment's own id.
+        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation,
+            new Devices.SignedPayment(Devices.SignedPayment.Payment, receipt.Amount, receipt.Currency, receipt.MerchantId!, MovementId));
         if (await ExpireIfOverdue(receipt) is { Status: MovementStatus.Refused } expired)
         {
             return expired;

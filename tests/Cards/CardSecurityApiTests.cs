@@ -36,7 +36,8 @@ public sealed class CardSecurityApiTests(ApiFixture api)
     {
         var alice = await Register(api);
         await Json(await alice.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = TestData.IdNumber() }), HttpStatusCode.OK);
-        await alice.BindVerifiedCard(holderName: "Han Meimei");                           // another spelling: not the verified name
+        await Problem(await alice.Post("/v1/cards", new { cardNumber = TestData.Card(), holderName = "Han Meimei", phone = alice.Phone }), // another spelling: not the verified name
+            HttpStatusCode.UnprocessableEntity, "card_holder_not_customer");
         var credit = await alice.BindVerifiedCard(TestData.CardEndingIn("0005"), holderName: "韩梅梅");
         Assert.Equal("credit", (await Json(await alice.Http.GetAsync($"/v1/cards/{credit}"), HttpStatusCode.OK)).GetProperty("kind").GetString());
         Assert.Equal(3, (await Me(alice)).GetProperty("tier").GetInt32());

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using Wallet.Customers;
+using Wallet.Devices;
+using Wallet.Identity;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Tests.Infrastructure;
@@ -25,22 +26,19 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
         await customer.RegisterDevice(Convert.ToBase64String(phone.ExportSubjectPublicKeyInfo()));
 
         var challenge = await customer.IssueChallenge();
-        var signed = PaymentAuthorisation.WithDevice(challenge.ChallengeId, Sign(phone, challenge.Nonce));
-        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, signed)).Status);
-        Assert.Equal(RefusalCodes.InvalidChallenge, (await Refused(alice, wallet, bob, signed)).Code); // the same signature again
+        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, phone, challenge, "first")).Status);
+        Assert.Equal(RefusalCodes.InvalidChallenge, (await Refused(alice, wallet, bob, phone, challenge, "first-again")).Code); // the same challenge again
 
         var other = await customer.IssueChallenge();
-        Assert.Equal(RefusalCodes.InvalidDeviceSignature,
-            (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(other.ChallengeId, Sign(stranger, other.Nonce)))).Code);
-        Assert.Equal(RefusalCodes.InvalidChallenge, // a failed attempt spends the challenge too
-            (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(other.ChallengeId, Sign(phone, other.Nonce)))).Code);
+        Assert.Equal(RefusalCodes.InvalidDeviceSignature, (await Refused(alice, wallet, bob, stranger, other, "stranger")).Code);
+        Assert.Equal(RefusalCodes.InvalidChallenge, (await Refused(alice, wallet, bob, phone, other, "after-stranger")).Code); // a failed attempt spends the challenge too
 
         var late = await customer.IssueChallenge();
         fixture.Clock.Set(late.ExpiresAt);
-        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, PaymentAuthorisation.WithDevice(late.ChallengeId, Sign(phone, late.Nonce)))).Status);
+        Assert.Equal(MovementStatus.Completed, (await Pay(alice, wallet, bob, phone, late, "late")).Status);
         var tooLate = await customer.IssueChallenge();
         fixture.Clock.Set(tooLate.ExpiresAt.AddSeconds(1));
-        Assert.Equal(RefusalCodes.ChallengeExpired, (await Refused(alice, wallet, bob, PaymentAuthorisation.WithDevice(tooLate.ChallengeId, Sign(phone, tooLate.Nonce)))).Code);
+        Assert.Equal(RefusalCodes.ChallengeExpired, (await Refused(alice, wallet, bob, phone, tooLate, "too-late")).Code);
 
         Assert.Equal(10_000 - 200, await _bank.Balance(alice, wallet));
         await _bank.AssertBooksBalance();
@@ -62,13 +60,14 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
         Assert.Empty(await customer.ListDevices());
     }
 
-    private static string Sign(ECDsa key, string nonce)
-        => Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(nonce), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    /// <summary>A transfer of 100 fen under <paramref name="key"/>, signed by <paramref name="device"/> for exactly that transfer.</summary>
+    private Task<MovementReceipt> Pay(TestCustomer payer, string from, string to, ECDsa device, DeviceChallenge challenge, string key)
+    {
+        var signature = DeviceSigning.Sign(device, challenge.Nonce, "transfer", 100, "CNY", to, key);
+        return fixture.Grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", payer.Id, key))
+            .Transfer(new TransferOrder(payer.Id, $"device {key}", from, to, null, 100, "CNY", null, PaymentAuthorisation.WithDevice(challenge.ChallengeId, signature, key)));
+    }
 
-    private Task<MovementReceipt> Pay(TestCustomer payer, string from, string to, PaymentAuthorisation authorisation)
-        => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}")
-            .Transfer(new TransferOrder(payer.Id, $"device {Guid.NewGuid()}", from, to, null, 100, "CNY", null, authorisation));
-
-    private async Task<WalletRefusedException> Refused(TestCustomer payer, string from, string to, PaymentAuthorisation authorisation)
-        => await Assert.ThrowsAsync<WalletRefusedException>(() => Pay(payer, from, to, authorisation));
+    private async Task<WalletRefusedException> Refused(TestCustomer payer, string from, string to, ECDsa device, DeviceChallenge challenge, string key)
+        => await Assert.ThrowsAsync<WalletRefusedException>(() => Pay(payer, from, to, device, challenge, key));
 }

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
 namespace Wallet.Tests.Customers;
 
-/// <summary>Biometric payment over HTTP: register a key, take a challenge, sign its nonce as a phone keystore does, pay.</summary>
+/// <summary>Biometric payment over HTTP: register a key, take a challenge, sign its nonce and the payment as a phone keystore does, pay.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DevicesApiTests(ApiFixture api)
 {
@@ -21,7 +20,7 @@ public sealed class DevicesApiTests(ApiFixture api)
 
         var device = await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created);
         var challenge = await Json(await alice.Http.PostAsync("/v1/me/challenges", null), HttpStatusCode.Created);
-        var signature = Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(challenge.GetProperty("nonce").GetString()!), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        var signature = DeviceSigning.Sign(key, challenge.GetProperty("nonce").GetString()!, "transfer", 700, "CNY", to, "signed");
         var body = SignedTransferBody(from, to, 700, challenge.GetProperty("challengeId").GetString()!, signature);
 
         await Json(await alice.Post("/v1/transfers", body, "signed"), HttpStatusCode.Created);

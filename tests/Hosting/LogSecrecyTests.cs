@@ -19,7 +19,7 @@ public sealed class LogSecrecyTests(ApiFixture api)
         var friend = await ApiCustomer.Register(api);
         Assert.Equal(HttpStatusCode.NoContent, (await customer.Http.PutAsJsonAsync("/v1/me/payment-pin", new { pin })).StatusCode);
         var wallet = await customer.OpenWallet();
-        var card = await customer.BindVerifiedCard(cardNumber);
+        var card = await customer.BindVerifiedCard(cardNumber, holderName: "韩梅梅"); // the name verified below
         var code = await customer.LatestSmsCode();
         await Json(await customer.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = card, amount = 5_000, currency = "CNY" }, "log-1"), HttpStatusCode.Created);
         var to = await friend.OpenWallet();

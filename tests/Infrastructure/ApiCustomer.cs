@@ -31,8 +31,10 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     public async Task<string> OpenWallet(string currency = "CNY")
         => (await Json(await Http.PostAsJsonAsync("/v1/wallets", new { currency }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
-    public async Task<string> BindVerifiedCard(string? cardNumber = null, string holderName = "Han Meimei")
+    /// <summary>Binds and verifies a card, by default in the customer's verified name (the only one a verified customer may bind).</summary>
+    public async Task<string> BindVerifiedCard(string? cardNumber = null, string? holderName = null)
     {
+        holderName ??= (await Json(await Http.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("realName").GetString() ?? "Han Meimei";
         var card = await Json(await Http.PostAsJsonAsync("/v1/cards", new { cardNumber = cardNumber ?? TestData.Card(), holderName, phone = Phone }), HttpStatusCode.Created);
         var cardId = card.GetProperty("cardId").GetString()!;
         await Json(await Http.PostAsJsonAsync($"/v1/cards/{cardId}/verify", new { code = await LatestSmsCode() }), HttpStatusCode.OK);
