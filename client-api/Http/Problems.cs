@@ -14,12 +14,19 @@ public static class Problems
     public const string InternalError = "internal_error";
     public const string TemporarilyUnavailable = "temporarily_unavailable";
     public const string TooManyRequests = "too_many_requests";
+    // Why a merchant's signed request was refused (401).
+    public const string UnknownMerchant = "unknown_merchant";
+    public const string MalformedSignature = "malformed_signature";
+    public const string StaleTimestamp = "stale_timestamp";
+    public const string ReusedNonce = "reused_nonce";
+    public const string BadSignature = "bad_signature";
 
     public static int StatusFor(string code) => code switch
     {
         RefusalCodes.NotFound => StatusCodes.Status404NotFound,
         RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
-        RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized => StatusCodes.Status401Unauthorized,
+        RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized
+            or UnknownMerchant or MalformedSignature or StaleTimestamp or ReusedNonce or BadSignature => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or RefusalCodes.InvalidChallenge or RefusalCodes.ChallengeExpired or RefusalCodes.InvalidDeviceSignature
             or RefusalCodes.StepUpRequired or Forbidden => StatusCodes.Status403Forbidden,

@@ -16,10 +16,11 @@ public interface IMerchantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Whether a request is the merchant's: signed with its current secret, timestamped within five
-    /// minutes of the bank's clock, and with a nonce not seen before. The secret never leaves the grain.
+    /// minutes of the bank's clock, and with a nonce not seen before; if not, which check failed. The
+    /// secret never leaves the grain.
     /// </summary>
     [Alias("VerifyRequest"), AlwaysInterleave]
-    Task<bool> VerifyRequest(SignedRequest request);
+    Task<SignatureVerdict> VerifyRequest(SignedRequest request);
 
     /// <summary>
     /// Signs a webhook to the merchant the way its own requests are signed (a POST to the endpoint's

@@ -126,29 +126,40 @@ public sealed partial class MerchantGrain(
         return Onboarded(secret);
     }
 
-    public Task<bool> VerifyRequest(SignedRequest request)
+    public Task<SignatureVerdict> VerifyRequest(SignedRequest request) => Task.FromResult(Verify(request));
+
+    private SignatureVerdict Verify(SignedRequest request)
     {
-        if (_secret is null || !long.TryParse(request.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
-            || request.Nonce is not { Length: > 0 and <= 64 } || request.Signature.Length != 64)
+        if (_secret is null)
         {
-            return Task.FromResult(false);
+            return SignatureVerdict.UnknownMerchant;
+        }
+        var given = new byte[32];
+        if (!long.TryParse(request.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+            || request.Nonce is not { Length: > 0 and <= 64 } || request.Signature.Length != 64
+            || Convert.FromHexString(request.Signature, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        {
+            return SignatureVerdict.Malformed;
         }
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var window = (long)MerchantSignatures.Window.TotalSeconds;
-        if (Math.Abs(now - timestamp) > window || timestamp < _refuseBefore || _nonceSeenUntil.ContainsKey(request.Nonce))
+        if (Math.Abs(now - timestamp) > window || timestamp < _refuseBefore)
         {
-            return Task.FromResult(false);
+            return SignatureVerdict.StaleTimestamp;
         }
         var expected = Mac(request.Method, request.PathAndQuery, request.Timestamp, request.Nonce, request.BodySha256);
-        var given = new byte[32];
-        if (Convert.FromHexString(request.Signature, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32
-            || !CryptographicOperations.FixedTimeEquals(expected, given))
+        if (!CryptographicOperations.FixedTimeEquals(expected, given))
         {
-            return Task.FromResult(false);
+            return SignatureVerdict.BadSignature;
+        }
+        // Only a correctly signed request is told its nonce was used: anyone else learns nothing of the nonces seen.
+        if (_nonceSeenUntil.ContainsKey(request.Nonce))
+        {
+            return SignatureVerdict.ReusedNonce;
         }
         ForgetOldNonces(now);
         _nonceSeenUntil[request.Nonce] = timestamp + window;
-        return Task.FromResult(true);
+        return SignatureVerdict.Verified;
     }
 
     public Task<string?> SignWebhook(string pathAndQuery, string timestamp, string nonce, string bodySha256)

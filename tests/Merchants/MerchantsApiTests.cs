@@ -33,28 +33,28 @@ public sealed class MerchantsApiTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Every_spoiled_part_of_a_signature_is_refused_and_a_nonce_works_once()
+    public async Task Every_spoiled_part_of_a_signature_is_refused_naming_the_check_and_a_nonce_works_once()
     {
         var merchant = await ApiMerchant.Onboard(api);
         var now = DateTimeOffset.UtcNow;
 
         await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me?x=1", at: now.AddSeconds(-290)), HttpStatusCode.OK);
         await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me", at: now.AddSeconds(290)), HttpStatusCode.OK);
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", at: now.AddSeconds(-310)));
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", at: now.AddSeconds(310)));
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", secret: "msk_not-the-secret"));
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me?x=2", signedPath: "/v1/merchant/me?x=1"));
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", body: "{}", signedBody: "{\"a\":1}"));
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", at: now.AddSeconds(-310)), "stale_timestamp");
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", at: now.AddSeconds(310)), "stale_timestamp");
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", secret: "msk_not-the-secret"), "bad_signature");
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me?x=2", signedPath: "/v1/merchant/me?x=1"), "bad_signature");
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", body: "{}", signedBody: "{\"a\":1}"), "bad_signature");
 
         await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me", nonce: "once-only"), HttpStatusCode.OK);
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", nonce: "once-only"));
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", nonce: "once-only"), "reused_nonce");
 
         var stranger = new ApiMerchant("mch_nobody", merchant.Secret, "", api.CreateClient());
-        await Refused(stranger.Send(HttpMethod.Get, "/v1/merchant/me"));
+        await Refused(stranger.Send(HttpMethod.Get, "/v1/merchant/me"), "unknown_merchant");
         var unsigned = new HttpRequestMessage(HttpMethod.Get, "/v1/merchant/me");
         unsigned.Headers.Add("X-Merchant-Id", merchant.Id);
-        await Refused(api.CreateClient().SendAsync(unsigned));
-        await Refused(api.CreateClient().GetAsync("/v1/merchant/me"));
+        await Refused(api.CreateClient().SendAsync(unsigned), "malformed_signature");
+        await Refused(api.CreateClient().GetAsync("/v1/merchant/me"), "unauthorized");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class MerchantsApiTests(ApiFixture api)
         merchant.Secret = rotated.GetProperty("secret").GetString()!;
 
         Assert.NotEqual(old, merchant.Secret);
-        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", secret: old));
+        await Refused(merchant.Send(HttpMethod.Get, "/v1/merchant/me", secret: old), "bad_signature");
         await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/me"), HttpStatusCode.OK);
     }
 
@@ -91,5 +91,6 @@ public sealed class MerchantsApiTests(ApiFixture api)
         await Problem(await alice.Http.GetAsync("/v1/merchant/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    private static async Task Refused(Task<HttpResponseMessage> sending) => await Problem(await sending, HttpStatusCode.Unauthorized, "unauthorized");
+    /// <summary>A 401 whose code names the check that failed.</summary>
+    private static async Task Refused(Task<HttpResponseMessage> sending, string code) => await Problem(await sending, HttpStatusCode.Unauthorized, code);
 }
