@@ -48,18 +48,12 @@ public static class HttpSetup
         // is a 4xx once the exception handler has turned it into a problem, not the 500 it is on the way out.
         app.UseWalletRequestLogging();
         app.UseExceptionHandler();
+        // A status set without a body (no route, a method or media type a route does not take) becomes a problem with a code.
         app.UseStatusCodePages(async context =>
         {
-            var code = context.HttpContext.Response.StatusCode switch
+            if (Problems.ForStatus(context.HttpContext.Response.StatusCode) is { } problem)
             {
-                StatusCodes.Status401Unauthorized => Problems.Unauthorized,
-                StatusCodes.Status403Forbidden => Problems.Forbidden,
-                StatusCodes.Status404NotFound => Refusals.RefusalCodes.NotFound,
-                _ => null,
-            };
-            if (code is not null)
-            {
-                await Problems.For(code, "See the API reference at /scalar.").ExecuteAsync(context.HttpContext);
+                await problem.ExecuteAsync(context.HttpContext);
             }
         });
         app.UseMiddleware<RequestBodyBuffer>();
