@@ -28,11 +28,12 @@ public static class RateLimitSetup
 
     public static WebApplicationBuilder AddWalletRateLimits(this WebApplicationBuilder builder)
     {
+        // Read as the host is built, so an unusable setting stops start-up naming its key.
+        var limits = s_defaults.ToDictionary(d => d.Key, d => Read(builder.Configuration, d.Key, d.Value));
         builder.Services.AddRateLimiter(options =>
         {
-            foreach (var (policy, fallback) in s_defaults)
+            foreach (var (policy, limit) in limits)
             {
-                var limit = builder.Configuration.GetSection($"Wallet:RateLimits:{policy}").Get<RateLimit>() ?? fallback;
                 var byCustomer = policy == Money;
                 options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
                     byCustomer ? context.User.FindFirstValue("sub") ?? Address(context) : Address(context),
@@ -53,6 +54,27 @@ public static class RateLimitSetup
             };
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Each half of a limit on its own: one left out takes its default (binding the record whole needed
+    /// both, and stopped the process when one was set alone); one set to anything but a whole number
+    /// above zero is an error naming its key.
+    /// </summary>
+    public static RateLimit Read(IConfiguration configuration, string policy, RateLimit fallback)
+        => new(Positive(configuration, $"Wallet:RateLimits:{policy}:PermitLimit", fallback.PermitLimit),
+            Positive(configuration, $"Wallet:RateLimits:{policy}:WindowSeconds", fallback.WindowSeconds));
+
+    private static int Positive(IConfiguration configuration, string key, int fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{key} is \"{text}\"; it must be a whole number above 0 (leave it out for the default, {fallback}).");
     }
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
