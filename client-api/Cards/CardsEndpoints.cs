@@ -12,15 +12,15 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard").RequireRateLimiting(RateLimitSetup.Sms);
+        cards.MapPost("", Bind).WithName("BindCard"); // spends the SmsBudget
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");
         return routes;
     }
 
-    public static async Task<Results<Created<CardResponse>, ValidationProblem>> Bind(
-        BindCardRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<CardResponse>, ValidationProblem, ProblemHttpResult>> Bind(
+        BindCardRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
         var problem = new FieldErrors()
@@ -32,6 +32,10 @@ public static class CardsEndpoints
         if ((problem ?? keyProblem) is { } invalid)
         {
             return invalid;
+        }
+        if (await sms.Spend(context) is { } tooMany)
+        {
+            return tooMany;
         }
         var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId())
             .BindCard(new CardApplication(body.CardNumber!, body.HolderName!, Phones.Normalize(body.Phone)!), request!);

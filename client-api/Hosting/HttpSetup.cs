@@ -18,6 +18,7 @@ public static class HttpSetup
         // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.AddWalletProxies();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Wallet.Orleans API";
@@ -44,6 +45,8 @@ public static class HttpSetup
 
     public static WebApplication UseWalletPipeline(this WebApplication app)
     {
+        // First, so everything after sees the client's address, not the proxy's; a no-op unless proxies are configured.
+        app.UseForwardedHeaders();
         // Outermost, so each request is logged with the status the client got: a refusal thrown in a grain
         // is a 4xx once the exception handler has turned it into a problem, not the 500 it is on the way out.
         app.UseWalletRequestLogging();
@@ -65,3 +68,4 @@ public static class HttpSetup
         return app;
     }
 }
+
