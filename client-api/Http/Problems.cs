@@ -22,7 +22,7 @@ public static class Problems
     {
         RefusalCodes.NotFound => StatusCodes.Status404NotFound,
         RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
-        BadRequest => StatusCodes.Status400BadRequest,
+        BadRequest or RefusalCodes.InvalidText => StatusCodes.Status400BadRequest,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized => StatusCodes.Status401Unauthorized,
