@@ -13,15 +13,15 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard").WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Sms);
+        cards.MapPost("", Bind).WithName("BindCard").WithIdempotencyKey(required: false).SpendsSmsBudget();
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");
         return routes;
     }
 
-    public static async Task<Results<Created<CardResponse>, ValidationProblem>> Bind(
-        BindCardRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<CardResponse>, ValidationProblem, ProblemHttpResult>> Bind(
+        BindCardRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
         var problem = new FieldErrors()
@@ -33,6 +33,10 @@ public static class CardsEndpoints
         if ((problem ?? keyProblem) is { } invalid)
         {
             return invalid;
+        }
+        if (await sms.Spend(context) is { } tooMany)
+        {
+            return tooMany;
         }
         var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId())
             .BindCard(new CardApplication(body.CardNumber!, body.HolderName!, Phones.Normalize(body.Phone)!), request!);

@@ -96,7 +96,7 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
             statuses.Add(StatusCodes.Status413PayloadTooLarge);
             statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<Hosting.SpendsTexts>().Any())
         {
             statuses.Add(StatusCodes.Status429TooManyRequests);
         }

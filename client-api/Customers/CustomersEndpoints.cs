@@ -20,7 +20,7 @@ public static class CustomersEndpoints
         open.MapPost("/auth/token", IssueToken).WithName("IssueToken")
             .WithHeader(ClientLocation.Header, required: false, "Where the phone is, `latitude,longitude` in degrees (for the impossible-travel rule); a malformed value is ignored.").RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").RequireRateLimiting(RateLimitSetup.SignIn);
-        open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").RequireRateLimiting(RateLimitSetup.Sms);
+        open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").SpendsSmsBudget();
         open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitSetup.SignIn);
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
@@ -35,7 +35,7 @@ public static class CustomersEndpoints
         me.MapPut("/password", ChangePassword).WithName("ChangePassword").RequireRateLimiting(RateLimitSetup.SignIn);
         me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
         me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
-        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").RequireRateLimiting(RateLimitSetup.Sms);
+        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").SpendsSmsBudget();
         me.MapPost("/payment-pin/reset", ResetPaymentPin).WithName("ResetPaymentPin");
         return routes;
     }
@@ -147,11 +147,16 @@ public static class CustomersEndpoints
     }
 
     /// <summary>Always 202, whether or not the phone is registered: the answer must not tell who banks here.</summary>
-    public static async Task<Results<Accepted, ValidationProblem>> SendPasswordResetCode(PasswordResetCodeRequest body, IGrainFactory grains)
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> SendPasswordResetCode(
+        PasswordResetCodeRequest body, HttpContext context, IGrainFactory grains, SmsBudget sms)
     {
         if (new FieldErrors().Phone(body.Phone).Problem is { } invalid)
         {
             return invalid;
+        }
+        if (await sms.Spend(context) is { } tooMany)
+        {
+            return tooMany;
         }
         if (await CustomerByPhone(grains, body.Phone) is { } customer)
         {
@@ -179,8 +184,12 @@ public static class CustomersEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Accepted> SendPinResetCode(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Accepted, ProblemHttpResult>> SendPinResetCode(HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
     {
+        if (await sms.Spend(context) is { } tooMany)
+        {
+            return tooMany;
+        }
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendCode(CodePurpose.PaymentPin);
         return TypedResults.Accepted((string?)null);
     }

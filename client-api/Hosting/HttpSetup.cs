@@ -19,6 +19,7 @@ public static class HttpSetup
         // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.AddWalletProxies();
         builder.Services.AddOpenApi(options => options.AddWalletContract());
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if ((builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).IsPostgres)
@@ -40,22 +41,18 @@ public static class HttpSetup
 
     public static WebApplication UseWalletPipeline(this WebApplication app)
     {
+        // First, so everything after sees the client's address, not the proxy's; a no-op unless proxies are configured.
+        app.UseForwardedHeaders();
         // Outermost, so each request is logged with the status the client got: a refusal thrown in a grain
         // is a 4xx once the exception handler has turned it into a problem, not the 500 it is on the way out.
         app.UseWalletRequestLogging();
         app.UseExceptionHandler();
+        // A status set without a body (no route, a method or media type a route does not take) becomes a problem with a code.
         app.UseStatusCodePages(async context =>
         {
-            var code = context.HttpContext.Response.StatusCode switch
+            if (Problems.ForStatus(context.HttpContext.Response.StatusCode) is { } problem)
             {
-                StatusCodes.Status401Unauthorized => Problems.Unauthorized,
-                StatusCodes.Status403Forbidden => Problems.Forbidden,
-                StatusCodes.Status404NotFound => Refusals.RefusalCodes.NotFound,
-                _ => null,
-            };
-            if (code is not null)
-            {
-                await Problems.For(code, "See the API reference at /scalar.").ExecuteAsync(context.HttpContext);
+                await problem.ExecuteAsync(context.HttpContext);
             }
         });
         app.UseMiddleware<RequestBodyBuffer>();
@@ -67,3 +64,4 @@ public static class HttpSetup
         return app;
     }
 }
+

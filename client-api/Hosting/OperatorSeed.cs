@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Wallet.ClientApi.Http;
 using Wallet.Customers;
 using Wallet.Identity;
 using Wallet.Refusals;
@@ -26,9 +27,13 @@ public sealed partial class OperatorSeed(IGrainFactory grains, IConfiguration co
             phone = "+1555" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999);
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
         }
+        // As every phone a person types: the directory is keyed by the normalised number, and signing in
+        // normalises, so a bare mainland number kept as given could never sign in.
+        phone = Phones.Normalize(phone)
+            ?? throw new InvalidOperationException("Wallet:Operator:Phone is not a mobile number (use one such as +8613800138000).");
         try
         {
-            await grains.GetGrain<IPhoneDirectoryGrain>(phone!).Register(
+            await grains.GetGrain<IPhoneDirectoryGrain>(phone).Register(
                 new Registration(password!, CustomerRole.Operator, new IdempotentRequest("operator-seed", "operator-seed")));
         }
         catch (WalletRefusedException refused)
@@ -38,7 +43,7 @@ public sealed partial class OperatorSeed(IGrainFactory grains, IConfiguration co
         }
         if (generated)
         {
-            LogGenerated(logger, phone!, password!);
+            LogGenerated(logger, phone, password!);
         }
     }
 

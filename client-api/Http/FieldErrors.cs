@@ -1,4 +1,6 @@
 using Wallet.Customers;
+using Wallet.Display;
+using Wallet.Refusals;
 using Wallet.Money;
 
 namespace Wallet.ClientApi.Http;
@@ -7,6 +9,7 @@ namespace Wallet.ClientApi.Http;
 public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private string? _code;
 
     public FieldErrors Check(bool valid, string field, string message)
     {
@@ -79,11 +82,24 @@ public sealed class FieldErrors
             ? Required(idNumber, field)
             : Check(IdNumbers.IsValid(idNumber), field, "A resident identity number is 17 digits and a check digit or X.");
 
+    /// <summary>
+    /// Text a person will read: 1 to <paramref name="maxLength"/> characters, none of them hidden or
+    /// disguising (<see cref="DisplayText"/>); such a character makes the problem's code <c>invalid_text</c>.
+    /// </summary>
     public FieldErrors Text(string? text, string field, int maxLength, bool required = true)
         => text is null
             ? (required ? Required(text, field) : this)
-            : Check(text.Length is > 0 && text.Length <= maxLength && !text.Any(char.IsControl), field, $"Use 1 to {maxLength} printable characters.");
+            : !DisplayText.IsSafe(text)
+                ? Refuse(field, DisplayText.Refused, RefusalCodes.InvalidText)
+                : Check(DisplayText.Length(text) is > 0 && DisplayText.Length(text) <= maxLength, field, $"Use 1 to {maxLength} characters.");
+
+    /// <summary>A mistake with a code of its own (the first such code is the problem's, instead of validation_failed).</summary>
+    public FieldErrors Refuse(string field, string message, string code)
+    {
+        _code ??= code;
+        return Check(false, field, message);
+    }
 
     public ValidationProblem? Problem
-        => _errors.Count == 0 ? null : Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        => _errors.Count == 0 ? null : Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), _code);
 }

@@ -20,11 +20,17 @@ public static class Problems
     public const string StaleTimestamp = "stale_timestamp";
     public const string ReusedNonce = "reused_nonce";
     public const string BadSignature = "bad_signature";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string BadRequest = "bad_request";
 
     public static int StatusFor(string code) => code switch
     {
         RefusalCodes.NotFound => StatusCodes.Status404NotFound,
         RefusalCodes.ValidationFailed or MalformedJson or UnknownField or IdempotencyKeyRequired or RefusalCodes.InvalidIdNumber => StatusCodes.Status400BadRequest,
+        BadRequest or RefusalCodes.InvalidText => StatusCodes.Status400BadRequest,
+        MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         RefusalCodes.InvalidCredentials or RefusalCodes.InvalidRefreshToken or Unauthorized
             or UnknownMerchant or MalformedSignature or StaleTimestamp or ReusedNonce or BadSignature => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
@@ -50,6 +56,23 @@ public static class Problems
         var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
         return TypedResults.Problem(detail, statusCode: status, title: TitleFor(code), type: TypeFor(code), extensions: all);
     }
+
+    /// <summary>
+    /// The problem for a status the framework set without a body (no route, a method the route does not take,
+    /// a body that is not JSON): every 4xx the API answers carries a code.
+    /// </summary>
+    public static ProblemHttpResult? ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => For(BadRequest, "The request could not be read. See the API reference at /scalar."),
+        StatusCodes.Status401Unauthorized => For(Unauthorized, "Sign in and send the access token as a bearer token."),
+        StatusCodes.Status403Forbidden => For(Forbidden, "This caller may not do this."),
+        StatusCodes.Status404NotFound => For(RefusalCodes.NotFound, "No such resource. See the API reference at /scalar."),
+        StatusCodes.Status405MethodNotAllowed => For(MethodNotAllowed, "This route does not take this method; the Allow header lists those it takes."),
+        StatusCodes.Status413PayloadTooLarge => For(PayloadTooLarge, "The request body is over 64 KiB."),
+        StatusCodes.Status415UnsupportedMediaType => For(UnsupportedMediaType, "Send the body as application/json in UTF-8."),
+        StatusCodes.Status429TooManyRequests => For(TooManyRequests, "Too many requests; try again shortly."),
+        _ => null,
+    };
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? code = null)
         => TypedResults.ValidationProblem(errors, "One or more fields are invalid.", title: "The request is invalid.",

@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace Wallet.ClientApi.Http;
 
 /// <summary>
 /// Reads every request body once, up to 64 KiB: larger is refused with 413 before any handler
-/// runs, and the SHA-256 of the exact bytes becomes the request's idempotency fingerprint.
+/// runs, and the SHA-256 of the exact bytes becomes the request's idempotency fingerprint. A body
+/// declared in any charset but UTF-8 is refused with 415: JSON between systems is UTF-8 (RFC 8259 §8.1),
+/// and the framework's reader throws on a charset it does not know, which was a 500 with a stack trace.
 /// </summary>
 public sealed class RequestBodyBuffer(RequestDelegate next)
 {
@@ -17,6 +20,11 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
         if (request.ContentLength > Limit)
         {
             await Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB.").ExecuteAsync(context);
+            return;
+        }
+        if (!IsUtf8OrUnstated(request.ContentType))
+        {
+            await Problems.For(Problems.UnsupportedMediaType, "Send the body as application/json in UTF-8 (no charset, or charset=utf-8).").ExecuteAsync(context);
             return;
         }
         using var buffer = new MemoryStream();
@@ -35,6 +43,20 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
         context.Items[FingerprintItem] = Convert.ToHexStringLower(SHA256.HashData(bytes));
         request.Body = new MemoryStream(bytes, writable: false);
         await next(context);
+    }
+
+    /// <summary>
+    /// No charset, or UTF-8 by either of its names. A content type that does not parse is left to the
+    /// endpoint, which refuses anything but JSON with 415.
+    /// </summary>
+    private static bool IsUtf8OrUnstated(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return true;
+        }
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString();
+        return charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The lowercase hex SHA-256 of the request's exact body bytes (of nothing, when there is no body).</summary>

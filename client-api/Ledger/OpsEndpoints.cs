@@ -26,7 +26,7 @@ public static class OpsEndpoints
     {
         var errors = new FieldErrors()
             .Check(body.Status is WalletStatus.Active or WalletStatus.Frozen or WalletStatus.ReceiveOnly, "status", "Use active, frozen or receive_only.")
-            .Check(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 200, "reason", "Say why, in at most 200 characters.");
+            .Text(body.Reason?.Trim(), "reason", 200);
         if (errors.Problem is { } invalid)
         {
             return invalid;
@@ -40,12 +40,12 @@ public static class OpsEndpoints
     {
         var errors = new FieldErrors()
             .Check(body.Tier is { } tier && CustomerTiers.IsValid(tier), "tier", "Use 1, 3 or 4.")
-            .Check(!string.IsNullOrWhiteSpace(body.Reason) && body.Reason.Length <= 200, "reason", "Say why, in at most 200 characters.");
+            .Text(body.Reason?.Trim(), "reason", 200);
         if (errors.Problem is { } invalid)
         {
             return invalid;
         }
-        return TypedResults.Ok(MeResponse.From(await grains.GetGrain<ICustomerGrain>(id).ChangeTier(body.Tier!.Value, body.Reason!)));
+        return TypedResults.Ok(MeResponse.From(await grains.GetGrain<ICustomerGrain>(id).ChangeTier(body.Tier!.Value, body.Reason!.Trim())));
     }
 
     public static async Task<Ok<LedgerCheck>> CheckLedger(IGrainFactory grains)

@@ -30,9 +30,15 @@ public static class MerchantsEndpoints
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
         var errors = new FieldErrors()
-            .Text(body.Name?.Trim(), "name", 25)
+            .Text(body.Name?.Trim(), "name", MerchantNames.NameLength)
             .Check(MerchantCategories.IsValid(body.Category), "category", "A merchant category code (MCC) is 4 digits.")
-            .Text(body.City?.Trim(), "city", 15)
+            .Text(body.City?.Trim(), "city", MerchantNames.CityLength)
+            .Text(body.NameLatin?.Trim(), "nameLatin", MerchantNames.NameLength, required: MerchantNames.NeedsLatin(body.Name?.Trim()))
+            .Text(body.CityLatin?.Trim(), "cityLatin", MerchantNames.CityLength, required: MerchantNames.NeedsLatin(body.City?.Trim()))
+            .Check(body.NameLatin is null || MerchantNames.IsLatin(body.NameLatin.Trim(), MerchantNames.NameLength), "nameLatin",
+                "The name in printable ASCII (the QR code's tag 59 allows nothing else).")
+            .Check(body.CityLatin is null || MerchantNames.IsLatin(body.CityLatin.Trim(), MerchantNames.CityLength), "cityLatin",
+                "The city in printable ASCII (the QR code's tag 60 allows nothing else).")
             .Check(body.SettlementCard is null || Wallet.Cards.CardNumbers.IsValid(body.SettlementCard.CardNumber), "settlementCard.cardNumber", "A card number passes the Luhn check.")
             .Text(body.SettlementCard?.HolderName, "settlementCard.holderName", 50, required: body.SettlementCard is not null);
         if ((errors.Problem ?? keyProblem) is { } invalid)
@@ -41,7 +47,8 @@ public static class MerchantsEndpoints
         }
         var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
         var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
-            .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName), request);
+            .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
+                body.NameLatin?.Trim(), body.CityLatin?.Trim()), request);
         return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
@@ -59,7 +66,12 @@ public static class MerchantsEndpoints
         => TypedResults.Ok(MerchantResponse.From(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).GetView()));
 }
 
-public sealed record MerchantRequest(string? Name, string? Category, string? City, SettlementCardRequest? SettlementCard);
+/// <summary>
+/// <see cref="NameLatin"/> and <see cref="CityLatin"/>: the name and city in printable ASCII, required where
+/// those given are not (the QR code carries them in tags 59 and 60, the others in its language template).
+/// </summary>
+public sealed record MerchantRequest(string? Name, string? Category, string? City, SettlementCardRequest? SettlementCard,
+    string? NameLatin = null, string? CityLatin = null);
 
 /// <summary>The bank card settlements are paid to.</summary>
 public sealed record SettlementCardRequest(string? CardNumber, string? HolderName);

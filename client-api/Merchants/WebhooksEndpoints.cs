@@ -24,8 +24,11 @@ public static class WebhooksEndpoints
     public static async Task<Results<Ok<WebhookEndpointResponse>, ValidationProblem>> SetEndpoint(
         WebhookEndpointRequest body, ClaimsPrincipal merchant, IGrainFactory grains, IOptions<WebhookOptions> options)
     {
-        var problem = WebhookEndpoints.Problem(body.Url, options.Value.RequireHttps, options.Value.AllowPrivateNetworks);
-        if (new FieldErrors().Check(problem is null, "url", problem ?? "").Problem is { } invalid)
+        var errors = new FieldErrors().Text(body.Url, "url", WebhookEndpoints.MaxLength);
+        var problem = body.Url is { } url && Wallet.Display.DisplayText.IsSafe(url)
+            ? WebhookEndpoints.Problem(url, options.Value.RequireHttps, options.Value.AllowPrivateNetworks)
+            : null;
+        if (errors.Check(problem is null, "url", problem ?? "").Problem is { } invalid)
         {
             return invalid;
         }

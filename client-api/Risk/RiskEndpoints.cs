@@ -82,7 +82,7 @@ public static class RiskEndpoints
             : TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
 
     private static ValidationProblem? Note(RiskReviewRequest? body)
-        => new FieldErrors().Check(body?.Note is null || body.Note.Length <= 500, "note", "At most 500 characters.").Problem;
+        => new FieldErrors().Text(body?.Note is { Length: > 0 } note ? note : null, "note", 500, required: false).Problem;
 
     /// <summary>Only customers are watched: anything else (a merchant's id, an unknown one) is not found rather than a monitor made up for it.</summary>
     private static async Task RequireCustomer(IGrainFactory grains, string id)

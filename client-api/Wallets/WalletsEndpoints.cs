@@ -19,7 +19,7 @@ public static class WalletsEndpoints
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
         wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet");
-        wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").RequireRateLimiting(RateLimitSetup.Sms);
+        wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").SpendsSmsBudget();
         wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet");
         wallets.MapDelete("/{id}", Close).WithName("CloseWallet");
         return routes;
@@ -29,8 +29,12 @@ public static class WalletsEndpoints
     public static async Task<Ok<WalletResponse>> Freeze(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Freeze(user.CustomerId())));
 
-    public static async Task<Accepted> SendUnfreezeCode(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Accepted, ProblemHttpResult>> SendUnfreezeCode(string id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
     {
+        if (await sms.Spend(context) is { } tooMany)
+        {
+            return tooMany;
+        }
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendUnfreezeCode(id);
         return TypedResults.Accepted((string?)null);
     }

@@ -69,7 +69,9 @@ public sealed record MerchantApplication(
     [property: Id(1)] string Category,
     [property: Id(2)] string City,
     [property: Id(3)] string? SettlementCardNumber = null,
-    [property: Id(4)] string? SettlementCardHolder = null)
+    [property: Id(4)] string? SettlementCardHolder = null,
+    [property: Id(5)] string? NameLatin = null,
+    [property: Id(6)] string? CityLatin = null)
 {
     public override string ToString() => $"MerchantApplication {{ Name = {Name}, Category = {Category} }}";
 }

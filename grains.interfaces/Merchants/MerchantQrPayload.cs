@@ -7,12 +7,20 @@ namespace Wallet.Merchants;
 /// A merchant-presented QR code as an EMVCo payload: tag-length-value fields — 00 format "01", 01
 /// "11" static or "12" dynamic, 26 our merchant-account template (00 network id, 01 merchant id, 02
 /// code id), 52 MCC, 53 currency "156", 54 amount (dynamic only), 58 "CN", 59 name, 60 city, 62
-/// additional data (05 reference), and 63 the CRC-16/CCITT-FALSE of everything before it, "6304" included.
+/// additional data (05 reference), 64 the language template when the name or city is not in EMVCo's
+/// common character set (00 "ZH", 01 the name, 02 the city, as written), and 63 the CRC-16/CCITT-FALSE
+/// of everything before it, "6304" included. Tags 59 and 60 hold printable ASCII only ("ans"): the
+/// Latin forms the merchant gave (<see cref="NameLatin"/>, <see cref="CityLatin"/>) where its own are in
+/// another script. Every length counts characters (Unicode scalar values), as EMVCo defines it, so a
+/// reader counting characters finds the same fields; a reader counting UTF-8 bytes would not, which is
+/// why only template 64 may hold anything but ASCII.
 /// </summary>
 public sealed record MerchantQrPayload(
-    bool Dynamic, string MerchantId, string QrCodeId, string Category, long? Amount, string Name, string City, string? Reference)
+    bool Dynamic, string MerchantId, string QrCodeId, string Category, long? Amount, string Name, string City, string? Reference,
+    string? NameLatin = null, string? CityLatin = null)
 {
     public const string NetworkId = "CN.ORLEANS.WALLET";
+    public const string LanguagePreference = "ZH";
 
     public string Encode()
     {
@@ -31,13 +39,23 @@ public sealed record MerchantQrPayload(
             Field(text, "54", (amount / 100m).ToString("0.00", CultureInfo.InvariantCulture));
         }
         Field(text, "58", "CN");
-        Field(text, "59", Name);
-        Field(text, "60", City);
+        var name = CommonForm(NameLatin ?? Name, "MERCHANT");
+        var city = CommonForm(CityLatin ?? City, "CHINA");
+        Field(text, "59", name);
+        Field(text, "60", city);
         if (Reference is not null)
         {
             var additional = new StringBuilder();
             Field(additional, "05", Reference);
             Field(text, "62", additional.ToString());
+        }
+        if (name != Name || city != City)
+        {
+            var language = new StringBuilder();
+            Field(language, "00", LanguagePreference);
+            Field(language, "01", Name);
+            Field(language, "02", City);
+            Field(text, "64", language.ToString());
         }
         text.Append("6304");
         return text + Crc16(text.ToString()).ToString("X4", CultureInfo.InvariantCulture);
@@ -73,12 +91,44 @@ public sealed record MerchantQrPayload(
             return null;
         }
         var reference = fields.TryGetValue("62", out var additional) ? Fields(additional)?.GetValueOrDefault("05") : null;
-        return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount,
-            fields.GetValueOrDefault("59") ?? "", fields.GetValueOrDefault("60") ?? "", reference);
+        var name = fields.GetValueOrDefault("59") ?? "";
+        var city = fields.GetValueOrDefault("60") ?? "";
+        if (!fields.TryGetValue("64", out var languageText))
+        {
+            return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, name, city, reference);
+        }
+        if (Fields(languageText) is not { } language || language.GetValueOrDefault("01") is not { } localName)
+        {
+            return null;
+        }
+        var localCity = language.GetValueOrDefault("02") ?? city;
+        return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, localName, localCity, reference,
+            name == localName ? null : name, city == localCity ? null : city);
+    }
+
+    /// <summary>
+    /// What tags 59 and 60 may hold: the printable ASCII of <paramref name="text"/> (all of it for a Latin
+    /// form; a name kept from before Latin forms were asked for loses its other characters), or a placeholder.
+    /// </summary>
+    private static string CommonForm(string text, string placeholder)
+    {
+        var ascii = new string([.. text.Where(c => c is >= ' ' and <= '~')]).Trim();
+        return ascii.Length > 0 ? ascii : placeholder;
     }
 
     private static void Field(StringBuilder text, string tag, string value)
-        => text.Append(tag).Append(value.Length.ToString("D2", CultureInfo.InvariantCulture)).Append(value);
+        => text.Append(tag).Append(Characters(value).ToString("D2", CultureInfo.InvariantCulture)).Append(value);
+
+    /// <summary>Unicode scalar values, as EMVCo counts a field's length (a character outside the BMP is one, not two UTF-16 units).</summary>
+    private static int Characters(string value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+        return count;
+    }
 
     private static Dictionary<string, string>? Fields(string text)
     {
@@ -86,12 +136,24 @@ public sealed record MerchantQrPayload(
         var at = 0;
         while (at < text.Length)
         {
-            if (at + 4 > text.Length || !int.TryParse(text.AsSpan(at + 2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                || at + 4 + length > text.Length || !fields.TryAdd(text.Substring(at, 2), text.Substring(at + 4, length)))
+            if (at + 4 > text.Length || !int.TryParse(text.AsSpan(at + 2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
             {
                 return null;
             }
-            at += 4 + length;
+            var end = at + 4;
+            for (var character = 0; character < length; character++) // the length is in characters, a surrogate pair being one
+            {
+                if (end >= text.Length)
+                {
+                    return null;
+                }
+                end += char.IsHighSurrogate(text[end]) && end + 1 < text.Length && char.IsLowSurrogate(text[end + 1]) ? 2 : 1;
+            }
+            if (!fields.TryAdd(text.Substring(at, 2), text[(at + 4)..end]))
+            {
+                return null;
+            }
+            at = end;
         }
         return fields;
     }

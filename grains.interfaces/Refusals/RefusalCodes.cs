@@ -70,4 +70,5 @@ public static class RefusalCodes
     public const string CardHolderNotCustomer = "card_holder_not_customer";
     public const string CardBoundElsewhere = "card_bound_elsewhere";
     public const string CurrencyNotSupported = "currency_not_supported";
+    public const string InvalidText = "invalid_text";
 }

@@ -87,6 +87,7 @@ public sealed partial class MerchantGrain(
                 ? Onboarded(Encoding.UTF8.GetString(_secret!))
                 : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
         }
+        MerchantNames.Check(application);
         var card = application.SettlementCardNumber is { } cardNumber
             ? await bank.Enrol(cardNumber, application.SettlementCardHolder ?? application.Name, "")
             : null;
@@ -99,6 +100,8 @@ public sealed partial class MerchantGrain(
             Name = application.Name,
             Category = application.Category,
             City = application.City,
+            NameLatin = application.NameLatin,
+            CityLatin = application.CityLatin,
             SettlementWalletId = walletId,
             SealedSecret = vault.Seal(secret, MerchantId),
             OnboardedAt = clock.GetUtcNow(),
@@ -188,7 +191,8 @@ public sealed partial class MerchantGrain(
         var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
         var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
             .Issue(new QrCode(qrCodeId, MerchantId, amount, currency, orderId, amount is null ? null : now + (expiresIn ?? DefaultQrLifetime), now));
-        var payload = new MerchantQrPayload(code.Dynamic, MerchantId, qrCodeId, state.Category, code.Amount, state.Name, state.City, orderId).Encode();
+        var payload = new MerchantQrPayload(code.Dynamic, MerchantId, qrCodeId, state.Category, code.Amount, state.Name, state.City, orderId,
+            state.NameLatin, state.CityLatin).Encode();
         return new IssuedQrCode(code, payload);
     }
 
@@ -242,6 +246,10 @@ public sealed class MerchantState
     /// at any point (a crash after the commit, the bank unavailable) is found and finished.
     /// </summary>
     [Id(12)] public PayoutDue? PayoutDue { get; set; }
+
+    /// <summary>The name and city in printable ASCII for the QR code's tags 59 and 60, where the merchant's own are in another script.</summary>
+    [Id(13)] public string? NameLatin { get; set; }
+    [Id(14)] public string? CityLatin { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("Wallet.PayoutDue")]

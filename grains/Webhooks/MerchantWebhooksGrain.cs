@@ -44,6 +44,10 @@ public sealed partial class MerchantWebhooksGrain(
 
     public async Task SetEndpoint(string? url)
     {
+        if (url is not null && !Wallet.Display.DisplayText.IsSafe(url))
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidText, Wallet.Display.DisplayText.Refused);
+        }
         if (url is not null && WebhookEndpoints.Problem(url, options.Value.RequireHttps, options.Value.AllowPrivateNetworks) is { } problem)
         {
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, problem);

@@ -97,4 +97,49 @@ public sealed class HostingApiTests(ApiFixture api)
     [Fact]
     public async Task Unknown_routes_are_a_404_problem()
         => await Problem(await api.CreateClient().GetAsync("/v1/nothing-here"), HttpStatusCode.NotFound, "not_found");
+
+    [Theory]
+    [InlineData("application/json; charset=x")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=\"\"")]
+    public async Task A_body_in_a_charset_other_than_utf8_is_a_415_problem_logged_without_a_stack_trace(string contentType)
+    {
+        var correlation = "charset-" + Guid.NewGuid().ToString("N");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/customers")
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($$"""{"phone":"{{TestData.Phone()}}","password":"{{TestData.Password}}"}""")),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Add("X-Correlation-Id", correlation);
+
+        await Problem(await api.CreateClient().SendAsync(request), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+
+        await Eventually.Until(() => Task.FromResult(api.Logs.Lines.Any(l => l.Contains("responded 415", StringComparison.Ordinal) && l.Contains(correlation, StringComparison.Ordinal))),
+            "the request logged as 415", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(api.Logs.Lines, l => l.Contains(correlation, StringComparison.Ordinal)
+            && (l.Contains("Unhandled", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_body_declared_utf8_is_read()
+    {
+        var content = new StringContent($$"""{"phone":"{{TestData.Phone()}}","password":"{{TestData.Password}}"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=UTF-8");
+
+        await Json(await api.CreateClient().PostAsync("/v1/customers", content), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_problem()
+        => await Problem(await api.CreateClient().PostAsync("/v1/customers", new StringContent("phone=1", System.Text.Encoding.UTF8, "text/plain")),
+            HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+
+    [Fact]
+    public async Task A_method_a_route_does_not_take_is_a_405_problem()
+    {
+        var refused = await api.CreateClient().DeleteAsync("/v1/customers");
+
+        await Problem(refused, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Contains("POST", refused.Content.Headers.Allow);
+    }
 }
