@@ -67,4 +67,5 @@ public static class RefusalCodes
     public const string HeldForReview = "held_for_review";
     public const string StepUpRequired = "step_up_required";
     public const string RejectedInReview = "rejected_in_review";
+    public const string IntegrationUnavailable = "integration_unavailable";
 }
