@@ -11,7 +11,8 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"));
+    .Filter.With(new StorageFailureLogThrottle()) // an outage: one line per kind of failure per 10 s, not thousands of stack traces
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{Suppressed:l}{NewLine}{Exception}"));
 var migrateOnly = args.Contains("migrate");
 try
 {
@@ -29,17 +30,38 @@ catch (InvalidOperationException refused)
     return 2;
 }
 
-if (migrateOnly)
+try
 {
-    builder.Services.AddSingleton(WalletDatabase.Open(builder.Configuration));
-    builder.Services.AddSingleton<SchemaMigrator>();
-    using var tool = builder.Build();
-    await tool.Services.GetRequiredService<SchemaMigrator>().Migrate();
+    if (migrateOnly)
+    {
+        builder.Services.AddSingleton(WalletDatabase.Open(builder.Configuration));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        using var tool = builder.Build();
+        await tool.Services.GetRequiredService<SchemaMigrator>().Migrate();
+        return 0;
+    }
+
+    builder.UseOrleans(silo => silo
+        .UseWalletClustering(builder.Configuration)
+        .AddWallet(builder.Configuration, builder.Environment));
+    await builder.Build().RunAsync();
     return 0;
 }
+catch (Exception failed) when (Refusal(failed) is { } refused)
+{
+    // A setup the operator must change (a grant, a taken port), said once without a stack trace.
+    await Console.Error.WriteLineAsync($"Wallet.Silo stopped: {refused.Message}");
+    return 3;
+}
 
-builder.UseOrleans(silo => silo
-    .UseWalletClustering(builder.Configuration)
-    .AddWallet(builder.Configuration, builder.Environment));
-await builder.Build().RunAsync();
-return 0;
+static Exception? Refusal(Exception? failed)
+{
+    for (; failed is not null; failed = failed.InnerException)
+    {
+        if (failed is SchemaPermissionDeniedException)
+        {
+            return failed;
+        }
+    }
+    return null;
+}

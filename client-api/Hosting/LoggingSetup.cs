@@ -18,7 +18,8 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            .Filter.With(new Wallet.Storage.StorageFailureLogThrottle()) // an outage: one line per kind of failure per 10 s, not thousands of stack traces
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{Suppressed:l} {CorrelationId}{NewLine}{Exception}"),
             preserveStaticLogger: true);
         return builder;
     }
