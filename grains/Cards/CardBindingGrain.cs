@@ -22,7 +22,7 @@ public sealed class CardBindingGrain(
         {
             return View();
         }
-        var (code, digits) = OneTimeCode.Issue(CodePurpose, hasher, clock.GetUtcNow());
+        var (code, digits) = await OneTimeCode.IssueAsync(CodePurpose, hasher, clock.GetUtcNow());
         card.State = new CardBindingState
         {
             OwnerId = enrolment.OwnerId,
@@ -56,7 +56,7 @@ public sealed class CardBindingGrain(
         }
         try
         {
-            state.Code!.Check(CodePurpose, code, clock.GetUtcNow());
+            await state.Code!.CheckAsync(CodePurpose, code, clock.GetUtcNow(), hasher);
         }
         catch (WalletRefusedException)
         {

@@ -140,6 +140,7 @@ public static class WalletSilo
             DeploymentKeys.Require("The Production environment", DeploymentKeys.MissingForSilo(configuration));
         }
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
+        services.AddSingleton<SlowHashing>();
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
