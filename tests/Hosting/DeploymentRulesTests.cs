@@ -93,12 +93,14 @@ public sealed class DeploymentRulesTests
         var card = await customer.Http.PostAsJsonAsync("/v1/cards", new { cardNumber = TestData.Card(), holderName = "Han Meimei", phone = customer.Phone });
         var verification = await customer.Http.PostAsJsonAsync("/v1/me/verification", new { name = "李雷", idNumber = "11010519491231002X" });
         var sms = await production.CreateClient().GetAsync($"/v1/dev/sms?phone={Uri.EscapeDataString(customer.Phone)}");
+        var resetCode = await production.CreateClient().PostAsJsonAsync("/v1/auth/password-reset-codes", new { phone = customer.Phone });
 
         await ApiCustomer.Problem(transfer, HttpStatusCode.UnprocessableEntity, "insufficient_funds"); // a transfer is judged, not refused for want of a bank
         var problem = await ApiCustomer.Problem(card, HttpStatusCode.ServiceUnavailable, "integration_unavailable");
         Assert.Contains("no card-issuing bank is configured", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
         await ApiCustomer.Problem(verification, HttpStatusCode.ServiceUnavailable, "integration_unavailable");
         Assert.Equal(HttpStatusCode.NotFound, sms.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, resetCode.StatusCode); // as for a phone nobody registered: no account is revealed
         Assert.Equal(HttpStatusCode.OK, (await production.CreateClient().GetAsync("/health/ready")).StatusCode);
     }
 
