@@ -58,7 +58,7 @@ static Exception? Refusal(Exception? failed)
 {
     for (; failed is not null; failed = failed.InnerException)
     {
-        if (failed is SchemaPermissionDeniedException)
+        if (failed is SchemaPermissionDeniedException or SiloPortTakenException)
         {
             return failed;
         }

@@ -20,9 +20,12 @@ public static class SiloPorts
         }
         catch (SocketException taken) when (taken.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
         {
-            throw new InvalidOperationException(
+            throw new SiloPortTakenException(
                 $"{setting}={port} cannot be used: port {port} on {address} is already in use (another wallet process on this machine?). " +
                 $"Stop it, or set {setting} to a free port (in the API's embedded mode, leave it unset and a free port is picked).");
         }
     }
 }
+
+/// <summary>A silo's configured port is taken: the operator's to fix, said without a stack trace.</summary>
+public sealed class SiloPortTakenException(string message) : InvalidOperationException(message);

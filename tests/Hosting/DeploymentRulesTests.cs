@@ -45,6 +45,21 @@ public sealed class DeploymentRulesTests
     }
 
     [Fact]
+    public async Task A_silo_process_refuses_a_taken_port_naming_it_and_the_setting()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var settings = new Dictionary<string, string?>(TestSettings.Values) { ["Wallet:Silo:SiloPort"] = $"{port}" };
+        await using var silo = SiloProcess.Start(settings, environment: "Staging", simulators: false);
+
+        Assert.NotEqual(0, await silo.Exited());
+
+        Assert.Contains($"Wallet:Silo:SiloPort={port}", silo.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Production_mode_in_Staging_refuses_the_simulators_naming_the_setting()
     {
         using var api = ApiFixture.With(ProductionMode(TestSettings.Values, "Host=127.0.0.1;Port=1;Database=none"), environment: "Staging");
