@@ -71,7 +71,8 @@ public static class Clusters
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = $"{siloPort}", ["Wallet__Silo__GatewayPort"] = $"{gatewayPort}" },
+            // Development: the one environment where a silo process runs the simulators the bench pays with.
+            Environment = { ["DOTNET_ENVIRONMENT"] = "Development", ["Wallet__Silo__SiloPort"] = $"{siloPort}", ["Wallet__Silo__GatewayPort"] = $"{gatewayPort}" },
         };
         foreach (var (key, value) in settings)
         {

@@ -16,13 +16,16 @@ public static class ClusterSetup
         if (IsProduction(builder.Configuration))
         {
             ProductionRules.RequireDurableStorage(builder.Configuration, builder.Environment);
+            ProductionRules.RequireSimulatorsOnlyInDevelopment(builder.Configuration, builder.Environment, "Production mode");
             builder.UseOrleansClient(client => client.UseWalletCluster(builder.Configuration));
         }
         else
         {
+            EmbeddedDefaults.Apply(builder.Configuration);
             builder.UseOrleans(silo => silo
                 .UseWalletClustering(builder.Configuration)
                 .AddWallet(builder.Configuration, builder.Environment));
+            builder.Services.AddHostedService<MadeUpKeysNotice>();
         }
         builder.Services.AddHostedService<OperatorSeed>();
         return builder;

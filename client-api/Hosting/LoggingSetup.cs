@@ -20,7 +20,8 @@ public static class LoggingSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Filter.DropWatchdogStartRace()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"),
+            .Filter.With(new Wallet.Storage.StorageFailureLogThrottle()) // an outage: one line per kind of failure per 10 s, not thousands of stack traces
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{Suppressed:l} {CorrelationId}{NewLine}{Exception}"),
             preserveStaticLogger: true);
         return builder;
     }

@@ -45,7 +45,8 @@ public static class Problems
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
-        RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable
+            or RefusalCodes.IntegrationUnavailable => StatusCodes.Status503ServiceUnavailable,
         InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

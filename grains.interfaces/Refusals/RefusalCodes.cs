@@ -71,4 +71,5 @@ public static class RefusalCodes
     public const string CardBoundElsewhere = "card_bound_elsewhere";
     public const string CurrencyNotSupported = "currency_not_supported";
     public const string InvalidText = "invalid_text";
+    public const string IntegrationUnavailable = "integration_unavailable";
 }

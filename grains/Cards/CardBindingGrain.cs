@@ -28,7 +28,7 @@ public sealed class CardBindingGrain(
             // Whose it is stays unsaid: the number alone must not tell anyone who banks here.
             throw new WalletRefusedException(RefusalCodes.CardBoundElsewhere, "This card is bound to another account; it can be bound here once it is unbound there.");
         }
-        var (code, digits) = OneTimeCode.Issue(CodePurpose, hasher, clock.GetUtcNow());
+        var (code, digits) = await OneTimeCode.IssueAsync(CodePurpose, hasher, clock.GetUtcNow());
         card.State = new CardBindingState
         {
             OwnerId = enrolment.OwnerId,
@@ -72,7 +72,7 @@ public sealed class CardBindingGrain(
         }
         try
         {
-            state.Code!.Check(CodePurpose, code, clock.GetUtcNow());
+            await state.Code!.CheckAsync(CodePurpose, code, clock.GetUtcNow(), hasher);
         }
         catch (WalletRefusedException)
         {

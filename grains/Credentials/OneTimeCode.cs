@@ -20,23 +20,23 @@ public sealed class OneTimeCode
     [Id(3)] public int FailedAttempts { get; set; }
 
     /// <summary>A new code for <paramref name="purpose"/>: the stored form, and the digits to text (never kept).</summary>
-    public static (OneTimeCode Code, string Digits) Issue(string purpose, SecretHasher hasher, DateTimeOffset now)
+    public static async Task<(OneTimeCode Code, string Digits)> IssueAsync(string purpose, SecretHasher hasher, DateTimeOffset now)
     {
         var digits = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        return (new OneTimeCode { Purpose = purpose, Hash = hasher.Hash(digits), ExpiresAt = now + Lifetime }, digits);
+        return (new OneTimeCode { Purpose = purpose, Hash = await hasher.HashAsync(digits), ExpiresAt = now + Lifetime }, digits);
     }
 
     /// <summary>
     /// Throws unless <paramref name="digits"/> is this code, unexpired and for <paramref name="purpose"/>;
     /// a wrong try is counted here, so the caller must store the code after a refusal too.
     /// </summary>
-    public void Check(string purpose, string digits, DateTimeOffset now)
+    public async Task CheckAsync(string purpose, string digits, DateTimeOffset now, SecretHasher hasher)
     {
         if (FailedAttempts >= MaxAttempts)
         {
             throw new WalletRefusedException(RefusalCodes.VerificationLocked, "Too many wrong codes; ask for a new one.");
         }
-        if (Purpose != purpose || now > ExpiresAt || !SecretHasher.Verify(digits, Hash))
+        if (Purpose != purpose || now > ExpiresAt || !await hasher.VerifyAsync(digits, Hash))
         {
             FailedAttempts++;
             throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "The verification code is wrong or has expired.");

@@ -10,20 +10,20 @@ namespace Wallet.Credentials;
 /// and the whole 2-core silo, to ~16 per second). A different stored hash (the PIN changed) is
 /// verified slowly again; a wrong guess is still wrong, and still counts against the caller.
 /// </summary>
-public sealed class RememberedSecret
+public sealed class RememberedSecret(SecretHasher hasher)
 {
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private string? _storedHash;
     private byte[]? _mac;
 
-    public bool Verify(string secret, string storedHash)
+    public async Task<bool> VerifyAsync(string secret, string storedHash)
     {
         var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(secret));
         if (_mac is not null && _storedHash == storedHash)
         {
             return CryptographicOperations.FixedTimeEquals(mac, _mac);
         }
-        if (!SecretHasher.Verify(secret, storedHash))
+        if (!await hasher.VerifyAsync(secret, storedHash))
         {
             return false;
         }

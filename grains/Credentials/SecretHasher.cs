@@ -6,22 +6,28 @@ using Microsoft.Extensions.Options;
 namespace Wallet.Credentials;
 
 /// <summary>
-/// Slow salted hashes for login passwords and payment PINs. The iteration count travels inside
-/// the stored hash, so raising it later still verifies the old ones.
+/// Slow salted hashes for login passwords, payment PINs, identity numbers and SMS codes. The iteration
+/// count travels inside the stored hash, so raising it later still verifies the old ones. The work runs
+/// on <see cref="SlowHashing"/>'s threads: await it, never block on it in a grain.
 /// </summary>
-public sealed class SecretHasher(IOptions<CredentialOptions> options)
+public sealed class SecretHasher(IOptions<CredentialOptions> options, SlowHashing slow)
 {
     private const string Scheme = "pbkdf2-sha512";
 
-    public string Hash(string secret)
+    public Task<string> HashAsync(string secret)
     {
         var iterations = options.Value.HashIterations;
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Derive(secret, salt, iterations);
-        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        return slow.Run(() =>
+        {
+            var salt = RandomNumberGenerator.GetBytes(16);
+            var hash = Derive(secret, salt, iterations);
+            return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        });
     }
 
-    public static bool Verify(string secret, string stored)
+    public Task<bool> VerifyAsync(string secret, string stored) => slow.Run(() => Matches(secret, stored));
+
+    private static bool Matches(string secret, string stored)
     {
         var parts = stored.Split('$');
         if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var iterations))

@@ -12,7 +12,7 @@ namespace Wallet.Customers;
 /// </summary>
 public sealed partial class CustomerGrain
 {
-    private readonly RememberedSecret _pin = new();
+    private readonly RememberedSecret _pin = new(hasher);
 
     public Task<SignInOutcome> SignIn(string password, GeoPoint? location) => SignIn(password, startSession: true, location);
 
@@ -28,7 +28,7 @@ public sealed partial class CustomerGrain
         {
             return new SignInOutcome(null, state.LoginLockedUntil);
         }
-        if (SecretHasher.Verify(password, state.PasswordHash))
+        if (await hasher.VerifyAsync(password, state.PasswordHash))
         {
             var session = startSession ? StartSession() : null;
             if (startSession || state.LoginFailures > 0)
@@ -60,7 +60,7 @@ public sealed partial class CustomerGrain
             // Changing the PIN proves the old one, and a wrong one counts like a wrong payment.
             await CheckPin(currentPin ?? throw new WalletRefusedException(RefusalCodes.InvalidPin, "Give the current payment PIN to change it."), state.PinHash);
         }
-        state.PinHash = hasher.Hash(pin);
+        state.PinHash = await hasher.HashAsync(pin);
         await customer.WriteStateAsync();
     }
 
@@ -75,7 +75,7 @@ public sealed partial class CustomerGrain
         {
             throw PinLocked(state.PinLockedUntil.Value);
         }
-        if (_pin.Verify(pin, hash))
+        if (await _pin.VerifyAsync(pin, hash))
         {
             if (state.PinFailures > 0)
             {
@@ -103,7 +103,7 @@ public sealed partial class CustomerGrain
     public async Task SendCode(CodePurpose purpose)
     {
         var state = State;
-        var (code, digits) = OneTimeCode.Issue(purpose.ToString(), hasher, clock.GetUtcNow());
+        var (code, digits) = await OneTimeCode.IssueAsync(purpose.ToString(), hasher, clock.GetUtcNow());
         state.SmsCode = code;
         await customer.WriteStateAsync();
         var what = purpose switch
@@ -119,7 +119,7 @@ public sealed partial class CustomerGrain
     {
         var state = State;
         await ProveReset(CodePurpose.Password, code, idNumber);
-        state.PasswordHash = hasher.Hash(newPassword);
+        state.PasswordHash = await hasher.HashAsync(newPassword);
         (state.LoginFailures, state.LoginLockedUntil) = (0, null);
         state.Sessions.Clear(); // whoever knew the old password is signed out everywhere
         await customer.WriteStateAsync();
@@ -129,7 +129,7 @@ public sealed partial class CustomerGrain
     {
         var state = State;
         await ProveReset(CodePurpose.PaymentPin, code, idNumber);
-        state.PinHash = hasher.Hash(newPin);
+        state.PinHash = await hasher.HashAsync(newPin);
         (state.PinFailures, state.PinLockedUntil) = (0, null);
         await customer.WriteStateAsync();
     }
@@ -139,9 +139,9 @@ public sealed partial class CustomerGrain
     /// stolen phone alone resets nothing. A wrong number spends one of the code's tries, like a wrong code.
     /// </summary>
     private Task ProveReset(CodePurpose purpose, string code, string? idNumber)
-        => ProveCode(purpose, code, state =>
+        => ProveCode(purpose, code, async state =>
         {
-            if (state.IdNumberHash is not null && (idNumber is null || !SecretHasher.Verify(idNumber.ToUpperInvariant(), state.IdNumberHash)))
+            if (state.IdNumberHash is not null && (idNumber is null || !await hasher.VerifyAsync(idNumber.ToUpperInvariant(), state.IdNumberHash)))
             {
                 state.SmsCode!.FailedAttempts++;
                 throw new WalletRefusedException(RefusalCodes.IdNumberMismatch, "The identity number does not match the one on record.");
@@ -149,14 +149,17 @@ public sealed partial class CustomerGrain
         });
 
     /// <summary>The outstanding code must be right and for <paramref name="purpose"/>, and <paramref name="alsoCheck"/> pass; then the code is spent.</summary>
-    private async Task ProveCode(CodePurpose purpose, string code, Action<CustomerState>? alsoCheck = null)
+    private async Task ProveCode(CodePurpose purpose, string code, Func<CustomerState, Task>? alsoCheck = null)
     {
         var state = State;
         var outstanding = state.SmsCode ?? throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "Ask for a code first.");
         try
         {
-            outstanding.Check(purpose.ToString(), code, clock.GetUtcNow());
-            alsoCheck?.Invoke(state);
+            await outstanding.CheckAsync(purpose.ToString(), code, clock.GetUtcNow(), hasher);
+            if (alsoCheck is not null)
+            {
+                await alsoCheck(state);
+            }
         }
         catch (WalletRefusedException)
         {

@@ -46,7 +46,7 @@ public sealed partial class CustomerGrain
         {
             throw new WalletRefusedException(RefusalCodes.InvalidCredentials, "The current password is wrong.");
         }
-        state.PasswordHash = hasher.Hash(newPassword);
+        state.PasswordHash = await hasher.HashAsync(newPassword);
         state.Sessions.Clear(); // every session, this one too, signs in again with the new password
         await customer.WriteStateAsync();
     }

@@ -39,7 +39,7 @@ public sealed partial class CustomerGrain(
         customer.State = new CustomerState
         {
             Phone = enrolment.Phone,
-            PasswordHash = hasher.Hash(enrolment.Password),
+            PasswordHash = await hasher.HashAsync(enrolment.Password),
             Role = enrolment.Role,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -61,7 +61,7 @@ public sealed partial class CustomerGrain(
         var number = idNumber.ToUpperInvariant(); // a trailing x and X are the same check character
         if (state.IdNumberHash is not null)
         {
-            if (!SecretHasher.Verify(number, state.IdNumberHash))
+            if (!await hasher.VerifyAsync(number, state.IdNumberHash))
             {
                 throw new WalletRefusedException(RefusalCodes.AlreadyVerified, "This customer is already verified under another identity number.");
             }
@@ -84,7 +84,7 @@ public sealed partial class CustomerGrain(
         }
         state.IdentityKey = identityKey;
         state.RealName = name;
-        state.IdNumberHash = hasher.Hash(number);
+        state.IdNumberHash = await hasher.HashAsync(number);
         state.IdNumberMasked = IdNumbers.Mask(number);
         await MoveToTier(Math.Min(state.Tier, CustomerTiers.RealName), "real-name verified");
         await ReviewTier(); // a debit card bound before verifying may already qualify for tier 2

@@ -99,6 +99,10 @@ public static class WalletSilo
     public static ISiloBuilder UseWalletClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = ClusterSettings.From(configuration);
+        var bound = cluster.Postgres && cluster.ListenOnAnyAddress ? System.Net.IPAddress.Any
+            : cluster.Postgres ? cluster.AdvertisedAddress : System.Net.IPAddress.Loopback;
+        SiloPorts.RequireFree(bound, cluster.SiloPort, "Wallet:Silo:SiloPort");
+        SiloPorts.RequireFree(bound, cluster.GatewayPort, "Wallet:Silo:GatewayPort");
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = cluster.ClusterId;
@@ -131,15 +135,12 @@ public static class WalletSilo
         services.AddSingleton<SecretVault>();
         services.Configure<IdentityKeyOptions>(configuration.GetSection(IdentityKeyOptions.Section));
         services.AddSingleton<IdentityKeys>();
-        if (environment?.IsProduction() == true && (configuration.GetSection(SecretVaultOptions.Section).Get<SecretVaultOptions>()?.Keys.Count ?? 0) == 0)
+        if (environment?.IsProduction() == true)
         {
-            throw new InvalidOperationException($"The Production environment needs {SecretVaultOptions.Section}:Keys to seal card numbers at rest.");
-        }
-        if (environment?.IsProduction() == true && string.IsNullOrEmpty(configuration[$"{IdentityKeyOptions.Section}:DirectoryKey"]))
-        {
-            throw new InvalidOperationException($"The Production environment needs {IdentityKeyOptions.Section}:DirectoryKey for the identity directory.");
+            DeploymentKeys.Require("The Production environment", DeploymentKeys.MissingForSilo(configuration));
         }
         services.Configure<CredentialOptions>(configuration.GetSection(CredentialOptions.Section));
+        services.AddSingleton<SlowHashing>();
         services.AddSingleton<SecretHasher>();
         services.Configure<TillOptions>(configuration.GetSection(TillOptions.Section));
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
@@ -154,15 +155,20 @@ public static class WalletSilo
         {
             throw new InvalidOperationException($"{SimulatorOptions.Section}:Enabled cannot be true in the Production environment.");
         }
-        if (!simulators.Enabled)
+        if (simulators.Enabled)
         {
-            // There is no real bank, SMS or identity integration yet; refusing to start beats failing the first customer.
-            throw new InvalidOperationException(
-                $"{SimulatorOptions.Section}:Enabled is false and no card-issuing bank or SMS gateway is configured.");
+            services.AddSingleton<ICardIssuingBank, SimulatedCardIssuingBank>();
+            services.AddSingleton<ISmsGateway, SimulatedSmsGateway>();
+            services.AddSingleton<IIdentityService, SimulatedIdentityService>();
         }
-        services.AddSingleton<ICardIssuingBank, SimulatedCardIssuingBank>();
-        services.AddSingleton<ISmsGateway, SimulatedSmsGateway>();
-        services.AddSingleton<IIdentityService, SimulatedIdentityService>();
+        else
+        {
+            // No real bank, SMS or identity integration exists yet: the cluster still runs, and what needs
+            // one answers 503 integration_unavailable, saying which is missing.
+            services.AddSingleton<ICardIssuingBank, UnconfiguredCardIssuingBank>();
+            services.AddSingleton<ISmsGateway, UnconfiguredSmsGateway>();
+            services.AddSingleton<IIdentityService, UnconfiguredIdentityService>();
+        }
         return services;
     }
 }

@@ -23,6 +23,18 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
     public async Task<IReadOnlyList<string>> Migrate(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await Migrate(connection, cancellationToken);
+        }
+        catch (PostgresException denied) when (denied.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw await SchemaPermissionDeniedException.Explain(connection, denied, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> Migrate(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Execute(connection, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         await Execute(connection, """

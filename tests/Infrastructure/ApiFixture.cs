@@ -15,20 +15,25 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OperatorPhone = "+15550000001";
     public const string OperatorPassword = "operator-Passw0rd";
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string? _environment;
 
     public ApiFixture() : this(TestSettings.Values)
     {
     }
 
-    private ApiFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    private ApiFixture(IReadOnlyDictionary<string, string?> settings, string? environment = null) => (_settings, _environment) = (settings, environment);
 
-    /// <summary>An API host with other settings than the shared one's (its own database, say).</summary>
-    public static ApiFixture With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+    /// <summary>An API host with other settings than the shared one's (its own database, say), in Development unless <paramref name="environment"/> says otherwise.</summary>
+    public static ApiFixture With(IReadOnlyDictionary<string, string?> settings, string? environment = null) => new(settings, environment);
 
     public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -11,22 +11,31 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private SiloProcess(Process process, string log) => (_process, _log) = (process, log);
 
-    public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// A silo in <paramref name="environment"/>: Development by default, the one environment (besides the API's
+    /// embedded mode) where the simulators may run. Any other setting of the simulators' switch than the
+    /// one the silo's own appsettings give for that environment comes from <paramref name="simulators"/>.
+    /// </summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings, string environment = "Development", bool? simulators = null, params string[] arguments)
     {
         var log = Path.GetTempFileName();
         var (root, assembly) = SiloAssembly();
-        var start = new ProcessStartInfo("dotnet", [assembly])
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             // Started from the repository's root as the README does, so the silo must find its own appsettings.json.
             WorkingDirectory = root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Staging", ["Wallet__Silo__SiloPort"] = FreePorts.NextText(), ["Wallet__Silo__GatewayPort"] = FreePorts.NextText() },
+            Environment = { ["DOTNET_ENVIRONMENT"] = environment, ["Wallet__Silo__SiloPort"] = FreePorts.NextText(), ["Wallet__Silo__GatewayPort"] = FreePorts.NextText() },
         };
-        // The simulators' switch comes from the silo's appsettings.json, as it does for a user.
+        // The simulators' switch comes from the silo's appsettings.Development.json, as it does for a user.
         foreach (var (key, value) in settings.Where(setting => setting.Key != "Wallet:Simulators:Enabled"))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        if (simulators is { } enabled)
+        {
+            start.Environment["Wallet__Simulators__Enabled"] = enabled ? "true" : "false";
         }
         var process = Process.Start(start)!;
         var writer = new StreamWriter(log) { AutoFlush = true };
@@ -35,6 +44,14 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new SiloProcess(process, log);
+    }
+
+    /// <summary>Waits (bounded) for a process expected to end by itself — a refused start, <c>migrate</c> — and returns its exit code.</summary>
+    public async Task<int> Exited()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, as a power cut would do it.</summary>
