@@ -8,8 +8,19 @@ namespace Wallet.Customers;
 public sealed record PaymentAuthorisation(
     [property: Id(0)] string? Pin,
     [property: Id(1)] string? ChallengeId = null,
-    [property: Id(2)] string? Signature = null)
+    [property: Id(2)] string? Signature = null,
+    [property: Id(3)] string? Request = null)
 {
+    /// <summary>
+    /// Names the request this yes is for (set by the movement: its id and the request's body), so a replay of a
+    /// request refused by its PIN or signature gets the same answer again and spends no further try. The PIN or
+    /// signature is part of the name (a corrected one is a new try), hashed: the name is kept with the refusal.
+    /// </summary>
+    public PaymentAuthorisation For(string request) => this with
+    {
+        Request = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{request}\n{Pin}\n{ChallengeId}\n{Signature}"))),
+    };
+
     public static PaymentAuthorisation WithPin(string pin) => new(pin);
 
     public static PaymentAuthorisation WithDevice(string challengeId, string signature) => new(null, challengeId, signature);

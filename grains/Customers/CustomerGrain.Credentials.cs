@@ -67,7 +67,8 @@ public sealed partial class CustomerGrain
     public Task VerifyPaymentPin(string pin)
         => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."));
 
-    private async Task CheckPin(string pin, string hash)
+    /// <summary><paramref name="request"/>: the payment request the PIN is for; a wrong PIN's answer is remembered for its replays in the write that counts it.</summary>
+    private async Task CheckPin(string pin, string hash, string? request = null)
     {
         var state = State;
         var now = clock.GetUtcNow();
@@ -90,11 +91,16 @@ public sealed partial class CustomerGrain
             state.PinFailures = 0;
             state.PinLockedUntil = credentials.Value.PinLockFor is { } lockFor ? now + lockFor : limits.NextDayStart(now);
         }
-        Record((id, who, at) => new PinFailed(id, who, at, left <= 0));
-        await SaveAndPublish();
-        throw left <= 0
+        var refused = left <= 0
             ? PinLocked(state.PinLockedUntil!.Value)
             : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.");
+        if (request is not null)
+        {
+            RefusedAuthorisations.Remember(state.RefusedAuthorisations, request, refused);
+        }
+        Record((id, who, at) => new PinFailed(id, who, at, left <= 0));
+        await SaveAndPublish();
+        throw refused;
     }
 
     private static WalletRefusedException PinLocked(DateTimeOffset until)

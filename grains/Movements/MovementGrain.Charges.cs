@@ -85,7 +85,8 @@ public sealed partial class MovementGrain
                 ? receipt
                 : throw new WalletRefusedException(RefusalCodes.NotPending, "This payment is not waiting for confirmation.");
         }
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation);
+        // No idempotency key here: the same confirmation again (same payment, same PIN or signature) is its replay.
+        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} confirm"));
         if (await ExpireIfOverdue(receipt) is { Status: MovementStatus.Refused } expired)
         {
             return expired;

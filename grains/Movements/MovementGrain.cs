@@ -134,14 +134,14 @@ public sealed partial class MovementGrain(
         }
     }
 
-    /// <summary>The payer's yes, checked while planning; an order released from review was checked when it was sent.</summary>
-    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, bool released)
-        => released ? RiskAction.None : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation);
+    /// <summary>The payer's yes, checked while planning (for this key and body: a replay of a refused one spends no try); an order released from review was checked when it was sent.</summary>
+    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, string fingerprint, bool released)
+        => released ? RiskAction.None : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"));
 
     private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic, RiskAction Restriction)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
         var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, clock.GetUtcNow());
@@ -163,7 +163,7 @@ public sealed partial class MovementGrain(
     private async Task<(MovementReceipt, Posting, WalletFacts, RiskAction Restriction)> PlanTransfer(TransferOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var toId = order.ToWalletId ?? await ReceivingWalletOf(order.ToPhone ?? "", order.Currency);
         if (toId == from.WalletId)
@@ -237,7 +237,7 @@ public sealed partial class MovementGrain(
             return earlier;
         }
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released);
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
