@@ -398,7 +398,7 @@ public sealed partial class MovementGrain(
             await NoteHeld(customerId, final);
             return final;
         }
-        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
+        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused && !TransactionRetry.IsFailure(refused))
         {
             // Recorded on its own; what must still happen when the movement is refused (letting a hold go) happens with it.
             return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), whenRefused ?? Nothing, resolves);
