@@ -8,9 +8,18 @@ namespace Wallet.Customers;
 public sealed record PaymentAuthorisation(
     [property: Id(0)] string? Pin,
     [property: Id(1)] string? ChallengeId = null,
-    [property: Id(2)] string? Signature = null,
-    [property: Id(3)] string? Request = null)
+    [property: Id(2)] string? Signature = null)
 {
+    public static PaymentAuthorisation WithPin(string pin) => new(pin);
+
+    public static PaymentAuthorisation WithDevice(string challengeId, string signature) => new(null, challengeId, signature);
+
+    public override string ToString() => Pin is null ? $"DeviceSignature {{ Challenge = {ChallengeId} }}" : "Pin";
+
+    /// <summary>Names the request this yes is for, hashed (see <see cref="For"/>); null where none is named.</summary>
+    [Id(9)]
+    public string? Request { get; init; }
+
     /// <summary>
     /// Names the request this yes is for (set by the movement: its id and the request's body), so a replay of a
     /// request refused by its PIN or signature gets the same answer again and spends no further try. The PIN or
@@ -20,10 +29,4 @@ public sealed record PaymentAuthorisation(
     {
         Request = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{request}\n{Pin}\n{ChallengeId}\n{Signature}"))),
     };
-
-    public static PaymentAuthorisation WithPin(string pin) => new(pin);
-
-    public static PaymentAuthorisation WithDevice(string challengeId, string signature) => new(null, challengeId, signature);
-
-    public override string ToString() => Pin is null ? $"DeviceSignature {{ Challenge = {ChallengeId} }}" : "Pin";
 }

@@ -93,7 +93,7 @@ public sealed partial class CustomerGrain
         }
         var refused = left <= 0
             ? PinLocked(state.PinLockedUntil!.Value)
-            : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.");
+            : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.") { RemainingAttempts = left };
         if (request is not null)
         {
             RefusedAuthorisations.Remember(state.RefusedAuthorisations, request, refused);
@@ -104,7 +104,7 @@ public sealed partial class CustomerGrain
     }
 
     private static WalletRefusedException PinLocked(DateTimeOffset until)
-        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.");
+        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.") { RemainingAttempts = 0 };
 
     public async Task SendCode(CodePurpose purpose)
     {

@@ -32,8 +32,8 @@ public sealed class CredentialReplayTests(ApiFixture api)
         answers.Add(await WrongPin(await alice.Post("/v1/transfers", mistyped, "lunch")));
 
         Assert.All(answers, a => Assert.Equal(answers[0], a));
-        Assert.Contains("4 more wrong", answers[0], StringComparison.Ordinal);
-        Assert.Contains("3 more wrong", await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100, pin: "111111"), "another")), StringComparison.Ordinal);
+        Assert.Equal("4: The payment PIN is wrong; 4 more wrong and payments lock.", answers[0]);
+        Assert.StartsWith("3: ", await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100, pin: "111111"), "another")), StringComparison.Ordinal);
 
         // The corrected PIN under the same key is another request, and is carried out; the old body is then a reuse of the key.
         await Json(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), "lunch"), HttpStatusCode.Created);
@@ -69,12 +69,16 @@ public sealed class CredentialReplayTests(ApiFixture api)
         }
 
         // Three tries spent, one by each request: the next wrong PIN is the fourth of five.
-        Assert.Contains("1 more wrong", await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 100, pin: "111111"), "fourth")), StringComparison.Ordinal);
+        Assert.StartsWith("1: ", await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 100, pin: "111111"), "fourth")), StringComparison.Ordinal);
         await Json(await alice.Post($"/v1/payments/{paymentId}/confirm", new { pin = TestData.Pin }), HttpStatusCode.OK);
         Assert.Equal((49_999L, 100_001L), (await alice.Balance(wallet), await merchant.Balance()));
         await Operator.AssertBooksBalance(api);
     }
 
+    /// <summary>The wrong PIN's answer: the tries left (machine-readable) and the detail.</summary>
     private static async Task<string> WrongPin(HttpResponseMessage response)
-        => (await Problem(response, HttpStatusCode.Forbidden, "invalid_pin")).GetProperty("detail").GetString()!;
+    {
+        var problem = await Problem(response, HttpStatusCode.Forbidden, "invalid_pin");
+        return $"{problem.GetProperty("remainingAttempts").GetInt32()}: {problem.GetProperty("detail").GetString()}";
+    }
 }
