@@ -64,8 +64,10 @@ public sealed partial class CustomerGrain
         await customer.WriteStateAsync();
     }
 
-    public Task VerifyPaymentPin(string pin)
-        => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."));
+    public Task VerifyPaymentPin(string pin) => CheckPaymentPin(pin, request: null);
+
+    private Task CheckPaymentPin(string pin, string? request)
+        => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."), request);
 
     /// <summary><paramref name="request"/>: the payment request the PIN is for; a wrong PIN's answer is remembered for its replays in the write that counts it.</summary>
     private async Task CheckPin(string pin, string hash, string? request = null)

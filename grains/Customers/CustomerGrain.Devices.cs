@@ -77,7 +77,7 @@ public sealed partial class CustomerGrain
         }
         if (authorisation.Pin is { } pin)
         {
-            await CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."), authorisation.Request);
+            await CheckPaymentPin(pin, authorisation.Request);
             return State.Restriction;
         }
         try
