@@ -15,7 +15,8 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
     {
         IResult problem = exception switch
         {
-            _ when RefusalIn(exception) is { } refused => Problems.For(refused.Code, refused.Message),
+            _ when RefusalIn(exception) is { } refused => Problems.For(refused.Code, refused.Message,
+                refused.RemainingAttempts is { } left ? new Dictionary<string, object?> { ["remainingAttempts"] = left } : null),
             BadHttpRequestException { InnerException: JsonException json } => ForJson(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB."),
             BadHttpRequestException bad => Problems.For(Problems.MalformedJson, bad.Message),

@@ -20,4 +20,18 @@ public sealed record PaymentAuthorisation(
     public static PaymentAuthorisation WithDevice(string challengeId, string signature, string? idempotencyKey = null) => new(null, challengeId, signature, idempotencyKey);
 
     public override string ToString() => Pin is null ? $"DeviceSignature {{ Challenge = {ChallengeId} }}" : "Pin";
+
+    /// <summary>Names the request this yes is for, hashed (see <see cref="For"/>); null where none is named.</summary>
+    [Id(9)]
+    public string? Request { get; init; }
+
+    /// <summary>
+    /// Names the request this yes is for (set by the movement: its id and the request's body), so a replay of a
+    /// request refused by its PIN or signature gets the same answer again and spends no further try. The PIN or
+    /// signature is part of the name (a corrected one is a new try), hashed: the name is kept with the refusal.
+    /// </summary>
+    public PaymentAuthorisation For(string request) => this with
+    {
+        Request = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{request}\n{Pin}\n{ChallengeId}\n{Signature}"))),
+    };
 }

@@ -32,8 +32,12 @@ public sealed record MovementReceipt(
     [property: Id(21)] Promotions.AppliedPromotion? Promotion = null,
     [property: Id(22)] ReviewDecision? Review = null)
 {
-    /// <summary>What the merchant received of a payment (its cashback came out of it): what refunds may give back at most.</summary>
-    public long MerchantReceived => Amount - (Promotion?.Cashback ?? 0);
+    /// <summary>
+    /// What the merchant received of a payment: what refunds may give back at most. Of an authorisation,
+    /// what was captured (the rest was let go, never paid); of a cashback payment, the price less the
+    /// cashback (it came out of the merchant's part).
+    /// </summary>
+    public long MerchantReceived => (Captured ?? Amount) - (Promotion?.Cashback ?? 0);
 }
 
 public enum MovementStatus

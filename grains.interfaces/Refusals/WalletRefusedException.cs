@@ -23,5 +23,9 @@ public sealed class WalletRefusedException : Exception
     [Id(1)]
     public string? Limit { get; init; }
 
+    /// <summary>Of a wrong PIN: the wrong PINs left before payments lock (0 once they have), for the app to show.</summary>
+    [Id(2)]
+    public int? RemainingAttempts { get; init; }
+
     public static WalletRefusedException NotFound(string what) => new(RefusalCodes.NotFound, $"{what} was not found.");
 }

@@ -64,10 +64,13 @@ public sealed partial class CustomerGrain
         await customer.WriteStateAsync();
     }
 
-    public Task VerifyPaymentPin(string pin)
-        => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."));
+    public Task VerifyPaymentPin(string pin) => CheckPaymentPin(pin, request: null);
 
-    private async Task CheckPin(string pin, string hash)
+    private Task CheckPaymentPin(string pin, string? request)
+        => CheckPin(pin, State.PinHash ?? throw new WalletRefusedException(RefusalCodes.PinNotSet, "Set a payment PIN before moving money out."), request);
+
+    /// <summary><paramref name="request"/>: the payment request the PIN is for; a wrong PIN's answer is remembered for its replays in the write that counts it.</summary>
+    private async Task CheckPin(string pin, string hash, string? request = null)
     {
         var state = State;
         var now = clock.GetUtcNow();
@@ -90,15 +93,20 @@ public sealed partial class CustomerGrain
             state.PinFailures = 0;
             state.PinLockedUntil = credentials.Value.PinLockFor is { } lockFor ? now + lockFor : limits.NextDayStart(now);
         }
+        var refused = left <= 0
+            ? PinLocked(state.PinLockedUntil!.Value)
+            : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.") { RemainingAttempts = left };
+        if (request is not null)
+        {
+            RefusedAuthorisations.Remember(state.RefusedAuthorisations, request, refused);
+        }
         Record((id, who, at) => new PinFailed(id, who, at, left <= 0));
         await SaveAndPublish();
-        throw left <= 0
-            ? PinLocked(state.PinLockedUntil!.Value)
-            : new WalletRefusedException(RefusalCodes.InvalidPin, $"The payment PIN is wrong; {left} more wrong and payments lock.");
+        throw refused;
     }
 
     private static WalletRefusedException PinLocked(DateTimeOffset until)
-        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.");
+        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.") { RemainingAttempts = 0 };
 
     public async Task SendCode(CodePurpose purpose)
     {

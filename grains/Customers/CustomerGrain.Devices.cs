@@ -71,7 +71,26 @@ public sealed partial class CustomerGrain
 
     public async Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment)
     {
-        await (authorisation.Pin is { } pin ? VerifyPaymentPin(pin) : VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? "", payment));
+        if (RefusedAuthorisations.Find(State.RefusedAuthorisations, authorisation.Request) is { } earlier)
+        {
+            throw earlier; // the same request again: its first answer, no try spent
+        }
+        if (authorisation.Pin is { } pin)
+        {
+            await CheckPaymentPin(pin, authorisation.Request);
+            return State.Restriction;
+        }
+        try
+        {
+            await VerifyDeviceSignature(authorisation.ChallengeId ?? "", authorisation.Signature ?? "", payment);
+        }
+        catch (WalletRefusedException refused) when (authorisation.Request is { } request)
+        {
+            // The challenge is spent: the same request again would be told it is unknown instead of its first answer.
+            RefusedAuthorisations.Remember(State.RefusedAuthorisations, request, refused);
+            await customer.WriteStateAsync();
+            throw;
+        }
         return State.Restriction;
     }
 

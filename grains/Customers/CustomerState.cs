@@ -63,6 +63,9 @@ public sealed class CustomerState
 
     /// <summary>The rung of the risk ladder the customer's monitor put them on; every wallet's book carries it too.</summary>
     [Id(26)] public Risk.RiskAction Restriction { get; set; }
+
+    /// <summary>The latest payment requests refused by their PIN or device signature, each with its answer: a replay gets it again.</summary>
+    [Id(33)] public List<RefusedAuthorisation> RefusedAuthorisations { get; set; } = [];
 }
 
 /// <summary>What a creating request with an idempotency key produced: replays answer with the same view.</summary>

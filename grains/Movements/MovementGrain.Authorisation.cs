@@ -11,11 +11,13 @@ public sealed partial class MovementGrain
     /// <summary>
     /// The payer's yes, checked while planning; an order released from review was checked when it was sent.
     /// A device signature must cover what this movement does: its kind, amount, currency, payee and reference.
+    /// Asked for this key and body, so a replay of a refused request gets its first answer and spends no try.
     /// </summary>
-    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, bool released, string kind, long amount, string currency, string payee)
+    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, string fingerprint, bool released,
+        string kind, long amount, string currency, string payee)
         => released
             ? RiskAction.None
-            : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation,
+            : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
                 new SignedPayment(kind, amount, currency, payee, ReferenceFor(customerId, authorisation.IdempotencyKey)));
 
     /// <summary>

@@ -85,8 +85,9 @@ public sealed partial class MovementGrain
                 ? receipt
                 : throw new WalletRefusedException(RefusalCodes.NotPending, "This payment is not waiting for confirmation.");
         }
-        // The payer confirms this charge: the merchant's, its amount, under the payment's own id.
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation,
+        // The payer confirms this charge: the merchant's, its amount, under the payment's own id. No idempotency key
+        // here: the same confirmation again (same payment, same PIN or signature) is its replay.
+        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} confirm"),
             new Devices.SignedPayment(Devices.SignedPayment.Payment, receipt.Amount, receipt.Currency, receipt.MerchantId!, MovementId));
         if (await ExpireIfOverdue(receipt) is { Status: MovementStatus.Refused } expired)
         {

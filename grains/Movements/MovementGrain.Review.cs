@@ -44,9 +44,10 @@ public sealed partial class MovementGrain
                 _ => await Withdraw(held.Withdrawal!, released: true),
             };
         }
-        catch (WalletRefusedException refused) when (refused.Code != RefusalCodes.MovementInDoubt)
+        catch (WalletRefusedException refused) when (!TransactionRetry.IsFailure(refused))
         {
             // Refused while planning it again (the receiving wallet closed, the QR code expired): recorded as refused, the money let go.
+            // A failure (the database down) is no answer: the movement stays held for the operator to release again.
             outcome = await Commit(known.CustomerId!, known.Fingerprint!, Refused(known.Receipt!, new Refusal(refused.Code, refused.Message, refused.Limit)),
                 LetHeldGo(known.Receipt!.FromWalletId!), resolves: MovementStatus.HeldForReview);
         }

@@ -138,7 +138,7 @@ public sealed partial class MovementGrain(
     private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic, RiskAction Restriction)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
         var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, clock.GetUtcNow());
@@ -160,7 +160,7 @@ public sealed partial class MovementGrain(
     private async Task<(MovementReceipt, Posting, WalletFacts, RiskAction Restriction)> PlanTransfer(TransferOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released, SignedPayment.Transfer, order.Amount, order.Currency,
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Transfer, order.Amount, order.Currency,
             order.ToWalletId ?? order.ToPhone ?? "");
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
         var toId = order.ToWalletId ?? await ReceivingWalletOf(order.ToPhone ?? "", order.Currency);
@@ -235,7 +235,7 @@ public sealed partial class MovementGrain(
             return earlier;
         }
         RequireMovableAmount(order.Amount, order.Currency);
-        var restriction = await Authorise(order.CustomerId, order.Authorisation, released, SignedPayment.Withdrawal, order.Amount, order.Currency, order.CardId);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Withdrawal, order.Amount, order.Currency, order.CardId);
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
@@ -396,7 +396,7 @@ public sealed partial class MovementGrain(
             await NoteHeld(customerId, final);
             return final;
         }
-        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
+        catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused && !TransactionRetry.IsFailure(refused))
         {
             // Recorded on its own; what must still happen when the movement is refused (letting a hold go) happens with it.
             return await Commit(customerId, fingerprint, Refused(receipt, new(refused.Code, refused.Message, refused.Limit)), whenRefused ?? Nothing, resolves);

@@ -18,14 +18,23 @@ public static partial class TransactionRetry
 
     public static bool IsRetryable(Exception exception) => exception switch
     {
-        // A refusal from inside the transaction is an answer, not a failure.
-        OrleansTransactionAbortedException { InnerException: Refusals.WalletRefusedException } => false,
+        // A refusal from inside the transaction is an answer, not a failure, unless it reports one.
+        OrleansTransactionAbortedException { InnerException: Refusals.WalletRefusedException refused } => IsFailure(refused),
         // Any other abort moved nothing (storage failing at prepare, for one): safe to try again.
         OrleansTransactionAbortedException => true,
         OrleansTransactionOverloadException or OrleansStartTransactionFailedException or OrleansTransactionInDoubtException
             or OrleansTransactionServiceNotAvailableException or TimeoutException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// A refusal that reports a failure, not the bank's answer: the database did not answer (a participant's call
+    /// filter turns that into <c>storage_unavailable</c>), or an outcome is in doubt. Never recorded as a movement's
+    /// outcome: recorded, a short outage refused its key for good, though nothing had moved. The aborted transaction
+    /// moved nothing, so it is tried again, and a replay after the failure carries the movement out.
+    /// </summary>
+    public static bool IsFailure(Refusals.WalletRefusedException refused)
+        => refused.Code is Refusals.RefusalCodes.StorageUnavailable or Refusals.RefusalCodes.MovementInDoubt;
 
     public static async Task<T> Run<T>(ILogger logger, string what, Func<Task<T>> attempt)
     {

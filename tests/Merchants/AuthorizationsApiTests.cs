@@ -37,6 +37,29 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_partly_captured_hold_refunds_what_was_captured_and_not_one_fen_more()
+    {
+        var merchant = await ApiMerchant.Onboard(api);
+        await merchant.PaidBy(api, 2_000); // the merchant could pay more back: only the payment's own total stops it
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var id = (await Json(await Authorize(merchant, await alice.PaymentCode(wallet), 5_000, "ROOM-7"), HttpStatusCode.Created)).GetProperty("authorizationId").GetString()!;
+        await Json(await Capture(merchant, id, 3_000), HttpStatusCode.OK);
+
+        var over = await Problem(await merchant.Refund(id, 3_001, "too-much"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        Assert.Contains("30.00 CNY", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal((7_000L, 5_000L), (await alice.Balance(wallet), await merchant.Balance()));
+        await Operator.AssertBooksBalance(api);
+
+        await Json(await merchant.Refund(id, 3_000, "all-of-it"), HttpStatusCode.Created);
+        await Problem(await merchant.Refund(id, 1, "one-more"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
+        await Problem(await merchant.Refund(id, 3_001, "too-much"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment"); // the refusal replays
+
+        Assert.Equal((10_000L, 2_000L), (await alice.Balance(wallet), await merchant.Balance()));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
     public async Task A_voided_hold_gives_the_money_back_to_spend_and_cannot_be_captured()
     {
         var merchant = await ApiMerchant.Onboard(api);

@@ -45,6 +45,37 @@ public sealed class AbortRetryTests(ClusterFixture fixture)
         await _bank.AssertBooksBalance();
     }
 
+    [Fact]
+    public async Task A_database_outage_inside_the_transaction_is_never_its_outcome_and_a_replay_after_it_settles_once()
+    {
+        var (alice, from, bob, to) = await TwoWallets();
+        AbortInjection.FailDebitsAsStorage(from, times: TransactionRetry.MaxAttempts);
+
+        var failed = await Assert.ThrowsAsync<WalletRefusedException>(() => _bank.Transfer(alice, from, to, 400, key: "outage"));
+        AbortInjection.Clear(from);
+        var replay = await _bank.Transfer(alice, from, to, 400, key: "outage");
+        var again = await _bank.Transfer(alice, from, to, 400, key: "outage");
+
+        Assert.Contains(failed.Code, new[] { RefusalCodes.StorageUnavailable, RefusalCodes.MovementInDoubt });
+        Assert.Equal(MovementStatus.Completed, replay.Status);
+        Assert.Equal(replay, again);
+        Assert.Equal((600L, 400L), (await _bank.Balance(alice, from), await _bank.Balance(bob, to)));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_short_database_outage_inside_the_transaction_is_retried_through()
+    {
+        var (alice, from, bob, to) = await TwoWallets();
+        AbortInjection.FailDebitsAsStorage(from, times: 2);
+
+        var receipt = await _bank.Transfer(alice, from, to, 400);
+
+        Assert.Equal(MovementStatus.Completed, receipt.Status);
+        Assert.Equal((600L, 400L), (await _bank.Balance(alice, from), await _bank.Balance(bob, to)));
+        await _bank.AssertBooksBalance();
+    }
+
     private async Task<(TestCustomer, string, TestCustomer, string)> TwoWallets()
     {
         var alice = await _bank.NewCustomer();

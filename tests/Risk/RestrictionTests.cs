@@ -106,6 +106,30 @@ public sealed class RestrictionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_release_that_meets_a_database_outage_leaves_the_transfer_held_and_a_later_release_carries_it_out()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        var bob = await _bank.NewCustomer();
+        var bobWallet = await _bank.OpenWallet(bob);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.None);
+        var movement = fixture.Grains.GetGrain<IMovementGrain>(held.MovementId);
+
+        AbortInjection.FailDebitsAsStorage(wallet, times: TransactionRetry.MaxAttempts);
+        var failed = await Assert.ThrowsAsync<WalletRefusedException>(() => movement.Release("ops_test"));
+        AbortInjection.Clear(wallet);
+        var stillHeld = await movement.Find(alice.Id);
+        var released = await movement.Release("ops_test");
+
+        Assert.Contains(failed.Code, new[] { RefusalCodes.StorageUnavailable, RefusalCodes.MovementInDoubt });
+        Assert.Equal((MovementStatus.HeldForReview, MovementStatus.Completed), (stillHeld?.Status, released.Status));
+        var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
+        Assert.Equal((6_000L, 6_000L, 4_000L), (view.Balance, view.Available, await _bank.Balance(bob, bobWallet)));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
     public async Task A_held_transfer_is_rejected_and_released_after_its_grain_was_deactivated()
     {
         var (alice, wallet) = await _bank.FundedCustomer(10_000);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Wallet.Tests.Infrastructure;
 
 namespace Wallet.Tests.Storage;
@@ -48,6 +49,72 @@ public sealed class DatabaseOutageTests
         Assert.Equal(10_000 - 500, await alice.Balance(from));
         Assert.Equal(500, await bob.Balance(to));
         await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
+    public async Task Transfers_in_flight_when_the_database_stops_complete_once_when_replayed_after_it_is_back_and_after_a_restart()
+    {
+        await using var database = await PrivatePostgres.Start();
+        var settings = PostgresServer.Settings(database.ConnectionString);
+        settings["Wallet:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)); // the host after the restart takes the same tokens
+        const int Senders = 4, Each = 3;
+        const long Amount = 100;
+        var keys = Enumerable.Range(0, Senders).SelectMany(s => Enumerable.Range(0, Each).Select(i => $"in-flight-{s}-{i}")).ToList();
+        ApiCustomer alice, bob;
+        string from, to;
+        var ids = new Dictionary<string, string>();
+        await using (var api = ApiFixture.With(settings))
+        {
+            await api.InitializeAsync();
+            alice = await ApiCustomer.Register(api);
+            bob = await ApiCustomer.Register(api);
+            from = await alice.FundedWallet(10_000);
+            to = await bob.OpenWallet();
+
+            // Each sender sends its keys one after another; the database stops once the first answer is in, with the others on their way.
+            var firstAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var senders = Enumerable.Range(0, Senders).Select(s => Task.Run(async () =>
+            {
+                var answers = new List<HttpStatusCode>();
+                foreach (var key in keys.Where(k => k.StartsWith($"in-flight-{s}-", StringComparison.Ordinal)))
+                {
+                    answers.Add((await alice.Post("/v1/transfers", alice.TransferBody(from, to, Amount), key)).StatusCode);
+                    firstAnswered.TrySetResult();
+                }
+                return answers;
+            })).ToList();
+            await firstAnswered.Task;
+            await database.StopServer();
+            var during = (await Task.WhenAll(senders)).SelectMany(a => a).ToList();
+            await database.StartServer();
+            Assert.Contains(HttpStatusCode.ServiceUnavailable, during);
+
+            foreach (var key in keys)
+            {
+                var settled = await UntilAnswered(() => alice.Post("/v1/transfers", alice.TransferBody(from, to, Amount), key));
+                Assert.True(settled.StatusCode == HttpStatusCode.Created, $"{key}: {(int)settled.StatusCode} {await settled.Content.ReadAsStringAsync()}");
+                ids[key] = (await ApiCustomer.Json(settled, HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
+            }
+            foreach (var key in keys) // once answered, a replay answers at once with the same outcome
+            {
+                var replay = await ApiCustomer.Json(await alice.Post("/v1/transfers", alice.TransferBody(from, to, Amount), key), HttpStatusCode.Created);
+                Assert.Equal(ids[key], replay.GetProperty("transferId").GetString());
+            }
+            Assert.Equal((10_000 - (keys.Count * Amount), keys.Count * Amount), (await alice.Balance(from), await bob.Balance(to)));
+            await Operator.AssertBooksBalance(api);
+        }
+
+        await using var after = ApiFixture.With(settings);
+        await after.InitializeAsync();
+        var again = new ApiCustomer(alice.Id, alice.Phone, after.CreateClient());
+        again.Http.DefaultRequestHeaders.Authorization = alice.Http.DefaultRequestHeaders.Authorization;
+        foreach (var key in keys)
+        {
+            var replay = await ApiCustomer.Json(await again.Post("/v1/transfers", again.TransferBody(from, to, Amount), key), HttpStatusCode.Created);
+            Assert.Equal(ids[key], replay.GetProperty("transferId").GetString());
+        }
+        Assert.Equal(10_000 - (keys.Count * Amount), await again.Balance(from));
+        await Operator.AssertBooksBalance(after);
     }
 
     /// <summary>Replays a request while the cluster is still reconnecting; bounded, and fails with the last answer.</summary>
