@@ -5,7 +5,7 @@ namespace Wallet.Tests.Infrastructure;
 /// HTTP: three wrong PINs require step-up and a new device then a large transfer holds payments for
 /// review (their defaults); impossible travel between two sign-ins puts the customer on receive-only,
 /// and a fifth payment within an hour freezes them (set here). Tests keep under five payments an hour
-/// unless they mean to freeze.
+/// unless they mean to freeze. The night-time rule is off: it would make the outcome depend on the hour.
 /// </summary>
 public sealed class RiskApiFixture : IAsyncLifetime
 {
@@ -15,6 +15,9 @@ public sealed class RiskApiFixture : IAsyncLifetime
         ["Wallet:Risk:ImpossibleTravel:Action"] = "ReceiveOnly",
         ["Wallet:Risk:Velocity:CountPerHour"] = "5",
         ["Wallet:Risk:Velocity:Action"] = "Freeze",
+        // These tests run on the real clock, at whatever hour CI runs them: between 00:00 and 05:00 in Shanghai the
+        // night-time rule would fire on their payments and change the rung they expect. Its own tests use a set clock.
+        ["Wallet:Risk:NightTime:Enabled"] = "false",
     });
 
     public Task InitializeAsync() => ((IAsyncLifetime)Api).InitializeAsync();
