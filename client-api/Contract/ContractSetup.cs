@@ -50,6 +50,10 @@ public static class ContractSetup
         {
             foreach (var header in context.Description.ActionDescriptor.EndpointMetadata.OfType<HeaderParameter>())
             {
+                if (header.Name == Http.IdempotencyKeys.Header && header.Required) // the money routes, whose replays are marked
+                {
+                    DescribeReplayHeader(operation);
+                }
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
                 {
@@ -63,5 +67,22 @@ public static class ContractSetup
             return Task.CompletedTask;
         });
         return options;
+    }
+
+    /// <summary>A successful answer to a replayed movement says so (routes where the key is optional answer a replay with the same body, unmarked).</summary>
+    private static void DescribeReplayHeader(OpenApiOperation operation)
+    {
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (status.StartsWith('2') && response is OpenApiResponse answer)
+            {
+                answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                answer.Headers["Idempotent-Replayed"] = new OpenApiHeader
+                {
+                    Description = "`true` when this is the recorded answer of an earlier request with the same Idempotency-Key (nothing was done again); absent otherwise.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
+                };
+            }
+        }
     }
 }

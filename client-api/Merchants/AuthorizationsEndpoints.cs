@@ -31,6 +31,7 @@ public static class AuthorizationsEndpoints
         var merchantId = merchant.CustomerId();
         var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, body.OrderId!))
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Authorized
             ? TypedResults.Created((string?)null, AuthorizationResponse.From(receipt))
             : MovementResults.Refusal(receipt);

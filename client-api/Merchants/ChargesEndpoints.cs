@@ -42,6 +42,7 @@ public static class ChargesEndpoints
         var merchantId = merchant.CustomerId();
         var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("ch", merchantId, body.OrderId!))
             .Charge(new ChargeOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),

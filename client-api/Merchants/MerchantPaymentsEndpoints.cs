@@ -54,6 +54,7 @@ public static class MerchantPaymentsEndpoints
         var merchantId = merchant.CustomerId();
         var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("rf", merchantId, request!.Key))
             .Refund(new RefundOrder(merchantId, request.Fingerprint, id, body.Amount!.Value));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
             ? TypedResults.Created((string?)null, new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
             : MovementResults.Refusal(receipt);

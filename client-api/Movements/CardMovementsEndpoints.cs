@@ -29,6 +29,7 @@ public static class CardMovementsEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!)
             .TopUp(new TopUpOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
             ? TypedResults.Created($"/v1/wallets/{id}/top-ups/{receipt.MovementId}", TopUpResponse.From(receipt))
             : MovementResults.Refusal(receipt);
@@ -47,6 +48,7 @@ public static class CardMovementsEndpoints
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!)
             .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),

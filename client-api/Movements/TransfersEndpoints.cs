@@ -40,6 +40,7 @@ public static class TransfersEndpoints
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
             body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),

@@ -84,6 +84,7 @@ public static class PaymentsEndpoints
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, "CNY",
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key), body.CouponId));
+        MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),

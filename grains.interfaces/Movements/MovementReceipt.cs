@@ -5,6 +5,7 @@ namespace Wallet.Movements;
 /// <summary>
 /// The recorded outcome of a movement. A refusal decided against the money (insufficient funds,
 /// a declined card) is an outcome too: replaying the key returns it rather than trying again.
+/// <see cref="Replayed"/> is set only on the copy a replay answers with, never in the record.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementReceipt")]
 public sealed record MovementReceipt(
@@ -30,7 +31,8 @@ public sealed record MovementReceipt(
     [property: Id(19)] string? PaymentId = null,
     [property: Id(20)] long? Fee = null,
     [property: Id(21)] Promotions.AppliedPromotion? Promotion = null,
-    [property: Id(22)] ReviewDecision? Review = null)
+    [property: Id(22)] ReviewDecision? Review = null,
+    [property: Id(23)] bool Replayed = false)
 {
     /// <summary>
     /// What the merchant received of a payment: what refunds may give back at most. Of an authorisation,

@@ -329,7 +329,7 @@ public sealed partial class MovementGrain(
     {
         await Announce(earlier);
         await NoteHeld(_settled!.CustomerId!, earlier); // the same for a movement held for review and its risk monitor
-        return earlier;
+        return earlier with { Replayed = true };
     }
 
     private MovementReceipt Settle(MovementRecord known, string customerId, string fingerprint)

@@ -47,7 +47,7 @@ public sealed class MovementPropertyTests(ClusterFixture fixture)
                     _ => _bank.Withdraw(customer, wallet, card, step.Amount, key),
                 };
                 var receipts = await Task.WhenAll(step.SentTwice ? [Send(), Send()] : new[] { Send() });
-                Assert.All(receipts, r => Assert.Equal(receipts[0], r));
+                Assert.All(receipts, r => Assert.Equal(receipts[0] with { Replayed = false }, r with { Replayed = false }));
                 return receipts[0];
             }));
 

@@ -45,6 +45,8 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(first.StatusCode, replay.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"), "the first answer is not a replay");
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
         await Problem(reused, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal(700, await bob.Balance(to));
         await Operator.AssertBooksBalance(api);
@@ -63,6 +65,7 @@ public sealed class TransfersApiTests(ApiFixture api)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(bodies.Distinct());
+        Assert.Single(responses, r => !r.Headers.Contains("Idempotent-Replayed")); // the one that moved the money
         Assert.Equal(300, await bob.Balance(to));
         Assert.Equal(4_700, await alice.Balance(from));
         await Operator.AssertBooksBalance(api);
@@ -81,6 +84,7 @@ public sealed class TransfersApiTests(ApiFixture api)
 
         await Problem(first, HttpStatusCode.UnprocessableEntity, "insufficient_funds");
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(100, await alice.Balance(from));
         Assert.Equal(0, await bob.Balance(to));
         await Operator.AssertBooksBalance(api);
