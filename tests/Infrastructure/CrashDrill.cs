@@ -15,6 +15,8 @@ public sealed class CrashDrill
     private readonly (TestCustomer Customer, string Wallet)[] _accounts;
     private readonly ConcurrentBag<Sent> _sent = [];
     private readonly ConcurrentQueue<DateTime> _completions = new();
+    private readonly ConcurrentBag<TimeSpan> _caughtByTheCrash = [];
+    private DateTime? _crashedAt;
 
     private sealed record Sent(string Key, int From, int To, long Amount);
 
@@ -29,19 +31,25 @@ public sealed class CrashDrill
             return (customer, wallet);
         })));
 
+    /// <summary>What the crash cost its callers.</summary>
+    /// <param name="LongestPause">The widest gap between completed transfers from the crash on.</param>
+    /// <param name="LongestInFlight">The longest a call that was in flight at the crash took to answer (completed or failed).</param>
+    public sealed record Costs(TimeSpan LongestPause, TimeSpan LongestInFlight);
+
     /// <summary>Streams transfers from <paramref name="clients"/> workers; crashes after 100 are sent; stops 100 later.</summary>
-    public async Task<TimeSpan> Run(Func<Task> crash, int clients = 8)
+    public async Task<Costs> Run(Func<Task> crash, int clients = 8)
     {
         using var stop = new CancellationTokenSource();
         var streams = Enumerable.Range(0, clients).Select(worker => Task.Run(() => Stream(worker, stop.Token))).ToList();
         await Eventually.Until(() => _sent.Count >= 100, "100 transfers sent before the crash", TimeSpan.FromSeconds(90));
         var crashedAt = DateTime.UtcNow;
+        _crashedAt = crashedAt;
         await crash();
         var atCrash = _sent.Count;
         await Eventually.Until(() => _sent.Count >= atCrash + 100, "100 transfers sent after the crash", TimeSpan.FromSeconds(90));
         await stop.CancelAsync();
         await Task.WhenAll(streams);
-        return LongestPauseAfter(crashedAt);
+        return new Costs(LongestPauseAfter(crashedAt), _caughtByTheCrash.DefaultIfEmpty(TimeSpan.Zero).Max());
     }
 
     public async Task AssertEveryTransferAppliedOnceOrNotAtAll()
@@ -71,6 +79,7 @@ public sealed class CrashDrill
             var from = Random.Shared.Next(_accounts.Length);
             var transfer = new Sent($"w{worker}-{n}", from, (from + 1 + Random.Shared.Next(_accounts.Length - 1)) % _accounts.Length, Random.Shared.Next(1, 500));
             _sent.Add(transfer);
+            var started = DateTime.UtcNow;
             try
             {
                 await Send(transfer);
@@ -79,6 +88,10 @@ public sealed class CrashDrill
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // In doubt for this client; the audit replays the key to learn the outcome.
+            }
+            if (_crashedAt is { } crash && started < crash)
+            {
+                _caughtByTheCrash.Add(DateTime.UtcNow - started);
             }
         }
     }
