@@ -43,9 +43,11 @@ public static class CardsEndpoints
         return TypedResults.Created($"/v1/cards/{view.CardId}", CardResponse.From(view));
     }
 
+    /// <param name="id">The card's id (<c>card_…</c>), one of the caller's.</param>
     public static async Task<Ok<CardResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(CardResponse.From(await grains.GetGrain<ICardBindingGrain>(id).GetView(user.CustomerId())));
 
+    /// <param name="id">The card's id (<c>card_…</c>) from the binding.</param>
     public static async Task<Results<Ok<CardResponse>, ValidationProblem>> Verify(
         string id, VerifyCardRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -57,6 +59,7 @@ public static class CardsEndpoints
         return TypedResults.Ok(CardResponse.From(await grains.GetGrain<ICardBindingGrain>(id).Verify(user.CustomerId(), body.Code!)));
     }
 
+    /// <param name="id">The card's id (<c>card_…</c>), one of the caller's.</param>
     public static async Task<NoContent> Unbind(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).UnbindCard(id);

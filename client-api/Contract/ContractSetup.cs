@@ -41,6 +41,8 @@ public static class ContractSetup
             }
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer<FieldRules>();
+        options.AddDocumentTransformer<FieldRules>();
         options.AddOperationTransformer<OperationSummaries>();
         options.AddDocumentTransformer<SecuritySchemes>();
         options.AddOperationTransformer<SecuritySchemes>();

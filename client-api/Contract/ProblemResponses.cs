@@ -114,7 +114,12 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
                     AllOf = [new OpenApiSchemaReference(SchemaName, context.Document)],
                     Properties = new Dictionary<string, IOpenApiSchema>
                     {
-                        ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))] },
+                        ["code"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Description = "Why, for a program: one of the codes this status comes with.",
+                            Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))],
+                        },
                     },
                 };
             operation.Responses[key] = new OpenApiResponse

@@ -116,6 +116,7 @@ public static class CustomersEndpoints
     public static async Task<Ok<Page<DeviceResponse>>> ListDevices(ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(new Page<DeviceResponse>([.. (await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListDevices()).Reverse().Select(d => new DeviceResponse(d.DeviceId, d.RegisteredAt))], null));
 
+    /// <param name="id">The device key's id (<c>dev_…</c>).</param>
     public static async Task<NoContent> RemoveDevice(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         await grains.GetGrain<ICustomerGrain>(user.CustomerId()).RemoveDevice(id);

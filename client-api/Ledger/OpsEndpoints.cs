@@ -22,6 +22,7 @@ public static class OpsEndpoints
     }
 
     /// <summary>A risk hold (receive-only or frozen) or its release (active); closing is the owner's alone.</summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>).</param>
     public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> SetWalletStatus(string id, WalletStatusRequest body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         var errors = new FieldErrors()
@@ -36,6 +37,7 @@ public static class OpsEndpoints
     }
 
     /// <summary>Tier 1 after verifying a customer in person, or a downgrade; the reason is kept in the tier history.</summary>
+    /// <param name="id">The customer's id (<c>cus_…</c>).</param>
     public static async Task<Results<Ok<MeResponse>, ValidationProblem>> ChangeTier(string id, TierChangeRequest body, IGrainFactory grains)
     {
         var errors = new FieldErrors()

@@ -38,6 +38,7 @@ public static class AuthorizationsEndpoints
     }
 
     /// <summary>Captures up to the authorised amount; the rest of the hold goes back to the customer's available money.</summary>
+    /// <param name="id">The authorisation's id (<c>au_…</c>).</param>
     public static async Task<Results<Ok<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Capture(
         string id, RefundRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
     {
@@ -54,6 +55,7 @@ public static class AuthorizationsEndpoints
         };
     }
 
+    /// <param name="id">The authorisation's id (<c>au_…</c>).</param>
     public static async Task<Results<Ok<AuthorizationResponse>, ProblemHttpResult>> Void(string id, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         var receipt = await grains.GetGrain<IMovementGrain>(id).Void(merchant.CustomerId());
@@ -66,6 +68,16 @@ public static class AuthorizationsEndpoints
     }
 }
 
+/// <summary>A hold on a customer's money for a merchant, until it is captured, voided or expires.</summary>
+/// <param name="AuthorizationId">The authorisation's id (<c>au_…</c>).</param>
+/// <param name="Status"><c>authorized</c> while the money is held, <c>completed</c> once captured, <c>voided</c> once let go (by the merchant or on expiry).</param>
+/// <param name="MerchantId">The merchant holding the money (<c>mch_…</c>).</param>
+/// <param name="OrderId">The merchant's order id, or null.</param>
+/// <param name="Amount">The amount held, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Captured">What was taken of it, an integer in minor units of the currency (fen for CNY); null until captured.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+/// <param name="CreatedAt">When the hold was placed, UTC, ISO 8601.</param>
+/// <param name="ExpiresAt">When an uncaptured hold lets go by itself, UTC, ISO 8601; null once it is no longer held.</param>
 public sealed record AuthorizationResponse(string AuthorizationId, MovementStatus Status, string MerchantId, string? OrderId, long Amount, long? Captured,
     string Currency, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
 {

@@ -63,10 +63,12 @@ public static class CampaignsEndpoints
     public static async Task<Ok<Page<CampaignResponse>>> List(ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(new Page<CampaignResponse>([.. (await Promotions(merchant, grains).List()).Select(CampaignResponse.From)], null));
 
+    /// <param name="id">The campaign's id (<c>cmp_…</c>), one of the merchant's.</param>
     public static async Task<Ok<CampaignResponse>> End(string id, ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(CampaignResponse.From(await Promotions(merchant, grains).End(id)));
 
     /// <summary>Issues a coupon of a coupon-only campaign to the customer with this phone number.</summary>
+    /// <param name="id">The coupon-only campaign's id (<c>cmp_…</c>), one of the merchant's.</param>
     public static async Task<Results<Created<CouponView>, ValidationProblem>> IssueCoupon(string id, CouponRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         if (new FieldErrors().Phone(body.Phone).Problem is { } invalid)
@@ -86,12 +88,42 @@ public static class CampaignsEndpoints
         => grains.GetGrain<IMerchantPromotionsGrain>(merchant.CustomerId());
 }
 
-public sealed record CampaignRequest(string? Name, CampaignKind? Kind, long? Budget, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, long? MinSpend,
+/// <summary>A campaign's terms: what it gives, for which payments, how often and until when.</summary>
+/// <param name="Name">The name customers see, 1 to 40 characters.</param>
+/// <param name="Kind">What it gives (see the CampaignKind schema); <c>discount</c> when left out.</param>
+/// <param name="Budget">The most the campaign may give in all, in fen (CNY minor units), or in points for a points campaign.</param>
+/// <param name="StartsAt">When it starts applying, UTC, ISO 8601; now when left out.</param>
+/// <param name="EndsAt">When it stops applying, UTC, ISO 8601; in the future and after <c>startsAt</c>.</param>
+/// <param name="MinSpend">The least a payment must be to qualify, in fen; 0 when left out.</param>
+/// <param name="PerCustomerLimit">How many times one customer may benefit, 1 up; no limit when left out.</param>
+/// <param name="PercentOff">For a discount only: the percentage off the price, 1 to 99.</param>
+/// <param name="MaxDiscount">For a discount only: the most one payment's discount may be, in fen; no cap when left out.</param>
+/// <param name="Cashback">For cashback only: the fen given back on each qualifying payment, at most the budget.</param>
+/// <param name="PointsPerYuan">For points only: points earned per yuan (100 fen) paid.</param>
+/// <param name="CouponOnly">True when the campaign applies only with a coupon issued by <c>POST /v1/merchant/campaigns/{id}/coupons</c>; false when left out.</param>
+public sealed record CampaignRequest([property: RequiredField] string? Name, CampaignKind? Kind, [property: RequiredField] long? Budget, DateTimeOffset? StartsAt, [property: RequiredField] DateTimeOffset? EndsAt, long? MinSpend,
     int? PerCustomerLimit, int? PercentOff, long? MaxDiscount, long? Cashback, int? PointsPerYuan, bool? CouponOnly);
 
-public sealed record CouponRequest(string? Phone);
+/// <summary>The customer a coupon is issued to.</summary>
+/// <param name="Phone">The customer's registered mobile number, such as <c>+8613800138000</c>.</param>
+public sealed record CouponRequest([property: RequiredField] string? Phone);
 
 /// <summary>A campaign: its terms, what it has spent of the budget (fen, or points), and whether it has ended.</summary>
+/// <param name="CampaignId">The campaign's id (<c>cmp_…</c>).</param>
+/// <param name="Name">The name customers see.</param>
+/// <param name="Kind">What it gives (see the CampaignKind schema).</param>
+/// <param name="Budget">The most it may give in all, in fen, or in points for a points campaign.</param>
+/// <param name="Spent">What it has given so far, in the budget's unit.</param>
+/// <param name="StartsAt">When it starts applying, UTC, ISO 8601.</param>
+/// <param name="EndsAt">When it stops applying, UTC, ISO 8601.</param>
+/// <param name="MinSpend">The least a payment must be to qualify, in fen (0 for any).</param>
+/// <param name="PerCustomerLimit">How many times one customer may benefit, or null for no limit.</param>
+/// <param name="PercentOff">The percentage off the price for a discount; null for other kinds.</param>
+/// <param name="MaxDiscount">The most one payment's discount may be, in fen; null for no cap or other kinds.</param>
+/// <param name="Cashback">The fen given back on each qualifying payment; null for other kinds.</param>
+/// <param name="PointsPerYuan">Points earned per yuan paid; null for other kinds.</param>
+/// <param name="CouponOnly">Whether it applies only with a coupon.</param>
+/// <param name="Ended">Whether it has ended (its end passed, its budget ran out, or the merchant ended it).</param>
 public sealed record CampaignResponse(string CampaignId, string Name, CampaignKind Kind, long Budget, long Spent, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     long MinSpend, int? PerCustomerLimit, int? PercentOff, long? MaxDiscount, long? Cashback, int? PointsPerYuan, bool CouponOnly, bool Ended)
 {

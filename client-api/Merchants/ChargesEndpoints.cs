@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
@@ -53,4 +54,8 @@ public static class ChargesEndpoints
 }
 
 /// <summary>A charge or an authorisation of a payment code.</summary>
-public sealed record ChargeRequest(string? PaymentCode, long? Amount, string? Currency, string? OrderId);
+/// <param name="PaymentCode">The 18-digit code (starting 28) the customer's app shows, read from its QR code or over NFC.</param>
+/// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY), from 1 up.</param>
+/// <param name="Currency">ISO 4217 code of the amount: payment codes pay in <c>CNY</c> only.</param>
+/// <param name="OrderId">The merchant's order id, 1 to 64 characters; a repeat with the same order id answers the first outcome.</param>
+public sealed record ChargeRequest([property: RequiredField] string? PaymentCode, [property: RequiredField] long? Amount, [property: RequiredField] string? Currency, [property: RequiredField] string? OrderId);

@@ -23,6 +23,8 @@ public static class MerchantPaymentsEndpoints
     }
 
     /// <summary>Newest first, from the settlement wallet's statement.</summary>
+    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
     public static async Task<Results<Ok<Page<MerchantPaymentResponse>>, ValidationProblem>> List(ClaimsPrincipal merchant, IGrainFactory grains, string? limit = null, string? cursor = null)
     {
         var pageSize = Paging.ParseLimit(limit);
@@ -43,6 +45,7 @@ public static class MerchantPaymentsEndpoints
     }
 
     /// <summary>Gives back all or part of a payment; the Idempotency-Key is the refund's id. Refunds never total more than was paid.</summary>
+    /// <param name="id">The id of the merchant's payment to refund.</param>
     public static async Task<Results<Created<RefundResponse>, ProblemHttpResult, ValidationProblem>> Refund(
         string id, RefundRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
@@ -61,9 +64,25 @@ public static class MerchantPaymentsEndpoints
     }
 }
 
-public sealed record RefundRequest(long? Amount);
+/// <summary>How much of a payment to give back.</summary>
+/// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY), from 1 up to what the merchant received and has not yet refunded.</param>
+public sealed record RefundRequest([property: RequiredField] long? Amount);
 
+/// <summary>A refund as the bank recorded it.</summary>
+/// <param name="RefundId">The refund's id (<c>rf_…</c>).</param>
+/// <param name="Status"><c>completed</c> once the money is back in the payer's wallet (see the MovementStatus schema).</param>
+/// <param name="PaymentId">The payment refunded.</param>
+/// <param name="Amount">The amount given back, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="OrderId">The payment's order id, or null.</param>
+/// <param name="CreatedAt">When the refund was made, UTC, ISO 8601.</param>
 public sealed record RefundResponse(string RefundId, MovementStatus Status, string PaymentId, long Amount, string Currency, string? OrderId, DateTimeOffset CreatedAt);
 
 /// <summary>A payment the merchant received: the payer's wallet is the counterparty; the memo carries the order id.</summary>
+/// <param name="PaymentId">The payment's id.</param>
+/// <param name="Amount">What the merchant received, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="PayerWalletId">The payer's wallet (<c>wal_…</c>), or null where it is not shown.</param>
+/// <param name="Memo">The order id or note the payment carried, or null.</param>
+/// <param name="CreatedAt">When the payment was booked, UTC, ISO 8601.</param>
 public sealed record MerchantPaymentResponse(string PaymentId, long Amount, string Currency, string? PayerWalletId, string? Memo, DateTimeOffset CreatedAt);

@@ -52,6 +52,7 @@ public static class MerchantsEndpoints
         return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
+    /// <param name="id">The merchant's id (<c>mch_…</c>).</param>
     public static async Task<Ok<MerchantCreatedResponse>> RotateSecret(string id, IGrainFactory grains)
         => TypedResults.Ok(MerchantCreatedResponse.From(await grains.GetGrain<IMerchantGrain>(id).RotateSecret()));
 
@@ -70,18 +71,37 @@ public static class MerchantsEndpoints
 /// <see cref="NameLatin"/> and <see cref="CityLatin"/>: the name and city in printable ASCII, required where
 /// those given are not (the QR code carries them in tags 59 and 60, the others in its language template).
 /// </summary>
-public sealed record MerchantRequest(string? Name, string? Category, string? City, SettlementCardRequest? SettlementCard,
+/// <param name="Name">The merchant's name as customers see it, 1 to 25 characters.</param>
+/// <param name="Category">The merchant category code (MCC), 4 digits.</param>
+/// <param name="City">The merchant's city, 1 to 15 characters.</param>
+/// <param name="SettlementCard">The bank card settlements are paid to; without one, settling is refused and the balance stays in the settlement wallet.</param>
+/// <param name="NameLatin">The name in printable ASCII; required when <c>name</c> is not.</param>
+/// <param name="CityLatin">The city in printable ASCII; required when <c>city</c> is not.</param>
+public sealed record MerchantRequest([property: RequiredField] string? Name, [property: RequiredField] string? Category, [property: RequiredField] string? City, SettlementCardRequest? SettlementCard,
     string? NameLatin = null, string? CityLatin = null);
 
 /// <summary>The bank card settlements are paid to.</summary>
-public sealed record SettlementCardRequest(string? CardNumber, string? HolderName);
+/// <param name="CardNumber">The card number, digits only (it must pass the Luhn check).</param>
+/// <param name="HolderName">The name on the card, 1 to 50 characters.</param>
+public sealed record SettlementCardRequest([property: RequiredField] string? CardNumber, [property: RequiredField] string? HolderName);
 
 /// <summary>The merchant's credentials: the secret appears here and nowhere else.</summary>
+/// <param name="MerchantId">The merchant's id (<c>mch_…</c>), sent as <c>X-Merchant-Id</c>.</param>
+/// <param name="Secret">The key for signing requests (HMAC-SHA256); shown only here and on rotation.</param>
+/// <param name="SettlementWalletId">The wallet payments to the merchant go into (<c>wal_…</c>).</param>
 public sealed record MerchantCreatedResponse(string MerchantId, string Secret, string SettlementWalletId)
 {
     public static MerchantCreatedResponse From(MerchantOnboarded onboarded) => new(onboarded.MerchantId, onboarded.Secret, onboarded.SettlementWalletId);
 }
 
+/// <summary>A merchant's profile and settlement balance.</summary>
+/// <param name="MerchantId">The merchant's id (<c>mch_…</c>).</param>
+/// <param name="Name">The name customers see.</param>
+/// <param name="Category">The merchant category code (MCC), 4 digits.</param>
+/// <param name="City">The merchant's city.</param>
+/// <param name="SettlementWalletId">The wallet payments go into (<c>wal_…</c>).</param>
+/// <param name="Balance">What the settlement wallet holds, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="OnboardedAt">When the bank onboarded the merchant, UTC, ISO 8601.</param>
 public sealed record MerchantResponse(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, DateTimeOffset OnboardedAt)
 {
     public static MerchantResponse From(MerchantView view)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using QRCoder;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Merchants;
@@ -40,7 +41,19 @@ public static class QrCodesEndpoints
     }
 }
 
-public sealed record QrCodeRequest(long? Amount, string? Currency, string? OrderId, int? ExpiresIn);
+/// <summary>A QR code to make: dynamic (for one order and amount) or static (the customer enters the amount).</summary>
+/// <param name="Amount">For a dynamic code, the amount, an integer in minor units of the currency (fen for CNY); leave it out for a static code.</param>
+/// <param name="Currency">ISO 4217 code: QR codes are in <c>CNY</c>.</param>
+/// <param name="OrderId">The merchant's order id, 1 to 25 characters, or left out.</param>
+/// <param name="ExpiresIn">For a dynamic code, seconds it lives, 1 to 86400; left out, the default life.</param>
+public sealed record QrCodeRequest(long? Amount, [property: RequiredField] string? Currency, string? OrderId, int? ExpiresIn);
 
 /// <summary>The code as text (the EMVCo payload) and as a PNG image, base64.</summary>
+/// <param name="QrCodeId">The code's id (<c>qr_…</c>).</param>
+/// <param name="Payload">The EMVCo merchant-presented payload the QR code encodes.</param>
+/// <param name="Image">The QR code as a PNG image, base64.</param>
+/// <param name="Amount">The amount of a dynamic code, an integer in minor units of the currency (fen for CNY); null for a static code.</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="OrderId">The merchant's order id, or null.</param>
+/// <param name="ExpiresAt">When a dynamic code stops being payable, UTC, ISO 8601; null for a static code.</param>
 public sealed record QrCodeResponse(string QrCodeId, string Payload, string Image, long? Amount, string Currency, string? OrderId, DateTimeOffset? ExpiresAt);

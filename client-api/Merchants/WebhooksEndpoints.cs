@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Wallets;
@@ -54,6 +55,10 @@ public static class WebhooksEndpoints
         => grains.GetGrain<IMerchantWebhooksGrain>(merchant.CustomerId());
 }
 
-public sealed record WebhookEndpointRequest(string? Url);
+/// <summary>Where the merchant's events are delivered.</summary>
+/// <param name="Url">The endpoint's absolute URL (https, on a public address, outside the embedded mode).</param>
+public sealed record WebhookEndpointRequest([property: RequiredField] string? Url);
 
+/// <summary>Where the merchant's events are delivered.</summary>
+/// <param name="Url">The endpoint's URL, or null when none is set (events are not delivered).</param>
 public sealed record WebhookEndpointResponse(string? Url);

@@ -17,6 +17,7 @@ public static class CardMovementsEndpoints
         return routes;
     }
 
+    /// <param name="id">The wallet topped up (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Results<Created<TopUpResponse>, ProblemHttpResult, ValidationProblem>> TopUp(
         string id, TopUpRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -36,6 +37,7 @@ public static class CardMovementsEndpoints
     }
 
     /// <summary>201 when paid out to the card; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
+    /// <param name="id">The wallet the money leaves (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Results<Created<WithdrawalResponse>, Accepted<WithdrawalResponse>, ProblemHttpResult, ValidationProblem>> Withdraw(
         string id, WithdrawalRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -49,6 +49,7 @@ public static class TransfersEndpoints
         };
     }
 
+    /// <param name="id">The transfer's id (<c>mv_…</c>), one the caller sent.</param>
     public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var receipt = await grains.GetGrain<IMovementGrain>(id).Find(user.CustomerId());

@@ -15,6 +15,8 @@ public static class NotificationsEndpoints
         return routes;
     }
 
+    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
     public static async Task<Results<Ok<Page<NotificationResponse>>, ValidationProblem>> List(ClaimsPrincipal user, IGrainFactory grains, string? limit = null, string? cursor = null)
     {
         var pageSize = Paging.ParseLimit(limit);
@@ -32,4 +34,11 @@ public static class NotificationsEndpoints
     }
 }
 
+/// <summary>A message in the customer's inbox.</summary>
+/// <param name="Id">The notification's id (<c>ntf_…</c>).</param>
+/// <param name="Kind">What it is about, such as <c>payment_to_confirm</c>, <c>movement_reviewed</c> or <c>risk_lifted</c>.</param>
+/// <param name="Title">A one-line title.</param>
+/// <param name="Body">The message.</param>
+/// <param name="CreatedAt">When it was posted, UTC, ISO 8601.</param>
+/// <param name="Reference">The id of what it is about (a payment's or movement's), or null.</param>
 public sealed record NotificationResponse(string Id, string Kind, string Title, string Body, DateTimeOffset CreatedAt, string? Reference);

@@ -41,6 +41,7 @@ public static class PaymentsEndpoints
         => TypedResults.Ok(new Page<PendingCharge>(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListPendingCharges(), null));
 
     /// <summary>The payer confirms a merchant's pending charge with the PIN or a device signature.</summary>
+    /// <param name="id">The pending charge's <c>paymentId</c>, as listed by <c>GET /v1/me/pending-payments</c>.</param>
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Confirm(
         string id, ConfirmRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -94,18 +95,44 @@ public static class PaymentsEndpoints
     }
 }
 
-public sealed record PaymentCodeRequest(string? WalletId);
+/// <summary>The wallet a payment code pays from.</summary>
+/// <param name="WalletId">One of the customer's wallets (<c>wal_…</c>).</param>
+public sealed record PaymentCodeRequest([property: RequiredField] string? WalletId);
 
+/// <summary>A one-time payment code for a merchant to charge.</summary>
+/// <param name="Code">The 18-digit code, starting 28, to show as a QR code or barcode or to send over NFC.</param>
+/// <param name="WalletId">The wallet it pays from (<c>wal_…</c>).</param>
+/// <param name="ExpiresAt">When the code can no longer be charged, UTC, ISO 8601.</param>
 public sealed record PaymentCodeResponse(string Code, string WalletId, DateTimeOffset ExpiresAt);
 
+/// <summary>The customer's approval of a charge waiting for it: the payment PIN or a device signature, exactly one.</summary>
+/// <param name="Pin">The six-digit payment PIN; give it or <c>deviceSignature</c>, not both.</param>
+/// <param name="DeviceSignature">A registered device's signature approving this payment, instead of the PIN.</param>
 public sealed record ConfirmRequest(string? Pin, DeviceSignatureBody? DeviceSignature);
 
-public sealed record PaymentRequest(string? QrPayload, string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature, string? CouponId);
+/// <summary>Paying a merchant's QR code from one of the customer's wallets.</summary>
+/// <param name="QrPayload">The QR code's text exactly as scanned (the EMVCo payload).</param>
+/// <param name="FromWalletId">The wallet that pays (<c>wal_…</c>), one of the caller's, in the code's currency.</param>
+/// <param name="Amount">For a static code, the amount the customer enters, an integer in minor units of the currency (fen for CNY); leave it out for a dynamic code, which carries its own.</param>
+/// <param name="Pin">The six-digit payment PIN; give it or <c>deviceSignature</c>, not both.</param>
+/// <param name="DeviceSignature">A registered device's signature approving this payment, instead of the PIN.</param>
+/// <param name="CouponId">A coupon of the merchant's to use (<c>cpn_…</c>), or left out.</param>
+public sealed record PaymentRequest([property: RequiredField] string? QrPayload, [property: RequiredField] string? FromWalletId, long? Amount, string? Pin, DeviceSignatureBody? DeviceSignature, string? CouponId);
 
 /// <summary>
-/// A payment to a merchant: <see cref="Amount"/> is what the payer paid; <see cref="ConfirmBy"/> is set while it waits for the
-/// payer's confirmation; <see cref="Promotion"/> says what a campaign gave (the price before a discount, cashback, points).
+/// A payment to a merchant: <c>amount</c> is what the payer paid; <c>confirmBy</c> is set while it waits for the
+/// payer's confirmation; <c>promotion</c> says what a campaign gave (the price before a discount, cashback, points).
 /// </summary>
+/// <param name="PaymentId">The payment's id (<c>mv_…</c> for a QR payment, <c>ch_…</c> for a charge of a payment code).</param>
+/// <param name="Status"><c>completed</c> once paid, <c>pending_confirmation</c> while it waits for the payer, <c>held_for_review</c> when risk control holds it (see the MovementStatus schema).</param>
+/// <param name="FromWalletId">The wallet that paid (<c>wal_…</c>).</param>
+/// <param name="MerchantId">The merchant paid (<c>mch_…</c>).</param>
+/// <param name="OrderId">The merchant's order id, or null.</param>
+/// <param name="Amount">What the payer paid, an integer in minor units of the currency (fen for CNY) (after any discount).</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="CreatedAt">When the payment was made, UTC, ISO 8601.</param>
+/// <param name="ConfirmBy">Until when the payer may confirm it, UTC, ISO 8601; null unless it waits for confirmation.</param>
+/// <param name="Promotion">What a merchant's campaign gave, or null when none applied.</param>
 public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency,
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion)
 {
@@ -113,6 +140,15 @@ public sealed record PaymentResponse(string PaymentId, MovementStatus Status, st
         => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion));
 }
 
+/// <summary>What a merchant's campaign gave on a payment.</summary>
+/// <param name="CampaignId">The campaign (<c>cmp_…</c>).</param>
+/// <param name="CampaignName">The campaign's name.</param>
+/// <param name="Kind">What it gave (see the CampaignKind schema).</param>
+/// <param name="Price">The price before the discount, in minor units of the payment's currency (fen for CNY).</param>
+/// <param name="Discount">What the discount took off the price, in minor units; 0 for other kinds.</param>
+/// <param name="Cashback">What was given back to the payer's wallet, in minor units; 0 for other kinds.</param>
+/// <param name="Points">Points earned; 0 for other kinds.</param>
+/// <param name="CouponId">The coupon used (<c>cpn_…</c>), or null.</param>
 public sealed record PromotionResponse(string CampaignId, string CampaignName, Promotions.CampaignKind Kind, long Price, long Discount, long Cashback, long Points, string? CouponId)
 {
     public static PromotionResponse? From(Promotions.AppliedPromotion? applied) => applied is null ? null

@@ -27,6 +27,9 @@ public static class RiskEndpoints
     }
 
     /// <summary>Newest first; <c>status=open</c> for those nobody has reviewed yet.</summary>
+    /// <param name="status"><c>open</c> for alerts nobody has reviewed yet; <c>all</c> (or left out) for every alert.</param>
+    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
     public static async Task<Results<Ok<Page<RiskAlertResponse>>, ValidationProblem>> ListAlerts(IGrainFactory grains, string? status = null, string? limit = null, string? cursor = null)
     {
         var pageSize = Paging.ParseLimit(limit);
@@ -43,6 +46,7 @@ public static class RiskEndpoints
     }
 
     /// <summary>Closes an alert after a look (with an optional note); the customer's rung stays until an unfreeze.</summary>
+    /// <param name="id">The alert's id (<c>rsk_…</c>).</param>
     public static async Task<Results<Ok<RiskAlertResponse>, ValidationProblem>> ReviewAlert(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Note(body) is { } invalid)
@@ -55,6 +59,7 @@ public static class RiskEndpoints
         return TypedResults.Ok(RiskAlertResponse.From(reviewed));
     }
 
+    /// <param name="id">The customer's id (<c>cus_…</c>).</param>
     public static async Task<Ok<RiskStandingResponse>> GetStanding(string id, IGrainFactory grains)
     {
         await RequireCustomer(grains, id);
@@ -62,6 +67,7 @@ public static class RiskEndpoints
     }
 
     /// <summary>Lifts the customer's restriction, whatever the rung, and closes their open alerts: money moves again from the commit.</summary>
+    /// <param name="id">The customer's id (<c>cus_…</c>).</param>
     public static async Task<Results<Ok<RiskStandingResponse>, ValidationProblem>> Unfreeze(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Note(body) is { } invalid)
@@ -73,10 +79,12 @@ public static class RiskEndpoints
     }
 
     /// <summary>Lets a movement held for review go: it is carried out now (and may still be refused, say for want of funds).</summary>
+    /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
     public static async Task<Ok<HeldMovementResponse>> Release(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Release(user.CustomerId())));
 
     /// <summary>Refuses a movement held for review: the money held for it is the customer's to spend again.</summary>
+    /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
     public static async Task<Results<Ok<HeldMovementResponse>, ValidationProblem>> Reject(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
         => Note(body) is { } invalid ? invalid
             : TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
@@ -95,8 +103,23 @@ public static class RiskEndpoints
     }
 }
 
+/// <summary>An operator's review of a risk alert.</summary>
+/// <param name="Note">What the operator found, up to 500 characters, or left out.</param>
 public sealed record RiskReviewRequest(string? Note);
 
+/// <summary>A risk alert: which rule a customer's activity tripped, and what risk control did.</summary>
+/// <param name="Id">The alert's id (<c>rsk_…</c>).</param>
+/// <param name="CustomerId">The customer (<c>cus_…</c>).</param>
+/// <param name="Rule">The rule tripped (see the RiskRule schema).</param>
+/// <param name="Detail">What was seen, for the operator.</param>
+/// <param name="Action">What risk control did (see the RiskAction schema).</param>
+/// <param name="EventId">The event that tripped the rule (<c>evt_…</c>).</param>
+/// <param name="EventAt">When that event happened, UTC, ISO 8601.</param>
+/// <param name="RaisedAt">When the alert was raised, UTC, ISO 8601.</param>
+/// <param name="Status"><c>open</c> until an operator reviews it, then <c>reviewed</c>.</param>
+/// <param name="ReviewedAt">When it was reviewed, UTC, ISO 8601; null while open.</param>
+/// <param name="ReviewedBy">The operator who reviewed it (<c>cus_…</c>); null while open.</param>
+/// <param name="Note">The operator's note, or null.</param>
 public sealed record RiskAlertResponse(
     string Id, string CustomerId, RiskRule Rule, string Detail, RiskAction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
     string Status, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? Note)
@@ -106,6 +129,10 @@ public sealed record RiskAlertResponse(
 }
 
 /// <summary>Where a customer stands on the risk ladder, their latest alerts and the movements held for review.</summary>
+/// <param name="CustomerId">The customer (<c>cus_…</c>).</param>
+/// <param name="Restriction">The rung the customer is on (see the RiskAction schema); <c>none</c> when nothing is held.</param>
+/// <param name="Alerts">The customer's latest alerts, newest first.</param>
+/// <param name="Held">The customer's movements held for review, and what became of them.</param>
 public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts, IReadOnlyList<HeldMovementResponse> Held)
 {
     public static RiskStandingResponse From(RiskStanding s)
@@ -113,6 +140,19 @@ public sealed record RiskStandingResponse(string CustomerId, RiskAction Restrict
 }
 
 /// <summary>A movement held for review, or what became of it: its status, and why it was refused.</summary>
+/// <param name="MovementId">The movement's id (<c>mv_…</c>).</param>
+/// <param name="Kind">What kind of movement (see the MovementKind schema).</param>
+/// <param name="Status"><c>held_for_review</c> while held, <c>completed</c> once released and carried out, <c>refused</c> once rejected or refused.</param>
+/// <param name="FromWalletId">The wallet the money leaves (<c>wal_…</c>).</param>
+/// <param name="ToWalletId">The wallet it goes to, or null (a withdrawal, or a payment to a merchant).</param>
+/// <param name="MerchantId">The merchant paid (<c>mch_…</c>), or null.</param>
+/// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="CreatedAt">When the customer sent it, UTC, ISO 8601.</param>
+/// <param name="RefusalCode">Why it was refused (a problem <c>code</c>), or null.</param>
+/// <param name="ReviewedBy">The operator who released or rejected it (<c>cus_…</c>), or null.</param>
+/// <param name="ReviewNote">The operator's note, or null.</param>
+/// <param name="ReviewedAt">When it was released or rejected, UTC, ISO 8601; null while held.</param>
 public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, string FromWalletId, string? ToWalletId,
     string? MerchantId, long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode, string? ReviewedBy, string? ReviewNote, DateTimeOffset? ReviewedAt)
 {

@@ -15,6 +15,7 @@ public static class DevEndpoints
         return routes;
     }
 
+    /// <param name="phone">The mobile number the texts went to, such as <c>+8613800138000</c>.</param>
     public static async Task<Results<Ok<IReadOnlyList<SmsMessage>>, ValidationProblem>> Sms(IGrainFactory grains, string? phone = null)
     {
         var normalized = Phones.Normalize(phone);

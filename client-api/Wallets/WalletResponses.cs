@@ -1,19 +1,37 @@
+using Wallet.ClientApi.Contract;
 using Wallet.Limits;
 using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Wallets;
 
-public sealed record OpenWalletRequest(string? Currency);
+/// <summary>A new wallet for the signed-in customer.</summary>
+/// <param name="Currency">ISO 4217 code of the wallet's currency, one the bank holds (such as <c>CNY</c>); one wallet per currency.</param>
+public sealed record OpenWalletRequest([property: RequiredField] string? Currency);
 
-public sealed record UnfreezeRequest(string? Pin, string? Code);
+/// <summary>What unfreezing a wallet the customer froze takes: the payment PIN and the texted code.</summary>
+/// <param name="Pin">The six-digit payment PIN.</param>
+/// <param name="Code">The six digits from the SMS sent by <c>POST /v1/wallets/{id}/unfreeze-code</c>.</param>
+public sealed record UnfreezeRequest([property: RequiredField] string? Pin, [property: RequiredField] string? Code);
 
 /// <summary>An operator's hold or release of a wallet.</summary>
-public sealed record WalletStatusRequest(WalletStatus? Status, string? Reason);
+/// <param name="Status">The status to set: <c>active</c> releases the wallet, <c>receive_only</c> lets money in but none out, <c>frozen</c> stops money out (money still comes in). <c>closed</c> is refused here.</param>
+/// <param name="Reason">Why, 1 to 200 characters, kept with the wallet's status.</param>
+public sealed record WalletStatusRequest([property: RequiredField] WalletStatus? Status, [property: RequiredField] string? Reason);
 
 /// <summary>
 /// A wallet as its owner sees it: the limits of the owner's tier (minor units, null for none) and
 /// what is spent against them on the current bank day and year. The owner id and ledger internals are not shown.
 /// </summary>
+/// <param name="Id">The wallet's id (<c>wal_…</c>).</param>
+/// <param name="Currency">ISO 4217 code of the wallet's currency.</param>
+/// <param name="Balance">The money in the wallet, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Available">What can be spent now, an integer in minor units of the currency (fen for CNY): the balance less what merchants' authorisations and movements held for review keep aside.</param>
+/// <param name="Status">Whether money may move (see the WalletStatus schema for each value).</param>
+/// <param name="OpenedAt">When the wallet was opened, UTC, ISO 8601.</param>
+/// <param name="Tier">The owner's real-name tier (1 is verified in person, 4 is unverified), which sets the limits.</param>
+/// <param name="Limits">The limits of the owner's tier in this currency; a null limit is no limit.</param>
+/// <param name="Usage">What has gone out against the daily and yearly limits.</param>
+/// <param name="Points">Loyalty points earned in merchants' points campaigns (a count, not money).</param>
 public sealed record WalletResponse(
     string Id, string Currency, long Balance, long Available, WalletStatus Status, DateTimeOffset OpenedAt,
     int Tier, LimitsResponse Limits, UsageResponse Usage, long Points)
@@ -23,14 +41,33 @@ public sealed record WalletResponse(
         view.Tier, LimitsResponse.From(view.Limits), new UsageResponse(view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
 }
 
+/// <summary>The limits of a real-name tier, each an integer in minor units of the currency (fen for CNY); null where the tier has no such limit.</summary>
+/// <param name="BalanceCap">The most a wallet may hold, or null for no cap.</param>
+/// <param name="Single">The most one payment, transfer or withdrawal may move, or null for no limit.</param>
+/// <param name="Daily">The most that may go out in one bank day (Asia/Shanghai), or null for no limit.</param>
+/// <param name="Yearly">The most that may go out in one calendar year, or null for no limit.</param>
 public sealed record LimitsResponse(long? BalanceCap, long? Single, long? Daily, long? Yearly)
 {
     public static LimitsResponse From(TierLimits limits) => new(limits.BalanceCap, limits.Single, limits.Daily, limits.Yearly);
 }
 
-/// <summary>Spent on <see cref="Day"/> (the bank's day, Asia/Shanghai) and in its year.</summary>
+/// <summary>What has gone out on the bank's day (Asia/Shanghai) and in its year, an integer in minor units of the currency (fen for CNY).</summary>
+/// <param name="Day">The bank day counted, ISO 8601 date in Asia/Shanghai.</param>
+/// <param name="Daily">What has gone out on that day.</param>
+/// <param name="Yearly">What has gone out in that day's year.</param>
 public sealed record UsageResponse(DateOnly Day, long Daily, long Yearly);
 
+/// <summary>One line of a wallet's history: money in or out, and the balance after it.</summary>
+/// <param name="Id">The entry's id: the wallet's id and the entry's sequence number, <c>wal_….7</c>.</param>
+/// <param name="Kind">What moved the money (see the MovementKind schema for each value).</param>
+/// <param name="Direction"><c>in</c> for money into the wallet, <c>out</c> for money out of it.</param>
+/// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY), always positive: the direction says which way.</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="BalanceAfter">The wallet's balance after this entry, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Counterparty">The other side: a wallet (<c>wal_…</c>), a merchant (<c>mch_…</c>) or a card (<c>card_…</c>); null where there is none to show.</param>
+/// <param name="Memo">The sender's note or the merchant's order, or null.</param>
+/// <param name="MovementId">The movement this entry belongs to (the transfer's, top-up's, payment's... id).</param>
+/// <param name="CreatedAt">When the entry was booked, UTC, ISO 8601.</param>
 public sealed record EntryResponse(
     string Id,
     MovementKind Kind,
@@ -49,4 +86,6 @@ public sealed record EntryResponse(
 }
 
 /// <summary>The list shape every collection uses: newest first, and an opaque cursor to the next page.</summary>
+/// <param name="Items">This page's items, newest first.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -26,9 +26,11 @@ public static class WalletsEndpoints
     }
 
     /// <summary>The owner reports the phone lost: money still comes in, none goes out. No PIN needed: the point is speed.</summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Freeze(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Freeze(user.CustomerId())));
 
+    /// <param name="id">The frozen wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Results<Accepted, ProblemHttpResult>> SendUnfreezeCode(string id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
     {
         if (await sms.Spend(context) is { } tooMany)
@@ -40,6 +42,7 @@ public static class WalletsEndpoints
     }
 
     /// <summary>Unfreezing needs both the payment PIN and the code texted to the customer's phone.</summary>
+    /// <param name="id">The frozen wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Results<Ok<WalletResponse>, ValidationProblem>> Unfreeze(string id, UnfreezeRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (new FieldErrors().Pin(body.Pin).SmsCode(body.Code).Problem is { } invalid)
@@ -50,6 +53,7 @@ public static class WalletsEndpoints
     }
 
     /// <summary>Closes an empty wallet for good; one holding money is 409 <c>wallet_not_empty</c>.</summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Close(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Close(user.CustomerId())));
 
@@ -71,9 +75,16 @@ public static class WalletsEndpoints
         return TypedResults.Ok(new Page<WalletResponse>([.. wallets.Reverse().Select(WalletResponse.From)], null));
     }
 
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).GetView(user.CustomerId())));
 
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
+    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
+    /// <param name="from">Only entries booked at or after this time, ISO 8601 with an offset (such as <c>2026-01-01T00:00:00+08:00</c>).</param>
+    /// <param name="to">Only entries booked before this time, ISO 8601 with an offset.</param>
+    /// <param name="kind">Only entries of this kind: <c>transfer</c>, <c>top_up</c>, <c>withdrawal</c>, <c>payment</c>, <c>refund</c>, <c>settlement</c> or <c>cashback</c>.</param>
     public static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> Transactions(
         string id, ClaimsPrincipal user, IGrainFactory grains,
         string? limit = null, string? cursor = null, string? from = null, string? to = null, string? kind = null)

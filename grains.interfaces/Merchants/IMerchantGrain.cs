@@ -80,6 +80,16 @@ public sealed record MerchantApplication(
 /// One settlement: the settlement wallet's balance swept to the merchant's bank card, less the fee.
 /// <see cref="SettlementStatus.PayoutPending"/> while the bank has not yet taken the payout (it is tried again).
 /// </summary>
+/// <param name="SettlementId">The settlement's id (<c>st_…</c>).</param>
+/// <param name="Gross">What was swept from the settlement wallet, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Fee">The bank's fee, in the same minor units.</param>
+/// <param name="Net">What is paid to the card: gross less the fee, in the same minor units.</param>
+/// <param name="Currency">ISO 4217 code of the amounts.</param>
+/// <param name="CardMasked">The settlement card, all but its first six and last four digits hidden.</param>
+/// <param name="SettledAt">When the balance was swept, UTC, ISO 8601.</param>
+/// <param name="Scheduled">True for the daily settlement, false for one the merchant asked for.</param>
+/// <param name="Status"><c>paid</c> once the bank took the payout, <c>payout_pending</c> while it is being tried again.</param>
+/// <param name="PaidAt">When the bank took the payout, UTC, ISO 8601; null while pending (and for settlements recorded before this was kept).</param>
 [GenerateSerializer, Immutable, Alias("Wallet.SettlementReport")]
 public sealed record SettlementReport(
     [property: Id(0)] string SettlementId,
@@ -93,6 +103,7 @@ public sealed record SettlementReport(
     [property: Id(8)] SettlementStatus Status = SettlementStatus.Paid,
     [property: Id(9)] DateTimeOffset? PaidAt = null);
 
+/// <summary>Where a settlement's payout stands: <c>paid</c> (the bank took it) or <c>payout_pending</c> (the money left the wallet; the payout to the card is being tried again).</summary>
 public enum SettlementStatus
 {
     Paid = 0,

@@ -51,6 +51,11 @@ public static class PaymentCodes
 }
 
 /// <summary>A merchant's charge waiting for this customer's confirmation: what the app shows to be confirmed.</summary>
+/// <param name="PaymentId">The charge's id, for <c>POST /v1/payments/{id}/confirm</c>.</param>
+/// <param name="MerchantName">The merchant's name as customers see it.</param>
+/// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="ConfirmBy">Until when it may be confirmed, UTC, ISO 8601; after that it lapses and nothing moves.</param>
 [GenerateSerializer, Immutable, Alias("Wallet.PendingCharge")]
 public sealed record PendingCharge(
     [property: Id(0)] string PaymentId,

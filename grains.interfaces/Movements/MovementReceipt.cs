@@ -42,6 +42,12 @@ public sealed record MovementReceipt(
     public long MerchantReceived => (Captured ?? Amount) - (Promotion?.Cashback ?? 0);
 }
 
+/// <summary>
+/// Where a movement stands: <c>completed</c> (the money moved), <c>refused</c> (nothing moved; the problem's
+/// <c>code</c> said why), <c>pending_confirmation</c> (a merchant's charge waiting for the payer),
+/// <c>authorized</c> (a merchant's hold on the payer's money), <c>voided</c> (a hold let go without capture) or
+/// <c>held_for_review</c> (held in the sender's wallet until an operator releases or rejects it).
+/// </summary>
 public enum MovementStatus
 {
     Completed = 0,

@@ -1,5 +1,10 @@
 namespace Wallet.Promotions;
 
+/// <summary>
+/// What a campaign gives: <c>discount</c> (a percentage off the price, up to a cap; the merchant receives less),
+/// <c>cashback</c> (a fixed amount back into the payer's wallet, out of what the merchant receives) or
+/// <c>points</c> (loyalty points for every yuan spent; no money moves for them).
+/// </summary>
 public enum CampaignKind
 {
     /// <summary>A percentage off the price, up to a cap: the payer pays less and the merchant receives less.</summary>

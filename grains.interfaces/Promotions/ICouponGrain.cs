@@ -18,6 +18,14 @@ public interface ICouponGrain : IGrainWithStringKey
     Task<Refusal?> Redeem(string customerId, string paymentId, DateTimeOffset at);
 }
 
+/// <summary>A coupon issued to a customer for a merchant's coupon-only campaign.</summary>
+/// <param name="CouponId">The coupon's id (<c>cpn_…</c>), sent as <c>couponId</c> with a payment.</param>
+/// <param name="CustomerId">The customer it was issued to (<c>cus_…</c>).</param>
+/// <param name="MerchantId">The merchant it is good at (<c>mch_…</c>).</param>
+/// <param name="CampaignId">The campaign it belongs to (<c>cmp_…</c>).</param>
+/// <param name="CampaignName">The campaign's name.</param>
+/// <param name="ExpiresAt">When it can no longer be used, UTC, ISO 8601.</param>
+/// <param name="UsedBy">The payment that used it, or null while unused.</param>
 [GenerateSerializer, Immutable, Alias("Wallet.CouponView")]
 public sealed record CouponView(
     [property: Id(0)] string CouponId,

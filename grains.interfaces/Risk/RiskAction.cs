@@ -4,7 +4,10 @@ namespace Wallet.Risk;
 
 /// <summary>
 /// The escalation ladder, lowest first. Each rung blocks what the one below it blocks, and more. A
-/// customer stands on one rung at a time; only an operator brings them down again.
+/// customer stands on one rung at a time; only an operator brings them down again. The rungs: <c>none</c>
+/// (nothing restricted), <c>alert</c> (the customer and the operators are told), <c>step_up</c> (money leaves only
+/// with the PIN or a device signature), <c>review</c> (money sent is held until an operator reviews it),
+/// <c>receive_only</c> (money comes in, none goes out), <c>freeze</c> (nothing goes out or comes in).
 /// </summary>
 public enum RiskAction
 {

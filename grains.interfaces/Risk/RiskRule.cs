@@ -1,6 +1,13 @@
 namespace Wallet.Risk;
 
-/// <summary>What the risk monitor watches for. Each has its own thresholds and action (<c>Wallet:Risk:*</c>).</summary>
+/// <summary>
+/// What the risk monitor watches for. Each has its own thresholds and action (<c>Wallet:Risk:*</c>): <c>velocity</c>
+/// (too many payments or too much money out in an hour or a day), <c>unusual_amount</c> (far above the customer's usual),
+/// <c>new_device_large_payment</c> (a large payment within a day of a new device), <c>impossible_travel</c> (requests from
+/// places too far apart for the time between them), <c>night_time</c> (large or many payments 00:00–05:00 Asia/Shanghai),
+/// <c>repeated_pin_failures</c>, <c>new_payees</c> (money to many never-paid people in a day) and <c>mule_pattern</c>
+/// (money in from many payers and soon out again).
+/// </summary>
 public enum RiskRule
 {
     /// <summary>Too many payments, or too much money, out in an hour or a day.</summary>

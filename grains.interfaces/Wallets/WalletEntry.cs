@@ -14,12 +14,18 @@ public sealed record WalletEntry(
     [property: Id(8)] string? Memo,
     [property: Id(9)] DateTimeOffset CreatedAt);
 
+/// <summary>Which way an entry moved money: <c>in</c> (into the wallet) or <c>out</c> (out of it).</summary>
 public enum EntryDirection
 {
     In = 0,
     Out = 1,
 }
 
+/// <summary>
+/// What moved the money: <c>transfer</c> (between customers' wallets), <c>top_up</c> (from a bound card),
+/// <c>withdrawal</c> (to a bound card), <c>payment</c> (to a merchant), <c>refund</c> (a merchant's back to the payer),
+/// <c>settlement</c> (a merchant's balance swept to its card) or <c>cashback</c> (a campaign's cashback into the payer's wallet).
+/// </summary>
 public enum MovementKind
 {
     Transfer = 0,

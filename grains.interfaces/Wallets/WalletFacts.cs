@@ -17,6 +17,11 @@ public sealed record WalletFacts(
 [GenerateSerializer, Immutable, Alias("Wallet.StatusNote")]
 public sealed record StatusNote([property: Id(0)] string Reason, [property: Id(1)] string By, [property: Id(2)] DateTimeOffset At);
 
+/// <summary>
+/// Whether money may move: <c>active</c> (in and out), <c>frozen</c> (money still comes in, none goes out; the owner
+/// or an operator froze it), <c>receive_only</c> (an operator's hold: money comes in, none goes out) or
+/// <c>closed</c> (for good: nothing moves).
+/// </summary>
 public enum WalletStatus
 {
     Active = 0,

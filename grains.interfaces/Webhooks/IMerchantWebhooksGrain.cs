@@ -34,6 +34,15 @@ public sealed record WebhookEvent(
     [property: Id(3)] string Body);
 
 /// <summary>Where an event's delivery stands: attempts so far, the last answer, and when it is tried next.</summary>
+/// <param name="EventId">The event's id (<c>evt_…</c>), also in the delivered body; a receiver uses it to ignore repeats.</param>
+/// <param name="Type">The event's type, such as <c>payment.succeeded</c> or <c>settlement.paid</c>.</param>
+/// <param name="CreatedAt">When the event happened, UTC, ISO 8601.</param>
+/// <param name="Status">Where delivery stands (see the WebhookDeliveryStatus schema).</param>
+/// <param name="Attempts">How many times delivery was tried.</param>
+/// <param name="LastAttemptAt">When it was last tried, UTC, ISO 8601; null before the first attempt.</param>
+/// <param name="LastResponseStatus">The HTTP status the receiver last answered, or null (not tried yet, or no answer).</param>
+/// <param name="LastError">Why the last attempt failed, or null.</param>
+/// <param name="NextAttemptAt">When it is tried next, UTC, ISO 8601; null once delivered or failed.</param>
 [GenerateSerializer, Immutable, Alias("Wallet.WebhookDelivery")]
 public sealed record WebhookDelivery(
     [property: Id(0)] string EventId,
@@ -46,6 +55,7 @@ public sealed record WebhookDelivery(
     [property: Id(7)] string? LastError,
     [property: Id(8)] DateTimeOffset? NextAttemptAt);
 
+/// <summary>Where an event's delivery stands: <c>pending</c> (not yet accepted by the receiver; tried again), <c>delivered</c> (the receiver answered 2xx) or <c>failed</c> (every attempt failed; no more are made).</summary>
 public enum WebhookDeliveryStatus
 {
     /// <summary>Not yet accepted by the receiver; tried again at <see cref="WebhookDelivery.NextAttemptAt"/>.</summary>
