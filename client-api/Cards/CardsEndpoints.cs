@@ -1,3 +1,4 @@
+using Wallet.Refusals;
 using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.Cards;
@@ -13,7 +14,7 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard").WithIdempotencyKey(required: false).SpendsSmsBudget();
+        cards.MapPost("", Bind).WithName("BindCard").MayRefuse(RefusalCodes.CardDeclined).WithIdempotencyKey(required: false).SpendsSmsBudget();
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");

@@ -101,6 +101,10 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
             statuses.Add(StatusCodes.Status429TooManyRequests);
         }
         statuses.Add(StatusCodes.Status503ServiceUnavailable);
+        foreach (var code in metadata.OfType<MayRefuse>().SelectMany(m => m.Codes))
+        {
+            statuses.Add(Problems.StatusFor(code));
+        }
 
         operation.Responses ??= new OpenApiResponses();
         foreach (var status in statuses)

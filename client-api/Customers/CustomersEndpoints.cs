@@ -40,8 +40,8 @@ public static class CustomersEndpoints
         return routes;
     }
 
-    public static async Task<Results<Created<CustomerCreatedResponse>, ValidationProblem>> Register(
-        RegisterRequest body, HttpContext context, IGrainFactory grains)
+    public static async Task<Results<Created<CustomerCreatedResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterRequest body, HttpContext context, IGrainFactory grains, PhoneProbeBudget probes)
     {
         var problem = new FieldErrors().Phone(body.Phone).Password(body.Password).Problem;
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: false);
@@ -49,9 +49,13 @@ public static class CustomersEndpoints
         {
             return invalid;
         }
-        var registered = await grains.GetGrain<IPhoneDirectoryGrain>(Phones.Normalize(body.Phone)!)
-            .Register(new Registration(body.Password!, CustomerRole.Customer, request!));
-        return TypedResults.Created("/v1/me", new CustomerCreatedResponse(registered.CustomerId, registered.Tier));
+        var (registered, withheld) = await probes.Ask(context, () => grains.GetGrain<IPhoneDirectoryGrain>(Phones.Normalize(body.Phone)!)
+            .Register(new Registration(body.Password!, CustomerRole.Customer, request!)), RefusalCodes.PhoneTaken);
+        if (withheld is not null)
+        {
+            return withheld;
+        }
+        return TypedResults.Created("/v1/me", new CustomerCreatedResponse(registered!.CustomerId, registered.Tier));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(

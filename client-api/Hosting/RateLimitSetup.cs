@@ -19,6 +19,7 @@ public static class RateLimitSetup
     public const string SignIn = "SignIn";
     public const string Registration = "Registration";
     public const string Sms = "Sms";
+    public const string PhoneProbes = "PhoneProbes";
     public const string Money = "Money";
 
     private static readonly Dictionary<string, RateLimit> s_defaults = new()
@@ -26,6 +27,7 @@ public static class RateLimitSetup
         [SignIn] = new(20, 60),
         [Registration] = new(10, 60),
         [Sms] = new(5, 60),
+        [PhoneProbes] = new(10, 86_400),
         [Money] = new(120, 60),
     };
 
@@ -36,9 +38,11 @@ public static class RateLimitSetup
         // Texts are not a policy on the middleware: it would spend the budget before the handler has
         // validated the request, so ten malformed requests would use up the texts of a good one.
         builder.Services.AddSingleton(_ => new SmsBudget(limits[Sms]));
+        // Nor are the answers that tell whether a phone banks here: only those answers spend (PhoneProbeBudget).
+        builder.Services.AddSingleton(_ => new PhoneProbeBudget(limits[PhoneProbes]));
         builder.Services.AddRateLimiter(options =>
         {
-            foreach (var (policy, limit) in limits.Where(l => l.Key != Sms))
+            foreach (var (policy, limit) in limits.Where(l => l.Key is not (Sms or PhoneProbes)))
             {
                 options.AddPolicy(policy, context => Partition(context, limit));
             }

@@ -22,7 +22,7 @@ public static class CampaignsEndpoints
         campaigns.MapPost("", Launch).WithName("LaunchCampaign").WithIdempotencyKey(required: false);
         campaigns.MapGet("", List).WithName("ListCampaigns");
         campaigns.MapPost("/{id}/end", End).WithName("EndCampaign");
-        campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon");
+        campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon").MayRefuse(Problems.TooManyRequests);
         routes.MapGroup("/v1/me").WithTags("Promotions").RequireAuthorization().MapGet("/coupons", ListCoupons).WithName("ListCoupons");
         return routes;
     }
@@ -69,15 +69,20 @@ public static class CampaignsEndpoints
 
     /// <summary>Issues a coupon of a coupon-only campaign to the customer with this phone number.</summary>
     /// <param name="id">The coupon-only campaign's id (<c>cmp_…</c>), one of the merchant's.</param>
-    public static async Task<Results<Created<CouponView>, ValidationProblem>> IssueCoupon(string id, CouponRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
+    public static async Task<Results<Created<CouponView>, ValidationProblem, ProblemHttpResult>> IssueCoupon(
+        string id, CouponRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains, PhoneProbeBudget probes)
     {
         if (new FieldErrors().Phone(body.Phone).Problem is { } invalid)
         {
             return invalid;
         }
-        var customerId = await grains.GetGrain<IPhoneDirectoryGrain>(Phones.Normalize(body.Phone)!).FindCustomer()
-            ?? throw WalletRefusedException.NotFound("A customer with that phone");
-        return TypedResults.Created((string?)null, await Promotions(merchant, grains).IssueCoupon(id, customerId));
+        var (customerId, withheld) = await probes.Ask(context, async () => await grains.GetGrain<IPhoneDirectoryGrain>(Phones.Normalize(body.Phone)!).FindCustomer()
+            ?? throw WalletRefusedException.NotFound("A customer with that phone"), RefusalCodes.NotFound);
+        if (withheld is not null)
+        {
+            return withheld;
+        }
+        return TypedResults.Created((string?)null, await Promotions(merchant, grains).IssueCoupon(id, customerId!));
     }
 
     /// <summary>The caller's coupons, newest first; <c>usedBy</c> names the payment that used one.</summary>

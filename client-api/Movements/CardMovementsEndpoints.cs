@@ -1,3 +1,4 @@
+using Wallet.Refusals;
 using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
@@ -12,8 +13,8 @@ public static class CardMovementsEndpoints
     public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
-        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").MayRefuse(RefusalCodes.CardDeclined).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").MayRefuse(RefusalCodes.PinLocked, RefusalCodes.CardDeclined).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

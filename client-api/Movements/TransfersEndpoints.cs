@@ -14,14 +14,14 @@ public static class TransfersEndpoints
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
     {
         var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        transfers.MapPost("", Send).WithName("SendTransfer").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        transfers.MapPost("", Send).WithName("SendTransfer").MayRefuse(RefusalCodes.PinLocked).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         transfers.MapGet("/{id}", Get).WithName("GetTransfer");
         return routes;
     }
 
     /// <summary>201 when sent; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
     public static async Task<Results<Created<TransferResponse>, Accepted<TransferResponse>, ProblemHttpResult, ValidationProblem>> Send(
-        TransferRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+        TransferRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, PhoneProbeBudget probes)
     {
         var (request, keyProblem) = IdempotencyKeys.Read(context, required: true);
         var problem = new FieldErrors()
@@ -37,9 +37,15 @@ public static class TransfersEndpoints
             return invalid;
         }
         var customerId = user.CustomerId();
-        var receipt = await MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
+        // Only a transfer by phone can be told there is no such customer; only that answer spends the probe budget.
+        var (sent, withheld) = await probes.Ask(context, () => MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
-            body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
+            body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key))), RefusalCodes.RecipientNotFound);
+        if (withheld is not null)
+        {
+            return withheld;
+        }
+        var receipt = sent!;
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {

@@ -17,8 +17,8 @@ public static class PaymentsEndpoints
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder routes)
     {
         var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        payments.MapPost("", Pay).WithName("PayByQrCode").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
-        payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("", Pay).WithName("PayByQrCode").MayRefuse(RefusalCodes.PinLocked).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").MayRefuse(RefusalCodes.PinLocked).RequireRateLimiting(RateLimitSetup.Money);
         var me = routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization();
         me.MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
         me.MapGet("/pending-payments", ListPending).WithName("ListPendingPayments");

@@ -1,3 +1,4 @@
+using Wallet.Refusals;
 using Wallet.ClientApi.Contract;
 using System.Globalization;
 using System.Security.Claims;
@@ -20,7 +21,7 @@ public static class WalletsEndpoints
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
         wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet");
         wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").SpendsSmsBudget();
-        wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet");
+        wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet").MayRefuse(RefusalCodes.PinLocked);
         wallets.MapDelete("/{id}", Close).WithName("CloseWallet");
         return routes;
     }
