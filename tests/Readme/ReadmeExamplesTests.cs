@@ -115,7 +115,9 @@ public sealed partial class ReadmeExamplesTests
         var restricted = lines.IndexOf(rung);
         Assert.True(restricted >= 0 && lines.IndexOf("\"none\"") > restricted, $"the restriction goes {rung}, then none (alerts: {string.Join(", ", rules)}):\n{session.Output}");
         Assert.Equal("\"completed\"", lines.Last(line => line.Length > 0));
-        Assert.Equal("none", (await Json(customer, "/v1/me")).GetProperty("restriction").GetString());
+        var me = await Json(customer, "/v1/me");
+        Assert.Equal("none", me.GetProperty("restriction").GetString());
+        Assert.Equal(2, me.GetProperty("tier").GetInt32());   // real name (4 -> 3), then a debit card in that name (3 -> 2)
 
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");
