@@ -79,7 +79,7 @@ public sealed partial class ReadmeExamplesTests
             Assert.True(expected.Count == count, $"{why}: expected {count} × {status} {method} {path}, saw {expected.Count}\n{session}");
             unexpected = [.. unexpected.Except(expected)];
         }
-        Assert.True(unexpected.Count == 0, $"README examples answered problems it does not announce:\n{string.Join('\n', unexpected)}\n{session}");
+        Assert.True(unexpected.Count == 0, $"README examples answered problems it does not announce:\n{string.Join('\n', unexpected.Select(a => $"{a} (the block at README.md line {blocks[a.Block].Line})"))}\n{session}");
     }
 
     /// <summary>What the walk-through, the merchant's blocks and the risk block say happens, happened.</summary>
