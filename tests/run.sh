@@ -26,6 +26,14 @@ else
   echo "docker-compose is not installed (and this is not root): docker-compose.yml was not validated" >&2
 fi
 
+# The README's shell examples run as a test (tests/Readme) with the tools they use.
+missing=$(for tool in curl jq openssl sha256sum base64; do command -v "$tool" >/dev/null || echo "$tool"; done)
+if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq openssl coreutils >/dev/null
+elif [ -n "$missing" ]; then
+  echo "The README's examples need" $missing "(not root: not installed); the README test will fail naming them" >&2
+fi
+
 # The OpenAPI linter the contract tests run (Redocly's CLI, pinned by the committed lockfile).
 if ! command -v npm >/dev/null; then
   echo "Node.js >= 20.19 with npm is required for the OpenAPI linter (https://nodejs.org)." >&2

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Wallet.Tests.Infrastructure;
+
+namespace Wallet.Tests.Readme;
+
+/// <summary>
+/// README.md's shell examples, run verbatim against the wallet started as a user starts it, so the README
+/// cannot drift from the code. Every <c>```sh</c> block runs, in order, in one bash session, unless it is
+/// listed in <see cref="NotRunHere"/> with the reason; a new block is run by default.
+/// </summary>
+public sealed partial class ReadmeExamplesTests
+{
+    /// <summary>The blocks about other setups, each found by a fragment of its text (a fragment that finds none fails).</summary>
+    private static readonly Dictionary<string, string> NotRunHere = new()
+    {
+        ["dotnet run --project client-api"] = "starts the wallet: the test starts the same build (the built API in the embedded mode, Development) itself",
+        ["./tests/run.sh"] = "is this test's own command",
+        ["docker compose up"] = "needs Docker and builds images (tests/dockerfile-check.sh and run.sh's compose validation cover the files)",
+        ["sudo -u postgres psql"] = "the by-hand production setup needs root on a machine's own PostgreSQL (the Storage and Hosting tests run the same processes)",
+    };
+
+    /// <summary>The only problems the README's examples answer on purpose, by the block that makes them.</summary>
+    private static readonly (string Block, int Status, string Method, string Path, int Count, string Why)[] ProblemsOnPurpose =
+    [
+        ("# three wrong PINs", 403, "POST", "/v1/transfers", 3, "three transfers with a wrong PIN answer invalid_pin"),
+    ];
+
+    /// <summary>The README's base URL: the one assignment the test changes, to the port its API listens on.</summary>
+    private const string ReadmeBase = "B=http://127.0.0.1:5080;";
+
+    private const string OperatorPhone = "+15550001111";
+    private const string OperatorPassword = "readme operator secret";
+
+    [Fact]
+    public async Task Every_shell_example_in_the_README_runs_as_written_against_the_embedded_wallet()
+    {
+        RequireTools("bash", "curl", "jq", "openssl", "sha256sum", "base64");
+        var blocks = ReadmeBlocks.ShellBlocks(Repository.PathOf("README.md"));
+        foreach (var fragment in NotRunHere.Keys)
+        {
+            Assert.True(blocks.Count(b => b.Text.Contains(fragment, StringComparison.Ordinal)) == 1,
+                $"NotRunHere's \"{fragment}\" must name exactly one ```sh block of README.md");
+        }
+        var run = blocks.Select((block, index) => (Number: index + 1, Block: block))
+            .Where(b => !NotRunHere.Keys.Any(fragment => b.Block.Text.Contains(fragment, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(run.Sum(b => Occurrences(b.Block.Text, ReadmeBase)) == 1, $"the README's examples set the base URL once, as `{ReadmeBase}`");
+
+        await using var api = await EmbeddedApiProcess.StartReady(OperatorPhone, OperatorPassword);
+        var session = await ShellSession.Run(
+            [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET"],
+            environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
+            within: TimeSpan.FromSeconds(60));
+        try
+        {
+            Assert.True(session.ExitCode == 0, $"a README example failed:\n{session}\n--- API log\n{api.Log}");
+            AssertOnlyProblemsOnPurpose(session, run.ToDictionary(b => b.Number, b => b.Block));
+            await AssertOutcomes(session, api.Address);
+        }
+        finally
+        {
+            Directory.Delete(session.WorkingDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Every answer was a success but the README's deliberate problems, each exactly as often as it says.</summary>
+    private static void AssertOnlyProblemsOnPurpose(ShellTranscript session, Dictionary<int, ReadmeBlock> blocks)
+    {
+        Assert.NotEmpty(session.Answers);
+        var unexpected = session.Answers.Where(a => a.Status is < 200 or >= 400).ToList();
+        foreach (var (block, status, method, path, count, why) in ProblemsOnPurpose)
+        {
+            var expected = unexpected.Where(a => blocks[a.Block].Text.Contains(block, StringComparison.Ordinal)
+                && a.Status == status && a.Method == method && a.Path == path).ToList();
+            Assert.True(expected.Count == count, $"{why}: expected {count} × {status} {method} {path}, saw {expected.Count}\n{session}");
+            unexpected = [.. unexpected.Except(expected)];
+        }
+        Assert.True(unexpected.Count == 0, $"README examples answered problems it does not announce:\n{string.Join('\n', unexpected.Select(a => $"{a} (the block at README.md line {blocks[a.Block].Line})"))}\n{session}");
+    }
+
+    /// <summary>What the walk-through, the merchant's blocks and the risk block say happens, happened.</summary>
+    private static async Task AssertOutcomes(ShellTranscript session, Uri address)
+    {
+        var lines = session.Output.Split('\n').Select(line => line.Trim()).ToList();
+        // The lunch transfer and its replay: one answer twice, one transfer in the history.
+        var transfers = TransferIds().Matches(session.Output).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(transfers.Count == 2 && transfers[0] == transfers[1], $"the replayed transfer answers as the first: {string.Join(", ", transfers)}");
+        using var customer = Client(address, session.Variables["TOKEN"]);
+        var wallet = session.Variables["WALLET"];
+        var history = await Json(customer, $"/v1/wallets/{wallet}/transactions?limit=100");
+        Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("memo").ValueKind == JsonValueKind.String && e.GetProperty("memo").GetString() == "lunch");
+        using var friend = Client(address, session.Variables["FRIEND"]);
+        var friendsWallet = Assert.Single((await Json(friend, "/v1/wallets")).GetProperty("items").EnumerateArray());
+        Assert.Equal(2_500 + 100, friendsWallet.GetProperty("balance").GetInt64());   // lunch, then the right-PIN transfer
+
+        // The QR code's image is a PNG, the promotions gave what their comments say.
+        var png = await File.ReadAllBytesAsync(Path.Combine(session.WorkingDirectory, "order-A-1001.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Contains("\"discount\": 500,", lines);   // 20 % of ¥30, capped at ¥5
+        Assert.Contains("\"discount\": 400,", lines);   // the half-price coupon on ¥8
+
+        // Risk: three invalid_pin, step_up, lifted to none, then the transfer with the right PIN completes. From
+        // midnight to 5 a.m. in Shanghai the walk-through's fifth payment has raised the night-time rule's alert
+        // first, so the PINs climb one rung higher, to review, as the README's comment says.
+        using var operators = Client(address, session.Variables["OPS"]);
+        var rules = (await Json(operators, "/v1/ops/risk/alerts?status=all")).GetProperty("items").EnumerateArray()
+            .Select(alert => alert.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("repeated_pin_failures", rules);
+        var rung = rules.Contains("night_time") ? "\"review\"" : "\"step_up\"";
+        Assert.Equal(3, lines.Count(line => line == "invalid_pin"));
+        var restricted = lines.IndexOf(rung);
+        Assert.True(restricted >= 0 && lines.IndexOf("\"none\"") > restricted, $"the restriction goes {rung}, then none (alerts: {string.Join(", ", rules)}):\n{session.Output}");
+        Assert.Equal("\"completed\"", lines.Last(line => line.Length > 0));
+        var me = await Json(customer, "/v1/me");
+        Assert.Equal("none", me.GetProperty("restriction").GetString());
+        Assert.Equal(2, me.GetProperty("tier").GetInt32());   // real name (4 -> 3), then a debit card in that name (3 -> 2)
+
+        // The books: every wallet and clearing account sums to zero.
+        var books = await Json(operators, "/v1/ops/ledger/check");
+        Assert.True(books.GetProperty("balanced").GetBoolean(), $"the books balance: {books}");
+        Assert.Equal(0, books.GetProperty("total").GetInt64());
+        Assert.Equal(0, books.GetProperty("negativeWallets").GetInt64());
+        Assert.Equal(0, books.GetProperty("currencies").GetProperty("CNY").GetProperty("total").GetInt64());
+    }
+
+    private static void RequireTools(params string[] tools)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator);
+        var missing = tools.Where(tool => !path.Any(directory => File.Exists(Path.Combine(directory, tool)))).ToList();
+        Assert.True(missing.Count == 0, $"The README's examples need {string.Join(", ", missing)}: install them (tests/run.sh does, as root, with apt-get).");
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private static HttpClient Client(Uri address, string token) =>
+        new() { BaseAddress = address, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+
+    private static async Task<JsonElement> Json(HttpClient http, string path)
+    {
+        var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [GeneratedRegex("\"transferId\":\"([a-z0-9_]+)\"")]
+    private static partial Regex TransferIds();
+}
