@@ -28,6 +28,7 @@ app.MapCards();
 app.MapTransfers();
 app.MapCardMovements();
 app.MapOps();
+app.MapOpsDirectory();
 app.MapRisk();
 app.MapNotifications();
 app.MapMerchants();
@@ -38,6 +39,10 @@ app.MapMerchantPayments();
 app.MapWebhooks();
 app.MapCampaigns();
 app.MapPayments();
+app.MapPaymentRetrieval();
+app.MapDeviceRetrieval();
+app.MapCardMovementRetrieval();
+app.MapMerchantRetrieval();
 app.MapDevSimulators(app.Configuration);
 app.Run();
 

@@ -32,7 +32,7 @@ public static class AuthorizationsEndpoints
         var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, body.OrderId!))
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         return receipt.Status == MovementStatus.Authorized
-            ? TypedResults.Created((string?)null, AuthorizationResponse.From(receipt))
+            ? TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.From(receipt))
             : MovementResults.Refusal(receipt);
     }
 

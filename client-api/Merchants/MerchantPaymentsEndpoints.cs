@@ -55,7 +55,7 @@ public static class MerchantPaymentsEndpoints
         var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("rf", merchantId, request!.Key))
             .Refund(new RefundOrder(merchantId, request.Fingerprint, id, body.Amount!.Value));
         return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created((string?)null, new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
+            ? TypedResults.Created($"/v1/merchant/refunds/{receipt.MovementId}", new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
             : MovementResults.Refusal(receipt);
     }
 }

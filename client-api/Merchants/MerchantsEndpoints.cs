@@ -49,7 +49,7 @@ public static class MerchantsEndpoints
         var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
             .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
                 body.NameLatin?.Trim(), body.CityLatin?.Trim()), request);
-        return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
+        return TypedResults.Created($"/v1/ops/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
     public static async Task<Ok<MerchantCreatedResponse>> RotateSecret(string id, IGrainFactory grains)

@@ -48,9 +48,14 @@ public static class TransfersEndpoints
         };
     }
 
+    /// <summary>
+    /// A transfer the customer sent (in any state), or one they received once completed: the recipient sees what the
+    /// entry in their wallet shows (the sending wallet's id, the amount, the memo), nothing of the sender's wallet beyond it.
+    /// </summary>
     public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Find(user.CustomerId());
+        var movement = grains.GetGrain<IMovementGrain>(id);
+        var receipt = await movement.Find(user.CustomerId()) ?? await movement.FindForRecipient(user.CustomerId());
         return receipt is { Kind: MovementKind.Transfer }
             ? TypedResults.Ok(TransferResponse.From(receipt))
             : throw WalletRefusedException.NotFound("The transfer");

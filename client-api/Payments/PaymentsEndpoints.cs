@@ -86,8 +86,8 @@ public static class PaymentsEndpoints
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key), body.CouponId));
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted((string?)null, PaymentResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }

@@ -83,9 +83,12 @@ public sealed partial class MerchantGrain(
     {
         if (merchant.RecordExists)
         {
-            return merchant.State.Request == request
-                ? Onboarded(Encoding.UTF8.GetString(_secret!))
-                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            if (merchant.State.Request != request)
+            {
+                throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            }
+            await NoteInDirectory(); // a crash after the merchant's write and before its note heals on the replay
+            return Onboarded(Encoding.UTF8.GetString(_secret!));
         }
         MerchantNames.Check(application);
         var card = application.SettlementCardNumber is { } cardNumber
@@ -111,6 +114,7 @@ public sealed partial class MerchantGrain(
             SealedSettlementCard = application.SettlementCardNumber is { } clear ? vault.Seal(clear, MerchantId) : null,
         };
         await merchant.WriteStateAsync();
+        await NoteInDirectory();
         if (card is not null)
         {
             await this.RegisterOrUpdateReminder(SettlementReminder, settlement.Value.Every, settlement.Value.Every);
@@ -118,6 +122,9 @@ public sealed partial class MerchantGrain(
         _secret = Encoding.UTF8.GetBytes(secret);
         return Onboarded(secret);
     }
+
+    private Task NoteInDirectory() => GrainFactory.GetGrain<IMerchantDirectoryGrain>(0).Note(new MerchantListing(
+        MerchantId, merchant.State.Name, merchant.State.NameLatin, merchant.State.Category, merchant.State.City, merchant.State.OnboardedAt));
 
     public async Task<MerchantOnboarded> RotateSecret()
     {
