@@ -43,6 +43,7 @@ app.MapPaymentRetrieval();
 app.MapDeviceRetrieval();
 app.MapCardMovementRetrieval();
 app.MapMerchantRetrieval();
+app.MapMerchantResources();
 app.MapDevSimulators(app.Configuration);
 app.Run();
 

@@ -68,6 +68,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetMerchant"] = "The signed-in merchant's profile and settlement balance",
         ["SettleMerchant"] = "Settle the merchant's balance to its settlement card now",
         ["ListSettlements"] = "The merchant's settlement reports",
+        ["GetSettlement"] = "One of the merchant's settlement reports",
         ["ListMerchantPayments"] = "The merchant's payments, newest first",
         ["RefundPayment"] = "Refund all or part of a payment",
         ["GetMerchantPayment"] = "One of the merchant's payments, by id",
@@ -80,6 +81,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetAuthorization"] = "One of the merchant's authorisations, by id",
         ["GetOrderAuthorization"] = "The authorisation made under one of the merchant's order ids",
         ["IssueQrCode"] = "Make a QR code: dynamic for one order and amount, or static",
+        ["GetQrCode"] = "One of the merchant's QR codes, as issued",
         ["ChargePaymentCode"] = "Charge the payment code a customer shows",
         ["SetWebhookEndpoint"] = "Set the endpoint that receives the merchant's events",
         ["GetWebhookEndpoint"] = "The merchant's webhook endpoint",
@@ -88,8 +90,10 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         // Promotions
         ["LaunchCampaign"] = "Launch a discount, cashback or points campaign",
         ["ListCampaigns"] = "The merchant's campaigns with what each has spent",
+        ["GetCampaign"] = "One of the merchant's campaigns",
         ["EndCampaign"] = "End a campaign now",
         ["IssueCoupon"] = "Issue a coupon of a coupon-only campaign to a customer by phone",
+        ["GetIssuedCoupon"] = "A coupon the merchant issued",
         // Operators
         ["CheckLedger"] = "Check the books: every wallet and clearing account summed per currency",
         ["ChangeCustomerTier"] = "Set a customer's real-name tier (in-person verification or a downgrade)",

@@ -57,7 +57,10 @@ public static class MerchantsEndpoints
 
     /// <summary>Sweeps the settlement wallet to the merchant's bank card now, less the fee, and reports it.</summary>
     public static async Task<Created<SettlementReport>> Settle(ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Created((string?)null, await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle());
+    {
+        var report = await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle();
+        return TypedResults.Created($"/v1/merchant/settlements/{report.SettlementId}", report);
+    }
 
     public static async Task<Ok<Page<SettlementReport>>> ListSettlements(ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(new Page<SettlementReport>(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).ListSettlements(), null));

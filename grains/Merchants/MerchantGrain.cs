@@ -198,10 +198,19 @@ public sealed partial class MerchantGrain(
         var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
         var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
             .Issue(new QrCode(qrCodeId, MerchantId, amount, currency, orderId, amount is null ? null : now + (expiresIn ?? DefaultQrLifetime), now));
-        var payload = new MerchantQrPayload(code.Dynamic, MerchantId, qrCodeId, state.Category, code.Amount, state.Name, state.City, orderId,
-            state.NameLatin, state.CityLatin).Encode();
-        return new IssuedQrCode(code, payload);
+        return new IssuedQrCode(code, PayloadOf(code, state));
     }
+
+    public async Task<IssuedQrCode?> FindQrCode(string qrCodeId)
+    {
+        var state = State;
+        var (code, _) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId).Inspect(0, clock.GetUtcNow()); // only the code: whether 0 could pay it does not matter
+        return code?.MerchantId == MerchantId ? new IssuedQrCode(code, PayloadOf(code, state)) : null;
+    }
+
+    private string PayloadOf(QrCode code, MerchantState state)
+        => new MerchantQrPayload(code.Dynamic, MerchantId, code.QrCodeId, state.Category, code.Amount, state.Name, state.City, code.OrderId,
+            state.NameLatin, state.CityLatin).Encode();
 
     /// <summary>How long a dynamic code lives when the merchant does not say.</summary>
     public static readonly TimeSpan DefaultQrLifetime = TimeSpan.FromMinutes(15);

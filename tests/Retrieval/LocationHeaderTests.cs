@@ -19,7 +19,7 @@ public sealed class LocationHeaderTests(ApiFixture api)
         var ops = await Operator.SignIn(api);
         var onboarded = await ops.PostAsJsonAsync("/v1/merchants", new { name = "Location Shop", category = "5411", city = "Shanghai" });
         await AssertResolves("merchant", onboarded, ops.GetAsync, "merchantId", compareBody: false); // the secret is shown at onboarding only
-        var merchant = await ApiMerchant.Onboard(api);
+        var merchant = await ApiMerchant.Onboard(api, settlementCard: TestData.Card());
         Task<HttpResponseMessage> AsMerchant(string path) => merchant.Send(HttpMethod.Get, path);
 
         var alice = await Register(api);
@@ -37,7 +37,9 @@ public sealed class LocationHeaderTests(ApiFixture api)
         await AssertResolves("transfer", await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 700), "loc-x"), alice.Http.GetAsync, "transferId");
         await AssertResolves("device", await alice.Post("/v1/me/devices", new { publicKey = DeviceKey() }), alice.Http.GetAsync, "id");
 
-        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount = 1_000, currency = "CNY", orderId = "LOC-QR" })), HttpStatusCode.Created);
+        var issued = await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount = 1_000, currency = "CNY", orderId = "LOC-QR" }));
+        var code = await Json(issued, HttpStatusCode.Created);
+        await AssertResolves("QR code", issued, AsMerchant, "qrCodeId");
         var payment = await AssertResolves("QR payment", await alice.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "loc-p"),
             alice.Http.GetAsync, "paymentId");
         await AssertResolves("charge", await merchant.Send(HttpMethod.Post, "/v1/merchant/charges",
@@ -45,6 +47,13 @@ public sealed class LocationHeaderTests(ApiFixture api)
         await AssertResolves("authorisation", await merchant.Send(HttpMethod.Post, "/v1/merchant/authorizations",
             JsonSerializer.Serialize(new { paymentCode = await alice.PaymentCode(wallet), amount = 400, currency = "CNY", orderId = "LOC-AU" })), AsMerchant, "authorizationId");
         await AssertResolves("refund", await merchant.Refund(payment, 100, "loc-r"), AsMerchant, "refundId");
+        var campaign = await AssertResolves("campaign", await merchant.Send(HttpMethod.Post, "/v1/merchant/campaigns", JsonSerializer.Serialize(new
+        {
+            name = "Location day", kind = "discount", percentOff = 10, couponOnly = true, budget = 10_000, endsAt = DateTimeOffset.UtcNow.AddDays(7),
+        })), AsMerchant, "campaignId");
+        await AssertResolves("coupon", await merchant.Send(HttpMethod.Post, $"/v1/merchant/campaigns/{campaign}/coupons", JsonSerializer.Serialize(new { phone = bob.Phone })),
+            AsMerchant, "couponId");
+        await AssertResolves("settlement", await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), AsMerchant, "settlementId", compareBody: false); // its payout's status moves on
         await Operator.AssertBooksBalance(api);
     }
 

@@ -105,6 +105,30 @@ public sealed class MerchantRetrievalApiTests(ApiFixture api)
         await Problem(await merchant.Send(HttpMethod.Get, $"/v1/merchant/refunds/{paymentId}"), HttpStatusCode.NotFound, "not_found"); // a payment is no refund
     }
 
+    [Fact]
+    public async Task Qr_codes_campaigns_coupons_and_settlements_are_their_merchants_alone()
+    {
+        var merchant = await ApiMerchant.Onboard(api, settlementCard: TestData.Card());
+        var other = await ApiMerchant.Onboard(api);
+        var (alice, _, _) = await merchant.PaidBy(api, 500);
+        var qr = (await Json(await Post(merchant, "/v1/merchant/qr-codes", new { currency = "CNY" }), HttpStatusCode.Created)).GetProperty("qrCodeId").GetString()!;
+        var campaign = (await Json(await Post(merchant, "/v1/merchant/campaigns", new { name = "Mine", kind = "cashback", cashback = 100, couponOnly = true, budget = 1_000, endsAt = DateTimeOffset.UtcNow.AddDays(1) }),
+            HttpStatusCode.Created)).GetProperty("campaignId").GetString()!;
+        var coupon = (await Json(await Post(merchant, $"/v1/merchant/campaigns/{campaign}/coupons", new { phone = alice.Phone }), HttpStatusCode.Created)).GetProperty("couponId").GetString()!;
+        var settlement = (await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created)).GetProperty("settlementId").GetString()!;
+
+        foreach (var path in new[] { $"/v1/merchant/qr-codes/{qr}", $"/v1/merchant/campaigns/{campaign}", $"/v1/merchant/campaigns/{campaign}/coupons/{coupon}", $"/v1/merchant/settlements/{settlement}" })
+        {
+            await Json(await merchant.Send(HttpMethod.Get, path), HttpStatusCode.OK);
+            await Problem(await other.Send(HttpMethod.Get, path), HttpStatusCode.NotFound, "not_found");
+        }
+        await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/qr-codes/qr_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/campaigns/cmp_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Send(HttpMethod.Get, $"/v1/merchant/campaigns/cmp_unknown/coupons/{coupon}"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/settlements/stl_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Operator.AssertBooksBalance(api);
+    }
+
     private static Task<HttpResponseMessage> Post(ApiMerchant merchant, string path, object body)
         => merchant.Send(HttpMethod.Post, path, JsonSerializer.Serialize(body));
 }
