@@ -24,18 +24,18 @@ public sealed class MerchantDirectoryGrain(
     public Task<MerchantListingPage> List(string? name, long? before, int limit)
     {
         var merchants = directory.State.Merchants;
-        var items = new List<MerchantListing>(limit);
-        var position = (int)Math.Min(before ?? merchants.Count, merchants.Count) - 1;
-        for (; position >= 0 && items.Count < limit; position--)
+        var found = new List<int>(limit + 1); // one more than the page, to know whether another page follows
+        for (var position = (int)Math.Min(before ?? merchants.Count, merchants.Count) - 1; position >= 0 && found.Count <= limit; position--)
         {
             var merchant = merchants[position];
             if (name is null || merchant.Name.Contains(name, StringComparison.OrdinalIgnoreCase)
                 || merchant.NameLatin?.Contains(name, StringComparison.OrdinalIgnoreCase) == true)
             {
-                items.Add(merchant);
+                found.Add(position);
             }
         }
-        return Task.FromResult(new MerchantListingPage(items, position >= 0 && items.Count == limit ? position + 1 : null));
+        var page = found.Take(limit).ToList();
+        return Task.FromResult(new MerchantListingPage([.. page.Select(p => merchants[p])], found.Count > limit ? page[^1] : null));
     }
 }
 
