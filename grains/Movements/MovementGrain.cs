@@ -283,7 +283,9 @@ public sealed partial class MovementGrain(
         var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.FromWalletId, $"refund of {payment.MovementId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
             await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).AddRefund(order.MerchantId, order.Amount, MovementId)
-                ?? await DebitThenCredit(payment.ToWalletId!, debit, to));
+                ?? (await DebitThenCredit(payment.ToWalletId!, debit, to) is { } refused
+                    ? throw refused.AsException() // aborted, so the refunded total counted above keeps no refund that moved nothing; recorded on its own
+                    : null));
     }
 
     /// <summary>The outcome already recorded under this key, or null if the movement has not happened.</summary>
