@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Wallet.Cards;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
 
 namespace Wallet.ClientApi.Cards;
@@ -15,6 +16,7 @@ public static class CardsEndpoints
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         cards.MapPost("", Bind).WithName("BindCard").MayRefuse(RefusalCodes.CardDeclined).WithIdempotencyKey(required: false).SpendsSmsBudget();
+        cards.MapGet("", List).WithName("ListCards");
         cards.MapGet("/{id}", Get).WithName("GetCard");
         cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");
@@ -43,6 +45,10 @@ public static class CardsEndpoints
             .BindCard(new CardApplication(body.CardNumber!, body.HolderName!, Phones.Normalize(body.Phone)!), request!);
         return TypedResults.Created($"/v1/cards/{view.CardId}", CardResponse.From(view));
     }
+
+    /// <summary>The customer's bound cards (and those waiting for the bank's code), masked; all of them, as a customer has few.</summary>
+    public static async Task<Ok<Page<CardResponse>>> List(ClaimsPrincipal user, IGrainFactory grains)
+        => TypedResults.Ok(new Page<CardResponse>([.. (await grains.GetGrain<ICustomerGrain>(user.CustomerId()).GetProfile()).Cards.Select(CardResponse.From)], null));
 
     /// <param name="id">The card's id (<c>card_…</c>), one of the caller's.</param>
     public static async Task<Ok<CardResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)

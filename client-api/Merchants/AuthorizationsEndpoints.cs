@@ -33,7 +33,7 @@ public static class AuthorizationsEndpoints
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Authorized
-            ? TypedResults.Created((string?)null, AuthorizationResponse.From(receipt))
+            ? TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.From(receipt))
             : MovementResults.Refusal(receipt);
     }
 

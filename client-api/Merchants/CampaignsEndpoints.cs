@@ -56,7 +56,7 @@ public static class CampaignsEndpoints
         var terms = new CampaignTerms(body.Name!.Trim(), kind, body.Budget!.Value, startsAt, body.EndsAt!.Value, body.MinSpend ?? 0, body.PerCustomerLimit,
             body.PercentOff, body.MaxDiscount, body.Cashback, body.PointsPerYuan, body.CouponOnly ?? false);
         var view = await Promotions(merchant, grains).Launch(terms, request!);
-        return TypedResults.Created((string?)null, CampaignResponse.From(view));
+        return TypedResults.Created($"/v1/merchant/campaigns/{view.CampaignId}", CampaignResponse.From(view));
     }
 
     /// <summary>The merchant's campaigns, newest first, with what each has spent of its budget.</summary>
@@ -82,7 +82,8 @@ public static class CampaignsEndpoints
         {
             return withheld;
         }
-        return TypedResults.Created((string?)null, await Promotions(merchant, grains).IssueCoupon(id, customerId!));
+        var coupon = await Promotions(merchant, grains).IssueCoupon(id, customerId!);
+        return TypedResults.Created($"/v1/merchant/campaigns/{id}/coupons/{coupon.CouponId}", coupon);
     }
 
     /// <summary>The caller's coupons, newest first; <c>usedBy</c> names the payment that used one.</summary>

@@ -46,8 +46,8 @@ public static class ChargesEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),
-            MovementStatus.PendingConfirmation => TypedResults.Accepted((string?)null, PaymentResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
+            MovementStatus.PendingConfirmation => TypedResults.Accepted($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }

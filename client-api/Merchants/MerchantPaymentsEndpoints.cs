@@ -59,7 +59,7 @@ public static class MerchantPaymentsEndpoints
             .Refund(new RefundOrder(merchantId, request.Fingerprint, id, body.Amount!.Value));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created((string?)null, new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
+            ? TypedResults.Created($"/v1/merchant/refunds/{receipt.MovementId}", new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
             : MovementResults.Refusal(receipt);
     }
 }

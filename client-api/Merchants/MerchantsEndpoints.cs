@@ -49,7 +49,7 @@ public static class MerchantsEndpoints
         var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
             .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
                 body.NameLatin?.Trim(), body.CityLatin?.Trim()), request);
-        return TypedResults.Created($"/v1/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
+        return TypedResults.Created($"/v1/ops/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
     /// <param name="id">The merchant's id (<c>mch_…</c>).</param>
@@ -58,7 +58,10 @@ public static class MerchantsEndpoints
 
     /// <summary>Sweeps the settlement wallet to the merchant's bank card now, less the fee, and reports it.</summary>
     public static async Task<Created<SettlementReport>> Settle(ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Created((string?)null, await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle());
+    {
+        var report = await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle();
+        return TypedResults.Created($"/v1/merchant/settlements/{report.SettlementId}", report);
+    }
 
     public static async Task<Ok<Page<SettlementReport>>> ListSettlements(ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(new Page<SettlementReport>(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).ListSettlements(), null));

@@ -34,10 +34,15 @@ public static class QrCodesEndpoints
         }
         var issued = await grains.GetGrain<IMerchantGrain>(merchant.CustomerId())
             .IssueQrCode(body.Amount, body.Currency!, body.OrderId, body.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+        return TypedResults.Created($"/v1/merchant/qr-codes/{issued.Code.QrCodeId}", ResponseOf(issued));
+    }
+
+    /// <summary>The code as issued: its payload, and the payload drawn as a PNG.</summary>
+    public static QrCodeResponse ResponseOf(IssuedQrCode issued)
+    {
         var png = new PngByteQRCode(QRCodeGenerator.GenerateQrCode(issued.Payload, QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
         var code = issued.Code;
-        return TypedResults.Created((string?)null, new QrCodeResponse(code.QrCodeId, issued.Payload, Convert.ToBase64String(png),
-            code.Amount, code.Currency, code.OrderId, code.ExpiresAt));
+        return new QrCodeResponse(code.QrCodeId, issued.Payload, Convert.ToBase64String(png), code.Amount, code.Currency, code.OrderId, code.ExpiresAt);
     }
 }
 

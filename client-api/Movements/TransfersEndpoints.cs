@@ -55,10 +55,15 @@ public static class TransfersEndpoints
         };
     }
 
-    /// <param name="id">The transfer's id (<c>mv_…</c>), one the caller sent.</param>
+    /// <summary>
+    /// A transfer the customer sent (in any state), or one they received once completed: the recipient sees what the
+    /// entry in their wallet shows (the sending wallet's id, the amount, the memo), nothing of the sender's wallet beyond it.
+    /// </summary>
+    /// <param name="id">The transfer's id (<c>mv_…</c>), one the caller sent or received.</param>
     public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Find(user.CustomerId());
+        var movement = grains.GetGrain<IMovementGrain>(id);
+        var receipt = await movement.Find(user.CustomerId()) ?? await movement.FindForRecipient(user.CustomerId());
         return receipt is { Kind: MovementKind.Transfer }
             ? TypedResults.Ok(TransferResponse.From(receipt))
             : throw WalletRefusedException.NotFound("The transfer");

@@ -88,8 +88,8 @@ public static class PaymentsEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created((string?)null, PaymentResponse.From(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted((string?)null, PaymentResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }

@@ -50,6 +50,10 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// </summary>
     [Alias("IssueQrCode")]
     Task<IssuedQrCode> IssueQrCode(long? amount, string currency, string? orderId, TimeSpan? expiresIn);
+
+    /// <summary>One of this merchant's QR codes as issued (the same payload), or null when it is not theirs.</summary>
+    [Alias("FindQrCode")]
+    Task<IssuedQrCode?> FindQrCode(string qrCodeId);
 }
 
 [GenerateSerializer, Immutable, Alias("Wallet.MerchantFacts")]

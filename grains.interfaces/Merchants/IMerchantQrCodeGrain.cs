@@ -22,6 +22,10 @@ public interface IMerchantQrCodeGrain : IGrainWithStringKey
     /// <summary>Inside a payment's transaction: refuses a used or expired code or another amount; marks a dynamic code used.</summary>
     [Alias("Claim"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<Refusal?> Claim(string paymentId, long amount, DateTimeOffset at);
+
+    /// <summary>The payment that used this dynamic code, when the code is <paramref name="merchantId"/>'s; otherwise null (a static code names no single payment).</summary>
+    [Alias("PaidBy"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
+    Task<string?> PaidBy(string merchantId);
 }
 
 [GenerateSerializer, Immutable, Alias("Wallet.QrCodeCheck")]

@@ -71,7 +71,7 @@ public interface IMovementGrain : IGrainWithStringKey
     /// paid, or says why not (not this merchant's completed payment, or more than is left to refund).
     /// </summary>
     [Alias("AddRefund"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task<Refusal?> AddRefund(string merchantId, long amount);
+    Task<Refusal?> AddRefund(string merchantId, long amount, string refundId);
 
     /// <summary>A merchant's completed payment as recorded, or null when it is not theirs.</summary>
     [Alias("FindPayment")]
@@ -80,6 +80,25 @@ public interface IMovementGrain : IGrainWithStringKey
     /// <summary>The recorded outcome if <paramref name="callerId"/> asked for this movement; otherwise null.</summary>
     [Alias("Find")]
     Task<MovementReceipt?> Find(string callerId);
+
+    /// <summary>
+    /// What a merchant may retrieve: its own charges, authorisations and refunds in any state, and a
+    /// customer's QR payment to it once completed (the merchant's money arrived); otherwise null.
+    /// </summary>
+    [Alias("FindForMerchant")]
+    Task<MovementReceipt?> FindForMerchant(string merchantId);
+
+    /// <summary>A payment <paramref name="customerId"/> paid: a QR payment they sent, or a merchant's charge or authorisation of their payment code; otherwise null.</summary>
+    [Alias("FindForPayer")]
+    Task<MovementReceipt?> FindForPayer(string customerId);
+
+    /// <summary>A completed transfer into a wallet <paramref name="customerId"/> owns; otherwise null.</summary>
+    [Alias("FindForRecipient")]
+    Task<MovementReceipt?> FindForRecipient(string customerId);
+
+    /// <summary>The ids of a merchant's payment's refunds, oldest first; null when it is not that merchant's payment.</summary>
+    [Alias("ListRefunds")]
+    Task<IReadOnlyList<string>?> ListRefunds(string merchantId);
 
     /// <summary>
     /// Publishes the events of the recorded outcome again (after a crash or a failed publish); false

@@ -13,6 +13,10 @@ public interface ICouponGrain : IGrainWithStringKey
     [Alias("Read"), Transaction(TransactionOption.CreateOrJoin)]
     Task<CouponView?> Read(string customerId);
 
+    /// <summary>The coupon, if <paramref name="merchantId"/> issued it.</summary>
+    [Alias("ReadIssued"), Transaction(TransactionOption.CreateOrJoin)]
+    Task<CouponView?> ReadIssued(string merchantId);
+
     /// <summary>Inside a payment's transaction: refuses a coupon not the payer's, used or expired; marks it used.</summary>
     [Alias("Redeem"), Transaction(TransactionOption.Join)]
     Task<Refusal?> Redeem(string customerId, string paymentId, DateTimeOffset at);

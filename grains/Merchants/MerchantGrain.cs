@@ -83,9 +83,12 @@ public sealed partial class MerchantGrain(
     {
         if (merchant.RecordExists)
         {
-            return merchant.State.Request == request
-                ? Onboarded(Encoding.UTF8.GetString(_secret!))
-                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            if (merchant.State.Request != request)
+            {
+                throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            }
+            await NoteInDirectory(); // a crash after the merchant's write and before its note heals on the replay
+            return Onboarded(Encoding.UTF8.GetString(_secret!));
         }
         MerchantNames.Check(application);
         var card = application.SettlementCardNumber is { } cardNumber
@@ -111,6 +114,7 @@ public sealed partial class MerchantGrain(
             SealedSettlementCard = application.SettlementCardNumber is { } clear ? vault.Seal(clear, MerchantId) : null,
         };
         await merchant.WriteStateAsync();
+        await NoteInDirectory();
         if (card is not null)
         {
             await this.RegisterOrUpdateReminder(SettlementReminder, settlement.Value.Every, settlement.Value.Every);
@@ -118,6 +122,9 @@ public sealed partial class MerchantGrain(
         _secret = Encoding.UTF8.GetBytes(secret);
         return Onboarded(secret);
     }
+
+    private Task NoteInDirectory() => GrainFactory.GetGrain<IMerchantDirectoryGrain>(0).Note(new MerchantListing(
+        MerchantId, merchant.State.Name, merchant.State.NameLatin, merchant.State.Category, merchant.State.City, merchant.State.OnboardedAt));
 
     public async Task<MerchantOnboarded> RotateSecret()
     {
@@ -191,10 +198,19 @@ public sealed partial class MerchantGrain(
         var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
         var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
             .Issue(new QrCode(qrCodeId, MerchantId, amount, currency, orderId, amount is null ? null : now + (expiresIn ?? DefaultQrLifetime), now));
-        var payload = new MerchantQrPayload(code.Dynamic, MerchantId, qrCodeId, state.Category, code.Amount, state.Name, state.City, orderId,
-            state.NameLatin, state.CityLatin).Encode();
-        return new IssuedQrCode(code, payload);
+        return new IssuedQrCode(code, PayloadOf(code, state));
     }
+
+    public async Task<IssuedQrCode?> FindQrCode(string qrCodeId)
+    {
+        var state = State;
+        var (code, _) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId).Inspect(0, clock.GetUtcNow()); // only the code: whether 0 could pay it does not matter
+        return code?.MerchantId == MerchantId ? new IssuedQrCode(code, PayloadOf(code, state)) : null;
+    }
+
+    private string PayloadOf(QrCode code, MerchantState state)
+        => new MerchantQrPayload(code.Dynamic, MerchantId, code.QrCodeId, state.Category, code.Amount, state.Name, state.City, code.OrderId,
+            state.NameLatin, state.CityLatin).Encode();
 
     /// <summary>How long a dynamic code lives when the merchant does not say.</summary>
     public static readonly TimeSpan DefaultQrLifetime = TimeSpan.FromMinutes(15);

@@ -31,6 +31,8 @@ public sealed class MerchantQrCodeGrain(
         return unusable;
     });
 
+    public Task<string?> PaidBy(string merchantId) => state.PerformRead(s => s.Code?.MerchantId == merchantId ? s.PaidBy : null);
+
     private static Refusal? Check(QrCodeState s, long amount, DateTimeOffset at)
     {
         var code = s.Code;

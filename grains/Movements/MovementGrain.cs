@@ -282,35 +282,10 @@ public sealed partial class MovementGrain(
         var to = await Wallet(payment.FromWalletId!).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The payer's wallet");
         var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.FromWalletId, $"refund of {payment.MovementId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
-            await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).AddRefund(order.MerchantId, order.Amount)
-                ?? await DebitThenCredit(payment.ToWalletId!, debit, to));
-    }
-
-    public Task<Refusal?> AddRefund(string merchantId, long amount) => record.PerformUpdate(r =>
-    {
-        if (r.Receipt is not { Kind: MovementKind.Payment, Status: MovementStatus.Completed } paid || paid.MerchantId != merchantId)
-        {
-            return new Refusal(RefusalCodes.NotFound, "The payment was not found.");
-        }
-        if (r.Refunded + amount > paid.MerchantReceived)
-        {
-            return new Refusal(RefusalCodes.RefundExceedsPayment,
-                $"Refunds of this payment may total at most {Amounts.Format(paid.MerchantReceived, paid.Currency)}; {Amounts.Format(r.Refunded, paid.Currency)} is refunded already.");
-        }
-        r.Refunded += amount;
-        return (Refusal?)null;
-    });
-
-    public async Task<MovementReceipt?> FindPayment(string merchantId)
-    {
-        var known = _settled ?? await ReadRecord();
-        return known?.Receipt is { Kind: MovementKind.Payment, Status: MovementStatus.Completed } paid && paid.MerchantId == merchantId ? paid : null;
-    }
-
-    public async Task<MovementReceipt?> Find(string callerId)
-    {
-        var known = _settled ?? await ReadRecord();
-        return known?.CustomerId == callerId ? known.Receipt : null;
+            await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).AddRefund(order.MerchantId, order.Amount, MovementId)
+                ?? (await DebitThenCredit(payment.ToWalletId!, debit, to) is { } refused
+                    ? throw refused.AsException() // aborted, so the refunded total counted above keeps no refund that moved nothing; recorded on its own
+                    : null));
     }
 
     /// <summary>The outcome already recorded under this key, or null if the movement has not happened.</summary>

@@ -16,6 +16,9 @@ public sealed class MovementRecord
 
     /// <summary>While held for review: the order to carry out if an operator releases it (its PIN or signature left out).</summary>
     [Id(4)] public HeldOrder? Held { get; set; }
+
+    /// <summary>For a payment: its refunds' ids, oldest first, written by each refund's transaction with <see cref="Refunded"/> (so a merchant can list them).</summary>
+    [Id(5)] public List<string> Refunds { get; set; } = [];
 }
 
 /// <summary>What a movement held for review would do once released: a transfer, a QR payment or a withdrawal, planned again then.</summary>

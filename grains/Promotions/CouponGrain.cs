@@ -13,6 +13,9 @@ public sealed class CouponGrain(
     public Task<CouponView?> Read(string customerId)
         => coupon.PerformRead(c => c.Coupon?.CustomerId == customerId ? c.Coupon : null);
 
+    public Task<CouponView?> ReadIssued(string merchantId)
+        => coupon.PerformRead(c => c.Coupon?.MerchantId == merchantId ? c.Coupon : null);
+
     public Task<Refusal?> Redeem(string customerId, string paymentId, DateTimeOffset at) => coupon.PerformUpdate(c =>
     {
         if (c.Coupon is not { } held || held.CustomerId != customerId)

@@ -34,7 +34,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         var malloryCard = await mallory.BindVerifiedCard();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var device = (await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, malloryWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
+        // to a third customer: its recipient may see a transfer, and Mallory must be a stranger to it
+        var carolWallet = await (await Register(api)).OpenWallet();
+        var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, carolWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
         var badTokens = await BadTokens(alice);
         var samples = Samples(wallet, card, device, transfer, malloryWallet, malloryCard);
 
@@ -104,6 +106,25 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/transfers/{id}"] = new($"/v1/transfers/{transfer}", null, true),
             ["POST /v1/cards"] = new("/v1/cards", new { cardNumber = TestData.Card(), holderName = "x", phone = "+8613800000000" }, false),
             ["GET /v1/cards/{id}"] = new($"/v1/cards/{card}", null, true),
+            ["GET /v1/cards"] = new("/v1/cards", null, false),
+            ["GET /v1/me/devices/{id}"] = new($"/v1/me/devices/{device}", null, true),
+            ["GET /v1/wallets/{id}/top-ups/{topUpId}"] = new($"/v1/wallets/{wallet}/top-ups/{transfer}", null, true),
+            ["GET /v1/wallets/{id}/withdrawals/{withdrawalId}"] = new($"/v1/wallets/{wallet}/withdrawals/{transfer}", null, true),
+            ["GET /v1/payments/{id}"] = new($"/v1/payments/{transfer}", null, true),
+            ["GET /v1/merchant/payments/{id}"] = new($"/v1/merchant/payments/{transfer}", null, false),
+            ["GET /v1/merchant/payments/{id}/refunds"] = new($"/v1/merchant/payments/{transfer}/refunds", null, false),
+            ["GET /v1/merchant/refunds/{id}"] = new($"/v1/merchant/refunds/{transfer}", null, false),
+            ["GET /v1/merchant/authorizations/{id}"] = new($"/v1/merchant/authorizations/{transfer}", null, false),
+            ["GET /v1/merchant/orders/{orderId}/payment"] = new("/v1/merchant/orders/x/payment", null, false),
+            ["GET /v1/merchant/orders/{orderId}/authorization"] = new("/v1/merchant/orders/x/authorization", null, false),
+            ["GET /v1/merchant/qr-codes/{id}"] = new("/v1/merchant/qr-codes/qr_x", null, false),
+            ["GET /v1/merchant/settlements/{id}"] = new("/v1/merchant/settlements/stl_x", null, false),
+            ["GET /v1/merchant/campaigns/{id}"] = new("/v1/merchant/campaigns/cmp_x", null, false),
+            ["GET /v1/merchant/campaigns/{id}/coupons/{couponId}"] = new("/v1/merchant/campaigns/cmp_x/coupons/cpn_x", null, false),
+            ["GET /v1/ops/merchants"] = new("/v1/ops/merchants", null, false),
+            ["GET /v1/ops/merchants/{id}"] = new("/v1/ops/merchants/mch_x", null, false),
+            ["GET /v1/ops/customers"] = new($"/v1/ops/customers?phone={Uri.EscapeDataString("+8613800138000")}", null, false),
+            ["GET /v1/ops/customers/{id}"] = new("/v1/ops/customers/cus_x", null, false),
             ["POST /v1/cards/{id}/verify"] = new($"/v1/cards/{card}/verify", new { code = "123456" }, true),
             ["DELETE /v1/cards/{id}"] = new($"/v1/cards/{card}", null, true),
             ["GET /v1/ops/ledger/check"] = new("/v1/ops/ledger/check", null, false),

@@ -59,6 +59,23 @@ public sealed class RefundsApiTests(ApiFixture api)
         await Operator.AssertBooksBalance(api);
     }
 
+    [Fact]
+    public async Task A_refund_refused_for_the_merchants_funds_counts_nothing_against_the_payment()
+    {
+        var merchant = await ApiMerchant.Onboard(api, settlementCard: TestData.Card());
+        var (alice, wallet, paymentId) = await merchant.PaidBy(api, 1_000, funds: 10_000);
+        await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created); // the merchant's wallet is empty now
+
+        await Problem(await merchant.Refund(paymentId, 1_000, "broke"), HttpStatusCode.UnprocessableEntity, "insufficient_funds");
+        await merchant.PaidBy(api, 1_000); // money in again
+
+        await Json(await merchant.Refund(paymentId, 1_000, "later"), HttpStatusCode.Created); // the whole payment is still refundable
+        var refunds = await Json(await merchant.Send(HttpMethod.Get, $"/v1/merchant/payments/{paymentId}/refunds"), HttpStatusCode.OK);
+        Assert.Equal(["completed"], refunds.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(10_000, await alice.Balance(wallet));
+        await Operator.AssertBooksBalance(api);
+    }
+
     private async Task<(ApiMerchant Merchant, ApiCustomer Payer, string Wallet, string PaymentId)> Paid(long amount)
     {
         var merchant = await ApiMerchant.Onboard(api);

@@ -26,7 +26,8 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal("completed", readBack.GetProperty("status").GetString());
         Assert.Equal(3_750, await alice.Balance(from));
         Assert.Equal(1_250, await bob.Balance(to));
-        await Problem(await bob.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(readBack.ToString(), (await Json(await bob.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.OK)).ToString()); // its recipient sees it too
+        await Problem(await (await ApiCustomer.Register(api)).Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
         await Operator.AssertBooksBalance(api);
     }
 
