@@ -38,8 +38,8 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
         document.Components.Schemas[SchemaName] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "An RFC 9457 problem. `code` is the machine-readable reason; some problems carry more fields " +
-                "(`errors` for invalid fields, `remainingAttempts`, `limit`, ...), named in the operation's description.",
+            Description = "An RFC 9457 problem. `code` is the machine-readable reason; some problems carry more fields: " +
+                "`errors` for invalid fields, and the facts a client acts on (`remainingAttempts`, `lockedUntil`, `limit`, `movementId`).",
             Required = new HashSet<string> { "type", "title", "status", "code" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
@@ -48,6 +48,18 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status." },
                 ["detail"] = Text("What went wrong with this request, for a person."),
                 ["code"] = Text("Why, for a program: one of the codes listed with the response."),
+                ["remainingAttempts"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer, Format = "int32",
+                    Description = "Of `invalid_pin` and `pin_locked`: the wrong PINs left before payments lock (0 once locked).",
+                },
+                ["lockedUntil"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Format = "date-time",
+                    Description = "Of `pin_locked` and `login_locked`: when the lock ends by itself (UTC, ISO 8601).",
+                },
+                ["limit"] = Text("Of `limit_exceeded`: which limit was met (`single`, `daily` or `yearly`)."),
+                ["movementId"] = Text("Of a refused movement: its id (`mv_…`), under which a replay or a GET finds the same outcome."),
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,

@@ -71,7 +71,8 @@ public static class CustomersEndpoints
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.");
+            return Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.",
+                new Dictionary<string, object?> { ["lockedUntil"] = until });
         }
         if (outcome.Session is not { } session)
         {

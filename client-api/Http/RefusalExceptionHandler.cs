@@ -15,8 +15,7 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
     {
         IResult problem = exception switch
         {
-            _ when RefusalIn(exception) is { } refused => Problems.For(refused.Code, refused.Message,
-                refused.RemainingAttempts is { } left ? new Dictionary<string, object?> { ["remainingAttempts"] = left } : null),
+            _ when RefusalIn(exception) is { } refused => Problems.For(refused.Code, refused.Message, FactsOf(refused)),
             BadHttpRequestException { InnerException: JsonException json } => ForJson(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB."),
             BadHttpRequestException bad => Problems.For(Problems.MalformedJson, bad.Message),
@@ -32,6 +31,25 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
         }
         await problem.ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>What a client must act on, as fields: the tries left, when a lock ends, which limit was met.</summary>
+    private static Dictionary<string, object?>? FactsOf(WalletRefusedException refused)
+    {
+        var facts = new Dictionary<string, object?>();
+        if (refused.RemainingAttempts is { } left)
+        {
+            facts["remainingAttempts"] = left;
+        }
+        if (refused.LockedUntil is { } until)
+        {
+            facts["lockedUntil"] = until;
+        }
+        if (refused.Limit is { } limit)
+        {
+            facts["limit"] = limit;
+        }
+        return facts.Count > 0 ? facts : null;
     }
 
     /// <summary>A refusal, or one wrapped by a transaction that a refusal (or a storage outage) ended.</summary>

@@ -27,5 +27,9 @@ public sealed class WalletRefusedException : Exception
     [Id(2)]
     public int? RemainingAttempts { get; init; }
 
+    /// <summary>Of a lock (payments after wrong PINs): when it ends by itself, for the app to show.</summary>
+    [Id(3)]
+    public DateTimeOffset? LockedUntil { get; init; }
+
     public static WalletRefusedException NotFound(string what) => new(RefusalCodes.NotFound, $"{what} was not found.");
 }

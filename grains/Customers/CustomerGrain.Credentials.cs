@@ -106,7 +106,11 @@ public sealed partial class CustomerGrain
     }
 
     private static WalletRefusedException PinLocked(DateTimeOffset until)
-        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.") { RemainingAttempts = 0 };
+        => new(RefusalCodes.PinLocked, $"Too many wrong payment PINs: payments are locked until {until:yyyy-MM-dd HH:mm:ss zzz}, or reset the PIN.")
+        {
+            RemainingAttempts = 0,
+            LockedUntil = until,
+        };
 
     public async Task SendCode(CodePurpose purpose)
     {

@@ -21,8 +21,9 @@ public sealed class CredentialsApiTests(ApiFixture api)
             await Problem(await SignIn(http, alice.Phone, "wrong password"), HttpStatusCode.Unauthorized, "invalid_credentials");
         }
         var locked = await SignIn(http, alice.Phone, "wrong password");
-        await Problem(locked, HttpStatusCode.TooManyRequests, "login_locked");
+        var lockProblem = await Problem(locked, HttpStatusCode.TooManyRequests, "login_locked");
         Assert.InRange(locked.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 900);
+        Assert.InRange(lockProblem.GetProperty("lockedUntil").GetDateTimeOffset(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(16));
         await Problem(await SignIn(http, alice.Phone, TestData.Password), HttpStatusCode.TooManyRequests, "login_locked");
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/v1/auth/password-reset-codes", new { phone = alice.Phone })).StatusCode);
@@ -45,7 +46,9 @@ public sealed class CredentialsApiTests(ApiFixture api)
         {
             await Problem(await alice.Customer.Post("/v1/transfers", alice.Customer.TransferBody(from, to, 100, pin: "000000"), $"wrong-{i}"), HttpStatusCode.Forbidden, "invalid_pin");
         }
-        await Problem(await alice.Customer.Post("/v1/transfers", alice.Customer.TransferBody(from, to, 100, pin: "000000"), "wrong-5"), (HttpStatusCode)423, "pin_locked");
+        var pinLock = await Problem(await alice.Customer.Post("/v1/transfers", alice.Customer.TransferBody(from, to, 100, pin: "000000"), "wrong-5"), (HttpStatusCode)423, "pin_locked");
+        Assert.Equal(0, pinLock.GetProperty("remainingAttempts").GetInt32());
+        Assert.True(pinLock.GetProperty("lockedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow, "the lock says when it ends");
         await Problem(await alice.Customer.Post("/v1/transfers", alice.Customer.TransferBody(from, to, 100), "right"), (HttpStatusCode)423, "pin_locked");
 
         Assert.Equal(HttpStatusCode.Accepted, (await alice.Customer.Post("/v1/me/payment-pin/reset-codes", new { })).StatusCode);
