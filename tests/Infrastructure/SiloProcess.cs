@@ -19,7 +19,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings, string environment = "Development", bool? simulators = null, params string[] arguments)
     {
         var log = Path.GetTempFileName();
-        var (root, assembly) = SiloAssembly();
+        var (root, assembly) = (Repository.Root, Repository.Built("silo", "Wallet.Silo.dll"));
         var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             // Started from the repository's root as the README does, so the silo must find its own appsettings.json.
@@ -91,15 +91,5 @@ public sealed class SiloProcess : IAsyncDisposable
                 return false;
             }
         }, $"{count} active silos", lastSeen: () => newest.Log);
-    }
-
-    /// <summary>silo/bin/&lt;configuration&gt;/net10.0/Wallet.Silo.dll, built with the same configuration as these tests.</summary>
-    private static (string Root, string Assembly) SiloAssembly()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output.Parent!.Parent!.Parent!.Parent!.FullName;
-        var assembly = Path.Combine(root, "silo", "bin", configuration, output.Name, "Wallet.Silo.dll");
-        return File.Exists(assembly) ? (root, assembly) : throw new FileNotFoundException($"Build the silo first ({assembly}).");
     }
 }

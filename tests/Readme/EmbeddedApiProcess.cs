@@ -54,7 +54,7 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
     private static EmbeddedApiProcess Start(string operatorPhone, string operatorPassword)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        var start = new ProcessStartInfo("dotnet", [ApiAssembly(), "--urls", address.ToString().TrimEnd('/')])
+        var start = new ProcessStartInfo("dotnet", [Repository.Built("client-api", "Wallet.ClientApi.dll"), "--urls", address.ToString().TrimEnd('/')])
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
@@ -116,13 +116,5 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
             _writer.Dispose();
         }
         File.Delete(_log);
-    }
-
-    /// <summary>client-api/bin/&lt;configuration&gt;/net10.0/Wallet.ClientApi.dll, built with the same configuration as these tests.</summary>
-    private static string ApiAssembly()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var assembly = Repository.PathOf("client-api", "bin", output.Parent!.Name, output.Name, "Wallet.ClientApi.dll");
-        return File.Exists(assembly) ? assembly : throw new FileNotFoundException($"Build the API first ({assembly}).");
     }
 }
