@@ -7,7 +7,7 @@ namespace Wallet.Customers;
 /// <summary>A payment request refused by its PIN or device signature (its name hashed: it holds the PIN), and the answer it got.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RefusedAuthorisation")]
 public sealed record RefusedAuthorisation([property: Id(0)] string Request, [property: Id(1)] string Code, [property: Id(2)] string Detail,
-    [property: Id(3)] int? RemainingAttempts = null);
+    [property: Id(3)] int? RemainingAttempts = null, [property: Id(4)] DateTimeOffset? LockedUntil = null);
 
 /// <summary>
 /// Remembers the answer to the latest payment requests refused by their PIN or device signature, in the
@@ -28,12 +28,16 @@ public static class RefusedAuthorisations
             return null;
         }
         var key = Key(request);
-        return kept.Find(r => r.Request == key) is { } earlier ? new WalletRefusedException(earlier.Code, earlier.Detail) { RemainingAttempts = earlier.RemainingAttempts } : null;
+        return kept.Find(r => r.Request == key) is { } earlier ? new WalletRefusedException(earlier.Code, earlier.Detail)
+            {
+                RemainingAttempts = earlier.RemainingAttempts,
+                LockedUntil = earlier.LockedUntil,
+            } : null;
     }
 
     public static void Remember(List<RefusedAuthorisation> kept, string request, WalletRefusedException refused)
     {
-        kept.Add(new RefusedAuthorisation(Key(request), refused.Code, refused.Message, refused.RemainingAttempts));
+        kept.Add(new RefusedAuthorisation(Key(request), refused.Code, refused.Message, refused.RemainingAttempts, refused.LockedUntil));
         if (kept.Count > Kept)
         {
             kept.RemoveAt(0);

@@ -75,6 +75,28 @@ public sealed class CredentialReplayTests(ApiFixture api)
         await Operator.AssertBooksBalance(api);
     }
 
+    [Fact]
+    public async Task The_wrong_pin_that_locks_payments_replayed_answers_the_same_lock_with_when_it_ends()
+    {
+        var alice = await Register(api);
+        var bob = await Register(api);
+        var from = await alice.FundedWallet(10_000);
+        var to = await bob.OpenWallet();
+        for (var i = 0; i < 4; i++)
+        {
+            await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100, pin: "000000"), $"try-{i}"));
+        }
+        var last = alice.TransferBody(from, to, 100, pin: "000000");
+
+        var locked = await (await alice.Post("/v1/transfers", last, "try-4")).Content.ReadAsStringAsync();
+        var replayed = await alice.Post("/v1/transfers", last, "try-4");
+
+        var problem = await Problem(replayed, (HttpStatusCode)423, "pin_locked");
+        Assert.Equal(locked, problem.GetRawText());
+        Assert.True(problem.GetProperty("lockedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow, "the replayed lock still says when it ends");
+        Assert.Equal(10_000, await alice.Balance(from));
+    }
+
     /// <summary>The wrong PIN's answer: the tries left (machine-readable) and the detail.</summary>
     private static async Task<string> WrongPin(HttpResponseMessage response)
     {
