@@ -32,17 +32,17 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
         {
             var phone = BenchCustomers.Phone(c);
             var customerId = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
-                .Register(new Registration(BenchCustomers.Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).CustomerId;
+                .Register(new Registration(BenchCustomers.Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).Value.CustomerId;
             var customer = grains.GetGrain<ICustomerGrain>(customerId);
             await customer.SetPaymentPin(BenchCustomers.Pin, null);
             await customer.VerifyRealName(BenchCustomers.Holder, BenchCustomers.IdNumber(c));
             await customer.ChangeTier(CustomerTiers.InPerson, BenchCustomers.InPersonReason);
-            var card = await customer.BindCard(new CardApplication(BenchCustomers.CardNumber(c), BenchCustomers.Holder, phone), new IdempotentRequest("bench", "bind"));
+            var card = (await customer.BindCard(new CardApplication(BenchCustomers.CardNumber(c), BenchCustomers.Holder, phone), new IdempotentRequest("bench", "bind"))).Value;
             var text = (await grains.GetGrain<ISmsOutboxGrain>(phone).List())[^1].Text;
             await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customerId, BenchCustomers.CodeIn(text));
             for (var w = owned.Start.Value; w < owned.End.Value; w++)
             {
-                var walletId = (await customer.OpenWallet("CNY", new IdempotentRequest($"bench-{w}", "open"))).WalletId;
+                var walletId = (await customer.OpenWallet("CNY", new IdempotentRequest($"bench-{w}", "open"))).Value.WalletId;
                 var receipt = await Movement(customerId).TopUp(new TopUpOrder(customerId, $"top-up {w}", walletId, card.CardId, opening, "CNY"));
                 if (receipt.Status != MovementStatus.Completed)
                 {

@@ -104,7 +104,7 @@ public sealed class HttpBank : IBenchTarget
             await Send(HttpMethod.Post, $"/v1/cards/{card}/verify", token, new { code });
             for (var w = owned.Start.Value; w < owned.End.Value; w++)
             {
-                var wallet = (await Send(HttpMethod.Post, "/v1/wallets", token, new { currency = "CNY" })).GetProperty("id").GetString()!;
+                var wallet = (await Send(HttpMethod.Post, "/v1/wallets", token, new { currency = "CNY" })).GetProperty("walletId").GetString()!;
                 await Send(HttpMethod.Post, $"/v1/wallets/{wallet}/top-ups", token, new { cardId = card, amount = opening, currency = "CNY" }, Guid.NewGuid().ToString());
                 (_wallets[w], _tokens[w]) = (wallet, token);
             }

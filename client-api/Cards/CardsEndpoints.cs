@@ -41,8 +41,9 @@ public static class CardsEndpoints
         {
             return tooMany;
         }
-        var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId())
+        var (view, replayed) = await grains.GetGrain<ICustomerGrain>(user.CustomerId())
             .BindCard(new CardApplication(body.CardNumber!, body.HolderName!, Phones.Normalize(body.Phone)!), request!);
+        IdempotencyKeys.MarkReplay(context, replayed);
         return TypedResults.Created($"/v1/cards/{view.CardId}", CardResponse.From(view));
     }
 

@@ -41,6 +41,7 @@ public static class ContractSetup
             }
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer<TimestampSchemas>();
         options.AddSchemaTransformer<FieldRules>();
         options.AddDocumentTransformer<FieldRules>();
         options.AddOperationTransformer<OperationSummaries>();
@@ -50,12 +51,13 @@ public static class ContractSetup
         options.AddOperationTransformer<ProblemResponses>();
         options.AddOperationTransformer((operation, context, _) =>
         {
-            foreach (var header in context.Description.ActionDescriptor.EndpointMetadata.OfType<HeaderParameter>())
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<HeaderParameter>().Any(h => h.Name == Http.IdempotencyKeys.Header) || metadata.OfType<AnswersReplaysAttribute>().Any())
             {
-                if (header.Name == Http.IdempotencyKeys.Header && header.Required) // the money routes, whose replays are marked
-                {
-                    DescribeReplayHeader(operation);
-                }
+                DescribeReplayHeader(operation);
+            }
+            foreach (var header in metadata.OfType<HeaderParameter>())
+            {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
                 {
@@ -71,7 +73,7 @@ public static class ContractSetup
         return options;
     }
 
-    /// <summary>A successful answer to a replayed movement says so (routes where the key is optional answer a replay with the same body, unmarked).</summary>
+    /// <summary>A successful answer to a replayed request says so.</summary>
     private static void DescribeReplayHeader(OpenApiOperation operation)
     {
         foreach (var (status, response) in operation.Responses ?? [])
@@ -79,9 +81,9 @@ public static class ContractSetup
             if (status.StartsWith('2') && response is OpenApiResponse answer)
             {
                 answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                answer.Headers["Idempotent-Replayed"] = new OpenApiHeader
+                answer.Headers[Http.IdempotencyKeys.ReplayedHeader] = new OpenApiHeader
                 {
-                    Description = "`true` when this is the recorded answer of an earlier request with the same Idempotency-Key (nothing was done again); absent otherwise.",
+                    Description = "`true` when this is the recorded answer of an earlier request with the same Idempotency-Key (or, for a merchant's charge or authorisation, the same order id): nothing was done again. Absent otherwise.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
                 };
             }

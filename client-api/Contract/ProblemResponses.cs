@@ -39,26 +39,26 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
         {
             Type = JsonSchemaType.Object,
             Description = "An RFC 9457 problem. `code` is the machine-readable reason; some problems carry more fields: " +
-                "`errors` for invalid fields, and the facts a client acts on (`remainingAttempts`, `lockedUntil`, `limit`, `movementId`).",
+                "`errors` for invalid fields, and the facts a client acts on (`remainingAttempts`, `lockedUntil`, `limit`, `limitAmount`, `limitRemaining`, `currency`, `movementId`).",
             Required = new HashSet<string> { "type", "title", "status", "code" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["type"] = Text("A URI naming the kind of problem (one per code)."),
                 ["title"] = Text("The code in words."),
-                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status." },
+                ["status"] = Integer("int32", "The HTTP status."),
                 ["detail"] = Text("What went wrong with this request, for a person."),
                 ["code"] = Text("Why, for a program: one of the codes listed with the response."),
-                ["remainingAttempts"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Integer, Format = "int32",
-                    Description = "Of `invalid_pin` and `pin_locked`: the wrong PINs left before payments lock (0 once locked).",
-                },
+                ["remainingAttempts"] = Integer("int32", "Of `invalid_pin` and `pin_locked`: the wrong PINs left before payments lock (0 once locked)."),
                 ["lockedUntil"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String, Format = "date-time",
                     Description = "Of `pin_locked` and `login_locked`: when the lock ends by itself (UTC, ISO 8601).",
                 },
-                ["limit"] = Text("Of `limit_exceeded`: which limit was met (`single`, `daily` or `yearly`)."),
+                ["limit"] = Text("Of `limit_exceeded` and `balance_cap_exceeded`: which limit was met (`single`, `daily`, `yearly` or `balance_cap`)."),
+                ["limitAmount"] = Integer("int64", "Of a limit met: the limit, an integer in minor units of `currency`."),
+                ["limitRemaining"] = Integer("int64", "Of a limit met: how much is left under it now, an integer in minor units of `currency`: what may " +
+                    "still go out today (`daily`) or this year (`yearly`), the most one movement may be (`single`), or what the wallet may still receive (`balance_cap`)."),
+                ["currency"] = Text("Of a limit met: ISO 4217 code of `limitAmount` and `limitRemaining` (the wallet's currency)."),
                 ["movementId"] = Text("Of a refused movement: its id (`mv_…`), under which a replay or a GET finds the same outcome."),
                 ["errors"] = new OpenApiSchema
                 {
@@ -157,4 +157,6 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
     }
 
     private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+
+    private static OpenApiSchema Integer(string format, string description) => new() { Type = JsonSchemaType.Integer, Format = format, Description = description };
 }

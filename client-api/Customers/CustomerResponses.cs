@@ -61,17 +61,17 @@ public sealed record MeResponse(
         profile.CreatedAt,
         profile.RealName,
         profile.IdNumberMasked,
-        LimitsResponse.From(profile.Limits ?? TierLimits.None),
+        LimitsResponse.From(profile.Limits ?? TierLimits.None, LimitOptions.ShownCurrency),
         [.. (profile.TierHistory ?? []).Select(c => new TierChangeResponse(c.From, c.To, c.Reason, c.At))],
         profile.Restriction);
 }
 
 /// <summary>One upgrade or downgrade of the customer's tier, and why.</summary>
-/// <param name="From">The tier before.</param>
-/// <param name="To">The tier after.</param>
+/// <param name="FromTier">The tier before.</param>
+/// <param name="ToTier">The tier after.</param>
 /// <param name="Reason">Why: what the customer did, or the operator's reason.</param>
-/// <param name="At">When, UTC, ISO 8601.</param>
-public sealed record TierChangeResponse(int From, int To, string Reason, DateTimeOffset At);
+/// <param name="ChangedAt">When, UTC, ISO 8601.</param>
+public sealed record TierChangeResponse(int FromTier, int ToTier, string Reason, DateTimeOffset ChangedAt);
 
 /// <summary>An operator's change of a customer's tier.</summary>
 /// <param name="Tier">The new tier: 1 after verifying the customer in person, or a lower tier (a larger number) to downgrade.</param>
@@ -104,15 +104,15 @@ public sealed record ExportResponse(MeResponse Profile, IReadOnlyList<WalletExpo
 public sealed record WalletExportResponse(WalletResponse Wallet, IReadOnlyList<EntryResponse> Entries);
 
 /// <summary>A signed-in session.</summary>
-/// <param name="Id">The session's id (<c>ses_…</c>).</param>
+/// <param name="SessionId">The session's id (<c>ses_…</c>).</param>
 /// <param name="StartedAt">When the customer signed in, UTC, ISO 8601.</param>
 /// <param name="ExpiresAt">When the session ends unless refreshed, UTC, ISO 8601.</param>
-public sealed record SessionResponse(string Id, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);
+public sealed record SessionResponse(string SessionId, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>A registered device key.</summary>
-/// <param name="Id">The device key's id (<c>dev_…</c>).</param>
+/// <param name="DeviceId">The device key's id (<c>dev_…</c>).</param>
 /// <param name="RegisteredAt">When it was registered, UTC, ISO 8601.</param>
-public sealed record DeviceResponse(string Id, DateTimeOffset RegisteredAt);
+public sealed record DeviceResponse(string DeviceId, DateTimeOffset RegisteredAt);
 
 /// <summary>A one-time challenge for a device to sign, approving one payment instead of the PIN.</summary>
 /// <param name="ChallengeId">The challenge's id (<c>chl_…</c>), to send back as <c>deviceSignature.challengeId</c>.</param>

@@ -55,7 +55,8 @@ public static class CustomersEndpoints
         {
             return withheld;
         }
-        return TypedResults.Created("/v1/me", new CustomerCreatedResponse(registered!.CustomerId, registered.Tier));
+        IdempotencyKeys.MarkReplay(context, registered!.Replayed);
+        return TypedResults.Created("/v1/me", new CustomerCreatedResponse(registered.Value.CustomerId, registered.Value.Tier));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(

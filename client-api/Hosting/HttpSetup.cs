@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
+using Wallet.Wire;
 using Wallet.Storage;
 
 namespace Wallet.ClientApi.Hosting;
@@ -37,6 +38,7 @@ public static class HttpSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new UtcTimestamps());
     }
 
     public static WebApplication UseWalletPipeline(this WebApplication app)

@@ -8,6 +8,21 @@ public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>The header that says an answer is the recorded answer of an earlier request with the same key.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>
+    /// Says on the answer that it is a replay (the outcome recorded by an earlier request under the same key),
+    /// so a client can tell "done now" from "done before" without comparing bodies.
+    /// </summary>
+    public static void MarkReplay(HttpContext context, bool replayed)
+    {
+        if (replayed)
+        {
+            context.Response.Headers[ReplayedHeader] = "true";
+        }
+    }
+
     /// <summary>The request's key and fingerprint, or the problem to answer with.</summary>
     public static (IdempotentRequest? Request, ValidationProblem? Problem) Read(HttpContext context, bool required)
     {

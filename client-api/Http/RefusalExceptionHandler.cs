@@ -45,9 +45,9 @@ public sealed partial class RefusalExceptionHandler(ILogger<RefusalExceptionHand
         {
             facts["lockedUntil"] = until;
         }
-        if (refused.Limit is { } limit)
+        foreach (var (name, value) in refused.Limit?.AsProblemFields() ?? [])
         {
-            facts["limit"] = limit;
+            facts[name] = value;
         }
         return facts.Count > 0 ? facts : null;
     }

@@ -50,6 +50,6 @@ public static class OpsEndpoints
         return TypedResults.Ok(MeResponse.From(await grains.GetGrain<ICustomerGrain>(id).ChangeTier(body.Tier!.Value, body.Reason!.Trim())));
     }
 
-    public static async Task<Ok<LedgerCheck>> CheckLedger(IGrainFactory grains)
-        => TypedResults.Ok(await grains.GetGrain<ILedgerAuditorGrain>(0).Check());
+    public static async Task<Ok<LedgerCheckResponse>> CheckLedger(IGrainFactory grains)
+        => TypedResults.Ok(LedgerCheckResponse.From(await grains.GetGrain<ILedgerAuditorGrain>(0).Check()));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
 using Wallet.Identity;
@@ -21,6 +22,7 @@ public static class AuthorizationsEndpoints
     }
 
     /// <summary>Holds the amount in the customer's wallet (its <c>available</c> drops); idempotent per merchant order id.</summary>
+    [AnswersReplays]
     public static async Task<Results<Created<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Authorize(
         ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
@@ -33,7 +35,7 @@ public static class AuthorizationsEndpoints
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Authorized
-            ? TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.From(receipt))
+            ? TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.Of(receipt))
             : MovementResults.Refusal(receipt);
     }
 
@@ -49,7 +51,7 @@ public static class AuthorizationsEndpoints
         var receipt = await grains.GetGrain<IMovementGrain>(id).Capture(merchant.CustomerId(), body.Amount!.Value);
         return receipt switch
         {
-            { Status: MovementStatus.Completed } => TypedResults.Ok(AuthorizationResponse.From(receipt)),
+            { Status: MovementStatus.Completed } => TypedResults.Ok(AuthorizationResponse.Of(receipt)),
             { RefusalCode: not null } => MovementResults.Refusal(receipt),
             _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was voided."),
         };
@@ -61,7 +63,7 @@ public static class AuthorizationsEndpoints
         var receipt = await grains.GetGrain<IMovementGrain>(id).Void(merchant.CustomerId());
         return receipt switch
         {
-            { Status: MovementStatus.Voided, RefusalCode: null } => TypedResults.Ok(AuthorizationResponse.From(receipt)),
+            { Status: MovementStatus.Voided, RefusalCode: null } => TypedResults.Ok(AuthorizationResponse.Of(receipt)),
             { RefusalCode: not null } => MovementResults.Refusal(receipt),
             _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was already captured."),
         };
@@ -71,16 +73,20 @@ public static class AuthorizationsEndpoints
 /// <summary>A hold on a customer's money for a merchant, until it is captured, voided or expires.</summary>
 /// <param name="AuthorizationId">The authorisation's id (<c>au_…</c>).</param>
 /// <param name="Status"><c>authorized</c> while the money is held, <c>completed</c> once captured, <c>voided</c> once let go (by the merchant or on expiry).</param>
-/// <param name="MerchantId">The merchant holding the money (<c>mch_…</c>).</param>
+/// <param name="From">The payer's wallet the money is held in (<c>walletId</c>).</param>
+/// <param name="To">The merchant holding the money (<c>merchantId</c>).</param>
 /// <param name="OrderId">The merchant's order id, or null.</param>
 /// <param name="Amount">The amount held, an integer in minor units of the currency (fen for CNY).</param>
 /// <param name="Captured">What was taken of it, an integer in minor units of the currency (fen for CNY); null until captured.</param>
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
 /// <param name="CreatedAt">When the hold was placed, UTC, ISO 8601.</param>
 /// <param name="ExpiresAt">When an uncaptured hold lets go by itself, UTC, ISO 8601; null once it is no longer held.</param>
-public sealed record AuthorizationResponse(string AuthorizationId, MovementStatus Status, string MerchantId, string? OrderId, long Amount, long? Captured,
+public sealed record AuthorizationResponse(string AuthorizationId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, long? Captured,
     string Currency, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
 {
-    public static AuthorizationResponse From(MovementReceipt r)
-        => new(r.MovementId, r.Status, r.MerchantId!, r.OrderId, r.Amount, r.Captured, r.Currency, r.CreatedAt, r.ExpiresAt);
+    public static AuthorizationResponse Of(MovementReceipt r)
+    {
+        var (from, to) = Party.Of(r);
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Amount, r.Captured, r.Currency, r.CreatedAt, r.ExpiresAt);
+    }
 }

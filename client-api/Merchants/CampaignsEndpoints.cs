@@ -55,7 +55,8 @@ public static class CampaignsEndpoints
         }
         var terms = new CampaignTerms(body.Name!.Trim(), kind, body.Budget!.Value, startsAt, body.EndsAt!.Value, body.MinSpend ?? 0, body.PerCustomerLimit,
             body.PercentOff, body.MaxDiscount, body.Cashback, body.PointsPerYuan, body.CouponOnly ?? false);
-        var view = await Promotions(merchant, grains).Launch(terms, request!);
+        var (view, replayed) = await Promotions(merchant, grains).Launch(terms, request!);
+        IdempotencyKeys.MarkReplay(context, replayed);
         return TypedResults.Created($"/v1/merchant/campaigns/{view.CampaignId}", CampaignResponse.From(view));
     }
 
@@ -114,29 +115,30 @@ public sealed record CampaignRequest([property: RequiredField] string? Name, Cam
 /// <param name="Phone">The customer's registered mobile number, such as <c>+8613800138000</c>.</param>
 public sealed record CouponRequest([property: RequiredField] string? Phone);
 
-/// <summary>A campaign: its terms, what it has spent of the budget (fen, or points), and whether it has ended.</summary>
+/// <summary>A campaign: its terms, what it has spent of the budget (minor units of its currency, or points), and whether it has ended.</summary>
 /// <param name="CampaignId">The campaign's id (<c>cmp_…</c>).</param>
 /// <param name="Name">The name customers see.</param>
 /// <param name="Kind">What it gives (see the CampaignKind schema).</param>
-/// <param name="Budget">The most it may give in all, in fen, or in points for a points campaign.</param>
+/// <param name="Currency">ISO 4217 code of its amounts: the merchant's settlement currency (CNY).</param>
+/// <param name="Budget">The most it may give in all, an integer in minor units of the currency (fen for CNY), or in points for a points campaign.</param>
 /// <param name="Spent">What it has given so far, in the budget's unit.</param>
 /// <param name="StartsAt">When it starts applying, UTC, ISO 8601.</param>
 /// <param name="EndsAt">When it stops applying, UTC, ISO 8601.</param>
-/// <param name="MinSpend">The least a payment must be to qualify, in fen (0 for any).</param>
+/// <param name="MinSpend">The least a payment must be to qualify, in minor units of the currency (0 for any).</param>
 /// <param name="PerCustomerLimit">How many times one customer may benefit, or null for no limit.</param>
 /// <param name="PercentOff">The percentage off the price for a discount; null for other kinds.</param>
-/// <param name="MaxDiscount">The most one payment's discount may be, in fen; null for no cap or other kinds.</param>
-/// <param name="Cashback">The fen given back on each qualifying payment; null for other kinds.</param>
+/// <param name="MaxDiscount">The most one payment's discount may be, in minor units of the currency; null for no cap or other kinds.</param>
+/// <param name="Cashback">What is given back on each qualifying payment, in minor units of the currency; null for other kinds.</param>
 /// <param name="PointsPerYuan">Points earned per yuan paid; null for other kinds.</param>
 /// <param name="CouponOnly">Whether it applies only with a coupon.</param>
 /// <param name="Ended">Whether it has ended (its end passed, its budget ran out, or the merchant ended it).</param>
-public sealed record CampaignResponse(string CampaignId, string Name, CampaignKind Kind, long Budget, long Spent, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+public sealed record CampaignResponse(string CampaignId, string Name, CampaignKind Kind, string Currency, long Budget, long Spent, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     long MinSpend, int? PerCustomerLimit, int? PercentOff, long? MaxDiscount, long? Cashback, int? PointsPerYuan, bool CouponOnly, bool Ended)
 {
     public static CampaignResponse From(CampaignView view)
     {
         var t = view.Terms;
-        return new(view.CampaignId, t.Name, t.Kind, t.Budget, view.Spent, t.StartsAt, t.EndsAt, t.MinSpend, t.PerCustomerLimit, t.PercentOff, t.MaxDiscount,
+        return new(view.CampaignId, t.Name, t.Kind, Wallet.Merchants.MerchantMoney.Currency, t.Budget, view.Spent, t.StartsAt, t.EndsAt, t.MinSpend, t.PerCustomerLimit, t.PercentOff, t.MaxDiscount,
             t.Cashback, t.PointsPerYuan, t.CouponOnly, view.Ended);
     }
 }

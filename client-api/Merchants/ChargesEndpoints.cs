@@ -33,6 +33,7 @@ public static class ChargesEndpoints
         .Text(body.OrderId, "orderId", 64)
         .Problem;
 
+    [AnswersReplays]
     public static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Charge(
         ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
@@ -46,8 +47,8 @@ public static class ChargesEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
-            MovementStatus.PendingConfirmation => TypedResults.Accepted($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
+            MovementStatus.PendingConfirmation => TypedResults.Accepted($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }

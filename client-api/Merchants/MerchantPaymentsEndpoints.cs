@@ -40,7 +40,7 @@ public static class MerchantPaymentsEndpoints
         var page = await grains.GetGrain<IWalletGrain>(facts.SettlementWalletId)
             .GetEntries(merchantId, new EntryQuery(pageSize!.Value, before, null, null, MovementKind.Payment));
         return TypedResults.Ok(new Page<MerchantPaymentResponse>(
-            [.. page.Items.Select(e => new MerchantPaymentResponse(e.MovementId, e.Amount, e.Currency, e.Counterparty, e.Memo, e.CreatedAt))],
+            [.. page.Items.Select(e => new MerchantPaymentResponse(e.MovementId, e.Amount, e.Currency, Party.Named(e.Counterparty), Party.Merchant(merchantId), e.Memo, e.CreatedAt))],
             page.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
     }
 
@@ -59,7 +59,7 @@ public static class MerchantPaymentsEndpoints
             .Refund(new RefundOrder(merchantId, request.Fingerprint, id, body.Amount!.Value));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created($"/v1/merchant/refunds/{receipt.MovementId}", new RefundResponse(receipt.MovementId, receipt.Status, id, receipt.Amount, receipt.Currency, receipt.OrderId, receipt.CreatedAt))
+            ? TypedResults.Created($"/v1/merchant/refunds/{receipt.MovementId}", RefundResponse.Of(receipt))
             : MovementResults.Refusal(receipt);
     }
 }
@@ -72,17 +72,27 @@ public sealed record RefundRequest([property: RequiredField] long? Amount);
 /// <param name="RefundId">The refund's id (<c>rf_…</c>).</param>
 /// <param name="Status"><c>completed</c> once the money is back in the payer's wallet (see the MovementStatus schema).</param>
 /// <param name="PaymentId">The payment refunded.</param>
+/// <param name="From">The merchant giving the money back (<c>merchantId</c>).</param>
+/// <param name="To">The payer's wallet it goes back to (<c>walletId</c>).</param>
 /// <param name="Amount">The amount given back, an integer in minor units of the currency (fen for CNY).</param>
 /// <param name="Currency">ISO 4217 code of the amount.</param>
 /// <param name="OrderId">The payment's order id, or null.</param>
 /// <param name="CreatedAt">When the refund was made, UTC, ISO 8601.</param>
-public sealed record RefundResponse(string RefundId, MovementStatus Status, string PaymentId, long Amount, string Currency, string? OrderId, DateTimeOffset CreatedAt);
+public sealed record RefundResponse(string RefundId, MovementStatus Status, string PaymentId, Party From, Party To, long Amount, string Currency, string? OrderId, DateTimeOffset CreatedAt)
+{
+    public static RefundResponse Of(MovementReceipt r)
+    {
+        var (from, to) = Party.Of(r);
+        return new(r.MovementId, r.Status, r.PaymentId!, from, to, r.Amount, r.Currency, r.OrderId, r.CreatedAt);
+    }
+}
 
 /// <summary>A payment the merchant received: the payer's wallet is the counterparty; the memo carries the order id.</summary>
 /// <param name="PaymentId">The payment's id.</param>
 /// <param name="Amount">What the merchant received, an integer in minor units of the currency (fen for CNY).</param>
 /// <param name="Currency">ISO 4217 code of the amount.</param>
-/// <param name="PayerWalletId">The payer's wallet (<c>wal_…</c>), or null where it is not shown.</param>
+/// <param name="From">The payer's wallet (<c>walletId</c>), or null where it is not shown.</param>
+/// <param name="To">The merchant paid (<c>merchantId</c>).</param>
 /// <param name="Memo">The order id or note the payment carried, or null.</param>
 /// <param name="CreatedAt">When the payment was booked, UTC, ISO 8601.</param>
-public sealed record MerchantPaymentResponse(string PaymentId, long Amount, string Currency, string? PayerWalletId, string? Memo, DateTimeOffset CreatedAt);
+public sealed record MerchantPaymentResponse(string PaymentId, long Amount, string Currency, Party? From, Party To, string? Memo, DateTimeOffset CreatedAt);

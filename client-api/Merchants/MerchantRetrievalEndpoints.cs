@@ -35,7 +35,7 @@ public static class MerchantRetrievalEndpoints
     /// <summary>A payment to the merchant: a charge of a payment code in any state, or a customer's QR payment once completed.</summary>
     /// <param name="id">The payment's id (<c>mv_…</c>), one made to the merchant.</param>
     public static async Task<Ok<PaymentResponse>> GetPayment(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok(PaymentResponse.From(Payment(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
+        => TypedResults.Ok(PaymentResponse.Of(Payment(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
 
     /// <summary>
     /// The payment made under the merchant's order id: the charge of a payment code under it, otherwise the payment of the
@@ -50,13 +50,13 @@ public static class MerchantRetrievalEndpoints
         {
             charge = await grains.GetGrain<IMovementGrain>(paymentId).FindForMerchant(merchantId);
         }
-        return TypedResults.Ok(PaymentResponse.From(Payment(charge)));
+        return TypedResults.Ok(PaymentResponse.Of(Payment(charge)));
     }
 
     /// <summary>An authorisation: held (authorized), captured (completed, with the amount captured), voided, or refused.</summary>
     /// <param name="id">The authorisation's id (<c>mv_…</c>), one of the merchant's.</param>
     public static async Task<Ok<AuthorizationResponse>> GetAuthorization(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok(AuthorizationResponse.From(Authorization(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
+        => TypedResults.Ok(AuthorizationResponse.Of(Authorization(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
 
     /// <summary>The authorisation made under the merchant's order id.</summary>
     /// <param name="orderId">The merchant's own order id, as given to the authorisation.</param>
@@ -64,7 +64,7 @@ public static class MerchantRetrievalEndpoints
     {
         var merchantId = merchant.CustomerId();
         var found = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, orderId)).FindForMerchant(merchantId);
-        return TypedResults.Ok(AuthorizationResponse.From(Authorization(found)));
+        return TypedResults.Ok(AuthorizationResponse.Of(Authorization(found)));
     }
 
     /// <summary>A refund the merchant made.</summary>
@@ -72,7 +72,7 @@ public static class MerchantRetrievalEndpoints
     public static async Task<Ok<RefundResponse>> GetRefund(string id, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         var receipt = await grains.GetGrain<IMovementGrain>(id).Find(merchant.CustomerId());
-        return receipt is { Kind: MovementKind.Refund } refund ? TypedResults.Ok(RefundOf(refund)) : throw WalletRefusedException.NotFound("The refund");
+        return receipt is { Kind: MovementKind.Refund } refund ? TypedResults.Ok(RefundResponse.Of(refund)) : throw WalletRefusedException.NotFound("The refund");
     }
 
     /// <summary>A payment's refunds, oldest first (all of them: a payment has few).</summary>
@@ -82,10 +82,9 @@ public static class MerchantRetrievalEndpoints
         var merchantId = merchant.CustomerId();
         var ids = await grains.GetGrain<IMovementGrain>(id).ListRefunds(merchantId) ?? throw WalletRefusedException.NotFound("The payment");
         var refunds = await Task.WhenAll(ids.Select(r => grains.GetGrain<IMovementGrain>(r).Find(merchantId)));
-        return TypedResults.Ok(new Page<RefundResponse>([.. refunds.OfType<MovementReceipt>().Select(RefundOf)], null));
+        return TypedResults.Ok(new Page<RefundResponse>([.. refunds.OfType<MovementReceipt>().Select(RefundResponse.Of)], null));
     }
 
-    public static RefundResponse RefundOf(MovementReceipt r) => new(r.MovementId, r.Status, r.PaymentId!, r.Amount, r.Currency, r.OrderId, r.CreatedAt);
 
     /// <summary>An authorisation is a payment that holds first; it carries the time it expires, a charge or a QR payment never does.</summary>
     private static bool IsAuthorization(MovementReceipt r) => r.ExpiresAt is not null;

@@ -46,9 +46,10 @@ public static class MerchantsEndpoints
             return invalid;
         }
         var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
-        var onboarded = await grains.GetGrain<IMerchantGrain>(merchantId)
+        var (onboarded, replayed) = await grains.GetGrain<IMerchantGrain>(merchantId)
             .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
                 body.NameLatin?.Trim(), body.CityLatin?.Trim()), request);
+        IdempotencyKeys.MarkReplay(context, replayed);
         return TypedResults.Created($"/v1/ops/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
 
@@ -104,9 +105,10 @@ public sealed record MerchantCreatedResponse(string MerchantId, string Secret, s
 /// <param name="City">The merchant's city.</param>
 /// <param name="SettlementWalletId">The wallet payments go into (<c>wal_…</c>).</param>
 /// <param name="Balance">What the settlement wallet holds, an integer in minor units of the currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the balance: the merchant's settlement currency (CNY).</param>
 /// <param name="OnboardedAt">When the bank onboarded the merchant, UTC, ISO 8601.</param>
-public sealed record MerchantResponse(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, DateTimeOffset OnboardedAt)
+public sealed record MerchantResponse(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, string Currency, DateTimeOffset OnboardedAt)
 {
     public static MerchantResponse From(MerchantView view)
-        => new(view.MerchantId, view.Name, view.Category, view.City, view.SettlementWalletId, view.Balance, view.OnboardedAt);
+        => new(view.MerchantId, view.Name, view.Category, view.City, view.SettlementWalletId, view.Balance, MerchantMoney.Currency, view.OnboardedAt);
 }

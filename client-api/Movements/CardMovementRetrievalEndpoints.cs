@@ -24,7 +24,7 @@ public static class CardMovementRetrievalEndpoints
     {
         var receipt = await grains.GetGrain<IMovementGrain>(topUpId).Find(user.CustomerId());
         return receipt is { Kind: MovementKind.TopUp } topUp && topUp.ToWalletId == id
-            ? TypedResults.Ok(TopUpResponse.From(topUp))
+            ? TypedResults.Ok(TopUpResponse.Of(topUp))
             : throw WalletRefusedException.NotFound("The top-up");
     }
 
@@ -35,7 +35,7 @@ public static class CardMovementRetrievalEndpoints
     {
         var receipt = await grains.GetGrain<IMovementGrain>(withdrawalId).Find(user.CustomerId());
         return receipt is { Kind: MovementKind.Withdrawal } withdrawal && withdrawal.FromWalletId == id
-            ? TypedResults.Ok(WithdrawalResponse.From(withdrawal))
+            ? TypedResults.Ok(WithdrawalResponse.Of(withdrawal))
             : throw WalletRefusedException.NotFound("The withdrawal");
     }
 }

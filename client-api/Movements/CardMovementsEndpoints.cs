@@ -33,7 +33,7 @@ public static class CardMovementsEndpoints
             .TopUp(new TopUpOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
-            ? TypedResults.Created($"/v1/wallets/{id}/top-ups/{receipt.MovementId}", TopUpResponse.From(receipt))
+            ? TypedResults.Created($"/v1/wallets/{id}/top-ups/{receipt.MovementId}", TopUpResponse.Of(receipt))
             : MovementResults.Refusal(receipt);
     }
 
@@ -54,8 +54,8 @@ public static class CardMovementsEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }

@@ -13,27 +13,16 @@ public static class MovementResults
     public static IMovementGrain GrainFor(IGrainFactory grains, string customerId, IdempotentRequest request)
         => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, request.Key));
 
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
-    /// <summary>
-    /// Says on the answer that it is a replay (the outcome recorded by an earlier request under the same key),
-    /// so a client can tell "done now" from "done before" without comparing bodies.
-    /// </summary>
-    public static void MarkReplay(HttpContext context, MovementReceipt receipt)
-    {
-        if (receipt.Replayed)
-        {
-            context.Response.Headers[ReplayedHeader] = "true";
-        }
-    }
+    /// <summary>Says on the answer when it is the recorded outcome of an earlier request (<see cref="IdempotencyKeys.MarkReplay"/>).</summary>
+    public static void MarkReplay(HttpContext context, MovementReceipt receipt) => IdempotencyKeys.MarkReplay(context, receipt.Replayed);
 
     /// <summary>The problem a refused movement answers with, carrying the movement id.</summary>
     public static ProblemHttpResult Refusal(MovementReceipt receipt)
     {
         var extensions = new Dictionary<string, object?> { ["movementId"] = receipt.MovementId };
-        if (receipt.RefusalLimit is { } limit)
+        foreach (var (name, value) in receipt.RefusalLimit?.AsProblemFields() ?? [])
         {
-            extensions["limit"] = limit;
+            extensions[name] = value;
         }
         return Problems.For(receipt.RefusalCode!, receipt.RefusalDetail!, extensions);
     }

@@ -49,8 +49,8 @@ public static class TransfersEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/transfers/{receipt.MovementId}", TransferResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }
@@ -65,7 +65,7 @@ public static class TransfersEndpoints
         var movement = grains.GetGrain<IMovementGrain>(id);
         var receipt = await movement.Find(user.CustomerId()) ?? await movement.FindForRecipient(user.CustomerId());
         return receipt is { Kind: MovementKind.Transfer }
-            ? TypedResults.Ok(TransferResponse.From(receipt))
+            ? TypedResults.Ok(TransferResponse.Of(receipt))
             : throw WalletRefusedException.NotFound("The transfer");
     }
 }

@@ -35,10 +35,10 @@ public static class NotificationsEndpoints
 }
 
 /// <summary>A message in the customer's inbox.</summary>
-/// <param name="Id">The notification's id (<c>ntf_…</c>).</param>
+/// <param name="NotificationId">The notification's id (<c>ntf_…</c>).</param>
 /// <param name="Kind">What it is about, such as <c>payment_to_confirm</c>, <c>movement_reviewed</c> or <c>risk_lifted</c>.</param>
 /// <param name="Title">A one-line title.</param>
 /// <param name="Body">The message.</param>
 /// <param name="CreatedAt">When it was posted, UTC, ISO 8601.</param>
 /// <param name="Reference">The id of what it is about (a payment's or movement's), or null.</param>
-public sealed record NotificationResponse(string Id, string Kind, string Title, string Body, DateTimeOffset CreatedAt, string? Reference);
+public sealed record NotificationResponse(string NotificationId, string Kind, string Title, string Body, DateTimeOffset CreatedAt, string? Reference);

@@ -21,6 +21,6 @@ public static class PaymentRetrievalEndpoints
     /// </summary>
     /// <param name="id">The payment's id (<c>mv_…</c>), one the customer made.</param>
     public static async Task<Ok<PaymentResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(PaymentResponse.From(await grains.GetGrain<IMovementGrain>(id).FindForPayer(user.CustomerId())
+        => TypedResults.Ok(PaymentResponse.Of(await grains.GetGrain<IMovementGrain>(id).FindForPayer(user.CustomerId())
             ?? throw WalletRefusedException.NotFound("The payment")));
 }

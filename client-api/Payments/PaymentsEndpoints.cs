@@ -50,7 +50,7 @@ public static class PaymentsEndpoints
             return invalid;
         }
         var receipt = await grains.GetGrain<IMovementGrain>(id).Confirm(user.CustomerId(), DeviceSignatureBody.From(body.Pin, body.DeviceSignature));
-        return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.From(receipt)) : MovementResults.Refusal(receipt);
+        return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.Of(receipt)) : MovementResults.Refusal(receipt);
     }
 
     /// <summary>201 when paid; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
@@ -88,8 +88,8 @@ public static class PaymentsEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.From(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
+            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             _ => MovementResults.Refusal(receipt),
         };
     }
@@ -125,32 +125,36 @@ public sealed record PaymentRequest([property: RequiredField] string? QrPayload,
 /// </summary>
 /// <param name="PaymentId">The payment's id (<c>mv_…</c> for a QR payment, <c>ch_…</c> for a charge of a payment code).</param>
 /// <param name="Status"><c>completed</c> once paid, <c>pending_confirmation</c> while it waits for the payer, <c>held_for_review</c> when risk control holds it (see the MovementStatus schema).</param>
-/// <param name="FromWalletId">The wallet that paid (<c>wal_…</c>).</param>
-/// <param name="MerchantId">The merchant paid (<c>mch_…</c>).</param>
+/// <param name="From">The wallet that paid (<c>walletId</c>).</param>
+/// <param name="To">The merchant paid (<c>merchantId</c>).</param>
 /// <param name="OrderId">The merchant's order id, or null.</param>
 /// <param name="Amount">What the payer paid, an integer in minor units of the currency (fen for CNY) (after any discount).</param>
 /// <param name="Currency">ISO 4217 code of the amount.</param>
 /// <param name="CreatedAt">When the payment was made, UTC, ISO 8601.</param>
 /// <param name="ConfirmBy">Until when the payer may confirm it, UTC, ISO 8601; null unless it waits for confirmation.</param>
 /// <param name="Promotion">What a merchant's campaign gave, or null when none applied.</param>
-public sealed record PaymentResponse(string PaymentId, MovementStatus Status, string FromWalletId, string MerchantId, string? OrderId, long Amount, string Currency,
+public sealed record PaymentResponse(string PaymentId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, string Currency,
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion)
 {
-    public static PaymentResponse From(MovementReceipt r)
-        => new(r.MovementId, r.Status, r.FromWalletId!, r.MerchantId!, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion));
+    public static PaymentResponse Of(MovementReceipt r)
+    {
+        var (from, to) = Party.Of(r);
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency));
+    }
 }
 
 /// <summary>What a merchant's campaign gave on a payment.</summary>
 /// <param name="CampaignId">The campaign (<c>cmp_…</c>).</param>
 /// <param name="CampaignName">The campaign's name.</param>
 /// <param name="Kind">What it gave (see the CampaignKind schema).</param>
-/// <param name="Price">The price before the discount, in minor units of the payment's currency (fen for CNY).</param>
+/// <param name="Currency">ISO 4217 code of the amounts: the payment's currency.</param>
+/// <param name="Price">The price before the discount, in minor units of the currency (fen for CNY).</param>
 /// <param name="Discount">What the discount took off the price, in minor units; 0 for other kinds.</param>
 /// <param name="Cashback">What was given back to the payer's wallet, in minor units; 0 for other kinds.</param>
 /// <param name="Points">Points earned; 0 for other kinds.</param>
 /// <param name="CouponId">The coupon used (<c>cpn_…</c>), or null.</param>
-public sealed record PromotionResponse(string CampaignId, string CampaignName, Promotions.CampaignKind Kind, long Price, long Discount, long Cashback, long Points, string? CouponId)
+public sealed record PromotionResponse(string CampaignId, string CampaignName, Promotions.CampaignKind Kind, string Currency, long Price, long Discount, long Cashback, long Points, string? CouponId)
 {
-    public static PromotionResponse? From(Promotions.AppliedPromotion? applied) => applied is null ? null
-        : new(applied.CampaignId, applied.CampaignName, applied.Kind, applied.Price, applied.Discount, applied.Cashback, applied.Points, applied.CouponId);
+    public static PromotionResponse? From(Promotions.AppliedPromotion? applied, string currency) => applied is null ? null
+        : new(applied.CampaignId, applied.CampaignName, applied.Kind, currency, applied.Price, applied.Discount, applied.Cashback, applied.Points, applied.CouponId);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.Movements;
 using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
 using Wallet.Refusals;
@@ -81,13 +82,13 @@ public static class RiskEndpoints
     /// <summary>Lets a movement held for review go: it is carried out now (and may still be refused, say for want of funds).</summary>
     /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
     public static async Task<Ok<HeldMovementResponse>> Release(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Release(user.CustomerId())));
+        => TypedResults.Ok(HeldMovementResponse.Of(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Release(user.CustomerId())));
 
     /// <summary>Refuses a movement held for review: the money held for it is the customer's to spend again.</summary>
     /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
     public static async Task<Results<Ok<HeldMovementResponse>, ValidationProblem>> Reject(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
         => Note(body) is { } invalid ? invalid
-            : TypedResults.Ok(HeldMovementResponse.From(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
+            : TypedResults.Ok(HeldMovementResponse.Of(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
 
     private static ValidationProblem? Note(RiskReviewRequest? body)
         => new FieldErrors().Text(body?.Note is { Length: > 0 } note ? note : null, "note", 500, required: false).Problem;
@@ -108,7 +109,7 @@ public static class RiskEndpoints
 public sealed record RiskReviewRequest(string? Note);
 
 /// <summary>A risk alert: which rule a customer's activity tripped, and what risk control did.</summary>
-/// <param name="Id">The alert's id (<c>rsk_…</c>).</param>
+/// <param name="AlertId">The alert's id (<c>rsk_…</c>).</param>
 /// <param name="CustomerId">The customer (<c>cus_…</c>).</param>
 /// <param name="Rule">The rule tripped (see the RiskRule schema).</param>
 /// <param name="Detail">What was seen, for the operator.</param>
@@ -121,7 +122,7 @@ public sealed record RiskReviewRequest(string? Note);
 /// <param name="ReviewedBy">The operator who reviewed it (<c>cus_…</c>); null while open.</param>
 /// <param name="Note">The operator's note, or null.</param>
 public sealed record RiskAlertResponse(
-    string Id, string CustomerId, RiskRule Rule, string Detail, RiskAction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
+    string AlertId, string CustomerId, RiskRule Rule, string Detail, RiskAction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
     string Status, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? Note)
 {
     public static RiskAlertResponse From(RiskAlert a)
@@ -136,16 +137,15 @@ public sealed record RiskAlertResponse(
 public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts, IReadOnlyList<HeldMovementResponse> Held)
 {
     public static RiskStandingResponse From(RiskStanding s)
-        => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)], [.. s.Held.Select(HeldMovementResponse.From)]);
+        => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)], [.. s.Held.Select(HeldMovementResponse.Of)]);
 }
 
 /// <summary>A movement held for review, or what became of it: its status, and why it was refused.</summary>
 /// <param name="MovementId">The movement's id (<c>mv_…</c>).</param>
 /// <param name="Kind">What kind of movement (see the MovementKind schema).</param>
 /// <param name="Status"><c>held_for_review</c> while held, <c>completed</c> once released and carried out, <c>refused</c> once rejected or refused.</param>
-/// <param name="FromWalletId">The wallet the money leaves (<c>wal_…</c>).</param>
-/// <param name="ToWalletId">The wallet it goes to, or null (a withdrawal, or a payment to a merchant).</param>
-/// <param name="MerchantId">The merchant paid (<c>mch_…</c>), or null.</param>
+/// <param name="From">Where the money comes from: the customer's wallet (<c>walletId</c>), or the card of a top-up (<c>cardId</c>).</param>
+/// <param name="To">Where it goes: a wallet (<c>walletId</c>), a card (<c>cardId</c>) or a merchant (<c>merchantId</c>).</param>
 /// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY).</param>
 /// <param name="Currency">ISO 4217 code of the amount.</param>
 /// <param name="CreatedAt">When the customer sent it, UTC, ISO 8601.</param>
@@ -153,10 +153,12 @@ public sealed record RiskStandingResponse(string CustomerId, RiskAction Restrict
 /// <param name="ReviewedBy">The operator who released or rejected it (<c>cus_…</c>), or null.</param>
 /// <param name="ReviewNote">The operator's note, or null.</param>
 /// <param name="ReviewedAt">When it was released or rejected, UTC, ISO 8601; null while held.</param>
-public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, string FromWalletId, string? ToWalletId,
-    string? MerchantId, long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode, string? ReviewedBy, string? ReviewNote, DateTimeOffset? ReviewedAt)
+public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, Party From, Party To,
+    long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode, string? ReviewedBy, string? ReviewNote, DateTimeOffset? ReviewedAt)
 {
-    public static HeldMovementResponse From(Wallet.Movements.MovementReceipt r)
-        => new(r.MovementId, r.Kind, r.Status, r.FromWalletId!, r.ToWalletId, r.MerchantId, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode,
-            r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
+    public static HeldMovementResponse Of(Wallet.Movements.MovementReceipt r)
+    {
+        var (from, to) = Party.Of(r);
+        return new(r.MovementId, r.Kind, r.Status, from, to, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
+    }
 }

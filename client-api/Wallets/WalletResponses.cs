@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Contract;
+using Wallet.ClientApi.Movements;
 using Wallet.Limits;
 using Wallet.Wallets;
 
@@ -22,7 +23,7 @@ public sealed record WalletStatusRequest([property: RequiredField] WalletStatus?
 /// A wallet as its owner sees it: the limits of the owner's tier (minor units, null for none) and
 /// what is spent against them on the current bank day and year. The owner id and ledger internals are not shown.
 /// </summary>
-/// <param name="Id">The wallet's id (<c>wal_…</c>).</param>
+/// <param name="WalletId">The wallet's id (<c>wal_…</c>).</param>
 /// <param name="Currency">ISO 4217 code of the wallet's currency.</param>
 /// <param name="Balance">The money in the wallet, an integer in minor units of the currency (fen for CNY).</param>
 /// <param name="Available">What can be spent now, an integer in minor units of the currency (fen for CNY): the balance less what merchants' authorisations and movements held for review keep aside.</param>
@@ -33,56 +34,58 @@ public sealed record WalletStatusRequest([property: RequiredField] WalletStatus?
 /// <param name="Usage">What has gone out against the daily and yearly limits.</param>
 /// <param name="Points">Loyalty points earned in merchants' points campaigns (a count, not money).</param>
 public sealed record WalletResponse(
-    string Id, string Currency, long Balance, long Available, WalletStatus Status, DateTimeOffset OpenedAt,
+    string WalletId, string Currency, long Balance, long Available, WalletStatus Status, DateTimeOffset OpenedAt,
     int Tier, LimitsResponse Limits, UsageResponse Usage, long Points)
 {
     public static WalletResponse From(WalletView view) => new(
         view.WalletId, view.Currency, view.Balance, view.Available, view.Status, view.OpenedAt,
-        view.Tier, LimitsResponse.From(view.Limits), new UsageResponse(view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
+        view.Tier, LimitsResponse.From(view.Limits, view.Currency), new UsageResponse(view.Currency, view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
 }
 
 /// <summary>The limits of a real-name tier, each an integer in minor units of the currency (fen for CNY); null where the tier has no such limit.</summary>
+/// <param name="Currency">ISO 4217 code of the limits.</param>
 /// <param name="BalanceCap">The most a wallet may hold, or null for no cap.</param>
 /// <param name="Single">The most one payment, transfer or withdrawal may move, or null for no limit.</param>
 /// <param name="Daily">The most that may go out in one bank day (Asia/Shanghai), or null for no limit.</param>
 /// <param name="Yearly">The most that may go out in one calendar year, or null for no limit.</param>
-public sealed record LimitsResponse(long? BalanceCap, long? Single, long? Daily, long? Yearly)
+public sealed record LimitsResponse(string Currency, long? BalanceCap, long? Single, long? Daily, long? Yearly)
 {
-    public static LimitsResponse From(TierLimits limits) => new(limits.BalanceCap, limits.Single, limits.Daily, limits.Yearly);
+    public static LimitsResponse From(TierLimits limits, string currency) => new(currency, limits.BalanceCap, limits.Single, limits.Daily, limits.Yearly);
 }
 
 /// <summary>What has gone out on the bank's day (Asia/Shanghai) and in its year, an integer in minor units of the currency (fen for CNY).</summary>
+/// <param name="Currency">ISO 4217 code of the sums: the wallet's currency.</param>
 /// <param name="Day">The bank day counted, ISO 8601 date in Asia/Shanghai.</param>
 /// <param name="Daily">What has gone out on that day.</param>
 /// <param name="Yearly">What has gone out in that day's year.</param>
-public sealed record UsageResponse(DateOnly Day, long Daily, long Yearly);
+public sealed record UsageResponse(string Currency, DateOnly Day, long Daily, long Yearly);
 
 /// <summary>One line of a wallet's history: money in or out, and the balance after it.</summary>
-/// <param name="Id">The entry's id: the wallet's id and the entry's sequence number, <c>wal_….7</c>.</param>
+/// <param name="EntryId">The entry's id: the wallet's id and the entry's sequence number, <c>wal_….7</c>.</param>
 /// <param name="Kind">What moved the money (see the MovementKind schema for each value).</param>
 /// <param name="Direction"><c>in</c> for money into the wallet, <c>out</c> for money out of it.</param>
 /// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY), always positive: the direction says which way.</param>
 /// <param name="Currency">ISO 4217 code of the amount.</param>
 /// <param name="BalanceAfter">The wallet's balance after this entry, an integer in minor units of the currency (fen for CNY).</param>
-/// <param name="Counterparty">The other side: a wallet (<c>wal_…</c>), a merchant (<c>mch_…</c>) or a card (<c>card_…</c>); null where there is none to show.</param>
+/// <param name="Counterparty">The other side, in the shape of a movement's <c>from</c> and <c>to</c>: a wallet, a merchant or a card; null where there is none to show.</param>
 /// <param name="Memo">The sender's note or the merchant's order, or null.</param>
 /// <param name="MovementId">The movement this entry belongs to (the transfer's, top-up's, payment's... id).</param>
 /// <param name="CreatedAt">When the entry was booked, UTC, ISO 8601.</param>
 public sealed record EntryResponse(
-    string Id,
+    string EntryId,
     MovementKind Kind,
     EntryDirection Direction,
     long Amount,
     string Currency,
     long BalanceAfter,
-    string? Counterparty,
+    Party? Counterparty,
     string? Memo,
     string MovementId,
     DateTimeOffset CreatedAt)
 {
     public static EntryResponse From(string walletId, WalletEntry entry) => new(
         $"{walletId}.{entry.Sequence}", entry.Kind, entry.Direction, entry.Amount, entry.Currency, entry.BalanceAfter,
-        entry.Counterparty, entry.Memo, entry.MovementId, entry.CreatedAt);
+        Party.Named(entry.Counterparty), entry.Memo, entry.MovementId, entry.CreatedAt);
 }
 
 /// <summary>The list shape every collection uses: newest first, and an opaque cursor to the next page.</summary>

@@ -66,7 +66,8 @@ public static class WalletsEndpoints
         {
             return invalid;
         }
-        var view = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).OpenWallet(body.Currency!, request!);
+        var (view, replayed) = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).OpenWallet(body.Currency!, request!);
+        IdempotencyKeys.MarkReplay(context, replayed);
         return TypedResults.Created($"/v1/wallets/{view.WalletId}", WalletResponse.From(view));
     }
 

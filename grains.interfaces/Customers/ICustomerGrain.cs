@@ -156,7 +156,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<Risk.RiskAction> GetRestriction();
 
     [Alias("OpenWallet")]
-    Task<WalletView> OpenWallet(string currency, IdempotentRequest request);
+    Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request);
 
     [Alias("ListWallets")]
     Task<IReadOnlyList<WalletView>> ListWallets();
@@ -166,7 +166,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<string?> FindReceivingWallet(string currency);
 
     [Alias("BindCard")]
-    Task<CardView> BindCard(CardApplication application, IdempotentRequest request);
+    Task<Replayable<CardView>> BindCard(CardApplication application, IdempotentRequest request);
 
     [Alias("UnbindCard")]
     Task UnbindCard(string cardId);

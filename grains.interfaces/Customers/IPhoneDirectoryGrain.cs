@@ -1,3 +1,5 @@
+using Wallet.Identity;
+
 namespace Wallet.Customers;
 
 /// <summary>One per phone number: the single writer that makes a phone belong to at most one customer.</summary>
@@ -5,7 +7,7 @@ namespace Wallet.Customers;
 public interface IPhoneDirectoryGrain : IGrainWithStringKey
 {
     [Alias("Register")]
-    Task<CustomerRegistered> Register(Registration registration);
+    Task<Replayable<CustomerRegistered>> Register(Registration registration);
 
     /// <summary>The customer who owns this phone, or null.</summary>
     [Alias("FindCustomer")]

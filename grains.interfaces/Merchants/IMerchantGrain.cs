@@ -8,7 +8,7 @@ public interface IMerchantGrain : IGrainWithStringKey
 {
     /// <summary>An operator onboards the merchant: a settlement wallet and a secret, which only this answer shows. A replay answers the same.</summary>
     [Alias("Onboard")]
-    Task<MerchantOnboarded> Onboard(MerchantApplication application, IdempotentRequest request);
+    Task<Replayable<MerchantOnboarded>> Onboard(MerchantApplication application, IdempotentRequest request);
 
     /// <summary>A new secret; the old one stops working at once.</summary>
     [Alias("RotateSecret")]

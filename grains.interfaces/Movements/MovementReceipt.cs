@@ -21,7 +21,7 @@ public sealed record MovementReceipt(
     [property: Id(9)] string Currency,
     [property: Id(10)] string? Memo,
     [property: Id(11)] DateTimeOffset CreatedAt,
-    [property: Id(12)] string? RefusalLimit = null,
+    [property: Id(24)] Limits.LimitMet? RefusalLimit = null,
     [property: Id(13)] string? MerchantId = null,
     [property: Id(14)] string? OrderId = null,
     [property: Id(15)] DateTimeOffset? ConfirmBy = null,

@@ -13,7 +13,7 @@ public interface IMerchantPromotionsGrain : IGrainWithStringKey
 {
     /// <summary>Launches a campaign; the same request again answers the same campaign.</summary>
     [Alias("Launch")]
-    Task<CampaignView> Launch(CampaignTerms terms, IdempotentRequest request);
+    Task<Replayable<CampaignView>> Launch(CampaignTerms terms, IdempotentRequest request);
 
     /// <summary>Every campaign, newest first, with what each has spent.</summary>
     [Alias("List")]

@@ -5,4 +5,4 @@ namespace Wallet.Refusals;
 public sealed record Refusal(
     [property: Id(0)] string Code,
     [property: Id(1)] string? Detail = null,
-    [property: Id(2)] string? Limit = null);
+    [property: Id(3)] Limits.LimitMet? Limit = null);

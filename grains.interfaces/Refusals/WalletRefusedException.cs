@@ -19,9 +19,9 @@ public sealed class WalletRefusedException : Exception
     [Id(0)]
     public string Code { get; }
 
-    /// <summary>The limit the refusal met (<see cref="Limits.LimitNames"/>), when a limit was the reason.</summary>
-    [Id(1)]
-    public string? Limit { get; init; }
+    /// <summary>The limit the refusal met, and how much is left under it, when a limit was the reason.</summary>
+    [Id(4)]
+    public Limits.LimitMet? Limit { get; init; }
 
     /// <summary>Of a wrong PIN: the wrong PINs left before payments lock (0 once they have), for the app to show.</summary>
     [Id(2)]

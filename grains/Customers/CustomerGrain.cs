@@ -160,12 +160,12 @@ public sealed partial class CustomerGrain(
         await customer.WriteStateAsync();
     }
 
-    public async Task<WalletView> OpenWallet(string currency, IdempotentRequest request)
+    public async Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request)
     {
         var state = State;
         if (Replay(request) is { } earlier)
         {
-            return earlier.Wallet ?? throw KeyReused();
+            return Replayable<WalletView>.Again(earlier.Wallet ?? throw KeyReused());
         }
         if (!limits.Covers(currency))
         {
@@ -181,7 +181,7 @@ public sealed partial class CustomerGrain(
         }
         state.Creations[request.Key] = new Creation(request, view, null);
         await customer.WriteStateAsync();
-        return view;
+        return Replayable<WalletView>.Made(view);
     }
 
     public async Task<IReadOnlyList<WalletView>> ListWallets()
@@ -200,12 +200,12 @@ public sealed partial class CustomerGrain(
         return null;
     }
 
-    public async Task<CardView> BindCard(CardApplication application, IdempotentRequest request)
+    public async Task<Replayable<CardView>> BindCard(CardApplication application, IdempotentRequest request)
     {
         var state = State;
         if (Replay(request) is { } earlier)
         {
-            return earlier.Card ?? throw KeyReused();
+            return Replayable<CardView>.Again(earlier.Card ?? throw KeyReused());
         }
         if (state.RealName is { } verifiedName && !CardHolders.SameName(application.HolderName, verifiedName))
         {
@@ -232,7 +232,7 @@ public sealed partial class CustomerGrain(
         state.Creations[request.Key] = new Creation(request, null, view);
         Record((id, who, at) => new Events.CardBound(id, who, at, cardId, view.Masked));
         await SaveAndPublish();
-        return view;
+        return Replayable<CardView>.Made(view);
     }
 
     public async Task UnbindCard(string cardId)

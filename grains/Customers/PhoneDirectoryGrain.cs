@@ -9,13 +9,13 @@ public sealed class PhoneDirectoryGrain(
     [PersistentState("phone", StorageNames.Wallet)] IPersistentState<PhoneDirectoryState> entry)
     : Grain, IPhoneDirectoryGrain
 {
-    public async Task<CustomerRegistered> Register(Registration registration)
+    public async Task<Replayable<CustomerRegistered>> Register(Registration registration)
     {
         if (entry.State.CustomerId is { } existing)
         {
             if (entry.State.Request == registration.Request)
             {
-                return new CustomerRegistered(existing, CustomerTiers.Lowest);
+                return Replayable<CustomerRegistered>.Again(new CustomerRegistered(existing, CustomerTiers.Lowest));
             }
             throw entry.State.Request?.Key == registration.Request.Key
                 ? new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.")
@@ -28,7 +28,7 @@ public sealed class PhoneDirectoryGrain(
         entry.State.CustomerId = customerId;
         entry.State.Request = registration.Request;
         await entry.WriteStateAsync();
-        return new CustomerRegistered(customerId, CustomerTiers.Lowest);
+        return Replayable<CustomerRegistered>.Made(new CustomerRegistered(customerId, CustomerTiers.Lowest));
     }
 
     public Task<string?> FindCustomer() => Task.FromResult(entry.State.CustomerId);

@@ -79,7 +79,7 @@ public sealed partial class MerchantGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Merchant {MerchantId}'s seen nonces were not saved on deactivation ({Error}); requests signed before its next activation will be refused")]
     private static partial void LogNoncesNotSaved(ILogger logger, string merchantId, string error);
 
-    public async Task<MerchantOnboarded> Onboard(MerchantApplication application, IdempotentRequest request)
+    public async Task<Replayable<MerchantOnboarded>> Onboard(MerchantApplication application, IdempotentRequest request)
     {
         if (merchant.RecordExists)
         {
@@ -88,7 +88,7 @@ public sealed partial class MerchantGrain(
                 throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
             }
             await NoteInDirectory(); // a crash after the merchant's write and before its note heals on the replay
-            return Onboarded(Encoding.UTF8.GetString(_secret!));
+            return Replayable<MerchantOnboarded>.Again(Onboarded(Encoding.UTF8.GetString(_secret!)));
         }
         MerchantNames.Check(application);
         var card = application.SettlementCardNumber is { } cardNumber
@@ -96,7 +96,7 @@ public sealed partial class MerchantGrain(
             : null;
         var walletId = Ids.New("wal");
         // The settlement wallet belongs to the merchant; a business is not a person, so no personal tier limits it.
-        await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, "CNY", CustomerTiers.InPerson);
+        await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, MerchantMoney.Currency, CustomerTiers.InPerson);
         var secret = NewSecret();
         merchant.State = new MerchantState
         {
@@ -120,7 +120,7 @@ public sealed partial class MerchantGrain(
             await this.RegisterOrUpdateReminder(SettlementReminder, settlement.Value.Every, settlement.Value.Every);
         }
         _secret = Encoding.UTF8.GetBytes(secret);
-        return Onboarded(secret);
+        return Replayable<MerchantOnboarded>.Made(Onboarded(secret));
     }
 
     private Task NoteInDirectory() => GrainFactory.GetGrain<IMerchantDirectoryGrain>(0).Note(new MerchantListing(

@@ -274,7 +274,7 @@ public sealed partial class MovementGrain(
         {
             return earlier;
         }
-        RequireMovableAmount(order.Amount, "CNY");
+        RequireMovableAmount(order.Amount, MerchantMoney.Currency);
         var payment = await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).FindPayment(order.MerchantId)
             ?? throw WalletRefusedException.NotFound("The payment");
         var receipt = NewReceipt(MovementKind.Refund, payment.ToWalletId, payment.FromWalletId, null, order.Amount, payment.Currency, payment.OrderId)

@@ -27,19 +27,19 @@ public sealed class MerchantPromotionsGrain(
 
     private string MerchantId => this.GetPrimaryKeyString();
 
-    public async Task<CampaignView> Launch(CampaignTerms terms, IdempotentRequest request)
+    public async Task<Replayable<CampaignView>> Launch(CampaignTerms terms, IdempotentRequest request)
     {
         var campaignId = Ids.ForIdempotencyKey("cmp", MerchantId, request.Key);
         if (promotions.State.Campaigns.Find(c => c.CampaignId == campaignId) is { } launched)
         {
             return launched.Request == request
-                ? await View(launched)
+                ? Replayable<CampaignView>.Again(await View(launched))
                 : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
         }
         var campaign = new Campaign { CampaignId = campaignId, Terms = terms, Portions = Portions(terms), LaunchedAt = clock.GetUtcNow(), Request = request };
         promotions.State.Campaigns.Add(campaign);
         await promotions.WriteStateAsync();
-        return await View(campaign);
+        return Replayable<CampaignView>.Made(await View(campaign));
     }
 
     public async Task<IReadOnlyList<CampaignView>> List()
@@ -156,7 +156,7 @@ public sealed class MerchantPromotionsGrain(
         var terms = campaign.Terms;
         var why = campaign.EndedAt is not null || at >= terms.EndsAt ? "its campaign has ended"
             : at < terms.StartsAt ? "its campaign has not started"
-            : amount < terms.MinSpend ? $"it needs a payment of at least {Money.Amounts.Format(terms.MinSpend, "CNY")}"
+            : amount < terms.MinSpend ? $"it needs a payment of at least {Money.Amounts.Format(terms.MinSpend, Merchants.MerchantMoney.Currency)}"
             : terms.BenefitOn(amount) <= 0 ? "it gives nothing on this amount"
             : "its campaign's budget is spent";
         return new WalletRefusedException(RefusalCodes.CouponNotApplicable, $"This coupon cannot be used: {why}.");

@@ -142,14 +142,21 @@ public sealed partial class WalletGrain(
 
     private static Refusal LimitRefusal(string limit, TierLimits tierLimits, SpendingUsage usage, string currency)
     {
-        var amount = Amounts.Format(tierLimits.AmountOf(limit)!.Value, currency);
+        var cap = tierLimits.AmountOf(limit)!.Value;
+        var amount = Amounts.Format(cap, currency);
+        var spent = limit switch
+        {
+            LimitNames.Daily => usage.DailyOut,
+            LimitNames.Yearly => usage.YearlyOut,
+            _ => 0, // one movement's limit is the same for each
+        };
         var detail = limit switch
         {
             LimitNames.Single => $"The single-movement limit of your tier is {amount}.",
             LimitNames.Daily => $"The daily limit of your tier is {amount}; {Amounts.Format(usage.DailyOut, currency)} is already spent today.",
             _ => $"The yearly limit of your tier is {amount}; {Amounts.Format(usage.YearlyOut, currency)} is already spent this year.",
         };
-        return new Refusal(RefusalCodes.LimitExceeded, detail, limit);
+        return new Refusal(RefusalCodes.LimitExceeded, detail, new LimitMet(limit, cap, Math.Max(0, cap - spent), currency));
     }
 
     public Task Credit(Posting posting)
@@ -178,7 +185,10 @@ public sealed partial class WalletGrain(
             if (refused is null && checked(b.Balance + inTills + posting.Amount) > cap)
             {
                 refused = new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
-                    $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.") { Limit = LimitNames.BalanceCap };
+                    $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.")
+                {
+                    Limit = new LimitMet(LimitNames.BalanceCap, cap.Value, Math.Max(0, cap.Value - b.Balance - inTills), posting.Currency),
+                };
             }
             return refused is null;
         });

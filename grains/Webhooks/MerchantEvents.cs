@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wallet.Identity;
+using Wallet.Wire;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -14,7 +15,7 @@ namespace Wallet.Webhooks;
 /// </summary>
 public static partial class MerchantEvents
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new UtcTimestamps() } };
 
     /// <summary>The event a merchant's movement outcome makes, or null when it makes none (a refusal, a pending charge).</summary>
     public static WebhookEvent? For(MovementReceipt receipt)
@@ -32,7 +33,8 @@ public static partial class MerchantEvents
                 amount = receipt.Captured ?? receipt.Amount,
                 authorizedAmount = receipt.Captured is null ? (long?)null : receipt.Amount,
                 receipt.Currency,
-                payerWalletId = receipt.FromWalletId,
+                from = Party(walletId: receipt.FromWalletId),
+                to = Party(merchantId: receipt.MerchantId),
                 promotion = receipt.Promotion is { } given
                     ? new { given.CampaignId, given.Price, given.Discount, given.Cashback, given.Points, given.CouponId }
                     : null,
@@ -42,12 +44,18 @@ public static partial class MerchantEvents
                 refundId = receipt.MovementId,
                 receipt.PaymentId,
                 receipt.OrderId,
+                from = Party(merchantId: receipt.MerchantId),
+                to = Party(walletId: receipt.ToWalletId),
                 receipt.Amount,
                 receipt.Currency,
             }),
             (MovementKind.Payment, MovementStatus.Voided) => Event(receipt.MovementId,
                 receipt.RefusalCode == RefusalCodes.AuthorizationExpired ? WebhookEventTypes.AuthorizationExpired : WebhookEventTypes.AuthorizationVoided,
-                receipt.CreatedAt, new { authorizationId = receipt.MovementId, receipt.OrderId, receipt.Amount, receipt.Currency }),
+                receipt.CreatedAt, new
+                {
+                    authorizationId = receipt.MovementId, receipt.OrderId, receipt.Amount, receipt.Currency,
+                    from = Party(walletId: receipt.FromWalletId), to = Party(merchantId: receipt.MerchantId),
+                }),
             _ => null,
         };
     }
@@ -87,7 +95,10 @@ public static partial class MerchantEvents
     private static WebhookEvent Event(string subjectId, string type, DateTimeOffset createdAt, object data)
     {
         var eventId = Ids.ForIdempotencyKey("evt", subjectId, type);
-        var body = JsonSerializer.Serialize(new { id = eventId, type, createdAt, data }, s_json);
+        var body = JsonSerializer.Serialize(new { eventId, type, createdAt, data }, s_json);
         return new WebhookEvent(eventId, type, createdAt, body);
     }
+
+    /// <summary>One side of a movement in the shape the API's answers give it (<c>from</c>, <c>to</c>): exactly one id set.</summary>
+    private static object Party(string? walletId = null, string? cardId = null, string? merchantId = null) => new { walletId, cardId, merchantId };
 }

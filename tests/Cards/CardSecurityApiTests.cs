@@ -52,7 +52,7 @@ public sealed class CardSecurityApiTests(ApiFixture api)
         me = await Me(alice);
         Assert.Equal(3, me.GetProperty("tier").GetInt32());
         var downgrade = Last(me.GetProperty("tierHistory"));
-        Assert.Equal((2, 3), (downgrade.GetProperty("from").GetInt32(), downgrade.GetProperty("to").GetInt32()));
+        Assert.Equal((2, 3), (downgrade.GetProperty("fromTier").GetInt32(), downgrade.GetProperty("toTier").GetInt32()));
     }
 
     private static System.Text.Json.JsonElement Last(System.Text.Json.JsonElement list) => list[list.GetArrayLength() - 1];

@@ -26,7 +26,7 @@ public sealed partial class GeneratedClientWalkthroughTests(ApiFixture api)
 
         await me.V1.Me.Verification.PostAsync(new VerificationRequest { Name = "李雷", IdNumber = TestData.IdNumber() });
         await me.V1.Me.PaymentPin.PutAsync(new PaymentPinRequest { Pin = "123456" });
-        var wallet = (await me.V1.Wallets.PostAsync(new OpenWalletRequest { Currency = "CNY" }))!.Id;
+        var wallet = (await me.V1.Wallets.PostAsync(new OpenWalletRequest { Currency = "CNY" }))!.WalletId;
         var card = (await me.V1.Cards.PostAsync(new BindCardRequest { CardNumber = TestData.Card(), HolderName = "李雷", Phone = phone }))!.CardId;
         var texts = await anonymous.V1.Dev.Sms.GetAsync(request => request.QueryParameters.Phone = phone);
         var code = SixDigits().Match(texts![0].Text!).Value;
@@ -36,7 +36,7 @@ public sealed partial class GeneratedClientWalkthroughTests(ApiFixture api)
 
         await anonymous.V1.Customers.PostAsync(new RegisterRequest { Phone = friendPhone, Password = "another secret" });
         var friend = Client((await anonymous.V1.Auth.Token.PostAsync(new TokenRequest { Phone = friendPhone, Password = "another secret" }))!.AccessToken);
-        var friendWallet = (await friend.V1.Wallets.PostAsync(new OpenWalletRequest { Currency = "CNY" }))!.Id;
+        var friendWallet = (await friend.V1.Wallets.PostAsync(new OpenWalletRequest { Currency = "CNY" }))!.WalletId;
         var lunch = new TransferRequest
         {
             FromWalletId = wallet, To = new TransferTarget { Phone = friendPhone }, Amount = 2_500, Currency = "CNY", Memo = "lunch", Pin = "123456",
@@ -51,6 +51,8 @@ public sealed partial class GeneratedClientWalkthroughTests(ApiFixture api)
         Assert.Equal(2_500, (await friend.V1.Wallets[friendWallet].GetAsync())!.Balance);
         Assert.Equal(2, history!.Items!.Count); // the top-up and the transfer, once each: the replay moved nothing
         Assert.Equal("lunch", history.Items[0].Memo);
+        Assert.Equal((wallet, friendWallet), (sent.From!.WalletId, sent.To!.WalletId)); // sent to a phone, answered with the wallet it reached
+        Assert.Equal(friendWallet, history.Items[0].Counterparty!.WalletId);
     }
 
     private WalletApiClient Client(string? token)

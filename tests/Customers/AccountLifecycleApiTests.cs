@@ -31,7 +31,7 @@ public sealed class AccountLifecycleApiTests(ApiFixture api)
         Assert.Equal((alice.Phone, "韩梅梅"), (profile.GetProperty("phone").GetString(), profile.GetProperty("realName").GetString()));
         Assert.Equal(1, profile.GetProperty("cards").GetArrayLength());
         var exported = export.GetProperty("wallets")[0];
-        Assert.Equal(wallet, exported.GetProperty("wallet").GetProperty("id").GetString());
+        Assert.Equal(wallet, exported.GetProperty("wallet").GetProperty("walletId").GetString());
         Assert.Equal(4, exported.GetProperty("entries").GetArrayLength()); // the top-up and three transfers
         Assert.True(export.GetProperty("sessions").GetArrayLength() >= 1);
         foreach (var secret in new[] { "pbkdf2", TestData.Password, TestData.Pin, idNumber })

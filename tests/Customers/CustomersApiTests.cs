@@ -88,7 +88,7 @@ public sealed class CustomersApiTests(ApiFixture api)
 
         Assert.Equal(customer.Id, me.GetProperty("customerId").GetString());
         Assert.True(me.GetProperty("hasPaymentPin").GetBoolean());
-        Assert.Equal(wallet, me.GetProperty("wallets")[0].GetProperty("id").GetString());
+        Assert.Equal(wallet, me.GetProperty("wallets")[0].GetProperty("walletId").GetString());
         Assert.Equal(cardNumber[..6] + new string('*', cardNumber.Length - 10) + cardNumber[^4..], me.GetProperty("cards")[0].GetProperty("masked").GetString());
         Assert.DoesNotContain(cardNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain("hash", text, StringComparison.OrdinalIgnoreCase);

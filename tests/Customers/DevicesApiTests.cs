@@ -28,10 +28,10 @@ public sealed class DevicesApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/transfers", body, "signed-again"), HttpStatusCode.Forbidden, "invalid_challenge");
 
         var devices = await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK);
-        Assert.Equal(device.GetProperty("id").GetString(), devices.GetProperty("items")[0].GetProperty("id").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await alice.Http.DeleteAsync($"/v1/me/devices/{device.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(device.GetProperty("deviceId").GetString(), devices.GetProperty("items")[0].GetProperty("deviceId").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.Http.DeleteAsync($"/v1/me/devices/{device.GetProperty("deviceId").GetString()}")).StatusCode);
         await Problem(await alice.Http.PostAsync("/v1/me/challenges", null), HttpStatusCode.Conflict, "no_device");
-        await Problem(await bob.Http.DeleteAsync($"/v1/me/devices/{device.GetProperty("id").GetString()}"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await bob.Http.DeleteAsync($"/v1/me/devices/{device.GetProperty("deviceId").GetString()}"), HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal((9_300L, 700L), (await alice.Balance(from), await bob.Balance(to)));
         await Operator.AssertBooksBalance(api);

@@ -33,7 +33,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         var malloryWallet = await mallory.FundedWallet(1_000);
         var malloryCard = await mallory.BindVerifiedCard();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var device = (await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var device = (await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created)).GetProperty("deviceId").GetString()!;
         // to a third customer: its recipient may see a transfer, and Mallory must be a stranger to it
         var carolWallet = await (await Register(api)).OpenWallet();
         var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, carolWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;

@@ -29,7 +29,7 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     }
 
     public async Task<string> OpenWallet(string currency = "CNY")
-        => (await Json(await Http.PostAsJsonAsync("/v1/wallets", new { currency }), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        => (await Json(await Http.PostAsJsonAsync("/v1/wallets", new { currency }), HttpStatusCode.Created)).GetProperty("walletId").GetString()!;
 
     /// <summary>Binds and verifies a card, by default in the customer's verified name (the only one a verified customer may bind).</summary>
     public async Task<string> BindVerifiedCard(string? cardNumber = null, string? holderName = null)

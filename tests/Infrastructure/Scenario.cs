@@ -19,8 +19,8 @@ public sealed partial class Scenario(IGrainFactory grains)
     public async Task<TestCustomer> NewCustomer(int tier = CustomerTiers.Lowest)
     {
         var phone = TestData.Phone();
-        var registered = await grains.GetGrain<IPhoneDirectoryGrain>(phone)
-            .Register(new Registration(TestData.Password, CustomerRole.Customer, new IdempotentRequest(Guid.NewGuid().ToString(), "register")));
+        var registered = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
+            .Register(new Registration(TestData.Password, CustomerRole.Customer, new IdempotentRequest(Guid.NewGuid().ToString(), "register")))).Value;
         var customer = grains.GetGrain<ICustomerGrain>(registered.CustomerId);
         await customer.SetPaymentPin(TestData.Pin, null);
         if (tier <= CustomerTiers.RealName)
@@ -38,11 +38,11 @@ public sealed partial class Scenario(IGrainFactory grains)
     public async Task<(IMerchantGrain Merchant, MerchantOnboarded Onboarded)> NewMerchant(string name = "Corner Shop", string category = "5411", string city = "Shanghai")
     {
         var merchant = grains.GetGrain<IMerchantGrain>(Ids.New("mch"));
-        return (merchant, await merchant.Onboard(new MerchantApplication(name, category, city), new IdempotentRequest("onboard", "test")));
+        return (merchant, (await merchant.Onboard(new MerchantApplication(name, category, city), new IdempotentRequest("onboard", "test"))).Value);
     }
 
     public async Task<string> OpenWallet(TestCustomer customer, string currency = "CNY")
-        => (await grains.GetGrain<ICustomerGrain>(customer.Id).OpenWallet(currency, new IdempotentRequest(Guid.NewGuid().ToString(), "open"))).WalletId;
+        => (await grains.GetGrain<ICustomerGrain>(customer.Id).OpenWallet(currency, new IdempotentRequest(Guid.NewGuid().ToString(), "open"))).Value.WalletId;
 
     /// <summary>
     /// Binds and verifies a card in the customer's verified name (the only one a verified customer may bind);
@@ -53,8 +53,8 @@ public sealed partial class Scenario(IGrainFactory grains)
         var customerGrain = grains.GetGrain<ICustomerGrain>(customer.Id);
         var realName = (await customerGrain.GetProfile()).RealName;
         cardNumber ??= realName is null ? TestData.Card() : TestData.CardEndingIn("0005");
-        var card = await customerGrain
-            .BindCard(new CardApplication(cardNumber, realName ?? "Han Meimei", customer.Phone), new IdempotentRequest(Guid.NewGuid().ToString(), "bind"));
+        var card = (await customerGrain
+            .BindCard(new CardApplication(cardNumber, realName ?? "Han Meimei", customer.Phone), new IdempotentRequest(Guid.NewGuid().ToString(), "bind"))).Value;
         var code = LatestCode(await grains.GetGrain<ISmsOutboxGrain>(customer.Phone).List());
         await grains.GetGrain<ICardBindingGrain>(card.CardId).Verify(customer.Id, code);
         return card.CardId;

@@ -44,7 +44,7 @@ public sealed class ForeignCurrencyLimitsApiTests(ApiFixture api)
 
         var refused = await Problem(await alice.Post("/v1/transfers", Usd(from, to, single + 1), "usd-over"), HttpStatusCode.UnprocessableEntity, "limit_exceeded");
 
-        Assert.Equal("single", refused.GetProperty("limit").GetString());
+        Assert.Equal(("single", single, "USD"), (refused.GetProperty("limit").GetString(), refused.GetProperty("limitAmount").GetInt64(), refused.GetProperty("currency").GetString()));
         Assert.Equal((100_000L, 0L), (await alice.Balance(from), await bob.Balance(to)));
         await Json(await alice.Post("/v1/transfers", Usd(from, to, single), "usd-at"), HttpStatusCode.Created); // exactly at the limit passes
         Assert.Equal((100_000L - single, single), (await alice.Balance(from), await bob.Balance(to)));

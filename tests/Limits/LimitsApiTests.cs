@@ -42,8 +42,11 @@ public sealed class LimitsApiTests(ApiFixture api)
         var refused = await Problem(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 200_001), "big"), HttpStatusCode.UnprocessableEntity, "limit_exceeded");
         var replay = await Problem(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 200_001), "big"), HttpStatusCode.UnprocessableEntity, "limit_exceeded");
 
-        Assert.Equal("single", refused.GetProperty("limit").GetString());
+        // which limit, how much it is and how much is left under it, as fields an app can show ("at most ¥2,000.00 at once")
+        Assert.Equal(("single", 200_000L, 200_000L, "CNY"), (refused.GetProperty("limit").GetString(), refused.GetProperty("limitAmount").GetInt64(),
+            refused.GetProperty("limitRemaining").GetInt64(), refused.GetProperty("currency").GetString()));
         Assert.Equal(refused.GetProperty("movementId").GetString(), replay.GetProperty("movementId").GetString());
+        Assert.Equal(refused.GetProperty("limitRemaining").GetInt64(), replay.GetProperty("limitRemaining").GetInt64());
         Assert.Equal((300_000L, 0L), (await alice.Balance(from), await bob.Balance(to)));
         await Operator.AssertBooksBalance(api);
     }
@@ -59,6 +62,9 @@ public sealed class LimitsApiTests(ApiFixture api)
             HttpStatusCode.UnprocessableEntity, "balance_cap_exceeded");
 
         Assert.Equal("balance_cap", refused.GetProperty("limit").GetString());
+        // what may still come in: the cap less what the wallet holds, less than what was asked
+        Assert.Equal(refused.GetProperty("limitAmount").GetInt64() - 900_000, refused.GetProperty("limitRemaining").GetInt64());
+        Assert.InRange(refused.GetProperty("limitRemaining").GetInt64(), 0, 100_000);
         Assert.Equal(900_000, await alice.Balance(wallet));
         await Operator.AssertBooksBalance(api);
     }
@@ -77,8 +83,8 @@ public sealed class LimitsApiTests(ApiFixture api)
         Assert.Equal(1, me.GetProperty("tier").GetInt32());
         Assert.Equal(JsonNull, me.GetProperty("limits").GetProperty("single").ValueKind);
         var history = me.GetProperty("tierHistory");
-        Assert.Equal((4, 3, "real-name verified"), (history[0].GetProperty("from").GetInt32(), history[0].GetProperty("to").GetInt32(), history[0].GetProperty("reason").GetString()));
-        Assert.Equal((3, 1, "passport seen at the branch"), (history[1].GetProperty("from").GetInt32(), history[1].GetProperty("to").GetInt32(), history[1].GetProperty("reason").GetString()));
+        Assert.Equal((4, 3, "real-name verified"), (history[0].GetProperty("fromTier").GetInt32(), history[0].GetProperty("toTier").GetInt32(), history[0].GetProperty("reason").GetString()));
+        Assert.Equal((3, 1, "passport seen at the branch"), (history[1].GetProperty("fromTier").GetInt32(), history[1].GetProperty("toTier").GetInt32(), history[1].GetProperty("reason").GetString()));
     }
 
     [Theory]

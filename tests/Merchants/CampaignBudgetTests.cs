@@ -23,8 +23,8 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         var (merchant, onboarded) = await _bank.NewMerchant("Bubble Tea", "5814");
         var now = DateTimeOffset.UtcNow;
         var campaigns = fixture.Grains.GetGrain<IMerchantPromotionsGrain>(onboarded.MerchantId);
-        var campaign = await campaigns.Launch(new CampaignTerms("¥1 back", CampaignKind.Cashback, 100 * Cashback, now.AddHours(-1), now.AddDays(1), Cashback: Cashback),
-            new IdempotentRequest("launch", "launch"));
+        var campaign = (await campaigns.Launch(new CampaignTerms("¥1 back", CampaignKind.Cashback, 100 * Cashback, now.AddHours(-1), now.AddDays(1), Cashback: Cashback),
+            new IdempotentRequest("launch", "launch"))).Value;
         var code = (await merchant.IssueQrCode(null, "CNY", null, null)).Code;
         var payers = new (TestCustomer Customer, string Wallet)[Payers];
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },

@@ -22,7 +22,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
 
         var paid = await Json(await alice.Post("/v1/payments", new { qrPayload = scanned, fromWalletId = wallet, pin = TestData.Pin }, "noodles"), HttpStatusCode.Created);
         Assert.Equal(("completed", merchant.Id, "A-1001", 1_250L),
-            (paid.GetProperty("status").GetString(), paid.GetProperty("merchantId").GetString(), paid.GetProperty("orderId").GetString(), paid.GetProperty("amount").GetInt64()));
+            (paid.GetProperty("status").GetString(), paid.GetProperty("to").GetProperty("merchantId").GetString(), paid.GetProperty("orderId").GetString(), paid.GetProperty("amount").GetInt64()));
         await Json(await alice.Post("/v1/payments", new { qrPayload = scanned, fromWalletId = wallet, pin = TestData.Pin }, "noodles"), HttpStatusCode.Created); // a replay
         await Problem(await alice.Post("/v1/payments", new { qrPayload = scanned, fromWalletId = wallet, pin = TestData.Pin }, "noodles-again"), HttpStatusCode.Conflict, "qr_code_used");
 

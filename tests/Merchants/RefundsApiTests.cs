@@ -54,7 +54,7 @@ public sealed class RefundsApiTests(ApiFixture api)
 
         var listed = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments"), HttpStatusCode.OK);
         Assert.Equal((paymentId, 1_000L, wallet), (listed.GetProperty("items")[0].GetProperty("paymentId").GetString(),
-            listed.GetProperty("items")[0].GetProperty("amount").GetInt64(), listed.GetProperty("items")[0].GetProperty("payerWalletId").GetString()));
+            listed.GetProperty("items")[0].GetProperty("amount").GetInt64(), listed.GetProperty("items")[0].GetProperty("from").GetProperty("walletId").GetString()));
         Assert.Equal(9_000, await alice.Balance(wallet));
         await Operator.AssertBooksBalance(api);
     }

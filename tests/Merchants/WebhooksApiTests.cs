@@ -27,8 +27,8 @@ public sealed class WebhooksApiTests(ApiFixture api)
         Assert.All(byType.Values, r => Assert.True(r.SignatureValid && r.Attempt == 1 && !r.Duplicate && r.MerchantId == merchant.Id));
         var paid = byType["payment.succeeded"].Body;
         Assert.Equal((paymentId, "ord-77", 2_000L, "CNY", payerWallet), (Text(paid, "data", "paymentId"), Text(paid, "data", "orderId"),
-            paid.GetProperty("data").GetProperty("amount").GetInt64(), Text(paid, "data", "currency"), Text(paid, "data", "payerWalletId")));
-        Assert.Equal(byType["payment.succeeded"].EventId, Text(paid, "id"));
+            paid.GetProperty("data").GetProperty("amount").GetInt64(), Text(paid, "data", "currency"), Text(paid, "data", "from", "walletId")));
+        Assert.Equal(byType["payment.succeeded"].EventId, Text(paid, "eventId"));
         var refunded = byType["payment.refunded"].Body;
         Assert.Equal((refund.GetProperty("refundId").GetString(), paymentId, 500L),
             (Text(refunded, "data", "refundId"), Text(refunded, "data", "paymentId"), refunded.GetProperty("data").GetProperty("amount").GetInt64()));

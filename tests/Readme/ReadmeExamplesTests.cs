@@ -122,9 +122,9 @@ public sealed partial class ReadmeExamplesTests
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");
         Assert.True(books.GetProperty("balanced").GetBoolean(), $"the books balance: {books}");
-        Assert.Equal(0, books.GetProperty("total").GetInt64());
         Assert.Equal(0, books.GetProperty("negativeWallets").GetInt64());
-        Assert.Equal(0, books.GetProperty("currencies").GetProperty("CNY").GetProperty("total").GetInt64());
+        var cny = Assert.Single(books.GetProperty("currencies").EnumerateArray(), c => c.GetProperty("currency").GetString() == "CNY");
+        Assert.Equal(0, cny.GetProperty("total").GetInt64());
     }
 
     private static void RequireTools(params string[] tools)

@@ -28,10 +28,10 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
 
         var topUp = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/top-ups/{topUpId}"), HttpStatusCode.OK);
         Assert.Equal((topUpId, "completed", wallet, card, 5_000L), (topUp.GetProperty("topUpId").GetString(), topUp.GetProperty("status").GetString(),
-            topUp.GetProperty("walletId").GetString(), topUp.GetProperty("cardId").GetString(), topUp.GetProperty("amount").GetInt64()));
+            topUp.GetProperty("to").GetProperty("walletId").GetString(), topUp.GetProperty("from").GetProperty("cardId").GetString(), topUp.GetProperty("amount").GetInt64()));
         var withdrawal = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/withdrawals/{withdrawalId}"), HttpStatusCode.OK);
-        Assert.Equal((withdrawalId, "completed", wallet, 1_500L), (withdrawal.GetProperty("withdrawalId").GetString(), withdrawal.GetProperty("status").GetString(),
-            withdrawal.GetProperty("walletId").GetString(), withdrawal.GetProperty("amount").GetInt64()));
+        Assert.Equal((withdrawalId, "completed", wallet, card, 1_500L), (withdrawal.GetProperty("withdrawalId").GetString(), withdrawal.GetProperty("status").GetString(),
+            withdrawal.GetProperty("from").GetProperty("walletId").GetString(), withdrawal.GetProperty("to").GetProperty("cardId").GetString(), withdrawal.GetProperty("amount").GetInt64()));
 
         await Problem(await mallory.Http.GetAsync($"/v1/wallets/{wallet}/top-ups/{topUpId}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await mallory.Http.GetAsync($"/v1/wallets/{wallet}/withdrawals/{withdrawalId}"), HttpStatusCode.NotFound, "not_found");
@@ -53,7 +53,7 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
 
         var paid = await Json(await alice.Http.GetAsync($"/v1/payments/{paymentId}"), HttpStatusCode.OK);
         Assert.Equal((paymentId, "completed", merchant.Id, 700L), (paid.GetProperty("paymentId").GetString(), paid.GetProperty("status").GetString(),
-            paid.GetProperty("merchantId").GetString(), paid.GetProperty("amount").GetInt64()));
+            paid.GetProperty("to").GetProperty("merchantId").GetString(), paid.GetProperty("amount").GetInt64()));
         var charge = await Json(await alice.Http.GetAsync($"/v1/payments/{chargeId}"), HttpStatusCode.OK);
         Assert.Equal((chargeId, "C-1", 300L), (charge.GetProperty("paymentId").GetString(), charge.GetProperty("orderId").GetString(), charge.GetProperty("amount").GetInt64()));
 
@@ -78,11 +78,11 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
         var seenBySender = await Json(await alice.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.OK);
         var seenByRecipient = await Json(await bob.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.OK);
         Assert.Equal(seenBySender.ToString(), seenByRecipient.ToString());
-        Assert.Equal((from, to, 1_250L, "lunch"), (seenByRecipient.GetProperty("fromWalletId").GetString(), seenByRecipient.GetProperty("to").GetProperty("walletId").GetString(),
+        Assert.Equal((from, to, 1_250L, "lunch"), (seenByRecipient.GetProperty("from").GetProperty("walletId").GetString(), seenByRecipient.GetProperty("to").GetProperty("walletId").GetString(),
             seenByRecipient.GetProperty("amount").GetInt64(), seenByRecipient.GetProperty("memo").GetString()));
         // what the recipient's own statement already shows of the sender: their wallet id as the counterparty, and the memo
         var entry = (await Json(await bob.Http.GetAsync($"/v1/wallets/{to}/transactions"), HttpStatusCode.OK)).GetProperty("items")[0];
-        Assert.Equal((from, "lunch"), (entry.GetProperty("counterparty").GetString(), entry.GetProperty("memo").GetString()));
+        Assert.Equal((from, "lunch"), (entry.GetProperty("counterparty").GetProperty("walletId").GetString(), entry.GetProperty("memo").GetString()));
 
         await Problem(await mallory.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await bob.Http.GetAsync("/v1/transfers/mv_unknown"), HttpStatusCode.NotFound, "not_found");

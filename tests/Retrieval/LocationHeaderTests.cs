@@ -27,7 +27,7 @@ public sealed class LocationHeaderTests(ApiFixture api)
         var registered = await api.CreateClient().PostAsJsonAsync("/v1/customers", new { phone = TestData.Phone(), password = TestData.Password });
         Assert.Equal("/v1/me", (await Checked(registered, HttpStatusCode.Created)).Location);
 
-        var wallet = await AssertResolves("wallet", await alice.Post("/v1/wallets", new { currency = "CNY" }), alice.Http.GetAsync, "id");
+        var wallet = await AssertResolves("wallet", await alice.Post("/v1/wallets", new { currency = "CNY" }), alice.Http.GetAsync, "walletId");
         var card = await AssertResolves("card", await alice.Post("/v1/cards", new { cardNumber = TestData.Card(), holderName = "Han Meimei", phone = alice.Phone }), alice.Http.GetAsync, "cardId");
         await Json(await alice.Post($"/v1/cards/{card}/verify", new { code = await alice.LatestSmsCode() }), HttpStatusCode.OK);
         await AssertResolves("top-up", await alice.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = card, amount = 20_000, currency = "CNY" }, "loc-t"), alice.Http.GetAsync, "topUpId");
@@ -35,7 +35,7 @@ public sealed class LocationHeaderTests(ApiFixture api)
             alice.Http.GetAsync, "withdrawalId");
         var bobs = await bob.OpenWallet();
         await AssertResolves("transfer", await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 700), "loc-x"), alice.Http.GetAsync, "transferId");
-        await AssertResolves("device", await alice.Post("/v1/me/devices", new { publicKey = DeviceKey() }), alice.Http.GetAsync, "id");
+        await AssertResolves("device", await alice.Post("/v1/me/devices", new { publicKey = DeviceKey() }), alice.Http.GetAsync, "deviceId");
 
         var issued = await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount = 1_000, currency = "CNY", orderId = "LOC-QR" }));
         var code = await Json(issued, HttpStatusCode.Created);

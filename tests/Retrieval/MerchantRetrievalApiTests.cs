@@ -27,7 +27,7 @@ public sealed class MerchantRetrievalApiTests(ApiFixture api)
         var byId = await Json(await merchant.Send(HttpMethod.Get, $"/v1/merchant/payments/{id}"), HttpStatusCode.OK);
         var byOrder = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/orders/TILL-1/payment"), HttpStatusCode.OK);
         Assert.Equal((id, "completed", 1_200L, "TILL-1", wallet), (byId.GetProperty("paymentId").GetString(), byId.GetProperty("status").GetString(),
-            byId.GetProperty("amount").GetInt64(), byId.GetProperty("orderId").GetString(), byId.GetProperty("fromWalletId").GetString()));
+            byId.GetProperty("amount").GetInt64(), byId.GetProperty("orderId").GetString(), byId.GetProperty("from").GetProperty("walletId").GetString()));
         Assert.Equal(byId.ToString(), byOrder.ToString());
 
         await Problem(await other.Send(HttpMethod.Get, $"/v1/merchant/payments/{id}"), HttpStatusCode.NotFound, "not_found");
@@ -48,7 +48,7 @@ public sealed class MerchantRetrievalApiTests(ApiFixture api)
         var byId = await Json(await merchant.Send(HttpMethod.Get, $"/v1/merchant/payments/{id}"), HttpStatusCode.OK);
         var byOrder = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/orders/QR-7/payment"), HttpStatusCode.OK);
         Assert.Equal((id, "completed", 880L, "QR-7", wallet), (byId.GetProperty("paymentId").GetString(), byId.GetProperty("status").GetString(),
-            byId.GetProperty("amount").GetInt64(), byId.GetProperty("orderId").GetString(), byId.GetProperty("fromWalletId").GetString()));
+            byId.GetProperty("amount").GetInt64(), byId.GetProperty("orderId").GetString(), byId.GetProperty("from").GetProperty("walletId").GetString()));
         Assert.Equal(id, byOrder.GetProperty("paymentId").GetString());
 
         await Problem(await other.Send(HttpMethod.Get, $"/v1/merchant/payments/{id}"), HttpStatusCode.NotFound, "not_found");

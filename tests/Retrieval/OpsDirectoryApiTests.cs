@@ -49,7 +49,7 @@ public sealed class OpsDirectoryApiTests(ApiFixture api)
 
         var byId = await Json(await ops.GetAsync($"/v1/ops/customers/{alice.Id}"), HttpStatusCode.OK);
         Assert.Equal((alice.Id, alice.Phone, 3, "none", wallet), (byId.GetProperty("customerId").GetString(), byId.GetProperty("phone").GetString(),
-            byId.GetProperty("tier").GetInt32(), byId.GetProperty("restriction").GetString(), byId.GetProperty("wallets")[0].GetProperty("id").GetString()));
+            byId.GetProperty("tier").GetInt32(), byId.GetProperty("restriction").GetString(), byId.GetProperty("wallets")[0].GetProperty("walletId").GetString()));
         Assert.Equal(idNumber[0] + new string('*', 16) + idNumber[^1], byId.GetProperty("idNumber").GetString());
         Assert.DoesNotContain(idNumber, byId.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(TestData.Pin, byId.ToString(), StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         Assert.Equal(("velocity", "freeze"), (alert.GetProperty("rule").GetString(), alert.GetProperty("action").GetString()));
 
         var ops = await Operator.SignIn(_api);
-        var reviewed = await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/alerts/{alert.GetProperty("id").GetString()}/review", new { note = "looked" }), HttpStatusCode.OK);
+        var reviewed = await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/alerts/{alert.GetProperty("alertId").GetString()}/review", new { note = "looked" }), HttpStatusCode.OK);
         Assert.Equal("reviewed", reviewed.GetProperty("status").GetString());
         await Restriction(alice, "freeze"); // closing the alert lifts nothing
         await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/customers/{alice.Id}/unfreeze", new { }), HttpStatusCode.OK);

@@ -17,7 +17,7 @@ public sealed class WalletsApiTests(ApiFixture api)
         var list = await Json(await customer.Http.GetAsync("/v1/wallets"), HttpStatusCode.OK);
         var wallet = await Json(await customer.Http.GetAsync($"/v1/wallets/{second}"), HttpStatusCode.OK);
 
-        Assert.Equal([second, first], list.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("id").GetString()));
+        Assert.Equal([second, first], list.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("walletId").GetString()));
         Assert.Equal("HKD", wallet.GetProperty("currency").GetString());
         Assert.Equal(0, wallet.GetProperty("balance").GetInt64());
         Assert.Equal("active", wallet.GetProperty("status").GetString());
