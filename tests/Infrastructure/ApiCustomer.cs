@@ -90,12 +90,13 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Checks a problem response's status, media type and code.</summary>
+    /// <summary>Checks a problem response's status, media type and code, and that the contract lists that code under that status for the operation.</summary>
     public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode expected, string code)
     {
         var problem = await Json(response, expected);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(code, problem.GetProperty("code").GetString());
+        ContractCodes.AssertListed(response, expected, code);
         return problem;
     }
 }

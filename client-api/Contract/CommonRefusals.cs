@@ -1,0 +1,60 @@
+using Wallet.Refusals;
+
+namespace Wallet.ClientApi.Contract;
+
+/// <summary>
+/// Refusals several routes share because they run the same rule: the payer's yes, a wallet's status, money leaving or
+/// reaching a wallet, a bank card, a texted code. A route declares a set with <see cref="MayRefuseRoutes.MayRefuse"/>.
+/// </summary>
+public static class CommonRefusals
+{
+    /// <summary>The payer's yes to a movement: the payment PIN, or a device's signature over a challenge.</summary>
+    public static readonly string[] PayerAuthorisation =
+    [
+        RefusalCodes.InvalidPin, RefusalCodes.PinLocked, RefusalCodes.PinNotSet,
+        RefusalCodes.InvalidChallenge, RefusalCodes.ChallengeExpired, RefusalCodes.InvalidDeviceSignature,
+    ];
+
+    /// <summary>A wallet whose status lets no money out.</summary>
+    public static readonly string[] WalletStatus = [RefusalCodes.WalletFrozen, RefusalCodes.WalletReceiveOnly, RefusalCodes.WalletClosed];
+
+    /// <summary>
+    /// Money leaving a customer's wallet: the wallet (named in the request) and its currency, its status, the
+    /// owner's rung on the risk ladder, the tier's limits, the funds; and an outcome the cluster could not confirm.
+    /// </summary>
+    public static readonly string[] MoneyOut =
+    [
+        .. WalletStatus, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch,
+        RefusalCodes.AccountFrozen, RefusalCodes.AccountReceiveOnly, RefusalCodes.HeldForReview,
+        RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt,
+    ];
+
+    /// <summary>Money reaching a wallet: the wallet and its currency, a closed wallet, a frozen owner, the tier's balance cap.</summary>
+    public static readonly string[] MoneyIn =
+    [
+        RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch, RefusalCodes.WalletClosed, RefusalCodes.AccountFrozen,
+        RefusalCodes.BalanceCapExceeded, RefusalCodes.MovementInDoubt,
+    ];
+
+    /// <summary>Money to or from the customer's bound card: a card not active, its bank declining or not reachable.</summary>
+    public static readonly string[] BankCard = [RefusalCodes.CardNotActive, RefusalCodes.CardDeclined, RefusalCodes.IntegrationUnavailable];
+
+    /// <summary>
+    /// A merchant's charge or authorisation of a customer's payment code: the code itself, the payer's rung (a till
+    /// cannot wait for a PIN), the order id's text, and the same order id with another request.
+    /// </summary>
+    public static readonly string[] PaymentCodeCharge =
+    [
+        RefusalCodes.InvalidPaymentCode, RefusalCodes.PaymentCodeUsed, RefusalCodes.PaymentCodeExpired, RefusalCodes.StepUpRequired,
+        RefusalCodes.InvalidText, RefusalCodes.IdempotencyKeyReused,
+    ];
+
+    /// <summary>A coupon given with a payment.</summary>
+    public static readonly string[] Coupon = [RefusalCodes.InvalidCoupon, RefusalCodes.CouponUsed, RefusalCodes.CouponExpired, RefusalCodes.CouponNotApplicable];
+
+    /// <summary>A code the bank texted (binding a card, a reset, an unfreeze): wrong or expired, or too many wrong tries.</summary>
+    public static readonly string[] TextedCode = [RefusalCodes.InvalidVerificationCode, RefusalCodes.VerificationLocked];
+
+    /// <summary>A reset of the password or the PIN: the texted code, and a verified customer's identity number.</summary>
+    public static readonly string[] Reset = [.. TextedCode, RefusalCodes.IdNumberMismatch];
+}
