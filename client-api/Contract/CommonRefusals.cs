@@ -18,16 +18,17 @@ public static class CommonRefusals
     /// <summary>A wallet whose status lets no money out.</summary>
     public static readonly string[] WalletStatus = [RefusalCodes.WalletFrozen, RefusalCodes.WalletReceiveOnly, RefusalCodes.WalletClosed];
 
+    /// <summary>The owner's rung on the risk ladder stopping money out: frozen, receive-only, or review where the money could not be held.</summary>
+    public static readonly string[] PayerStanding = [RefusalCodes.AccountFrozen, RefusalCodes.AccountReceiveOnly, RefusalCodes.HeldForReview];
+
     /// <summary>
-    /// Money leaving a customer's wallet: the wallet (named in the request) and its currency, its status, the
-    /// owner's rung on the risk ladder, the tier's limits, the funds; and an outcome the cluster could not confirm.
+    /// Money leaving a wallet, a customer's or a merchant's settlement wallet: its status, the tier's limits, the funds;
+    /// and an outcome the cluster could not confirm.
     /// </summary>
-    public static readonly string[] MoneyOut =
-    [
-        .. WalletStatus, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch,
-        RefusalCodes.AccountFrozen, RefusalCodes.AccountReceiveOnly, RefusalCodes.HeldForReview,
-        RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt,
-    ];
+    public static readonly string[] Spending = [.. WalletStatus, RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt];
+
+    /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's rung.</summary>
+    public static readonly string[] MoneyOut = [.. Spending, .. PayerStanding, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch];
 
     /// <summary>Money reaching a wallet: the wallet and its currency, a closed wallet, a frozen owner, the tier's balance cap.</summary>
     public static readonly string[] MoneyIn =

@@ -20,8 +20,8 @@ public static class MerchantsEndpoints
 
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
         merchant.MapGet("/me", GetMe).WithName("GetMerchant");
-        merchant.MapPost("/settlements", Settle).WithName("SettleMerchant").MayRefuse(CommonRefusals.WalletStatus)
-            .MayRefuse(RefusalCodes.NoSettlementCard, RefusalCodes.PayoutPending, RefusalCodes.NothingToSettle, RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt);
+        merchant.MapPost("/settlements", Settle).WithName("SettleMerchant").MayRefuse(CommonRefusals.Spending)
+            .MayRefuse(RefusalCodes.NoSettlementCard, RefusalCodes.PayoutPending, RefusalCodes.NothingToSettle);
         merchant.MapGet("/settlements", ListSettlements).WithName("ListSettlements");
         return routes;
     }
