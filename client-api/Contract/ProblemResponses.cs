@@ -76,21 +76,20 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
         foreach (var (status, listed) in codes.OrderBy(c => c.Key))
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var schema = status == StatusCodes.Status400BadRequest
-                ? (IOpenApiSchema)new OpenApiSchemaReference(SchemaName, context.Document)
-                : new OpenApiSchema
+            // Each status's codes as the code's enum, a 400 too (the problem schema carries its errors map).
+            var schema = new OpenApiSchema
+            {
+                AllOf = [new OpenApiSchemaReference(SchemaName, context.Document)],
+                Properties = new Dictionary<string, IOpenApiSchema>
                 {
-                    AllOf = [new OpenApiSchemaReference(SchemaName, context.Document)],
-                    Properties = new Dictionary<string, IOpenApiSchema>
+                    ["code"] = new OpenApiSchema
                     {
-                        ["code"] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.String,
-                            Description = "Why, for a program: one of the codes this operation answers with under this status.",
-                            Enum = [.. listed.Select(c => (JsonNode)JsonValue.Create(c))],
-                        },
+                        Type = JsonSchemaType.String,
+                        Description = "Why, for a program: one of the codes this operation answers with under this status.",
+                        Enum = [.. listed.Select(c => (JsonNode)JsonValue.Create(c))],
                     },
-                };
+                },
+            };
             operation.Responses[key] = new OpenApiResponse
             {
                 Description = Describe(status, listed),
