@@ -15,10 +15,11 @@ public static class CardsEndpoints
     public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder routes)
     {
         var cards = routes.MapGroup("/v1/cards").WithTags("Cards").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        cards.MapPost("", Bind).WithName("BindCard").MayRefuse(RefusalCodes.CardDeclined).WithIdempotencyKey(required: false).SpendsSmsBudget();
+        cards.MapPost("", Bind).WithName("BindCard").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.CardHolderNotCustomer, RefusalCodes.CardDeclined,
+            RefusalCodes.CardPhoneMismatch, RefusalCodes.CardHolderMismatch, RefusalCodes.CardAlreadyBound, RefusalCodes.CardBoundElsewhere, RefusalCodes.IntegrationUnavailable).WithIdempotencyKey(required: false).SpendsSmsBudget();
         cards.MapGet("", List).WithName("ListCards");
         cards.MapGet("/{id}", Get).WithName("GetCard");
-        cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard");
+        cards.MapPost("/{id}/verify", Verify).WithName("VerifyCard").MayRefuse(CommonRefusals.TextedCode).MayRefuse(RefusalCodes.CardNotActive);
         cards.MapDelete("/{id}", Unbind).WithName("UnbindCard");
         return routes;
     }

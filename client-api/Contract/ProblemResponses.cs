@@ -1,7 +1,8 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Wallet.ClientApi.Http;
@@ -10,24 +11,14 @@ using Wallet.Refusals;
 namespace Wallet.ClientApi.Contract;
 
 /// <summary>
-/// The error answers in the document: every operation lists the statuses it can answer with, each an
-/// <c>application/problem+json</c> body whose <c>code</c> says what went wrong, with the codes that status
-/// carries (from <see cref="Problems.StatusFor"/>, the one table). Which statuses apply is read from the route:
-/// its authorization, its parameters and body, its rate limit and its method.
+/// The error answers in the document: every operation lists the codes it can answer with, each under its status
+/// (from <see cref="Problems.StatusFor"/>, the one table) as an <c>application/problem+json</c> body. The codes are
+/// the route's own: those its shape brings (its authorization, parameters and body, Idempotency-Key, rate limit
+/// and path id) and the refusals it declares with <see cref="MayRefuseRoutes.MayRefuse"/>. A status with none is not listed.
 /// </summary>
 public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemaName = "Problem";
-
-    /// <summary>Every code the API answers with, by the status it comes with.</summary>
-    public static IReadOnlyDictionary<int, string[]> CodesByStatus { get; } =
-        typeof(RefusalCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Concat(typeof(Problems).GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Distinct()
-            .GroupBy(Problems.StatusFor)
-            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -74,73 +65,34 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var description = context.Description;
-        var metadata = description.ActionDescriptor.EndpointMetadata;
-        var caller = SecuritySchemes.AuthenticationOf(metadata);
-        var method = description.HttpMethod ?? "GET";
-        var changes = !HttpMethods.IsGet(method);
-        var takesBody = operation.RequestBody is not null;
-        var statuses = new SortedSet<int>();
-        if (takesBody || description.ParameterDescriptions.Count > 0 || metadata.OfType<HeaderParameter>().Any()
-            || operation.Responses?.ContainsKey("400") == true)
-        {
-            statuses.Add(StatusCodes.Status400BadRequest);
-        }
-        if (caller is not null)
-        {
-            statuses.Add(StatusCodes.Status401Unauthorized);
-        }
-        if (caller is CallerKind.Operator || changes && caller is not null)
-        {
-            statuses.Add(StatusCodes.Status403Forbidden);
-        }
-        if (description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
-        {
-            statuses.Add(StatusCodes.Status404NotFound);
-        }
-        if (changes)
-        {
-            statuses.Add(StatusCodes.Status409Conflict);
-            statuses.Add(StatusCodes.Status422UnprocessableEntity);
-        }
-        if (takesBody)
-        {
-            statuses.Add(StatusCodes.Status413PayloadTooLarge);
-            statuses.Add(StatusCodes.Status415UnsupportedMediaType);
-        }
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<Hosting.SpendsTexts>().Any())
-        {
-            statuses.Add(StatusCodes.Status429TooManyRequests);
-        }
-        statuses.Add(StatusCodes.Status503ServiceUnavailable);
-        foreach (var code in metadata.OfType<MayRefuse>().SelectMany(m => m.Codes))
-        {
-            statuses.Add(Problems.StatusFor(code));
-        }
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var codes = RouteCodes(context.Description, operation, metadata)
+            .Concat(metadata.OfType<MayRefuse>().SelectMany(m => m.Codes))
+            .Distinct()
+            .GroupBy(Problems.StatusFor)
+            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
 
         operation.Responses ??= new OpenApiResponses();
-        foreach (var status in statuses)
+        foreach (var (status, listed) in codes.OrderBy(c => c.Key))
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var codes = CodesByStatus.GetValueOrDefault(status, []);
-            var schema = status == StatusCodes.Status400BadRequest || codes.Length == 0
-                ? (IOpenApiSchema)new OpenApiSchemaReference(SchemaName, context.Document)
-                : new OpenApiSchema
+            // Each status's codes as the code's enum, a 400 too (the problem schema carries its errors map).
+            var schema = new OpenApiSchema
+            {
+                AllOf = [new OpenApiSchemaReference(SchemaName, context.Document)],
+                Properties = new Dictionary<string, IOpenApiSchema>
                 {
-                    AllOf = [new OpenApiSchemaReference(SchemaName, context.Document)],
-                    Properties = new Dictionary<string, IOpenApiSchema>
+                    ["code"] = new OpenApiSchema
                     {
-                        ["code"] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.String,
-                            Description = "Why, for a program: one of the codes this status comes with.",
-                            Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))],
-                        },
+                        Type = JsonSchemaType.String,
+                        Description = "Why, for a program: one of the codes this operation answers with under this status.",
+                        Enum = [.. listed.Select(c => (JsonNode)JsonValue.Create(c))],
                     },
-                };
+                },
+            };
             operation.Responses[key] = new OpenApiResponse
             {
-                Description = Describe(status, codes),
+                Description = Describe(status, listed),
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     ["application/problem+json"] = new() { Schema = schema },
@@ -151,9 +103,65 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
     }
 
     private static string Describe(int status, string[] codes)
+        => $"{ReasonPhrases.GetReasonPhrase(status)}: `code` is one of {string.Join(", ", codes.Select(c => $"`{c}`"))}.";
+
+    /// <summary>
+    /// The codes the route's shape brings, whatever its handler does: reading a body or parameters, signing in,
+    /// an id in the path, an Idempotency-Key, a rate limit, and the cluster or its database not answering.
+    /// </summary>
+    private static IEnumerable<string> RouteCodes(ApiDescription description, OpenApiOperation operation, IList<object> metadata)
     {
-        var reason = ReasonPhrases.GetReasonPhrase(status);
-        return codes.Length == 0 ? reason : $"{reason}: `code` is one of {string.Join(", ", codes.Select(c => $"`{c}`"))}.";
+        var takesBody = operation.RequestBody is not null;
+        var headers = metadata.OfType<HeaderParameter>().ToList();
+        if (takesBody || headers.Count > 0 || operation.Responses?.ContainsKey("400") == true
+            || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query))
+        {
+            yield return RefusalCodes.ValidationFailed;
+            yield return Problems.BadRequest; // a 400 the framework set without a body
+        }
+        if (takesBody)
+        {
+            yield return Problems.MalformedJson;
+            yield return Problems.UnknownField;
+            yield return Problems.PayloadTooLarge;
+            yield return Problems.UnsupportedMediaType;
+        }
+        if (headers.Any(h => h.Name == IdempotencyKeys.Header))
+        {
+            yield return RefusalCodes.IdempotencyKeyReused; // the same key with another request
+            if (headers.Any(h => h.Name == IdempotencyKeys.Header && h.Required))
+            {
+                yield return Problems.IdempotencyKeyRequired;
+            }
+        }
+        var caller = SecuritySchemes.AuthenticationOf(metadata);
+        if (caller is not null)
+        {
+            yield return Problems.Unauthorized;
+        }
+        if (caller is CallerKind.Merchant)
+        {
+            // Which check of the signed request failed (MerchantAuthenticationHandler).
+            yield return Problems.UnknownMerchant;
+            yield return Problems.MalformedSignature;
+            yield return Problems.StaleTimestamp;
+            yield return Problems.ReusedNonce;
+            yield return Problems.BadSignature;
+        }
+        if (caller is CallerKind.Operator)
+        {
+            yield return Problems.Forbidden; // signed in, but not as an operator
+        }
+        if (description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+        {
+            yield return RefusalCodes.NotFound; // no such id, or not the caller's
+        }
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() || metadata.OfType<Hosting.SpendsTexts>().Any())
+        {
+            yield return Problems.TooManyRequests;
+        }
+        yield return RefusalCodes.StorageUnavailable;
+        yield return Problems.TemporarilyUnavailable;
     }
 
     private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };

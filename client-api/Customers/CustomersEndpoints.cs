@@ -16,27 +16,28 @@ public static class CustomersEndpoints
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder routes)
     {
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
-        open.MapPost("/customers", Register).WithName("RegisterCustomer").WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Registration);
-        open.MapPost("/auth/token", IssueToken).WithName("IssueToken")
+        open.MapPost("/customers", Register).WithName("RegisterCustomer").MayRefuse(RefusalCodes.PhoneTaken).WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Registration);
+        open.MapPost("/auth/token", IssueToken).WithName("IssueToken").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked)
             .WithHeader(ClientLocation.Header, required: false, "Where the phone is, `latitude,longitude` in degrees (for the impossible-travel rule); a malformed value is ignored.").RequireRateLimiting(RateLimitSetup.SignIn);
-        open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").MayRefuse(RefusalCodes.InvalidRefreshToken).RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").SpendsSmsBudget();
-        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").MayRefuse(CommonRefusals.Reset).RequireRateLimiting(RateLimitSetup.SignIn);
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
         me.MapGet("/export", Export).WithName("ExportMyData");
-        me.MapDelete("", CloseAccount).WithName("CloseMyAccount");
+        me.MapDelete("", CloseAccount).WithName("CloseMyAccount").MayRefuse(RefusalCodes.WalletNotEmpty);
         me.MapPost("/logout", Logout).WithName("Logout");
-        me.MapPost("/devices", RegisterDevice).WithName("RegisterDevice");
+        me.MapPost("/devices", RegisterDevice).WithName("RegisterDevice").MayRefuse(RefusalCodes.TooManyDevices);
         me.MapGet("/devices", ListDevices).WithName("ListDevices");
         me.MapDelete("/devices/{id}", RemoveDevice).WithName("RemoveDevice").AddEndpointFilter<WellFormedIdFilter>();
-        me.MapPost("/challenges", IssueChallenge).WithName("IssueChallenge");
-        me.MapPut("/password", ChangePassword).WithName("ChangePassword").RequireRateLimiting(RateLimitSetup.SignIn);
-        me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin");
-        me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName");
-        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").SpendsSmsBudget();
-        me.MapPost("/payment-pin/reset", ResetPaymentPin).WithName("ResetPaymentPin");
+        me.MapPost("/challenges", IssueChallenge).WithName("IssueChallenge").MayRefuse(RefusalCodes.NoDevice);
+        me.MapPut("/password", ChangePassword).WithName("ChangePassword").MayRefuse(RefusalCodes.InvalidCredentials).RequireRateLimiting(RateLimitSetup.SignIn);
+        me.MapPut("/payment-pin", SetPaymentPin).WithName("SetPaymentPin").MayRefuse(RefusalCodes.InvalidPin, RefusalCodes.PinLocked);
+        me.MapPost("/verification", VerifyRealName).WithName("VerifyRealName").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.InvalidIdNumber, RefusalCodes.AlreadyVerified,
+            RefusalCodes.CardHolderNotCustomer, RefusalCodes.IdentityNotConfirmed, RefusalCodes.IdNumberTaken, RefusalCodes.IntegrationUnavailable);
+        me.MapPost("/payment-pin/reset-codes", SendPinResetCode).WithName("SendPaymentPinResetCode").MayRefuse(RefusalCodes.IntegrationUnavailable).SpendsSmsBudget();
+        me.MapPost("/payment-pin/reset", ResetPaymentPin).WithName("ResetPaymentPin").MayRefuse(CommonRefusals.Reset);
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -19,7 +20,7 @@ public static class OpsDirectoryEndpoints
     public static IEndpointRouteBuilder MapOpsDirectory(this IEndpointRouteBuilder routes)
     {
         var ops = routes.MapGroup("/v1/ops").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        ops.MapGet("/merchants", ListMerchants).WithName("ListMerchants");
+        ops.MapGet("/merchants", ListMerchants).WithName("ListMerchants").MayRefuse(RefusalCodes.InvalidText);
         ops.MapGet("/merchants/{id}", GetMerchant).WithName("GetMerchantForOperators");
         ops.MapGet("/customers", FindCustomers).WithName("FindCustomers");
         ops.MapGet("/customers/{id}", GetCustomer).WithName("GetCustomer");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -6,6 +7,7 @@ using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
 using Wallet.Wallets;
 using Wallet.Ledger;
+using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Ledger;
 
@@ -16,8 +18,8 @@ public static class OpsEndpoints
     {
         var ops = routes.MapGroup("/v1/ops").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy);
         ops.MapGet("/ledger/check", CheckLedger).WithName("CheckLedger");
-        ops.MapPut("/customers/{id}/tier", ChangeTier).WithName("ChangeCustomerTier").AddEndpointFilter<WellFormedIdFilter>();
-        ops.MapPut("/wallets/{id}/status", SetWalletStatus).WithName("SetWalletStatus").AddEndpointFilter<WellFormedIdFilter>();
+        ops.MapPut("/customers/{id}/tier", ChangeTier).WithName("ChangeCustomerTier").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.RealNameRequired).AddEndpointFilter<WellFormedIdFilter>();
+        ops.MapPut("/wallets/{id}/status", SetWalletStatus).WithName("SetWalletStatus").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.WalletClosed).AddEndpointFilter<WellFormedIdFilter>();
         return routes;
     }
 

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
 using Wallet.Identity;
 using Wallet.Movements;
+using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Merchants;
 
@@ -15,9 +17,11 @@ public static class AuthorizationsEndpoints
     {
         var authorizations = routes.MapGroup("/v1/merchant/authorizations").WithTags("Merchants")
             .RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        authorizations.MapPost("", Authorize).WithName("AuthorizePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
-        authorizations.MapPost("/{id}/capture", Capture).WithName("CaptureAuthorization").RequireRateLimiting(RateLimitSetup.Money);
-        authorizations.MapPost("/{id}/void", Void).WithName("VoidAuthorization");
+        authorizations.MapPost("", Authorize).WithName("AuthorizePaymentCode").MayRefuse(CommonRefusals.PaymentCodeCharge).MayRefuse(CommonRefusals.WalletStatus)
+            .MayRefuse(CommonRefusals.PayerStanding).MayRefuse(RefusalCodes.NotFound, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt).RequireRateLimiting(RateLimitSetup.Money);
+        authorizations.MapPost("/{id}/capture", Capture).WithName("CaptureAuthorization").MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
+            .MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired).RequireRateLimiting(RateLimitSetup.Money);
+        authorizations.MapPost("/{id}/void", Void).WithName("VoidAuthorization").MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired, RefusalCodes.MovementInDoubt);
         return routes;
     }
 

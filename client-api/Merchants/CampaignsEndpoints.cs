@@ -19,10 +19,10 @@ public static class CampaignsEndpoints
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder routes)
     {
         var campaigns = routes.MapGroup("/v1/merchant/campaigns").WithTags("Promotions").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        campaigns.MapPost("", Launch).WithName("LaunchCampaign").WithIdempotencyKey(required: false);
+        campaigns.MapPost("", Launch).WithName("LaunchCampaign").MayRefuse(RefusalCodes.InvalidText).WithIdempotencyKey(required: false);
         campaigns.MapGet("", List).WithName("ListCampaigns");
         campaigns.MapPost("/{id}/end", End).WithName("EndCampaign");
-        campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon").MayRefuse(Problems.TooManyRequests);
+        campaigns.MapPost("/{id}/coupons", IssueCoupon).WithName("IssueCoupon").MayRefuse(Problems.TooManyRequests, RefusalCodes.CampaignEnded);
         routes.MapGroup("/v1/me").WithTags("Promotions").RequireAuthorization().MapGet("/coupons", ListCoupons).WithName("ListCoupons");
         return routes;
     }

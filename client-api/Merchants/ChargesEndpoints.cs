@@ -7,6 +7,7 @@ using Wallet.ClientApi.Payments;
 using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
+using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Merchants;
 
@@ -16,7 +17,8 @@ public static class ChargesEndpoints
     public static IEndpointRouteBuilder MapCharges(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy)
-            .MapPost("/charges", Charge).WithName("ChargePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+            .MapPost("/charges", Charge).WithName("ChargePaymentCode").MayRefuse(CommonRefusals.PaymentCodeCharge).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
+            .MayRefuse(RefusalCodes.ConfirmationExpired).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

@@ -7,6 +7,7 @@ using Wallet.ClientApi.Wallets;
 using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
+using Wallet.Refusals;
 using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Merchants;
@@ -18,7 +19,7 @@ public static class MerchantPaymentsEndpoints
     {
         var payments = routes.MapGroup("/v1/merchant/payments").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
         payments.MapGet("", List).WithName("ListMerchantPayments");
-        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").MayRefuse(CommonRefusals.Spending).MayRefuse(CommonRefusals.MoneyIn).MayRefuse(RefusalCodes.RefundExceedsPayment).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

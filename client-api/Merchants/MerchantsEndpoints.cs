@@ -5,6 +5,7 @@ using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Wallets;
 using Wallet.Identity;
 using Wallet.Merchants;
+using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Merchants;
 
@@ -14,12 +15,13 @@ public static class MerchantsEndpoints
     public static IEndpointRouteBuilder MapMerchants(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/merchants").WithTags("Merchants").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        operators.MapPost("", Onboard).WithName("OnboardMerchant").WithIdempotencyKey(required: false);
+        operators.MapPost("", Onboard).WithName("OnboardMerchant").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.CardDeclined, RefusalCodes.IntegrationUnavailable).WithIdempotencyKey(required: false);
         operators.MapPost("/{id}/credentials", RotateSecret).WithName("RotateMerchantSecret");
 
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
         merchant.MapGet("/me", GetMe).WithName("GetMerchant");
-        merchant.MapPost("/settlements", Settle).WithName("SettleMerchant");
+        merchant.MapPost("/settlements", Settle).WithName("SettleMerchant").MayRefuse(CommonRefusals.Spending)
+            .MayRefuse(RefusalCodes.NoSettlementCard, RefusalCodes.PayoutPending, RefusalCodes.NothingToSettle);
         merchant.MapGet("/settlements", ListSettlements).WithName("ListSettlements");
         return routes;
     }

@@ -4,6 +4,7 @@ using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Merchants;
+using Wallet.Refusals;
 
 namespace Wallet.ClientApi.Merchants;
 
@@ -15,7 +16,7 @@ public static class QrCodesEndpoints
     public static IEndpointRouteBuilder MapQrCodes(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy)
-            .MapPost("/qr-codes", Issue).WithName("IssueQrCode");
+            .MapPost("/qr-codes", Issue).WithName("IssueQrCode").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.IdempotencyKeyReused);
         return routes;
     }
 

@@ -4,6 +4,7 @@ using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Wallets;
+using Wallet.Refusals;
 using Wallet.Webhooks;
 
 namespace Wallet.ClientApi.Merchants;
@@ -14,7 +15,7 @@ public static class WebhooksEndpoints
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder routes)
     {
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
-        merchant.MapPut("/webhook", SetEndpoint).WithName("SetWebhookEndpoint");
+        merchant.MapPut("/webhook", SetEndpoint).WithName("SetWebhookEndpoint").MayRefuse(RefusalCodes.InvalidText);
         merchant.MapGet("/webhook", GetEndpoint).WithName("GetWebhookEndpoint");
         merchant.MapDelete("/webhook", RemoveEndpoint).WithName("RemoveWebhookEndpoint");
         merchant.MapGet("/webhook-deliveries", ListDeliveries).WithName("ListWebhookDeliveries");

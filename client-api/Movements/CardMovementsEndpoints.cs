@@ -1,4 +1,3 @@
-using Wallet.Refusals;
 using Wallet.ClientApi.Contract;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
@@ -13,8 +12,9 @@ public static class CardMovementsEndpoints
     public static IEndpointRouteBuilder MapCardMovements(this IEndpointRouteBuilder routes)
     {
         var wallet = routes.MapGroup("/v1/wallets/{id}").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").MayRefuse(RefusalCodes.CardDeclined).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
-        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").MayRefuse(RefusalCodes.PinLocked, RefusalCodes.CardDeclined).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/top-ups", TopUp).WithName("TopUpWallet").MayRefuse(CommonRefusals.MoneyIn).MayRefuse(CommonRefusals.BankCard).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        wallet.MapPost("/withdrawals", Withdraw).WithName("WithdrawFromWallet").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut)
+            .MayRefuse(CommonRefusals.BankCard).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

@@ -14,7 +14,8 @@ public static class TransfersEndpoints
     public static IEndpointRouteBuilder MapTransfers(this IEndpointRouteBuilder routes)
     {
         var transfers = routes.MapGroup("/v1/transfers").WithTags("Moving money").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        transfers.MapPost("", Send).WithName("SendTransfer").MayRefuse(RefusalCodes.PinLocked).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        transfers.MapPost("", Send).WithName("SendTransfer").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
+            .MayRefuse(RefusalCodes.SameWallet, RefusalCodes.RecipientNotFound, RefusalCodes.InvalidText).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         transfers.MapGet("/{id}", Get).WithName("GetTransfer");
         return routes;
     }

@@ -17,10 +17,12 @@ public static class PaymentsEndpoints
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder routes)
     {
         var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        payments.MapPost("", Pay).WithName("PayByQrCode").MayRefuse(RefusalCodes.PinLocked).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
-        payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").MayRefuse(RefusalCodes.PinLocked).RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("", Pay).WithName("PayByQrCode").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
+            .MayRefuse(CommonRefusals.Coupon).MayRefuse(RefusalCodes.InvalidQrCode, RefusalCodes.QrCodeExpired, RefusalCodes.QrCodeUsed).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
+            .MayRefuse(RefusalCodes.NotPending, RefusalCodes.ConfirmationExpired).RequireRateLimiting(RateLimitSetup.Money);
         var me = routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization();
-        me.MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").RequireRateLimiting(RateLimitSetup.Money);
+        me.MapPost("/payment-codes", IssuePaymentCode).WithName("IssuePaymentCode").MayRefuse(CommonRefusals.WalletStatus).MayRefuse(RefusalCodes.NotFound).RequireRateLimiting(RateLimitSetup.Money);
         me.MapGet("/pending-payments", ListPending).WithName("ListPendingPayments");
         return routes;
     }

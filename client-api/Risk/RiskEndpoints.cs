@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
@@ -19,11 +20,11 @@ public static class RiskEndpoints
     {
         var risk = routes.MapGroup("/v1/ops/risk").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
         risk.MapGet("/alerts", ListAlerts).WithName("ListRiskAlerts");
-        risk.MapPost("/alerts/{id}/review", ReviewAlert).WithName("ReviewRiskAlert");
+        risk.MapPost("/alerts/{id}/review", ReviewAlert).WithName("ReviewRiskAlert").MayRefuse(RefusalCodes.InvalidText);
         risk.MapGet("/customers/{id}", GetStanding).WithName("GetRiskStanding");
-        risk.MapPost("/customers/{id}/unfreeze", Unfreeze).WithName("UnfreezeRiskCustomer");
-        risk.MapPost("/movements/{id}/release", Release).WithName("ReleaseHeldMovement");
-        risk.MapPost("/movements/{id}/reject", Reject).WithName("RejectHeldMovement");
+        risk.MapPost("/customers/{id}/unfreeze", Unfreeze).WithName("UnfreezeRiskCustomer").MayRefuse(RefusalCodes.InvalidText);
+        risk.MapPost("/movements/{id}/release", Release).WithName("ReleaseHeldMovement").MayRefuse(RefusalCodes.NotPending, RefusalCodes.MovementInDoubt);
+        risk.MapPost("/movements/{id}/reject", Reject).WithName("RejectHeldMovement").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.NotPending, RefusalCodes.MovementInDoubt);
         return routes;
     }
 

@@ -15,14 +15,15 @@ public static class WalletsEndpoints
     public static IEndpointRouteBuilder MapWallets(this IEndpointRouteBuilder routes)
     {
         var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        wallets.MapPost("", Open).WithName("OpenWallet").WithIdempotencyKey(required: false);
+        wallets.MapPost("", Open).WithName("OpenWallet").MayRefuse(RefusalCodes.CurrencyNotSupported).WithIdempotencyKey(required: false);
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
-        wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet");
-        wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").SpendsSmsBudget();
-        wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet").MayRefuse(RefusalCodes.PinLocked);
-        wallets.MapDelete("/{id}", Close).WithName("CloseWallet");
+        wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet").MayRefuse(RefusalCodes.WalletClosed);
+        wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").MayRefuse(RefusalCodes.IntegrationUnavailable).SpendsSmsBudget();
+        wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet").MayRefuse(RefusalCodes.InvalidPin, RefusalCodes.PinLocked, RefusalCodes.PinNotSet)
+            .MayRefuse(CommonRefusals.TextedCode).MayRefuse(RefusalCodes.WalletClosed, RefusalCodes.WalletNotFrozen);
+        wallets.MapDelete("/{id}", Close).WithName("CloseWallet").MayRefuse(RefusalCodes.WalletNotEmpty);
         return routes;
     }
 

@@ -216,6 +216,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{what}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
+        ContractCodes.AssertListed(response, expected, System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!);
         foreach (var secret in new[] { alice.Id, alice.Phone, wallet, "9900", "9,900" })
         {
             Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{what} revealed {secret}: {text}");

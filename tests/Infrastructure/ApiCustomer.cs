@@ -82,15 +82,23 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     public static object SignedTransferBody(string from, string to, long amount, string challengeId, string signature)
         => new { fromWalletId = from, to = new { walletId = to }, amount, currency = "CNY", deviceSignature = new { challengeId, signature } };
 
-    /// <summary>The response's JSON, after checking its status (the body is in the failure message).</summary>
+    /// <summary>
+    /// The response's JSON, after checking its status (the body is in the failure message); of a problem, also that
+    /// the contract lists its code under that status for the operation.
+    /// </summary>
     public static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"expected {(int)expected} but got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        var json = JsonDocument.Parse(text).RootElement.Clone();
+        if ((int)expected >= 400 && json.ValueKind == JsonValueKind.Object && json.TryGetProperty("code", out var code) && code.GetString() is { } refusal)
+        {
+            ContractCodes.AssertListed(response, expected, refusal);
+        }
+        return json;
     }
 
-    /// <summary>Checks a problem response's status, media type and code.</summary>
+    /// <summary>Checks a problem response's status, media type and code, and that the contract lists that code under that status for the operation.</summary>
     public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode expected, string code)
     {
         var problem = await Json(response, expected);
