@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
-using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
 using Wallet.Identity;
