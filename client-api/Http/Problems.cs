@@ -47,8 +47,16 @@ public static class Problems
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
         RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable
             or RefusalCodes.IntegrationUnavailable => StatusCodes.Status503ServiceUnavailable,
-        InternalError => StatusCodes.Status500InternalServerError,
-        _ => StatusCodes.Status422UnprocessableEntity,
+        RefusalCodes.InsufficientFunds or RefusalCodes.CurrencyMismatch or RefusalCodes.SameWallet or RefusalCodes.IdempotencyKeyReused
+            or RefusalCodes.InvalidVerificationCode or RefusalCodes.RecipientNotFound or RefusalCodes.IdentityNotConfirmed or RefusalCodes.RealNameRequired
+            or RefusalCodes.IdNumberMismatch or RefusalCodes.CardPhoneMismatch or RefusalCodes.CardHolderMismatch or RefusalCodes.InvalidQrCode
+            or RefusalCodes.QrCodeExpired or RefusalCodes.RefundExceedsPayment or RefusalCodes.InvalidPaymentCode or RefusalCodes.PaymentCodeExpired
+            or RefusalCodes.ConfirmationExpired or RefusalCodes.AuthorizationExpired or RefusalCodes.LimitExceeded or RefusalCodes.BalanceCapExceeded
+            or RefusalCodes.InvalidCoupon or RefusalCodes.CouponExpired or RefusalCodes.CouponNotApplicable or RefusalCodes.CardHolderNotCustomer
+            or RefusalCodes.CurrencyNotSupported => StatusCodes.Status422UnprocessableEntity,
+        // A code nobody mapped is a defect, not a refusal a client can act on: it is answered as one
+        // (RefusalCodeTableTests fails first for every constant that lacks a status and a README row).
+        _ => StatusCodes.Status500InternalServerError,
     };
 
     public static ProblemHttpResult For(string code, string detail, IDictionary<string, object?>? extensions = null)
