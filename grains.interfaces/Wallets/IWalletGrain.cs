@@ -14,6 +14,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<WalletView> Open(string ownerId, string currency, int tier);
 
+    /// <summary>
+    /// Opens the wallet for a customer's request (its id derived from the request's idempotency key) and keeps
+    /// the request: the same request again gets the first answer, another under the key <c>idempotency_key_reused</c>.
+    /// </summary>
+    [Alias("OpenOnRequest")]
+    Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request);
+
     /// <summary>The owner's tier changed: its limits apply from the next movement.</summary>
     [Alias("SetTier")]
     Task SetTier(int tier);
