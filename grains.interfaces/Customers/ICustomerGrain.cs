@@ -7,7 +7,8 @@ namespace Wallet.Customers;
 /// <summary>
 /// A customer's profile: who they are (phone, verified name), their tier and rung on the risk ladder, the
 /// wallets and cards they own, and the account's life. Signing in and sessions are <see cref="ICustomerAccessGrain"/>'s,
-/// the PIN and devices <see cref="IPaymentCredentialsGrain"/>'s, codes and coupons <see cref="IPayerGrain"/>'s.
+/// the PIN and devices <see cref="IPaymentCredentialsGrain"/>'s, codes and coupons <see cref="IPayerGrain"/>'s; the
+/// cards are kept by <see cref="ICardholderGrain"/>, through this grain.
 /// </summary>
 [Alias("Wallet.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
@@ -66,7 +67,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("FindReceivingWallet")]
     Task<string?> FindReceivingWallet(string currency);
 
-    /// <summary>A card bound, named by the request's idempotency key: the card's binding recognises the request again.</summary>
+    /// <summary>A card bound (in the verified name, once verified), named by the request's idempotency key: the card's binding recognises the request again.</summary>
     [Alias("BindCard")]
     Task<Replayable<CardView>> BindCard(CardApplication application, IdempotentRequest request);
 

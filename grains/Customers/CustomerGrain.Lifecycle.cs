@@ -59,16 +59,12 @@ public sealed partial class CustomerGrain
         {
             await GrainFactory.GetGrain<IWalletGrain>(walletId).Close(CustomerId);
         }
-        foreach (var cardId in state.CardTokens.Keys)
-        {
-            await Card(cardId).Unbind(CustomerId);
-        }
+        await Cardholder.Close();
         await GrainFactory.GetGrain<IPhoneDirectoryGrain>(state.Phone!).Release(CustomerId);
         if (state.IdentityKey is { } identityKey)
         {
             await GrainFactory.GetGrain<IIdentityDirectoryGrain>(identityKey).Release(CustomerId);
         }
-        state.CardTokens.Clear();
         state.Phone = null;
         state.RealName = null;
         state.IdNumberHash = null;

@@ -1,5 +1,3 @@
-using Wallet.Banking;
-using Wallet.Cards;
 using Wallet.Credentials;
 using Wallet.Hosting;
 using Wallet.Limits;
@@ -9,33 +7,23 @@ using Wallet.Refusals;
 namespace Wallet.Customers;
 
 /// <summary>
-/// The customer's profile: tier, the wallets and cards they own, their rung on the risk ladder and the
-/// account's life. Every request's session check goes to <see cref="CustomerAccessGrain"/> instead, so this
+/// The customer's profile: tier, the wallets they own (the cards are <see cref="CardholderGrain"/>'s), their
+/// rung on the risk ladder and the account's life. Every request's session check goes to <see cref="CustomerAccessGrain"/> instead, so this
 /// grain is woken only by what concerns the profile.
 /// </summary>
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Wallet)] IPersistentState<CustomerState> customer,
     SecretHasher hasher,
-    ICardIssuingBank bank,
     IIdentityService identity,
     IdentityKeys identityKeys,
     LimitSchedule limits,
-    SecretVault vault,
-    Events.IWalletEventPublisher publisher,
     ITransactionClient transactions,
-    ILogger<CustomerGrain> logger,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ICustomerGrain
 {
-    private CustomerOutbox<CustomerState>? _outbox;
-
     private string CustomerId => this.GetPrimaryKeyString();
 
     private CustomerState State => customer.RecordExists && customer.State.ClosedAt is null ? customer.State : throw WalletRefusedException.NotFound("The customer");
-
-    private CustomerOutbox<CustomerState> Outbox => _outbox ??= new(customer, CustomerId, publisher, logger, clock);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Outbox.PublishLeftOver();
 
     public async Task Enrol(CustomerEnrolment enrolment)
     {
@@ -58,10 +46,6 @@ public sealed partial class CustomerGrain(
             await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked,
             limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction);
     }
-
-    private Task<CardView[]> Cards() => Task.WhenAll(State.CardTokens.Keys.Select(id => Card(id).GetView(CustomerId)));
-
-    private ICardBindingGrain Card(string cardId) => GrainFactory.GetGrain<ICardBindingGrain>(cardId);
 
     private ICustomerAccessGrain Access => GrainFactory.GetGrain<ICustomerAccessGrain>(CustomerId);
 

@@ -2,11 +2,11 @@ namespace Wallet.Customers;
 
 /// <summary>
 /// The customer's profile. What signing in needs is <see cref="CustomerAccessState"/>, the PIN and devices
-/// <see cref="PaymentCredentialsState"/>, codes and coupons <see cref="PayerState"/>; the ids of fields that
-/// moved there (1, 2, 8, 13–18, 20, 22–24, 33) are not used again.
+/// <see cref="PaymentCredentialsState"/>, codes and coupons <see cref="PayerState"/>, cards <see cref="CardholderState"/>;
+/// the ids of fields that moved there (1, 2, 7, 8, 13–18, 20, 22–25, 33) are not used again.
 /// </summary>
 [GenerateSerializer, Alias("Wallet.CustomerState")]
-public sealed class CustomerState : IHoldsCustomerEvents
+public sealed class CustomerState
 {
     [Id(0)] public string? Phone { get; set; }
     [Id(3)] public CustomerRole Role { get; set; }
@@ -15,9 +15,6 @@ public sealed class CustomerState : IHoldsCustomerEvents
 
     /// <summary>Every wallet the customer opened, closed ones too (each named by its opening request's idempotency key).</summary>
     [Id(6)] public List<string> WalletIds { get; set; } = [];
-
-    /// <summary>Bound cards by id (each named by its binding request's idempotency key), with the bank's token to spot a card bound twice.</summary>
-    [Id(7)] public Dictionary<string, string> CardTokens { get; set; } = [];
 
     /// <summary>The verified name; null until real-name verification.</summary>
     [Id(9)] public string? RealName { get; set; }
@@ -34,9 +31,6 @@ public sealed class CustomerState : IHoldsCustomerEvents
 
     /// <summary>The verified number's key in the identity directory (a keyed hash), released when the account closes.</summary>
     [Id(21)] public string? IdentityKey { get; set; }
-
-    /// <summary>Events written with the change they report and not yet published (see <see cref="CustomerOutbox{TState}"/>).</summary>
-    [Id(25)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 
     /// <summary>The rung of the risk ladder the customer's monitor put them on; every wallet's book carries it too.</summary>
     [Id(26)] public Risk.RiskAction Restriction { get; set; }
