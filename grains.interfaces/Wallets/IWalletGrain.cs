@@ -29,7 +29,7 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Freeze")]
     Task<WalletView> Freeze(string callerId);
 
-    /// <summary>Lifts the owner's freeze (the customer grain has checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
+    /// <summary>Lifts the owner's freeze (the customer's payment credentials have checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
     [Alias("Unfreeze")]
     Task<WalletView> Unfreeze(string callerId);
 
