@@ -34,7 +34,7 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
             var customerId = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
                 .Register(new Registration(BenchCustomers.Password, CustomerRole.Customer, new IdempotentRequest("bench", "register")))).Value.CustomerId;
             var customer = grains.GetGrain<ICustomerGrain>(customerId);
-            await customer.SetPaymentPin(BenchCustomers.Pin, null);
+            await grains.GetGrain<IPaymentCredentialsGrain>(customerId).SetPaymentPin(BenchCustomers.Pin, null);
             await customer.VerifyRealName(BenchCustomers.Holder, BenchCustomers.IdNumber(c));
             await customer.ChangeTier(CustomerTiers.InPerson, BenchCustomers.InPersonReason);
             var card = (await customer.BindCard(new CardApplication(BenchCustomers.CardNumber(c), BenchCustomers.Holder, phone), new IdempotentRequest("bench", "bind"))).Value;

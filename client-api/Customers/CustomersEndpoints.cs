@@ -91,7 +91,7 @@ public static class CustomersEndpoints
             return invalid;
         }
         var session = RefreshTokens.TryParse(body.RefreshToken, out var customerId, out var sessionId, out var secret) && Ids.IsWellFormed(customerId)
-            ? await grains.GetGrain<ICustomerGrain>(customerId).Refresh(sessionId, secret)
+            ? await grains.GetGrain<ICustomerAccessGrain>(customerId).Refresh(sessionId, secret)
             : null;
         return session is null
             ? Problems.For(RefusalCodes.InvalidRefreshToken, "The refresh token is not valid; sign in again.")
@@ -116,30 +116,30 @@ public static class CustomersEndpoints
         {
             return invalid;
         }
-        var device = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).RegisterDevice(body.PublicKey!);
+        var device = await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).RegisterDevice(body.PublicKey!);
         return TypedResults.Created($"/v1/me/devices/{device.DeviceId}", new DeviceResponse(device.DeviceId, device.RegisteredAt));
     }
 
     public static async Task<Ok<Page<DeviceResponse>>> ListDevices(ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(new Page<DeviceResponse>([.. (await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListDevices()).Reverse().Select(d => new DeviceResponse(d.DeviceId, d.RegisteredAt))], null));
+        => TypedResults.Ok(new Page<DeviceResponse>([.. (await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).ListDevices()).Reverse().Select(d => new DeviceResponse(d.DeviceId, d.RegisteredAt))], null));
 
     /// <param name="id">The device key's id (<c>dev_…</c>).</param>
     public static async Task<NoContent> RemoveDevice(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).RemoveDevice(id);
+        await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).RemoveDevice(id);
         return TypedResults.NoContent();
     }
 
     /// <summary>A nonce for the device to sign with its key: single use, valid two minutes.</summary>
     public static async Task<Created<ChallengeResponse>> IssueChallenge(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var challenge = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).IssueChallenge();
+        var challenge = await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).IssueChallenge();
         return TypedResults.Created((string?)null, new ChallengeResponse(challenge.ChallengeId, challenge.Nonce, challenge.ExpiresAt));
     }
 
     public static async Task<NoContent> Logout(ClaimsPrincipal user, IGrainFactory grains)
     {
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).EndSession(user.FindFirstValue(TokenIssuer.SessionClaim)!);
+        await grains.GetGrain<ICustomerAccessGrain>(user.CustomerId()).EndSession(user.FindFirstValue(TokenIssuer.SessionClaim)!);
         return TypedResults.NoContent();
     }
 
@@ -150,7 +150,7 @@ public static class CustomersEndpoints
         {
             return invalid;
         }
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ChangePassword(body.CurrentPassword!, body.NewPassword!);
+        await grains.GetGrain<ICustomerAccessGrain>(user.CustomerId()).ChangePassword(body.CurrentPassword!, body.NewPassword!);
         return TypedResults.NoContent();
     }
 
@@ -205,7 +205,7 @@ public static class CustomersEndpoints
         {
             return tooMany;
         }
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendCode(CodePurpose.PaymentPin);
+        await grains.GetGrain<ICustomerAccessGrain>(user.CustomerId()).SendCode(CodePurpose.PaymentPin);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -220,15 +220,15 @@ public static class CustomersEndpoints
         {
             return invalid;
         }
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ResetPaymentPin(body.Code!, body.IdNumber, body.Pin!);
+        await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).ResetPaymentPin(body.Code!, body.IdNumber, body.Pin!);
         return TypedResults.NoContent();
     }
 
-    private static async Task<ICustomerGrain?> CustomerByPhone(IGrainFactory grains, string? phoneNumber)
+    private static async Task<ICustomerAccessGrain?> CustomerByPhone(IGrainFactory grains, string? phoneNumber)
     {
         var phone = Phones.Normalize(phoneNumber);
         var customerId = phone is null ? null : await grains.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer();
-        return customerId is null ? null : grains.GetGrain<ICustomerGrain>(customerId);
+        return customerId is null ? null : grains.GetGrain<ICustomerAccessGrain>(customerId);
     }
 
     public static async Task<Ok<MeResponse>> GetMe(ClaimsPrincipal user, IGrainFactory grains)
@@ -245,7 +245,7 @@ public static class CustomersEndpoints
         {
             return invalid;
         }
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SetPaymentPin(body.Pin!, body.CurrentPin);
+        await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).SetPaymentPin(body.Pin!, body.CurrentPin);
         return TypedResults.NoContent();
     }
 

@@ -18,7 +18,7 @@ public static class DeviceRetrievalEndpoints
     /// <summary>A device key the customer registered (its public key is not shown back).</summary>
     /// <param name="id">The device's id (<c>dev_…</c>), one of the customer's.</param>
     public static async Task<Ok<DeviceResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => (await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListDevices()).FirstOrDefault(d => d.DeviceId == id) is { } device
+        => (await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).ListDevices()).FirstOrDefault(d => d.DeviceId == id) is { } device
             ? TypedResults.Ok(new DeviceResponse(device.DeviceId, device.RegisteredAt))
             : throw WalletRefusedException.NotFound("The device");
 }

@@ -47,7 +47,7 @@ public static class AuthSetup
                     var customerId = context.Principal?.FindFirst("sub")?.Value;
                     var sessionId = context.Principal?.FindFirst(TokenIssuer.SessionClaim)?.Value;
                     var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-                    if (customerId is null || sessionId is null || !await grains.GetGrain<ICustomerGrain>(customerId).IsSessionLive(sessionId))
+                    if (customerId is null || sessionId is null || !await grains.GetGrain<ICustomerAccessGrain>(customerId).IsSessionLive(sessionId))
                     {
                         context.Fail("The session has ended.");
                     }

@@ -12,7 +12,7 @@ namespace Wallet.ClientApi.Hosting;
 /// (or merchant) on routes that need signing in, the client's address on the open ones — the address
 /// a configured proxy forwarded (<see cref="ProxySetup"/>), else the connecting one. A refused request
 /// is a 429 problem with Retry-After. Limits are per API instance (<c>Wallet:RateLimits:{policy}</c>);
-/// the lockouts in the customer grain are the cluster-wide guard behind them.
+/// the lockouts in the customer's access and payment-credentials grains are the cluster-wide guard behind them.
 /// </summary>
 public static class RateLimitSetup
 {

@@ -89,7 +89,7 @@ public static class CampaignsEndpoints
 
     /// <summary>The caller's coupons, newest first; <c>usedBy</c> names the payment that used one.</summary>
     public static async Task<Ok<Page<CouponView>>> ListCoupons(ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(new Page<CouponView>(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListCoupons(), null));
+        => TypedResults.Ok(new Page<CouponView>(await grains.GetGrain<IPayerGrain>(user.CustomerId()).ListCoupons(), null));
 
     private static IMerchantPromotionsGrain Promotions(ClaimsPrincipal merchant, IGrainFactory grains)
         => grains.GetGrain<IMerchantPromotionsGrain>(merchant.CustomerId());

@@ -34,13 +34,13 @@ public static class PaymentsEndpoints
         {
             return invalid;
         }
-        var code = await grains.GetGrain<ICustomerGrain>(user.CustomerId()).IssuePaymentCode(body.WalletId!);
+        var code = await grains.GetGrain<IPayerGrain>(user.CustomerId()).IssuePaymentCode(body.WalletId!);
         return TypedResults.Created((string?)null, new PaymentCodeResponse(code.Code, code.WalletId, code.ExpiresAt));
     }
 
     /// <summary>Merchants' charges waiting for the caller's confirmation.</summary>
     public static async Task<Ok<Page<PendingCharge>>> ListPending(ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(new Page<PendingCharge>(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).ListPendingCharges(), null));
+        => TypedResults.Ok(new Page<PendingCharge>(await grains.GetGrain<IPayerGrain>(user.CustomerId()).ListPendingCharges(), null));
 
     /// <summary>The payer confirms a merchant's pending charge with the PIN or a device signature.</summary>
     /// <param name="id">The pending charge's <c>paymentId</c>, as listed by <c>GET /v1/me/pending-payments</c>.</param>

@@ -39,7 +39,7 @@ public static class WalletsEndpoints
         {
             return tooMany;
         }
-        await grains.GetGrain<ICustomerGrain>(user.CustomerId()).SendUnfreezeCode(id);
+        await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).SendUnfreezeCode(id);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -51,7 +51,7 @@ public static class WalletsEndpoints
         {
             return invalid;
         }
-        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).UnfreezeWallet(id, body.Pin!, body.Code!)));
+        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IPaymentCredentialsGrain>(user.CustomerId()).UnfreezeWallet(id, body.Pin!, body.Code!)));
     }
 
     /// <summary>Closes an empty wallet for good; one holding money is 409 <c>wallet_not_empty</c>.</summary>

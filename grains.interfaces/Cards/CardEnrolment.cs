@@ -18,3 +18,7 @@ public sealed record CardEnrolment(
 
 [GenerateSerializer, Immutable, Alias("Wallet.CardInstrument")]
 public sealed record CardInstrument([property: Id(0)] string CardId, [property: Id(1)] string BankToken);
+
+/// <summary>A binding request's first answer, and the bank's token while the card is still bound (so the customer can list it again).</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.CardApplied")]
+public sealed record CardApplied([property: Id(0)] CardView Answer, [property: Id(1)] string? BankToken);

@@ -4,9 +4,19 @@ namespace Wallet.Cards;
 [Alias("Wallet.ICardBindingGrain")]
 public interface ICardBindingGrain : IGrainWithStringKey
 {
-    /// <summary>Records the bank's token for the card and texts a verification code to the bank-registered phone.</summary>
+    /// <summary>
+    /// Records the bank's token for the card and texts a verification code to the bank-registered phone; keeps the
+    /// request (whose idempotency key names the card): the same again gets the first answer, another is refused.
+    /// </summary>
     [Alias("Apply")]
-    Task<CardView> Apply(CardEnrolment enrolment);
+    Task<Identity.Replayable<CardView>> Apply(CardEnrolment enrolment, Identity.IdempotentRequest request);
+
+    /// <summary>
+    /// What <paramref name="request"/> made of this card before, asked before any check of a binding: null when no
+    /// request did; <c>idempotency_key_reused</c> when another request did.
+    /// </summary>
+    [Alias("Recall")]
+    Task<CardApplied?> Recall(string callerId, Identity.IdempotentRequest request);
 
     [Alias("Verify")]
     Task<CardView> Verify(string callerId, string code);

@@ -14,6 +14,13 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<WalletView> Open(string ownerId, string currency, int tier);
 
+    /// <summary>
+    /// Opens the wallet for a customer's request (its id derived from the request's idempotency key) and keeps
+    /// the request: the same request again gets the first answer, another under the key <c>idempotency_key_reused</c>.
+    /// </summary>
+    [Alias("OpenOnRequest")]
+    Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request);
+
     /// <summary>The owner's tier changed: its limits apply from the next movement.</summary>
     [Alias("SetTier")]
     Task SetTier(int tier);
@@ -22,7 +29,7 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Freeze")]
     Task<WalletView> Freeze(string callerId);
 
-    /// <summary>Lifts the owner's freeze (the customer grain has checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
+    /// <summary>Lifts the owner's freeze (the customer's payment credentials have checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
     [Alias("Unfreeze")]
     Task<WalletView> Unfreeze(string callerId);
 

@@ -16,11 +16,11 @@ public sealed class CardBindingGrain(
 {
     private const string CodePurpose = "bind-card";
 
-    public async Task<CardView> Apply(CardEnrolment enrolment)
+    public async Task<Identity.Replayable<CardView>> Apply(CardEnrolment enrolment, Identity.IdempotentRequest request)
     {
-        if (card.RecordExists)
+        if (await Recall(enrolment.OwnerId, request) is { } earlier)
         {
-            return View();
+            return Identity.Replayable<CardView>.Again(earlier.Answer);
         }
         var cardId = this.GetPrimaryKeyString();
         if (enrolment.NumberKey.Length > 0 && !await Directory(enrolment.NumberKey).Claim(enrolment.OwnerId, cardId))
@@ -43,6 +43,7 @@ public sealed class CardBindingGrain(
             SealedNumber = enrolment.SealedNumber,
             Kind = enrolment.Kind,
             NumberKey = enrolment.NumberKey,
+            Request = request,
         };
         try
         {
@@ -56,7 +57,20 @@ public sealed class CardBindingGrain(
         }
         await sms.Send(enrolment.BankPhone,
             $"[Wallet.Orleans] {digits} is your code to bind card ending {enrolment.Masked[^4..]}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes.");
-        return View();
+        return Identity.Replayable<CardView>.Made(View());
+    }
+
+    /// <summary>The first answer was the card waiting for its code; everything else it shows never changes.</summary>
+    public Task<CardApplied?> Recall(string callerId, Identity.IdempotentRequest request)
+    {
+        if (!card.RecordExists)
+        {
+            return Task.FromResult<CardApplied?>(null);
+        }
+        var state = card.State;
+        return state.OwnerId == callerId && state.Request == request
+            ? Task.FromResult<CardApplied?>(new CardApplied(View() with { Status = CardStatus.PendingVerification }, state.Status == CardStatus.Unbound ? null : state.BankToken))
+            : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
     }
 
     public async Task<CardView> Verify(string callerId, string code)

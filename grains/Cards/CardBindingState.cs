@@ -23,4 +23,7 @@ public sealed class CardBindingState
 
     /// <summary>The number's name in the card directory (a keyed hash), held while bound; empty for cards bound before the directory.</summary>
     [Id(11)] public string NumberKey { get; set; } = "";
+
+    /// <summary>The customer's request that bound the card (its idempotency key names the card); null for cards bound before.</summary>
+    [Id(12)] public Identity.IdempotentRequest? Request { get; set; }
 }

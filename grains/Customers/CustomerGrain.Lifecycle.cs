@@ -3,28 +3,12 @@ using Wallet.Wallets;
 
 namespace Wallet.Customers;
 
-/// <summary>Unfreezing a wallet, taking one's data out, and closing the account.</summary>
+/// <summary>Taking one's data out, and closing the account.</summary>
 public sealed partial class CustomerGrain
 {
-    public async Task<WalletView> UnfreezeWallet(string walletId, string pin, string code)
-    {
-        OwnWallet(walletId);
-        await VerifyPaymentPin(pin);
-        await ProveCode(CodePurpose.Unfreeze, code);
-        await customer.WriteStateAsync();
-        return await GrainFactory.GetGrain<IWalletGrain>(walletId).Unfreeze(this.GetPrimaryKeyString());
-    }
-
-    public Task SendUnfreezeCode(string walletId)
-    {
-        OwnWallet(walletId);
-        return SendCode(CodePurpose.Unfreeze);
-    }
-
     public async Task<CustomerExport> Export()
     {
         var state = State;
-        var id = this.GetPrimaryKeyString();
         var statements = new List<WalletStatement>();
         foreach (var walletId in state.WalletIds)
         {
@@ -33,29 +17,39 @@ public sealed partial class CustomerGrain
             long? before = null;
             do
             {
-                var page = await wallet.GetEntries(id, new EntryQuery(100, before, null, null, null));
+                var page = await wallet.GetEntries(CustomerId, new EntryQuery(100, before, null, null, null));
                 entries.AddRange(page.Items);
                 before = page.NextBeforeSequence;
             }
             while (before is not null);
-            statements.Add(new WalletStatement(await wallet.GetView(id), entries));
+            statements.Add(new WalletStatement(await wallet.GetView(CustomerId), entries));
         }
-        var sessions = state.Sessions.Select(s => new SessionSummary(s.Key, s.Value.StartedAt, s.Value.ExpiresAt)).ToList();
-        return new CustomerExport(await GetProfile(), statements, sessions, clock.GetUtcNow());
+        return new CustomerExport(await GetProfile(), statements, await Access.ListSessions(), clock.GetUtcNow());
     }
 
     /// <summary>
     /// Closes the account: every wallet closed (each must be empty), every card unbound, the phone
-    /// number released, and the personal data erased. The ledger's entries stay, so the books still balance.
+    /// number released, and the personal data erased — here first, then the password, sessions, PIN and
+    /// devices. The ledger's entries stay, so the books still balance. Should erasing those fail, closing
+    /// again finishes it.
     /// </summary>
     public async Task Close()
     {
+        if (!customer.RecordExists || customer.State.ClosedAt is null)
+        {
+            await CloseProfile();
+        }
+        await Access.Close();
+        await Credentials.Close();
+    }
+
+    private async Task CloseProfile()
+    {
         var state = State;
-        var id = this.GetPrimaryKeyString();
         foreach (var walletId in state.WalletIds)
         {
             // All checked before any is closed, so the usual refusal changes nothing.
-            var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).GetView(id);
+            var view = await GrainFactory.GetGrain<IWalletGrain>(walletId).GetView(CustomerId);
             if (view.Status != WalletStatus.Closed && view.Balance != 0)
             {
                 throw new WalletRefusedException(RefusalCodes.WalletNotEmpty, "Move the money out of every wallet before closing the account.");
@@ -63,37 +57,20 @@ public sealed partial class CustomerGrain
         }
         foreach (var walletId in state.WalletIds)
         {
-            await GrainFactory.GetGrain<IWalletGrain>(walletId).Close(id);
+            await GrainFactory.GetGrain<IWalletGrain>(walletId).Close(CustomerId);
         }
-        foreach (var cardId in state.CardTokens.Keys)
-        {
-            await Card(cardId).Unbind(id);
-        }
-        await GrainFactory.GetGrain<IPhoneDirectoryGrain>(state.Phone!).Release(id);
+        await Cardholder.Close();
+        await GrainFactory.GetGrain<IPhoneDirectoryGrain>(state.Phone!).Release(CustomerId);
         if (state.IdentityKey is { } identityKey)
         {
-            await GrainFactory.GetGrain<IIdentityDirectoryGrain>(identityKey).Release(id);
+            await GrainFactory.GetGrain<IIdentityDirectoryGrain>(identityKey).Release(CustomerId);
         }
-        state.CardTokens.Clear();
         state.Phone = null;
         state.RealName = null;
         state.IdNumberHash = null;
         state.IdNumberMasked = null;
         state.IdentityKey = null;
-        state.PasswordHash = "";
-        state.PinHash = null;
-        state.SmsCode = null;
-        state.Sessions.Clear();
-        state.Creations.Clear();
         state.ClosedAt = clock.GetUtcNow();
         await customer.WriteStateAsync();
-    }
-
-    private void OwnWallet(string walletId)
-    {
-        if (!State.WalletIds.Contains(walletId))
-        {
-            throw WalletRefusedException.NotFound("The wallet");
-        }
     }
 }

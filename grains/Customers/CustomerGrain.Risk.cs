@@ -2,7 +2,7 @@ using Wallet.Risk;
 
 namespace Wallet.Customers;
 
-/// <summary>The customer's rung on the risk ladder, kept here and in every wallet's book.</summary>
+/// <summary>The customer's rung on the risk ladder, kept here and in every wallet's book; the payment credentials ask it here.</summary>
 public sealed partial class CustomerGrain
 {
     public async Task Restrict(RiskAction restriction)

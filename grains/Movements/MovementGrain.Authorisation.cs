@@ -17,7 +17,7 @@ public sealed partial class MovementGrain
         string kind, long amount, string currency, string payee)
         => released
             ? RiskAction.None
-            : await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
+            : await GrainFactory.GetGrain<IPaymentCredentialsGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
                 new SignedPayment(kind, amount, currency, payee, ReferenceFor(customerId, authorisation.IdempotencyKey)));
 
     /// <summary>

@@ -28,8 +28,8 @@ public sealed partial class MovementGrain
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
         var from = await Wallet(code.WalletId).GetFacts() ?? throw WalletRefusedException.NotFound("The payer's wallet");
         var to = await Wallet(merchant.SettlementWalletId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
-        var payer = GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId);
-        var restriction = await payer.GetRestriction();
+        var payer = GrainFactory.GetGrain<IPayerGrain>(code.CustomerId);
+        var restriction = await GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId).GetRestriction();
         if (RiskActions.RefusesDebit(restriction, payerAuthorised: true, reviewed: false) is { } restricted)
         {
             throw restricted.AsException(); // a merchant at the till cannot wait for a review; a PIN would not help
@@ -87,7 +87,7 @@ public sealed partial class MovementGrain
         }
         // The payer confirms this charge: the merchant's, its amount, under the payment's own id. No idempotency key
         // here: the same confirmation again (same payment, same PIN or signature) is its replay.
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} confirm"),
+        await GrainFactory.GetGrain<IPaymentCredentialsGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} confirm"),
             new Devices.SignedPayment(Devices.SignedPayment.Payment, receipt.Amount, receipt.Currency, receipt.MerchantId!, MovementId));
         if (await ExpireIfOverdue(receipt) is { Status: MovementStatus.Refused } expired)
         {
@@ -107,7 +107,7 @@ public sealed partial class MovementGrain
         {
             CloseOffer(receipt.MerchantId!, promoted, outcome);
         }
-        var payer = GrainFactory.GetGrain<ICustomerGrain>(customerId);
+        var payer = GrainFactory.GetGrain<IPayerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
         if (outcome.Status == MovementStatus.Completed)
         {
@@ -126,7 +126,7 @@ public sealed partial class MovementGrain
         var known = _settled ?? await ReadRecord();
         var expired = await Commit(known!.CustomerId!, known.Fingerprint!,
             Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolves: MovementStatus.PendingConfirmation);
-        await GrainFactory.GetGrain<ICustomerGrain>(receipt.PayerId!).ForgetPendingCharge(MovementId);
+        await GrainFactory.GetGrain<IPayerGrain>(receipt.PayerId!).ForgetPendingCharge(MovementId);
         return expired;
     }
 

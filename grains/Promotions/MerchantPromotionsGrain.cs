@@ -102,7 +102,7 @@ public sealed class MerchantPromotionsGrain(
         }
         var coupon = new CouponView(Ids.New("cpn"), customerId, MerchantId, campaignId, campaign.Terms.Name, campaign.Terms.EndsAt);
         await GrainFactory.GetGrain<ICouponGrain>(coupon.CouponId).Issue(coupon);
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).NoteCoupon(coupon.CouponId);
+        await GrainFactory.GetGrain<IPayerGrain>(customerId).NoteCoupon(coupon.CouponId);
         return coupon;
     }
 

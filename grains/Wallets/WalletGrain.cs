@@ -22,14 +22,35 @@ public sealed partial class WalletGrain(
     {
         if (!profile.RecordExists)
         {
-            var walletId = this.GetPrimaryKeyString();
-            // Listed before it exists: the books may then count an empty wallet, never miss a funded one.
-            await GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.WalletShardFor(walletId)).Register(walletId);
-            profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = clock.GetUtcNow(), Tier = tier };
-            await profile.WriteStateAsync();
+            return await Create(ownerId, currency, tier, request: null);
         }
         var now = clock.GetUtcNow();
         return View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), profile.State.Status, now);
+    }
+
+    public async Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request)
+    {
+        if (profile.RecordExists)
+        {
+            return profile.State is { Opening: { } first } && profile.State.OwnerId == ownerId && first.Request == request
+                ? Identity.Replayable<WalletView>.Again(first.Answer)
+                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+        }
+        return Identity.Replayable<WalletView>.Made(await Create(ownerId, currency, tier, request));
+    }
+
+    /// <summary>The new wallet and its answer, written with the request that opened it (if a customer's), so a replay is recognised.</summary>
+    private async Task<WalletView> Create(string ownerId, string currency, int tier, Identity.IdempotentRequest? request)
+    {
+        var walletId = this.GetPrimaryKeyString();
+        // Listed before it exists: the books may then count an empty wallet, never miss a funded one.
+        await GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.WalletShardFor(walletId)).Register(walletId);
+        var now = clock.GetUtcNow();
+        profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = now, Tier = tier };
+        var answer = View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), WalletStatus.Active, now);
+        profile.State.Opening = request is null ? null : new WalletOpening(request, answer);
+        await profile.WriteStateAsync();
+        return answer;
     }
 
     public async Task SetTier(int tier)

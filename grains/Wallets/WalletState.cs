@@ -29,7 +29,14 @@ public sealed class WalletProfile
 
     /// <summary>The latest operator's reason for the status, who gave it and when.</summary>
     [Id(8)] public StatusNote? StatusNote { get; set; }
+
+    /// <summary>The customer's request that opened the wallet and its answer, for the request's replays; null for a merchant's.</summary>
+    [Id(9)] public WalletOpening? Opening { get; set; }
 }
+
+/// <summary>A request that opened a wallet (its key names the wallet) and what it was answered.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.WalletOpening")]
+public sealed record WalletOpening([property: Id(0)] Identity.IdempotentRequest Request, [property: Id(1)] WalletView Answer);
 
 /// <summary>
 /// The wallet's money, in transactional state: the balance and the entries that explain it change

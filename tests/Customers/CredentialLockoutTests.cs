@@ -42,7 +42,7 @@ public sealed class CredentialLockoutTests(ClockedClusterFixture fixture)
         fixture.SetShanghaiTime(2026, 7, 3, 10, 0);
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.OpenWallet(await _bank.NewCustomer());
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        var customer = fixture.Grains.GetGrain<IPaymentCredentialsGrain>(alice.Id);
 
         for (var i = 0; i < 4; i++)
         {
@@ -63,7 +63,7 @@ public sealed class CredentialLockoutTests(ClockedClusterFixture fixture)
     public async Task The_fifth_wrong_password_locks_signing_in_for_the_configured_time()
     {
         fixture.SetShanghaiTime(2026, 7, 4, 10, 0);
-        var alice = fixture.Grains.GetGrain<ICustomerGrain>((await _bank.NewCustomer()).Id);
+        var alice = fixture.Grains.GetGrain<ICustomerAccessGrain>((await _bank.NewCustomer()).Id);
 
         for (var i = 0; i < 4; i++)
         {

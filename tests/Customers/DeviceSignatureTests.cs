@@ -20,7 +20,7 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
         fixture.SetShanghaiTime(2026, 8, 1, 10, 0);
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.OpenWallet(await _bank.NewCustomer());
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        var customer = fixture.Grains.GetGrain<IPaymentCredentialsGrain>(alice.Id);
         using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await customer.RegisterDevice(Convert.ToBase64String(phone.ExportSubjectPublicKeyInfo()));
@@ -48,7 +48,7 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
     public async Task Only_p256_keys_register_and_challenges_need_a_registered_device()
     {
         fixture.SetShanghaiTime(2026, 8, 2, 10, 0);
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>((await _bank.NewCustomer()).Id);
+        var customer = fixture.Grains.GetGrain<IPaymentCredentialsGrain>((await _bank.NewCustomer()).Id);
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
         using var rsa = RSA.Create(2048);
 

@@ -20,7 +20,7 @@ public sealed class SlowHashingTests(ClusterFixture fixture)
         var seen = new ConcurrentBag<(TaskScheduler Scheduler, bool PoolThread)>();
         using var hook = Hook(() => seen.Add((TaskScheduler.Current, Thread.CurrentThread.IsThreadPoolThread)));
 
-        var signedIn = await fixture.Grains.GetGrain<ICustomerGrain>(customer.Id).SignIn(TestData.Password, null);
+        var signedIn = await fixture.Grains.GetGrain<ICustomerAccessGrain>(customer.Id).SignIn(TestData.Password, null);
 
         Assert.NotNull(signedIn.Session);
         Assert.NotEmpty(seen);

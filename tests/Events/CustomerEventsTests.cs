@@ -21,14 +21,15 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
     public async Task Sign_ins_wrong_pins_and_device_changes_are_each_an_event()
     {
         var alice = await _bank.NewCustomer();
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        var access = fixture.Grains.GetGrain<ICustomerAccessGrain>(alice.Id);
+        var credentials = fixture.Grains.GetGrain<IPaymentCredentialsGrain>(alice.Id);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        await customer.SignIn(TestData.Password, null);
-        await customer.SignIn("wrong password", null);
-        await Assert.ThrowsAsync<WalletRefusedException>(() => customer.VerifyPaymentPin("000000"));
-        var device = await customer.RegisterDevice(Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
-        await customer.RemoveDevice(device.DeviceId);
+        await access.SignIn(TestData.Password, null);
+        await access.SignIn("wrong password", null);
+        await Assert.ThrowsAsync<WalletRefusedException>(() => credentials.VerifyPaymentPin("000000"));
+        var device = await credentials.RegisterDevice(Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
+        await credentials.RemoveDevice(device.DeviceId);
 
         var signals = await Signals(alice.Id, 5);
         Assert.Equal([typeof(LoginSucceeded), typeof(LoginFailed), typeof(PinFailed), typeof(DeviceRegistered), typeof(DeviceRemoved)], signals.Select(s => s.GetType()));
@@ -63,7 +64,7 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
     public async Task An_event_whose_publishing_failed_goes_out_after_the_next_change_and_counts_once()
     {
         var bob = await _bank.NewCustomer();
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(bob.Id);
+        var customer = fixture.Grains.GetGrain<ICustomerAccessGrain>(bob.Id);
         await customer.SignIn(TestData.Password, null);
         await Signals(bob.Id, 1);
         PublishFaults.Fail(bob.Id, 1);

@@ -22,7 +22,7 @@ public sealed partial class Scenario(IGrainFactory grains)
         var registered = (await grains.GetGrain<IPhoneDirectoryGrain>(phone)
             .Register(new Registration(TestData.Password, CustomerRole.Customer, new IdempotentRequest(Guid.NewGuid().ToString(), "register")))).Value;
         var customer = grains.GetGrain<ICustomerGrain>(registered.CustomerId);
-        await customer.SetPaymentPin(TestData.Pin, null);
+        await grains.GetGrain<IPaymentCredentialsGrain>(registered.CustomerId).SetPaymentPin(TestData.Pin, null);
         if (tier <= CustomerTiers.RealName)
         {
             await customer.VerifyRealName("韩梅梅", TestData.IdNumber());

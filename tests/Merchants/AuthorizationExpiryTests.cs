@@ -18,7 +18,7 @@ public sealed class AuthorizationExpiryTests(ClockedClusterFixture fixture)
         fixture.SetShanghaiTime(2026, 11, 1, 10, 0);
         var (merchant, _) = await _bank.NewMerchant("Hotel", "7011", "Xiamen");
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
-        var code = await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).IssuePaymentCode(wallet);
+        var code = await fixture.Grains.GetGrain<IPayerGrain>(alice.Id).IssuePaymentCode(wallet);
         var authorization = fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}");
         var held = await authorization.Authorize(new AuthorizationOrder(merchant.GetPrimaryKeyString(), "deposit", code.Code, 6_000, "CNY", "ROOM-12"));
         Assert.Equal(4_000, (await Wallet(alice, wallet)).Available);

@@ -17,7 +17,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
     {
         fixture.SetShanghaiTime(2026, 10, 1, 9, 0);
         var (merchant, alice, wallet) = await Setup(10_000);
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        var customer = fixture.Grains.GetGrain<IPayerGrain>(alice.Id);
         var onTime = await customer.IssuePaymentCode(wallet);
         var late = await customer.IssuePaymentCode(wallet);
 
@@ -36,7 +36,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
     {
         fixture.SetShanghaiTime(2026, 10, 2, 9, 0);
         var (merchant, alice, wallet) = await Setup(10_000);
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+        var customer = fixture.Grains.GetGrain<IPayerGrain>(alice.Id);
         for (var i = 0; i < PaymentCodes.UnconfirmedPerDay; i++)
         {
             Assert.Equal(MovementStatus.Completed, (await Charge(merchant, (await customer.IssuePaymentCode(wallet)).Code, 100)).Status);

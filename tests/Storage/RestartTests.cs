@@ -52,7 +52,7 @@ public sealed class RestartTests
         Assert.Equal(2_500, await again.Balance(bob, bobWallet));
         Assert.Equal(transfer, await again.Transfer(alice, aliceWallet, bobWallet, 2_500, key: "before-restart"));
         Assert.Equal(2_500, await again.Balance(bob, bobWallet));
-        Assert.NotNull((await after.Client.GetGrain<ICustomerGrain>(alice.Id).SignIn(TestData.Password, null)).Session);
+        Assert.NotNull((await after.Client.GetGrain<ICustomerAccessGrain>(alice.Id).SignIn(TestData.Password, null)).Session);
         Assert.Equal(alice.Id, await after.Client.GetGrain<IPhoneDirectoryGrain>(alice.Phone).FindCustomer());
         Assert.Equal(MovementStatus.Completed, (await again.TopUp(alice, aliceWallet, card, 500)).Status);
         Assert.Single(await again.Entries(bob, bobWallet));

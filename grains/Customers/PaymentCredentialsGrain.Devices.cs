@@ -10,7 +10,7 @@ namespace Wallet.Customers;
 /// lost (a restart, a move to another silo) can no longer be used at all, so keeping them costs no
 /// write and cannot let one be used twice.
 /// </summary>
-public sealed partial class CustomerGrain
+public sealed partial class PaymentCredentialsGrain
 {
     public const int MaxDevices = 5;
     public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(2);
@@ -35,8 +35,8 @@ public sealed partial class CustomerGrain
         var device = new DeviceKey { PublicKey = publicKey, RegisteredAt = clock.GetUtcNow() };
         var deviceId = Ids.New("dev");
         state.Devices[deviceId] = device;
-        Record((id, who, at) => new Events.DeviceRegistered(id, who, at, deviceId));
-        await SaveAndPublish();
+        Outbox.Record((id, who, at) => new Events.DeviceRegistered(id, who, at, deviceId));
+        await Outbox.SaveAndPublish();
         return new DeviceView(deviceId, device.RegisteredAt);
     }
 
@@ -49,8 +49,8 @@ public sealed partial class CustomerGrain
         {
             throw WalletRefusedException.NotFound("The device");
         }
-        Record((id, who, at) => new Events.DeviceRemoved(id, who, at, deviceId));
-        await SaveAndPublish();
+        Outbox.Record((id, who, at) => new Events.DeviceRemoved(id, who, at, deviceId));
+        await Outbox.SaveAndPublish();
     }
 
     public Task<DeviceChallenge> IssueChallenge()
@@ -78,7 +78,7 @@ public sealed partial class CustomerGrain
         if (authorisation.Pin is { } pin)
         {
             await CheckPaymentPin(pin, authorisation.Request);
-            return State.Restriction;
+            return await Restriction();
         }
         try
         {
@@ -88,11 +88,14 @@ public sealed partial class CustomerGrain
         {
             // The challenge is spent: the same request again would be told it is unknown instead of its first answer.
             RefusedAuthorisations.Remember(State.RefusedAuthorisations, request, refused);
-            await customer.WriteStateAsync();
+            await credentialsState.WriteStateAsync();
             throw;
         }
-        return State.Restriction;
+        return await Restriction();
     }
+
+    /// <summary>The rung the profile holds: one place decides it (the call interleaves there).</summary>
+    private Task<Risk.RiskAction> Restriction() => GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetRestriction();
 
     /// <summary>
     /// The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's
@@ -114,12 +117,4 @@ public sealed partial class CustomerGrain
             ? Task.CompletedTask
             : throw new WalletRefusedException(RefusalCodes.InvalidDeviceSignature, "The signature is not by a device registered to this customer, or not for this payment.");
     }
-}
-
-/// <summary>A device's public key (SPKI, base64) and when it was registered.</summary>
-[GenerateSerializer, Alias("Wallet.DeviceKey")]
-public sealed class DeviceKey
-{
-    [Id(0)] public string PublicKey { get; set; } = "";
-    [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
 }
