@@ -52,7 +52,7 @@ public sealed partial class CustomerGrain(
         var cards = await Task.WhenAll(state.CardTokens.Keys.Select(id => Card(id).GetView(this.GetPrimaryKeyString())));
         return new CustomerProfile(this.GetPrimaryKeyString(), state.Phone!, state.Tier, state.Role, state.PinHash is not null,
             await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked,
-            limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction);
+            limits.For(state.Tier, limits.HomeCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction, limits.HomeCurrency);
     }
 
     public async Task<CustomerProfile> VerifyRealName(string name, string idNumber)
