@@ -29,7 +29,7 @@ public static class AuthorizationsEndpoints
     public static async Task<Results<Created<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Authorize(
         ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
-        if (ChargesEndpoints.Validate(body) is { } invalid)
+        if (ChargesEndpoints.Validate(body, await ChargesEndpoints.CurrencyOf(merchant, grains)) is { } invalid)
         {
             return invalid;
         }

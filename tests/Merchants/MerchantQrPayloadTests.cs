@@ -5,7 +5,7 @@ namespace Wallet.Tests.Merchants;
 /// <summary>The EMVCo merchant-presented payload: its CRC, its fields both ways, and that no altered payload decodes.</summary>
 public sealed class MerchantQrPayloadTests
 {
-    private static readonly MerchantQrPayload s_dynamic = new(true, "mch_abc", "qr_123", "5812", 1_250, "Lao Wang Noodles", "Shanghai", "A-1001");
+    private static readonly MerchantQrPayload s_dynamic = new(true, "mch_abc", "qr_123", "5812", 1_250, "CNY", "Lao Wang Noodles", "Shanghai", "A-1001");
 
     [Fact]
     public void The_crc_is_crc16_ccitt_false() => Assert.Equal(0x29B1, MerchantQrPayload.Crc16("123456789"));
