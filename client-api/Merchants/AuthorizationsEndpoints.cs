@@ -17,7 +17,7 @@ public static class AuthorizationsEndpoints
         var authorizations = routes.MapGroup("/v1/merchant/authorizations").WithTags("Merchants")
             .RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
         authorizations.MapPost("", Authorize).WithName("AuthorizePaymentCode").MayRefuse(CommonRefusals.PaymentCodeCharge).MayRefuse(CommonRefusals.WalletStatus)
-            .MayRefuse(CommonRefusals.PayerStanding).MayRefuse(RefusalCodes.NotFound, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt).RequireRateLimiting(RateLimitSetup.Money);
+            .MayRefuse(CommonRefusals.PayerStanding).MayRefuse(RefusalCodes.NotFound, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt, RefusalCodes.CurrencyMismatch).RequireRateLimiting(RateLimitSetup.Money);
         authorizations.MapPost("/{id}/capture", Capture).WithName("CaptureAuthorization").MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
             .MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired).RequireRateLimiting(RateLimitSetup.Money);
         authorizations.MapPost("/{id}/void", Void).WithName("VoidAuthorization").MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired, RefusalCodes.MovementInDoubt);

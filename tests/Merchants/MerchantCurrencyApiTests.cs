@@ -66,6 +66,21 @@ public sealed class MerchantCurrencyApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_hkd_merchant_cannot_hold_money_in_a_cny_wallet()
+    {
+        var merchant = await ApiMerchant.Onboard(api, name: "Harbour Hotel", city: "Hong Kong", currency: "HKD");
+        var payer = await Register(api);
+        var wallet = await payer.FundedWallet(50_000);
+
+        await Problem(await merchant.Send(HttpMethod.Post, "/v1/merchant/authorizations",
+            JsonSerializer.Serialize(new { paymentCode = await payer.PaymentCode(wallet), amount = 20_000, currency = "HKD", orderId = "room-1" })),
+            HttpStatusCode.UnprocessableEntity, "currency_mismatch");
+
+        var held = await Json(await payer.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
+        Assert.Equal((50_000L, 50_000L), (held.GetProperty("balance").GetInt64(), held.GetProperty("available").GetInt64()));
+    }
+
+    [Fact]
     public async Task A_merchant_onboarded_without_a_currency_is_in_cny_and_says_so()
     {
         var merchant = await ApiMerchant.Onboard(api);
