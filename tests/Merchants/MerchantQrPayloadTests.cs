@@ -33,6 +33,20 @@ public sealed class MerchantQrPayloadTests
     }
 
     [Fact]
+    public void Another_currency_is_its_iso_number_with_the_amount_in_its_own_decimals()
+    {
+        var yen = s_dynamic with { Amount = 1_500, Currency = "JPY" };
+        var hkd = s_dynamic with { Currency = "HKD" };
+
+        Assert.Contains("530339254041500", yen.Encode(), StringComparison.Ordinal); // ¥1,500: yen have no decimals
+        Assert.Contains("5303344540512.50", hkd.Encode(), StringComparison.Ordinal);
+        Assert.Equal(yen, MerchantQrPayload.Decode(yen.Encode()));
+        Assert.Equal(hkd, MerchantQrPayload.Decode(hkd.Encode()));
+        Assert.Null(MerchantQrPayload.Decode(Refreshed(hkd.Encode().Replace("5303344", "5303999", StringComparison.Ordinal)))); // a currency the wallet does not hold
+        Assert.Null(MerchantQrPayload.Decode(Refreshed(yen.Encode().Replace("54041500", "54061500.5", StringComparison.Ordinal)))); // half a yen
+    }
+
+    [Fact]
     public void An_altered_payload_does_not_decode()
     {
         var payload = s_dynamic.Encode();
