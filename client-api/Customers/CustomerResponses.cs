@@ -61,7 +61,7 @@ public sealed record MeResponse(
         profile.CreatedAt,
         profile.RealName,
         profile.IdNumberMasked,
-        LimitsResponse.From(profile.Limits ?? TierLimits.None, LimitOptions.ShownCurrency),
+        LimitsResponse.From(profile.Limits ?? TierLimits.None, profile.LimitsCurrency),
         [.. (profile.TierHistory ?? []).Select(c => new TierChangeResponse(c.From, c.To, c.Reason, c.At))],
         profile.Restriction);
 }

@@ -17,7 +17,7 @@ public static class AuthorizationsEndpoints
         var authorizations = routes.MapGroup("/v1/merchant/authorizations").WithTags("Merchants")
             .RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
         authorizations.MapPost("", Authorize).WithName("AuthorizePaymentCode").MayRefuse(CommonRefusals.PaymentCodeCharge).MayRefuse(CommonRefusals.WalletStatus)
-            .MayRefuse(CommonRefusals.PayerStanding).MayRefuse(RefusalCodes.NotFound, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt).RequireRateLimiting(RateLimitSetup.Money);
+            .MayRefuse(CommonRefusals.PayerStanding).MayRefuse(RefusalCodes.NotFound, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt, RefusalCodes.CurrencyMismatch).RequireRateLimiting(RateLimitSetup.Money);
         authorizations.MapPost("/{id}/capture", Capture).WithName("CaptureAuthorization").MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
             .MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired).RequireRateLimiting(RateLimitSetup.Money);
         authorizations.MapPost("/{id}/void", Void).WithName("VoidAuthorization").MayRefuse(RefusalCodes.NotPending, RefusalCodes.AuthorizationExpired, RefusalCodes.MovementInDoubt);
@@ -29,7 +29,7 @@ public static class AuthorizationsEndpoints
     public static async Task<Results<Created<AuthorizationResponse>, ProblemHttpResult, ValidationProblem>> Authorize(
         ChargeRequest body, HttpContext context, ClaimsPrincipal merchant, IGrainFactory grains)
     {
-        if (ChargesEndpoints.Validate(body) is { } invalid)
+        if (ChargesEndpoints.Validate(body, await ChargesEndpoints.CurrencyOf(merchant, grains)) is { } invalid)
         {
             return invalid;
         }

@@ -119,7 +119,7 @@ public sealed record CouponRequest([property: RequiredField] string? Phone);
 /// <param name="CampaignId">The campaign's id (<c>cmp_…</c>).</param>
 /// <param name="Name">The name customers see.</param>
 /// <param name="Kind">What it gives (see the CampaignKind schema).</param>
-/// <param name="Currency">ISO 4217 code of its amounts: the merchant's settlement currency (CNY).</param>
+/// <param name="Currency">ISO 4217 code of its amounts: the merchant's currency, chosen at onboarding.</param>
 /// <param name="Budget">The most it may give in all, an integer in minor units of the currency (fen for CNY), or in points for a points campaign.</param>
 /// <param name="Spent">What it has given so far, in the budget's unit.</param>
 /// <param name="StartsAt">When it starts applying, UTC, ISO 8601.</param>
@@ -138,7 +138,7 @@ public sealed record CampaignResponse(string CampaignId, string Name, CampaignKi
     public static CampaignResponse From(CampaignView view)
     {
         var t = view.Terms;
-        return new(view.CampaignId, t.Name, t.Kind, Wallet.Merchants.MerchantMoney.Currency, t.Budget, view.Spent, t.StartsAt, t.EndsAt, t.MinSpend, t.PerCustomerLimit, t.PercentOff, t.MaxDiscount,
+        return new(view.CampaignId, t.Name, t.Kind, view.Currency, t.Budget, view.Spent, t.StartsAt, t.EndsAt, t.MinSpend, t.PerCustomerLimit, t.PercentOff, t.MaxDiscount,
             t.Cashback, t.PointsPerYuan, t.CouponOnly, view.Ended);
     }
 }

@@ -15,7 +15,7 @@ public static class MerchantsEndpoints
     public static IEndpointRouteBuilder MapMerchants(this IEndpointRouteBuilder routes)
     {
         var operators = routes.MapGroup("/v1/merchants").WithTags("Merchants").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
-        operators.MapPost("", Onboard).WithName("OnboardMerchant").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.CardDeclined, RefusalCodes.IntegrationUnavailable).WithIdempotencyKey(required: false);
+        operators.MapPost("", Onboard).WithName("OnboardMerchant").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.CardDeclined, RefusalCodes.IntegrationUnavailable, RefusalCodes.CurrencyNotSupported).WithIdempotencyKey(required: false);
         operators.MapPost("/{id}/credentials", RotateSecret).WithName("RotateMerchantSecret");
 
         var merchant = routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy);
@@ -43,6 +43,10 @@ public static class MerchantsEndpoints
                 "The city in printable ASCII (the QR code's tag 60 allows nothing else).")
             .Check(body.SettlementCard is null || Wallet.Cards.CardNumbers.IsValid(body.SettlementCard.CardNumber), "settlementCard.cardNumber", "A card number passes the Luhn check.")
             .Text(body.SettlementCard?.HolderName, "settlementCard.holderName", 50, required: body.SettlementCard is not null);
+        if (body.Currency is not null)
+        {
+            errors.Currency(body.Currency);
+        }
         if ((errors.Problem ?? keyProblem) is { } invalid)
         {
             return invalid;
@@ -50,7 +54,7 @@ public static class MerchantsEndpoints
         var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
         var (onboarded, replayed) = await grains.GetGrain<IMerchantGrain>(merchantId)
             .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
-                body.NameLatin?.Trim(), body.CityLatin?.Trim()), request);
+                body.NameLatin?.Trim(), body.CityLatin?.Trim(), body.Currency), request);
         IdempotencyKeys.MarkReplay(context, replayed);
         return TypedResults.Created($"/v1/ops/merchants/{merchantId}", MerchantCreatedResponse.From(onboarded));
     }
@@ -83,8 +87,9 @@ public static class MerchantsEndpoints
 /// <param name="SettlementCard">The bank card settlements are paid to; without one, settling is refused and the balance stays in the settlement wallet.</param>
 /// <param name="NameLatin">The name in printable ASCII; required when <c>name</c> is not.</param>
 /// <param name="CityLatin">The city in printable ASCII; required when <c>city</c> is not.</param>
+/// <param name="Currency">ISO 4217 code the merchant is paid and settled in (its settlement wallet, QR codes, charges, campaigns, refunds and settlements); left out, the bank's home currency (CNY); one without a reference rate is refused <c>currency_not_supported</c>.</param>
 public sealed record MerchantRequest([property: RequiredField] string? Name, [property: RequiredField] string? Category, [property: RequiredField] string? City, SettlementCardRequest? SettlementCard,
-    string? NameLatin = null, string? CityLatin = null);
+    string? NameLatin = null, string? CityLatin = null, string? Currency = null);
 
 /// <summary>The bank card settlements are paid to.</summary>
 /// <param name="CardNumber">The card number, digits only (it must pass the Luhn check).</param>
@@ -107,10 +112,10 @@ public sealed record MerchantCreatedResponse(string MerchantId, string Secret, s
 /// <param name="City">The merchant's city.</param>
 /// <param name="SettlementWalletId">The wallet payments go into (<c>wal_…</c>).</param>
 /// <param name="Balance">What the settlement wallet holds, an integer in minor units of the currency (fen for CNY).</param>
-/// <param name="Currency">ISO 4217 code of the balance: the merchant's settlement currency (CNY).</param>
+/// <param name="Currency">ISO 4217 code of the balance: the merchant's currency, chosen at onboarding (the bank's home currency, CNY, unless another was asked for).</param>
 /// <param name="OnboardedAt">When the bank onboarded the merchant, UTC, ISO 8601.</param>
 public sealed record MerchantResponse(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, string Currency, DateTimeOffset OnboardedAt)
 {
     public static MerchantResponse From(MerchantView view)
-        => new(view.MerchantId, view.Name, view.Category, view.City, view.SettlementWalletId, view.Balance, MerchantMoney.Currency, view.OnboardedAt);
+        => new(view.MerchantId, view.Name, view.Category, view.City, view.SettlementWalletId, view.Balance, view.Currency, view.OnboardedAt);
 }

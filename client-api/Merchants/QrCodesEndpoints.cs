@@ -23,9 +23,10 @@ public static class QrCodesEndpoints
     /// <summary>With an amount, a dynamic code (single use, expiring); without, a static one the customer types the amount into.</summary>
     public static async Task<Results<Created<QrCodeResponse>, ValidationProblem>> Issue(QrCodeRequest body, ClaimsPrincipal merchant, IGrainFactory grains)
     {
+        var currency = await ChargesEndpoints.CurrencyOf(merchant, grains);
         var errors = new FieldErrors()
             .Check(body.Amount is null || Money.Amounts.IsValidMovement(body.Amount.Value), "amount", $"An amount is 1 to {Money.Amounts.Max} minor units.")
-            .Check(body.Currency == "CNY", "currency", "QR codes are in CNY.")
+            .Check(body.Currency == currency, "currency", $"This merchant's QR codes are in {currency}.")
             .Text(body.OrderId, "orderId", 25, required: false)
             .Check(body.ExpiresIn is null || (body.Amount is not null && body.ExpiresIn is > 0 && body.ExpiresIn <= s_longestLife.TotalSeconds),
                 "expiresIn", "Seconds a dynamic code (one with an amount) lives: 1 to 86400.");
@@ -49,7 +50,7 @@ public static class QrCodesEndpoints
 
 /// <summary>A QR code to make: dynamic (for one order and amount) or static (the customer enters the amount).</summary>
 /// <param name="Amount">For a dynamic code, the amount, an integer in minor units of the currency (fen for CNY); leave it out for a static code.</param>
-/// <param name="Currency">ISO 4217 code: QR codes are in <c>CNY</c>.</param>
+/// <param name="Currency">ISO 4217 code: the merchant's currency (chosen at onboarding; <c>CNY</c> unless another was), and no other.</param>
 /// <param name="OrderId">The merchant's order id, 1 to 25 characters, or left out.</param>
 /// <param name="ExpiresIn">For a dynamic code, seconds it lives, 1 to 86400; left out, the default life.</param>
 public sealed record QrCodeRequest(long? Amount, [property: RequiredField] string? Currency, string? OrderId, int? ExpiresIn);

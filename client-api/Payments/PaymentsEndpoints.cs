@@ -85,7 +85,7 @@ public static class PaymentsEndpoints
         }
         var customerId = user.CustomerId();
         var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
-            customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, "CNY",
+            customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, code.Currency,
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key), body.CouponId));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch

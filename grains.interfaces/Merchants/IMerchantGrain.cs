@@ -6,7 +6,11 @@ namespace Wallet.Merchants;
 [Alias("Wallet.IMerchantGrain")]
 public interface IMerchantGrain : IGrainWithStringKey
 {
-    /// <summary>An operator onboards the merchant: a settlement wallet and a secret, which only this answer shows. A replay answers the same.</summary>
+    /// <summary>
+    /// An operator onboards the merchant: a settlement wallet in the merchant's currency (the home currency unless the
+    /// application names another the bank offers; else <c>currency_not_supported</c>) and a secret, which only this
+    /// answer shows. A replay answers the same.
+    /// </summary>
     [Alias("Onboard")]
     Task<Replayable<MerchantOnboarded>> Onboard(MerchantApplication application, IdempotentRequest request);
 
@@ -40,13 +44,13 @@ public interface IMerchantGrain : IGrainWithStringKey
     [Alias("ListSettlements")]
     Task<IReadOnlyList<SettlementReport>> ListSettlements();
 
-    /// <summary>What a payment needs: the settlement wallet and the names; no balance, so no transaction.</summary>
+    /// <summary>What a payment needs: the settlement wallet, its currency and the names; no balance, so no transaction.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
     Task<MerchantFacts?> GetFacts();
 
     /// <summary>
     /// A QR code to present: dynamic with an amount (single use, expiring after <paramref name="expiresIn"/>),
-    /// static without. The same order id returns the same code.
+    /// static without. The same order id returns the same code. In the merchant's currency only: another is <c>validation_failed</c>.
     /// </summary>
     [Alias("IssueQrCode")]
     Task<IssuedQrCode> IssueQrCode(long? amount, string currency, string? orderId, TimeSpan? expiresIn);
@@ -62,7 +66,8 @@ public sealed record MerchantFacts(
     [property: Id(1)] string Name,
     [property: Id(2)] string Category,
     [property: Id(3)] string City,
-    [property: Id(4)] string SettlementWalletId);
+    [property: Id(4)] string SettlementWalletId,
+    [property: Id(5)] string Currency);
 
 [GenerateSerializer, Immutable, Alias("Wallet.IssuedQrCode")]
 public sealed record IssuedQrCode([property: Id(0)] QrCode Code, [property: Id(1)] string Payload);
@@ -75,7 +80,8 @@ public sealed record MerchantApplication(
     [property: Id(3)] string? SettlementCardNumber = null,
     [property: Id(4)] string? SettlementCardHolder = null,
     [property: Id(5)] string? NameLatin = null,
-    [property: Id(6)] string? CityLatin = null)
+    [property: Id(6)] string? CityLatin = null,
+    [property: Id(7)] string? Currency = null)
 {
     public override string ToString() => $"MerchantApplication {{ Name = {Name}, Category = {Category} }}";
 }
@@ -134,7 +140,8 @@ public sealed record MerchantView(
     [property: Id(3)] string City,
     [property: Id(4)] string SettlementWalletId,
     [property: Id(5)] long Balance,
-    [property: Id(6)] DateTimeOffset OnboardedAt);
+    [property: Id(6)] DateTimeOffset OnboardedAt,
+    [property: Id(7)] string Currency);
 
 /// <summary>Merchant category codes (ISO 18245) are four digits.</summary>
 public static class MerchantCategories

@@ -6,7 +6,8 @@ namespace Wallet.Merchants;
 /// <summary>
 /// A merchant-presented QR code as an EMVCo payload: tag-length-value fields — 00 format "01", 01
 /// "11" static or "12" dynamic, 26 our merchant-account template (00 network id, 01 merchant id, 02
-/// code id), 52 MCC, 53 currency "156", 54 amount (dynamic only), 58 "CN", 59 name, 60 city, 62
+/// code id), 52 MCC, 53 the merchant's currency (ISO 4217 numeric, "156" for CNY), 54 amount (dynamic only, in
+/// the currency's major units with its decimals), 58 "CN", 59 name, 60 city, 62
 /// additional data (05 reference), 64 the language template when the name or city is not in EMVCo's
 /// common character set (00 "ZH", 01 the name, 02 the city, as written), and 63 the CRC-16/CCITT-FALSE
 /// of everything before it, "6304" included. Tags 59 and 60 hold printable ASCII only ("ans"): the
@@ -16,7 +17,7 @@ namespace Wallet.Merchants;
 /// why only template 64 may hold anything but ASCII.
 /// </summary>
 public sealed record MerchantQrPayload(
-    bool Dynamic, string MerchantId, string QrCodeId, string Category, long? Amount, string Name, string City, string? Reference,
+    bool Dynamic, string MerchantId, string QrCodeId, string Category, long? Amount, string Currency, string Name, string City, string? Reference,
     string? NameLatin = null, string? CityLatin = null)
 {
     public const string NetworkId = "CN.ORLEANS.WALLET";
@@ -33,10 +34,11 @@ public sealed record MerchantQrPayload(
         Field(account, "02", QrCodeId);
         Field(text, "26", account.ToString());
         Field(text, "52", Category);
-        Field(text, "53", "156");
+        Field(text, "53", Money.Currencies.NumericOf(Currency));
         if (Amount is { } amount)
         {
-            Field(text, "54", (amount / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            var decimals = Money.Currencies.MinorUnitsOf(Currency);
+            Field(text, "54", (amount / Scale(decimals)).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.'));
         }
         Field(text, "58", "CN");
         var name = CommonForm(NameLatin ?? Name, "MERCHANT");
@@ -70,7 +72,7 @@ public sealed record MerchantQrPayload(
             return null;
         }
         var fields = Fields(payload[..^8]);
-        if (fields is null || fields.GetValueOrDefault("00") != "01" || fields.GetValueOrDefault("53") != "156"
+        if (fields is null || fields.GetValueOrDefault("00") != "01" || Money.Currencies.FromNumeric(fields.GetValueOrDefault("53")) is not { } currency
             || Fields(fields.GetValueOrDefault("26") ?? "") is not { } account || account.GetValueOrDefault("00") != NetworkId)
         {
             return null;
@@ -78,12 +80,13 @@ public sealed record MerchantQrPayload(
         long? amount = null;
         if (fields.TryGetValue("54", out var amountText))
         {
-            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan) || yuan * 100 % 1 != 0
-                || yuan * 100 > Money.Amounts.Max)
+            var scale = Scale(Money.Currencies.MinorUnitsOf(currency));
+            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major) || major * scale % 1 != 0
+                || major * scale > Money.Amounts.Max)
             {
                 return null;
             }
-            amount = (long)(yuan * 100);
+            amount = (long)(major * scale);
         }
         var dynamic = fields.GetValueOrDefault("01") switch { "12" => true, "11" => false, _ => (bool?)null };
         if (dynamic is null || account.GetValueOrDefault("01") is not { } merchantId || account.GetValueOrDefault("02") is not { } qrCodeId)
@@ -95,14 +98,14 @@ public sealed record MerchantQrPayload(
         var city = fields.GetValueOrDefault("60") ?? "";
         if (!fields.TryGetValue("64", out var languageText))
         {
-            return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, name, city, reference);
+            return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, currency, name, city, reference);
         }
         if (Fields(languageText) is not { } language || language.GetValueOrDefault("01") is not { } localName)
         {
             return null;
         }
         var localCity = language.GetValueOrDefault("02") ?? city;
-        return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, localName, localCity, reference,
+        return new MerchantQrPayload(dynamic.Value, merchantId, qrCodeId, fields.GetValueOrDefault("52") ?? "", amount, currency, localName, localCity, reference,
             name == localName ? null : name, city == localCity ? null : city);
     }
 
@@ -115,6 +118,9 @@ public sealed record MerchantQrPayload(
         var ascii = new string([.. text.Where(c => c is >= ' ' and <= '~')]).Trim();
         return ascii.Length > 0 ? ascii : placeholder;
     }
+
+    /// <summary>Minor units in one major unit: 100 for a currency with two decimals, 1 for one with none.</summary>
+    private static decimal Scale(int decimals) => decimals == 0 ? 1m : 10m * Scale(decimals - 1);
 
     private static void Field(StringBuilder text, string tag, string value)
         => text.Append(tag).Append(Characters(value).ToString("D2", CultureInfo.InvariantCulture)).Append(value);

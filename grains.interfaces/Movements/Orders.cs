@@ -79,12 +79,13 @@ public sealed record ChargeOrder(
     public override string ToString() => $"ChargeOrder {{ Merchant = {MerchantId}, Order = {OrderId}, Amount = {Amount} {Currency} }}";
 }
 
-/// <summary>Sweep a merchant's settlement wallet: the whole balance out, less the fee to the bank's fee account.</summary>
+/// <summary>Sweep a merchant's settlement wallet: the whole balance out, less the fee to the bank's fee account, in the merchant's currency.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SettlementOrder")]
 public sealed record SettlementOrder(
     [property: Id(0)] string MerchantId,
     [property: Id(1)] string WalletId,
-    [property: Id(2)] int FeeBasisPoints)
+    [property: Id(2)] int FeeBasisPoints,
+    [property: Id(3)] string Currency)
 {
     /// <summary>The bank's fee on settling <paramref name="gross"/>, rounded down to the minor unit.</summary>
     public long FeeOn(long gross) => gross * FeeBasisPoints / 10_000;

@@ -96,4 +96,5 @@ public sealed record CampaignView(
     [property: Id(2)] CampaignTerms Terms,
     [property: Id(3)] long Spent,
     [property: Id(4)] bool Ended,
-    [property: Id(5)] DateTimeOffset LaunchedAt);
+    [property: Id(5)] DateTimeOffset LaunchedAt,
+    [property: Id(6)] string Currency);

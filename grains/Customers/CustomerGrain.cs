@@ -44,7 +44,7 @@ public sealed partial class CustomerGrain(
         var hasPin = await Credentials.HasPaymentPin();
         return new CustomerProfile(CustomerId, state.Phone!, state.Tier, state.Role, hasPin,
             await ListWallets(), cards, state.CreatedAt, state.RealName, state.IdNumberMasked,
-            limits.For(state.Tier, LimitOptions.ShownCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction);
+            limits.For(state.Tier, limits.HomeCurrency, clock.GetUtcNow()), state.TierHistory, state.Restriction, limits.HomeCurrency);
     }
 
     private ICustomerAccessGrain Access => GrainFactory.GetGrain<ICustomerAccessGrain>(CustomerId);

@@ -128,7 +128,9 @@ public static class WalletSilo
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(WalletClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.Configure<Money.MoneyOptions>(configuration.GetSection(Money.MoneyOptions.Section));
         services.AddSingleton<LimitSchedule>();
+        services.AddSingleton(provider => provider.GetRequiredService<LimitSchedule>().Rates);
         services.Configure<SettlementOptions>(configuration.GetSection(SettlementOptions.Section));
         services.Configure<Movements.HoldOptions>(configuration.GetSection(Movements.HoldOptions.Section));
         services.Configure<SecretVaultOptions>(configuration.GetSection(SecretVaultOptions.Section));

@@ -1,4 +1,5 @@
 using Wallet.Customers;
+using Wallet.Money;
 
 namespace Wallet.Limits;
 
@@ -6,15 +7,12 @@ namespace Wallet.Limits;
 /// The real-name tiers' limits as versioned configuration (<c>Wallet:Limits</c>): limits change
 /// over time, so each version says from when it applies, and a movement uses the version in force
 /// at its own time. Amounts are minor units of <see cref="LimitVersion.Currency"/>; a tier without a
-/// row has no limit, and a currency without a version of its own takes CNY's at its reference rate.
-/// Without any configured version the e-CNY table applies.
+/// row has no limit, and a currency without a version of its own takes the home currency's
+/// (<see cref="MoneyOptions.HomeCurrency"/>) at its reference rate. Without any configured version the e-CNY table applies.
 /// </summary>
 public sealed class LimitOptions
 {
     public const string Section = "Wallet:Limits";
-
-    /// <summary>The currency whose limits a customer's profile shows (each wallet shows its own).</summary>
-    public const string ShownCurrency = "CNY";
 
     /// <summary>The calendar whose days and years the daily and yearly limits count.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
@@ -22,9 +20,10 @@ public sealed class LimitOptions
     public List<LimitVersion> Versions { get; set; } = [];
 
     /// <summary>
-    /// CNY for one major unit of each other currency a wallet may be opened in (<c>ReferenceRates:{CCY}</c>).
-    /// A wallet in a currency no version lists is held to the CNY limits converted at this rate, rounded
-    /// against the customer; a currency without a rate cannot be opened. Empty: <see cref="DefaultReferenceRates"/>.
+    /// Home-currency units for one major unit of each other currency a wallet may be opened in (<c>ReferenceRates:{CCY}</c>).
+    /// A wallet in a currency no version lists is held to the home currency's limits converted at this rate, rounded
+    /// against the customer; a currency without a rate cannot be opened. Empty: <see cref="DefaultReferenceRates"/>
+    /// (CNY for one unit, so a bank whose home currency is another must configure its own).
     /// </summary>
     public Dictionary<string, decimal> ReferenceRates { get; set; } = [];
 
@@ -42,7 +41,7 @@ public sealed class LimitOptions
     public static readonly LimitVersion ECny = new()
     {
         EffectiveFrom = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)),
-        Currency = "CNY",
+        Currency = MoneyOptions.DefaultHomeCurrency,
         Tiers = new Dictionary<int, TierLimits>
         {
             [CustomerTiers.Lowest] = new(Yuan(10_000), Yuan(2_000), Yuan(5_000), Yuan(50_000)),
@@ -58,7 +57,7 @@ public sealed class LimitVersion
 {
     public DateTimeOffset EffectiveFrom { get; set; }
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = MoneyOptions.DefaultHomeCurrency;
 
     /// <summary>Limits by tier number.</summary>
     public Dictionary<int, TierLimits> Tiers { get; set; } = [];

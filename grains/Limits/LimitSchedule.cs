@@ -1,60 +1,62 @@
 using Microsoft.Extensions.Options;
+using Wallet.Money;
 
 namespace Wallet.Limits;
 
 /// <summary>Answers which limits a tier has for a currency at a moment, and which bank day that moment falls on.</summary>
 public sealed class LimitSchedule
 {
-    /// <summary>The currency the tiers' limits are set in; every other one is converted from it.</summary>
-    public const string LimitCurrency = "CNY";
-
     /// <summary>What a wallet in a currency that lost its reference rate may do: nothing, rather than anything.</summary>
     public static readonly TierLimits Nothing = new(0, 0, 0, 0);
 
     private readonly LimitVersion[] _versions;
-    private readonly IReadOnlyDictionary<string, decimal> _rates;
     private readonly TimeZoneInfo _zone;
 
-    public LimitSchedule(IOptions<LimitOptions> options)
+    public LimitSchedule(IOptions<LimitOptions> options, IOptions<MoneyOptions>? money = null)
     {
         var configured = options.Value.Versions;
         _versions = [.. (configured.Count > 0 ? configured : [LimitOptions.ECny]).OrderByDescending(v => v.EffectiveFrom)];
-        _rates = options.Value.ReferenceRates.Count > 0 ? options.Value.ReferenceRates : LimitOptions.DefaultReferenceRates;
-        if (_rates.FirstOrDefault(r => r.Value <= 0) is { Key: not null } bad)
+        Rates = new ReferenceRates(options.Value, money?.Value ?? new MoneyOptions());
+        if (!_versions.Any(v => v.Currency == HomeCurrency))
         {
-            throw new InvalidOperationException($"{LimitOptions.Section}:ReferenceRates:{bad.Key} must be above zero.");
+            // Every other currency's limits are the home currency's converted: without them a foreign wallet would have none.
+            throw new InvalidOperationException($"{LimitOptions.Section}:Versions has no version in the home currency {HomeCurrency}.");
         }
         _zone = ZoneOf(options.Value.TimeZone);
     }
 
-    /// <summary>Whether wallets may be opened in <paramref name="currency"/>: it has limits of its own or a reference rate to CNY's.</summary>
+    /// <summary>The home currency and the reference rates to it, which convert the limits (and the risk rules' thresholds).</summary>
+    public ReferenceRates Rates { get; }
+
+    /// <summary>The currency the tiers' limits are set in; every other one is converted from it.</summary>
+    public string HomeCurrency => Rates.HomeCurrency;
+
+    /// <summary>Whether wallets may be opened in <paramref name="currency"/>: it has limits of its own or a reference rate to the home currency.</summary>
     public bool Covers(string currency)
-        => currency == LimitCurrency || _rates.ContainsKey(currency) || _versions.Any(v => v.Currency == currency);
+        => Rates.Covers(currency) || _versions.Any(v => v.Currency == currency);
 
     /// <summary>
     /// The tier's limits in <paramref name="currency"/>'s minor units: its own version's if one is in force,
-    /// otherwise CNY's converted at the reference rate and rounded down — the same as counting every movement
-    /// in CNY rounded up, so each limit holds to the fen. Without a rate, <see cref="Nothing"/>.
+    /// otherwise the home currency's converted at the reference rate and rounded down — the same as counting
+    /// every movement in the home currency rounded up, so each limit holds to the fen. Without a rate, <see cref="Nothing"/>.
     /// </summary>
     public TierLimits For(int tier, string currency, DateTimeOffset at)
     {
         var own = InForce(tier, currency, at);
-        if (own is not null || currency == LimitCurrency)
+        if (own is not null || currency == HomeCurrency)
         {
             return own ?? TierLimits.None;
         }
-        var limits = InForce(tier, LimitCurrency, at) ?? TierLimits.None;
+        var limits = InForce(tier, HomeCurrency, at) ?? TierLimits.None;
         if (limits == TierLimits.None)
         {
             return limits;
         }
-        if (!_rates.TryGetValue(currency, out var rate))
+        if (!Rates.Covers(currency))
         {
             return Nothing;
         }
-        // Fen per minor unit of the currency: 7.3 for a US cent at 7.30, 5 for a yen at 0.050.
-        var fenPerUnit = rate * 100m / Pow10(Money.Currencies.MinorUnitsOf(currency));
-        return new TierLimits(Convert(limits.BalanceCap, fenPerUnit), Convert(limits.Single, fenPerUnit), Convert(limits.Daily, fenPerUnit), Convert(limits.Yearly, fenPerUnit));
+        return new TierLimits(Convert(limits.BalanceCap, currency), Convert(limits.Single, currency), Convert(limits.Daily, currency), Convert(limits.Yearly, currency));
     }
 
     private TierLimits? InForce(int tier, string currency, DateTimeOffset at)
@@ -63,10 +65,8 @@ public sealed class LimitSchedule
         return version is null ? null : version.Tiers.GetValueOrDefault(tier, TierLimits.None);
     }
 
-    private static long? Convert(long? fen, decimal fenPerUnit)
-        => fen is { } limit ? (long)decimal.Floor(limit / fenPerUnit) : null;
-
-    private static decimal Pow10(int exponent) => exponent == 0 ? 1m : 10m * Pow10(exponent - 1);
+    private long? Convert(long? home, string currency)
+        => home is { } limit ? Rates.FromHome(limit, currency) : null;
 
     /// <summary>The bank's calendar day of <paramref name="at"/>: midnight in the configured zone (Asia/Shanghai) starts a new one.</summary>
     public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);

@@ -72,7 +72,7 @@ public sealed partial class MerchantGrain
         state.PayoutDue = due;
         await merchant.WriteStateAsync();
         await this.RegisterOrUpdateReminder(PayoutReminder, PayoutRetryEvery, PayoutRetryEvery);
-        var order = new SettlementOrder(MerchantId, state.SettlementWalletId, settlement.Value.FeeBasisPoints);
+        var order = new SettlementOrder(MerchantId, state.SettlementWalletId, settlement.Value.FeeBasisPoints, state.Currency!);
         MovementReceipt receipt;
         try
         {

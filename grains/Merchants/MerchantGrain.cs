@@ -24,6 +24,7 @@ public sealed partial class MerchantGrain(
     SecretVault vault,
     ICardIssuingBank bank,
     IOptions<SettlementOptions> settlement,
+    Limits.LimitSchedule limits,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<MerchantGrain> logger)
     : Grain, IMerchantGrain, IRemindable
@@ -54,6 +55,8 @@ public sealed partial class MerchantGrain(
             state.SealedSecret = vault.Reseal(state.SealedSecret, MerchantId);
         }
         state.SavedNonces = null; // until this activation ends cleanly, its nonces are nowhere but in memory
+        // Merchants onboarded before they had a currency of their own: their settlement wallet says which it is.
+        state.Currency ??= (await GrainFactory.GetGrain<IWalletGrain>(state.SettlementWalletId).GetFacts())?.Currency;
         await merchant.WriteStateAsync(cancellationToken);
         _secret = Encoding.UTF8.GetBytes(vault.Open(state.SealedSecret, MerchantId));
     }
@@ -91,12 +94,18 @@ public sealed partial class MerchantGrain(
             return Replayable<MerchantOnboarded>.Again(Onboarded(Encoding.UTF8.GetString(_secret!)));
         }
         MerchantNames.Check(application);
+        var currency = application.Currency ?? limits.HomeCurrency;
+        if (!limits.Covers(currency))
+        {
+            // Its settlement wallet would have no limits to hold it to, and its customers no wallet to pay from.
+            throw new WalletRefusedException(RefusalCodes.CurrencyNotSupported, $"Merchants in {currency} are not offered: the bank has no reference rate for it.");
+        }
         var card = application.SettlementCardNumber is { } cardNumber
             ? await bank.Enrol(cardNumber, application.SettlementCardHolder ?? application.Name, "")
             : null;
         var walletId = Ids.New("wal");
         // The settlement wallet belongs to the merchant; a business is not a person, so no personal tier limits it.
-        await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, MerchantMoney.Currency, CustomerTiers.InPerson);
+        await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, currency, CustomerTiers.InPerson);
         var secret = NewSecret();
         merchant.State = new MerchantState
         {
@@ -106,6 +115,7 @@ public sealed partial class MerchantGrain(
             NameLatin = application.NameLatin,
             CityLatin = application.CityLatin,
             SettlementWalletId = walletId,
+            Currency = currency,
             SealedSecret = vault.Seal(secret, MerchantId),
             OnboardedAt = clock.GetUtcNow(),
             Request = request,
@@ -183,17 +193,21 @@ public sealed partial class MerchantGrain(
     {
         var state = State;
         var wallet = await GrainFactory.GetGrain<IWalletGrain>(state.SettlementWalletId).GetView(MerchantId);
-        return new MerchantView(MerchantId, state.Name, state.Category, state.City, state.SettlementWalletId, wallet.Balance, state.OnboardedAt);
+        return new MerchantView(MerchantId, state.Name, state.Category, state.City, state.SettlementWalletId, wallet.Balance, state.OnboardedAt, wallet.Currency);
     }
 
     public Task<MerchantFacts?> GetFacts()
         => Task.FromResult(merchant.RecordExists
-            ? new MerchantFacts(MerchantId, merchant.State.Name, merchant.State.Category, merchant.State.City, merchant.State.SettlementWalletId)
+            ? new MerchantFacts(MerchantId, merchant.State.Name, merchant.State.Category, merchant.State.City, merchant.State.SettlementWalletId, merchant.State.Currency!)
             : null);
 
     public async Task<IssuedQrCode> IssueQrCode(long? amount, string currency, string? orderId, TimeSpan? expiresIn)
     {
         var state = State;
+        if (currency != state.Currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"This merchant's QR codes are in {state.Currency}.");
+        }
         var now = clock.GetUtcNow();
         var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
         var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
@@ -209,7 +223,7 @@ public sealed partial class MerchantGrain(
     }
 
     private string PayloadOf(QrCode code, MerchantState state)
-        => new MerchantQrPayload(code.Dynamic, MerchantId, code.QrCodeId, state.Category, code.Amount, state.Name, state.City, code.OrderId,
+        => new MerchantQrPayload(code.Dynamic, MerchantId, code.QrCodeId, state.Category, code.Amount, code.Currency, state.Name, state.City, code.OrderId,
             state.NameLatin, state.CityLatin).Encode();
 
     /// <summary>How long a dynamic code lives when the merchant does not say.</summary>
@@ -266,6 +280,12 @@ public sealed class MerchantState
     /// <summary>The name and city in printable ASCII for the QR code's tags 59 and 60, where the merchant's own are in another script.</summary>
     [Id(13)] public string? NameLatin { get; set; }
     [Id(14)] public string? CityLatin { get; set; }
+
+    /// <summary>
+    /// The currency the merchant is paid and settled in, chosen at onboarding (its settlement wallet holds it);
+    /// null only until a merchant onboarded before it was kept is activated.
+    /// </summary>
+    [Id(15)] public string? Currency { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("Wallet.PayoutDue")]

@@ -24,6 +24,11 @@ public sealed partial class MovementGrain : IRemindable
         var code = await GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode).Read()
             ?? throw new WalletRefusedException(RefusalCodes.InvalidPaymentCode, "No such payment code.");
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
+        if (await Wallet(code.WalletId).GetFacts() is { } payer && payer.Currency != order.Currency)
+        {
+            // A hold counts in the wallet's own minor units: one in another currency would hold the wrong amount, and its capture could never debit.
+            throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The payment code's wallet holds {payer.Currency}, not {order.Currency}.");
+        }
         var now = clock.GetUtcNow();
         var receipt = NewReceipt(MovementKind.Payment, code.WalletId, merchant.SettlementWalletId, null, order.Amount, order.Currency, order.OrderId)
             with { Status = MovementStatus.Authorized, MerchantId = order.MerchantId, OrderId = order.OrderId, PayerId = code.CustomerId, ExpiresAt = now + holds.Value.ExpireAfter };

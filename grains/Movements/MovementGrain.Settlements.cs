@@ -24,17 +24,17 @@ public sealed partial class MovementGrain
             throw new WalletRefusedException(RefusalCodes.NothingToSettle, "The settlement wallet is empty.");
         }
         var fee = order.FeeOn(gross);
-        var receipt = NewReceipt(MovementKind.Settlement, order.WalletId, null, null, gross, Merchants.MerchantMoney.Currency, $"fee {Amounts.Format(fee, Merchants.MerchantMoney.Currency)}")
+        var receipt = NewReceipt(MovementKind.Settlement, order.WalletId, null, null, gross, order.Currency, $"fee {Amounts.Format(fee, order.Currency)}")
             with { MerchantId = order.MerchantId, Fee = fee };
-        var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, Merchants.MerchantMoney.Currency, null, receipt.Memo);
+        var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, order.Currency, null, receipt.Memo);
         return await Commit(order.MerchantId, MovementId, receipt, async () =>
         {
             if (await Wallet(order.WalletId).Debit(debit) is { } refusal)
             {
                 return refusal;
             }
-            await Clearing(ClearingAccounts.MerchantSettlement, Merchants.MerchantMoney.Currency, order.WalletId).Post(MovementId, gross - fee);
-            await Clearing(ClearingAccounts.SettlementFees, Merchants.MerchantMoney.Currency, order.WalletId).Post(MovementId, fee);
+            await Clearing(ClearingAccounts.MerchantSettlement, order.Currency, order.WalletId).Post(MovementId, gross - fee);
+            await Clearing(ClearingAccounts.SettlementFees, order.Currency, order.WalletId).Post(MovementId, fee);
             return null;
         });
     }

@@ -274,7 +274,7 @@ public sealed partial class MovementGrain(
         {
             return earlier;
         }
-        RequireMovableAmount(order.Amount, MerchantMoney.Currency);
+        RequireMovableAmount(order.Amount, currency: null); // a refund is in the payment's currency, whatever it is
         var payment = await GrainFactory.GetGrain<IMovementGrain>(order.PaymentId).FindPayment(order.MerchantId)
             ?? throw WalletRefusedException.NotFound("The payment");
         var receipt = NewReceipt(MovementKind.Refund, payment.ToWalletId, payment.FromWalletId, null, order.Amount, payment.Currency, payment.OrderId)
@@ -414,9 +414,9 @@ public sealed partial class MovementGrain(
         return walletId ?? throw new WalletRefusedException(RefusalCodes.RecipientNotFound, $"No {currency} wallet is registered to that phone number.");
     }
 
-    private static void RequireMovableAmount(long amount, string currency)
+    private static void RequireMovableAmount(long amount, string? currency)
     {
-        if (!Amounts.IsValidMovement(amount) || !Currencies.IsSupported(currency))
+        if (!Amounts.IsValidMovement(amount) || (currency is not null && !Currencies.IsSupported(currency)))
         {
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"An amount is 1 to {Amounts.Max} minor units of a supported currency.");
         }

@@ -27,6 +27,12 @@ public sealed class MerchantPromotionsGrain(
 
     private string MerchantId => this.GetPrimaryKeyString();
 
+    /// <summary>A cache of the merchant's currency, which its campaigns' amounts are in; the merchant holds it, and it never changes.</summary>
+    private string? _currency;
+
+    private async Task<string> Currency()
+        => _currency ??= (await GrainFactory.GetGrain<Merchants.IMerchantGrain>(MerchantId).GetFacts())?.Currency ?? throw WalletRefusedException.NotFound("The merchant");
+
     public async Task<Replayable<CampaignView>> Launch(CampaignTerms terms, IdempotentRequest request)
     {
         var campaignId = Ids.ForIdempotencyKey("cmp", MerchantId, request.Key);
@@ -62,7 +68,7 @@ public sealed class MerchantPromotionsGrain(
         {
             var campaign = promotions.State.Campaigns.Find(c => c.CampaignId == coupon.CampaignId)
                 ?? throw new WalletRefusedException(RefusalCodes.InvalidCoupon, "This coupon is not for this merchant.");
-            return await OfferOf(campaign, amount, at, paymentId, coupon.CouponId) ?? throw NotApplicable(campaign, amount, at);
+            return await OfferOf(campaign, amount, at, paymentId, coupon.CouponId) ?? throw NotApplicable(campaign, amount, at, await Currency());
         }
         var running = promotions.State.Campaigns
             .Where(c => !c.Terms.CouponOnly && c.EndedAt is null && c.Terms.IsOnAt(at) && c.Terms.BenefitOn(amount) > 0)
@@ -151,12 +157,12 @@ public sealed class MerchantPromotionsGrain(
 
     private ICampaignBudgetGrain Portion(Campaign campaign, int portion) => GrainFactory.GetGrain<ICampaignBudgetGrain>(Campaigns.PortionKey(campaign.CampaignId, portion));
 
-    private WalletRefusedException NotApplicable(Campaign campaign, long amount, DateTimeOffset at)
+    private static WalletRefusedException NotApplicable(Campaign campaign, long amount, DateTimeOffset at, string currency)
     {
         var terms = campaign.Terms;
         var why = campaign.EndedAt is not null || at >= terms.EndsAt ? "its campaign has ended"
             : at < terms.StartsAt ? "its campaign has not started"
-            : amount < terms.MinSpend ? $"it needs a payment of at least {Money.Amounts.Format(terms.MinSpend, Merchants.MerchantMoney.Currency)}"
+            : amount < terms.MinSpend ? $"it needs a payment of at least {Money.Amounts.Format(terms.MinSpend, currency)}"
             : terms.BenefitOn(amount) <= 0 ? "it gives nothing on this amount"
             : "its campaign's budget is spent";
         return new WalletRefusedException(RefusalCodes.CouponNotApplicable, $"This coupon cannot be used: {why}.");
@@ -189,7 +195,7 @@ public sealed class MerchantPromotionsGrain(
     {
         var spent = await Task.WhenAll(Enumerable.Range(0, campaign.Portions).Select(p => Portion(campaign, p).Spent()));
         var ended = campaign.EndedAt is not null || campaign.Terms.EndsAt <= clock.GetUtcNow();
-        return new CampaignView(campaign.CampaignId, MerchantId, campaign.Terms, spent.Sum(), ended, campaign.LaunchedAt);
+        return new CampaignView(campaign.CampaignId, MerchantId, campaign.Terms, spent.Sum(), ended, campaign.LaunchedAt, await Currency());
     }
 
     private Campaign Find(string campaignId)

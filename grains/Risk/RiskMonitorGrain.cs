@@ -21,6 +21,7 @@ namespace Wallet.Risk;
 public sealed partial class RiskMonitorGrain(
     [PersistentState("risk", StorageNames.Wallet)] IPersistentState<RiskState> risk,
     IOptions<RiskOptions> options,
+    Money.ReferenceRates rates,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<RiskMonitorGrain> logger)
     : Grain, IRiskMonitorGrain, IAsyncObserver<WalletEvent>
@@ -50,7 +51,7 @@ public sealed partial class RiskMonitorGrain(
         {
             return;
         }
-        var seen = state.Take(item, options.Value.Window);
+        var seen = state.Take(item, options.Value.Window, rates);
         if (options.Value.Enabled)
         {
             Raise(seen);

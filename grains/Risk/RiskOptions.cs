@@ -11,7 +11,8 @@ public sealed class RiskOptionsValidator : IValidateOptions<RiskOptions>
 
 /// <summary>
 /// The risk rules' thresholds and actions (<c>Wallet:Risk:&lt;Rule&gt;:*</c>). Amounts are minor units of
-/// the customer's currency (CNY fen). Each rule fires at its threshold (reached, not only passed), at most
+/// the home currency (<see cref="Money.MoneyOptions.HomeCurrency"/>); a wallet in another currency is held to them
+/// at its reference rate (its movements counted in the home currency, rounded up). Each rule fires at its threshold (reached, not only passed), at most
 /// once per <see cref="RuleSettings.QuietFor"/> for a customer, and raises an alert with its action.
 /// </summary>
 public sealed class RiskOptions

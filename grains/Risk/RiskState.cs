@@ -44,7 +44,7 @@ public sealed class RiskState
     /// <summary>The latest other events, oldest first.</summary>
     [Id(4)] public List<WalletEvent> Signals { get; set; } = [];
 
-    /// <summary>The latest payments' amounts, oldest first: the customer's usual is their median.</summary>
+    /// <summary>The latest payments' amounts in the home currency, oldest first: the customer's usual is their median.</summary>
     [Id(5)] public Queue<long> PaidAmounts { get; set; } = new();
 
     /// <summary>When a transfer first went to someone never paid before, oldest first.</summary>
@@ -78,7 +78,7 @@ public sealed class RiskState
     /// <summary>The counted events' ids (hashed), oldest first.</summary>
     [Id(19)] public Queue<long> SeenIds { get; set; } = new();
 
-    /// <summary>Money in and out within the rules' longest window, oldest first.</summary>
+    /// <summary>Money in and out within the rules' longest window, in the home currency, oldest first.</summary>
     [Id(20)] public List<MovementMark> Window { get; set; } = [];
 
     /// <summary>The latest money movements whole, oldest first.</summary>
@@ -99,15 +99,21 @@ public sealed class RiskState
         return true;
     }
 
-    /// <summary>Takes the event into the windows, and says what the rules need to know of the time before it.</summary>
-    public Observation Take(WalletEvent item, TimeSpan window)
+    /// <summary>
+    /// Takes the event into the windows, and says what the rules need to know of the time before it. Money is
+    /// counted in the home currency (each wallet's at its reference rate, rounded up), so one customer's wallets
+    /// in several currencies add up, and every threshold, set in the home currency, holds in each at its rate.
+    /// </summary>
+    public Observation Take(WalletEvent item, TimeSpan window, Money.ReferenceRates rates)
     {
-        var before = new Observation(item, UsualPayment(), PaidAmounts.Count, LastLocation, LastLocationAt, NewPayee: false);
+        var before = new Observation(item, UsualPayment(), PaidAmounts.Count, LastLocation, LastLocationAt, NewPayee: false, 0, rates.HomeCurrency);
         switch (item)
         {
             case MoneyMoved moved:
-                before = before with { NewPayee = TakePayee(moved) };
-                TakeMovement(moved, window);
+                // A currency that lost its rate cannot move money (its wallets' limits are nothing): counted as it is.
+                var amount = rates.ToHome(moved.Amount, moved.Currency) ?? moved.Amount;
+                before = before with { NewPayee = TakePayee(moved), Amount = amount };
+                TakeMovement(moved, amount, window);
                 break;
             default:
                 Keep(Signals, item, SignalsKept);
@@ -124,10 +130,10 @@ public sealed class RiskState
         return before;
     }
 
-    private void TakeMovement(MoneyMoved moved, TimeSpan window)
+    private void TakeMovement(MoneyMoved moved, long amount, TimeSpan window)
     {
         Keep(Latest, moved, LatestKept);
-        Window.Add(MovementMark.Of(moved));
+        Window.Add(MovementMark.Of(moved, amount));
         var since = (moved.OccurredAt - window).UtcTicks;
         Window.RemoveAll(m => m.At < since);
         if (Window.Count > MarksKept)
@@ -136,7 +142,7 @@ public sealed class RiskState
         }
         if (IsPayment(moved))
         {
-            PaidAmounts.Enqueue(moved.Amount);
+            PaidAmounts.Enqueue(amount);
             while (PaidAmounts.Count > UsualKept)
             {
                 PaidAmounts.Dequeue();
@@ -228,7 +234,7 @@ public sealed class RiskState
 }
 
 /// <summary>
-/// A money movement as the rules need it: when (UTC ticks), how much, which way and of what kind, and
+/// A money movement as the rules need it: when (UTC ticks), how much (in the home currency), which way and of what kind, and
 /// for a transfer in from a customer, who paid (hashed: the mule rule counts distinct payers).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Risk.MovementMark")]
@@ -244,14 +250,16 @@ public readonly record struct MovementMark(
     /// <summary>A transfer in from a customer: what the mule rule counts.</summary>
     public bool IsTransferInFromCustomer => Direction == EntryDirection.In && Kind == MovementKind.Transfer && Payer != 0;
 
-    public static MovementMark Of(MoneyMoved moved)
-        => new(moved.OccurredAt.UtcTicks, moved.Amount, moved.Kind, moved.Direction,
+    public static MovementMark Of(MoneyMoved moved, long amount)
+        => new(moved.OccurredAt.UtcTicks, amount, moved.Kind, moved.Direction,
             moved is { Direction: EntryDirection.In, Kind: MovementKind.Transfer, CounterpartyId: { } payer } ? StableHash.Of64(payer) : 0);
 }
 
 /// <summary>
 /// An event and what the rules need to know of the time before it: the customer's usual payment (the
 /// median of the latest) and how many it is drawn from, where the previous located request came from,
-/// and whether this transfer goes to someone never paid before.
+/// and whether this transfer goes to someone never paid before; and for money, its <see cref="Amount"/> in the
+/// home currency (<see cref="Currency"/>), which every amount here and every threshold is in.
 /// </summary>
-public sealed record Observation(WalletEvent Event, long? UsualPayment, int PaymentsKnown, GeoPoint? LastLocation, DateTimeOffset? LastLocationAt, bool NewPayee);
+public sealed record Observation(WalletEvent Event, long? UsualPayment, int PaymentsKnown, GeoPoint? LastLocation, DateTimeOffset? LastLocationAt, bool NewPayee,
+    long Amount, string Currency);

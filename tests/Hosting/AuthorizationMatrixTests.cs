@@ -161,7 +161,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/merchant/campaigns/{id}/end"] = new("/v1/merchant/campaigns/cmp_unknown/end", null, false),
             ["POST /v1/merchant/campaigns/{id}/coupons"] = new("/v1/merchant/campaigns/cmp_unknown/coupons", new { phone = "+8613800138000" }, false),
             ["GET /v1/me/coupons"] = new("/v1/me/coupons", null, false),
-            ["POST /v1/payments"] = new("/v1/payments", new { qrPayload = new Wallet.Merchants.MerchantQrPayload(true, "mch_x", "qr_x", "5411", 100, "Shop", "Shanghai", null).Encode(),
+            ["POST /v1/payments"] = new("/v1/payments", new { qrPayload = new Wallet.Merchants.MerchantQrPayload(true, "mch_x", "qr_x", "5411", 100, "CNY", "Shop", "Shanghai", null).Encode(),
                 fromWalletId = wallet, pin = TestData.Pin }, true),
         };
     }

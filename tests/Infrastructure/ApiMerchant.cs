@@ -15,11 +15,12 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
     public string Secret { get; set; } = secret;
     public string SettlementWalletId { get; } = settlementWalletId;
 
-    public static async Task<ApiMerchant> Onboard(ApiFixture api, string name = "Corner Shop", string category = "5411", string city = "Shanghai", string? settlementCard = null)
+    public static async Task<ApiMerchant> Onboard(ApiFixture api, string name = "Corner Shop", string category = "5411", string city = "Shanghai", string? settlementCard = null,
+        string? currency = null)
     {
         object body = settlementCard is null
-            ? new { name, category, city }
-            : new { name, category, city, settlementCard = new { cardNumber = settlementCard, holderName = name } };
+            ? new { name, category, city, currency }
+            : new { name, category, city, currency, settlementCard = new { cardNumber = settlementCard, holderName = name } };
         var created = await Json(await (await Operator.SignIn(api)).PostAsJsonAsync("/v1/merchants", body), HttpStatusCode.Created);
         return new ApiMerchant(created.GetProperty("merchantId").GetString()!, created.GetProperty("secret").GetString()!,
             created.GetProperty("settlementWalletId").GetString()!, api.CreateClient());

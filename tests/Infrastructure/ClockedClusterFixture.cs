@@ -93,8 +93,16 @@ public sealed class ClockedClusterCollection : ICollectionFixture<ClockedCluster
     public const string Name = "two-silo cluster on a fake bank clock";
 }
 
-/// <summary>A clocked cluster with the risk rules on, at their default thresholds: on the fake clock the night comes when a test says.</summary>
-public sealed class RiskClusterFixture() : ClockedClusterFixture(new Dictionary<string, string?> { ["Wallet:Risk:Enabled"] = "true" });
+/// <summary>
+/// A clocked cluster with the risk rules on, at their default thresholds: on the fake clock the night comes when a test says.
+/// Reference rates for USD and HKD only, so the thresholds' conversion is known and EUR is a currency the bank does not offer.
+/// </summary>
+public sealed class RiskClusterFixture() : ClockedClusterFixture(new Dictionary<string, string?>
+{
+    ["Wallet:Risk:Enabled"] = "true",
+    ["Wallet:Limits:ReferenceRates:USD"] = "7.30",
+    ["Wallet:Limits:ReferenceRates:HKD"] = "0.92",
+});
 
 [CollectionDefinition(Name)]
 public sealed class RiskClusterCollection : ICollectionFixture<RiskClusterFixture>

@@ -37,8 +37,8 @@ public sealed class RiskFeed(IGrainFactory grains, SettableClock clock, string c
         return this;
     }
 
-    public Task Pay(long amount, MovementKind kind = MovementKind.Payment, string? payee = null)
-        => Send(id => new MoneyMoved(id, customerId, Now, Ids.New("mv"), kind, EntryDirection.Out, amount, "CNY", "wal_payer",
+    public Task Pay(long amount, MovementKind kind = MovementKind.Payment, string? payee = null, string currency = "CNY")
+        => Send(id => new MoneyMoved(id, customerId, Now, Ids.New("mv"), kind, EntryDirection.Out, amount, currency, "wal_payer",
             payee is null ? "wal_merchant" : "wal_" + payee, payee, kind == MovementKind.Payment ? "mer_shop" : null));
 
     public Task Transfer(long amount, string payee) => Pay(amount, MovementKind.Transfer, payee);

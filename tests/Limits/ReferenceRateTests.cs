@@ -65,6 +65,29 @@ public sealed class ReferenceRateTests
     }
 
     [Fact]
+    public void With_another_home_currency_its_limits_are_the_base_and_cny_is_converted_from_them()
+    {
+        var hkd = new LimitVersion { EffectiveFrom = Now.AddYears(-1), Currency = "HKD", Tiers = { [CustomerTiers.Lowest] = new(1_000_000, 200_000, 500_000, null) } };
+        var schedule = new LimitSchedule(Options.Create(new LimitOptions { Versions = [hkd], ReferenceRates = new() { ["CNY"] = 1.10m } }),
+            Options.Create(new Money.MoneyOptions { HomeCurrency = "HKD" }));
+
+        Assert.Equal("HKD", schedule.HomeCurrency);
+        Assert.Equal(new TierLimits(909_090, 181_818, 454_545, null), schedule.For(CustomerTiers.Lowest, "CNY", Now)); // HK$2,000 is ¥1,818.18 at 1.10
+        Assert.False(schedule.Covers("USD"));
+    }
+
+    [Fact]
+    public void Another_home_currency_needs_its_own_rates_and_limits_so_no_wallet_is_ever_without_limits()
+    {
+        var hkd = new LimitVersion { EffectiveFrom = Now.AddYears(-1), Currency = "HKD", Tiers = { [CustomerTiers.Lowest] = new(1, 2, 3, 4) } };
+        var home = Options.Create(new Money.MoneyOptions { HomeCurrency = "HKD" });
+
+        Assert.Throws<InvalidOperationException>(() => new LimitSchedule(Options.Create(new LimitOptions { Versions = [hkd] }), home)); // the default rates are CNY's
+        Assert.Throws<InvalidOperationException>(() => new LimitSchedule(Options.Create(new LimitOptions { ReferenceRates = new() { ["CNY"] = 1.10m } }), home)); // the e-CNY table is not HKD's
+        Assert.Throws<InvalidOperationException>(() => new LimitSchedule(Options.Create(new LimitOptions()), Options.Create(new Money.MoneyOptions { HomeCurrency = "XAU" })));
+    }
+
+    [Fact]
     public void A_rate_of_zero_or_less_is_refused_at_start()
         => Assert.Throws<InvalidOperationException>(() => Schedule(new() { ["USD"] = 0m }));
 

@@ -9,7 +9,7 @@ namespace Wallet.Tests.Merchants;
 /// </summary>
 public sealed class MerchantQrNonAsciiTests
 {
-    private static readonly MerchantQrPayload s_noodles = new(true, "mch_abc", "qr_123", "5812", 1_250, "老王面馆", "上海", "A-1001",
+    private static readonly MerchantQrPayload s_noodles = new(true, "mch_abc", "qr_123", "5812", 1_250, "CNY", "老王面馆", "上海", "A-1001",
         NameLatin: "Lao Wang Noodles", CityLatin: "Shanghai");
 
     [Fact]

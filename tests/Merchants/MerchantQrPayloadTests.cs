@@ -5,7 +5,7 @@ namespace Wallet.Tests.Merchants;
 /// <summary>The EMVCo merchant-presented payload: its CRC, its fields both ways, and that no altered payload decodes.</summary>
 public sealed class MerchantQrPayloadTests
 {
-    private static readonly MerchantQrPayload s_dynamic = new(true, "mch_abc", "qr_123", "5812", 1_250, "Lao Wang Noodles", "Shanghai", "A-1001");
+    private static readonly MerchantQrPayload s_dynamic = new(true, "mch_abc", "qr_123", "5812", 1_250, "CNY", "Lao Wang Noodles", "Shanghai", "A-1001");
 
     [Fact]
     public void The_crc_is_crc16_ccitt_false() => Assert.Equal(0x29B1, MerchantQrPayload.Crc16("123456789"));
@@ -30,6 +30,20 @@ public sealed class MerchantQrPayloadTests
         Assert.StartsWith("000201010211", payload, StringComparison.Ordinal);
         Assert.DoesNotContain("5405", payload, StringComparison.Ordinal);
         Assert.Null(MerchantQrPayload.Decode(payload)!.Amount);
+    }
+
+    [Fact]
+    public void Another_currency_is_its_iso_number_with_the_amount_in_its_own_decimals()
+    {
+        var yen = s_dynamic with { Amount = 1_500, Currency = "JPY" };
+        var hkd = s_dynamic with { Currency = "HKD" };
+
+        Assert.Contains("530339254041500", yen.Encode(), StringComparison.Ordinal); // ¥1,500: yen have no decimals
+        Assert.Contains("5303344540512.50", hkd.Encode(), StringComparison.Ordinal);
+        Assert.Equal(yen, MerchantQrPayload.Decode(yen.Encode()));
+        Assert.Equal(hkd, MerchantQrPayload.Decode(hkd.Encode()));
+        Assert.Null(MerchantQrPayload.Decode(Refreshed(hkd.Encode().Replace("5303344", "5303999", StringComparison.Ordinal)))); // a currency the wallet does not hold
+        Assert.Null(MerchantQrPayload.Decode(Refreshed(yen.Encode().Replace("54041500", "54061500.5", StringComparison.Ordinal)))); // half a yen
     }
 
     [Fact]

@@ -158,6 +158,20 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_usd_payment_at_night_fires_at_the_thresholds_dollar_equivalent()
+    {
+        var feed = await NewFeed(new DateTimeOffset(2026, 6, 2, 0, 30, 0, TimeSpan.FromHours(8)));
+        await feed.Pay(13_698, currency: "USD"); // US$136.98 is ¥999.95 at 7.30: under ¥1,000
+        Assert.Empty(await feed.Alerts());
+
+        await feed.After(TimeSpan.FromMinutes(10)).Pay(13_699, currency: "USD"); // US$136.99 is ¥1,000.03: the threshold reached
+
+        var standing = await feed.Standing();
+        Assert.Equal([RiskRule.NightTime], standing.Alerts.Select(a => a.Rule));
+        Assert.Contains("1,000.03 CNY (136.99 USD)", standing.Alerts[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_small_payments_in_one_night_fire()
     {
         var feed = await NewFeed(new DateTimeOffset(2026, 6, 2, 23, 0, 0, TimeSpan.FromHours(8)));

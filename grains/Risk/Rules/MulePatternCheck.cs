@@ -23,6 +23,6 @@ public sealed class MulePatternCheck : IRiskRuleCheck
         {
             return null;
         }
-        return $"{RiskRuleChecks.Yuan(received)} in from {payers} payers and {RiskRuleChecks.Yuan(sent)} out within {settings.Within.TotalHours:0} hours (thresholds {settings.DistinctPayers} payers, {settings.OutShare:P0} out).";
+        return $"{RiskRuleChecks.Format(received, seen)} in from {payers} payers and {RiskRuleChecks.Format(sent, seen)} out within {settings.Within.TotalHours:0} hours (thresholds {settings.DistinctPayers} payers, {settings.OutShare:P0} out).";
     }
 }

@@ -10,11 +10,11 @@ public sealed class NewDeviceLargePaymentCheck : IRiskRuleCheck
     public string? Check(RiskState state, Observation seen, RiskOptions options)
     {
         var settings = options.NewDeviceLargePayment;
-        if (seen.Event is not MoneyMoved moved || !RiskState.IsPayment(moved) || moved.Amount < settings.Amount
+        if (seen.Event is not MoneyMoved moved || !RiskState.IsPayment(moved) || seen.Amount < settings.Amount
             || state.DeviceRegisteredAt is not { } registered || moved.OccurredAt - registered > settings.Within || moved.OccurredAt < registered)
         {
             return null;
         }
-        return $"A payment of {RiskRuleChecks.Yuan(moved.Amount)} {(moved.OccurredAt - registered).TotalHours:0.#} hours after a new device was registered.";
+        return $"A payment of {RiskRuleChecks.Paid(moved, seen)} {(moved.OccurredAt - registered).TotalHours:0.#} hours after a new device was registered.";
     }
 }

@@ -17,9 +17,9 @@ public sealed class NightTimeCheck : IRiskRuleCheck
         {
             return null;
         }
-        if (moved.Amount >= settings.LargeAmount)
+        if (seen.Amount >= settings.LargeAmount)
         {
-            return $"A payment of {RiskRuleChecks.Yuan(moved.Amount)} at night (threshold {RiskRuleChecks.Yuan(settings.LargeAmount)}).";
+            return $"A payment of {RiskRuleChecks.Paid(moved, seen)} at night (threshold {RiskRuleChecks.Format(settings.LargeAmount, seen)}).";
         }
         var tonight = state.PaymentsSince(nightFrom).Count();
         return tonight >= settings.Count ? $"{tonight} payments tonight (threshold {settings.Count})." : null;

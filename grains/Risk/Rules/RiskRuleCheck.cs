@@ -1,3 +1,5 @@
+using Wallet.Events;
+
 namespace Wallet.Risk.Rules;
 
 /// <summary>One rule: given the state after an event (and what came before it), why it fires, or null.</summary>
@@ -23,6 +25,10 @@ public static class RiskRuleChecks
         new MulePatternCheck(),
     ];
 
-    /// <summary>Amounts in operators' alert texts: yuan with fen, as on a statement.</summary>
-    public static string Yuan(long minor) => Money.Amounts.Format(minor, "CNY");
+    /// <summary>An amount in operators' alert texts: in the home currency the rules count in, as on a statement.</summary>
+    public static string Format(long homeAmount, Observation seen) => Money.Amounts.Format(homeAmount, seen.Currency);
+
+    /// <summary>This payment in the home currency, and as paid when that was another (<c>1,095.00 CNY (150.00 USD)</c>).</summary>
+    public static string Paid(MoneyMoved moved, Observation seen)
+        => moved.Currency == seen.Currency ? Format(seen.Amount, seen) : $"{Format(seen.Amount, seen)} ({Money.Amounts.Format(moved.Amount, moved.Currency)})";
 }

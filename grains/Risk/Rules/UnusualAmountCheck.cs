@@ -11,10 +11,10 @@ public sealed class UnusualAmountCheck : IRiskRuleCheck
     {
         var settings = options.UnusualAmount;
         if (seen.Event is not MoneyMoved moved || !RiskState.IsPayment(moved) || seen.PaymentsKnown < settings.History
-            || seen.UsualPayment is not { } usual || moved.Amount < settings.MinimumAmount || moved.Amount < usual * settings.Factor)
+            || seen.UsualPayment is not { } usual || seen.Amount < settings.MinimumAmount || seen.Amount < usual * settings.Factor)
         {
             return null;
         }
-        return $"A payment of {RiskRuleChecks.Yuan(moved.Amount)} against a usual {RiskRuleChecks.Yuan(usual)} (threshold {settings.Factor}×).";
+        return $"A payment of {RiskRuleChecks.Paid(moved, seen)} against a usual {RiskRuleChecks.Format(usual, seen)} (threshold {settings.Factor}×).";
     }
 }

@@ -14,16 +14,16 @@ public sealed class VelocityCheck : IRiskRuleCheck
             return null;
         }
         var settings = options.Velocity;
-        return Over(state, moved.OccurredAt - TimeSpan.FromHours(1), settings.CountPerHour, settings.AmountPerHour, "hour")
-            ?? Over(state, moved.OccurredAt - TimeSpan.FromDays(1), settings.CountPerDay, settings.AmountPerDay, "day");
+        return Over(state, seen, moved.OccurredAt - TimeSpan.FromHours(1), settings.CountPerHour, settings.AmountPerHour, "hour")
+            ?? Over(state, seen, moved.OccurredAt - TimeSpan.FromDays(1), settings.CountPerDay, settings.AmountPerDay, "day");
     }
 
-    private static string? Over(RiskState state, DateTimeOffset since, int maxCount, long maxAmount, string period)
+    private static string? Over(RiskState state, Observation seen, DateTimeOffset since, int maxCount, long maxAmount, string period)
     {
         var payments = state.PaymentsSince(since).ToList();
         var total = payments.Sum(m => m.Amount);
         return payments.Count >= maxCount ? $"{payments.Count} payments in the last {period} (threshold {maxCount})."
-            : total >= maxAmount ? $"{RiskRuleChecks.Yuan(total)} paid in the last {period} (threshold {RiskRuleChecks.Yuan(maxAmount)})."
+            : total >= maxAmount ? $"{RiskRuleChecks.Format(total, seen)} paid in the last {period} (threshold {RiskRuleChecks.Format(maxAmount, seen)})."
             : null;
     }
 }
