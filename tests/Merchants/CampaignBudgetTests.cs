@@ -63,7 +63,7 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.MovementInDoubt, inDoubt.Code);
         Assert.Equal((MovementStatus.Completed, Cashback), (paid.Status, paid.Promotion?.Cashback));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(shakyWallet, nextWallet, onboarded.SettlementWalletId);
     }
 
     /// <summary>
