@@ -24,6 +24,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Limits_refuse_the_request_after_the_configured_count_with_a_429_problem_and_move_nothing()
     {

@@ -15,6 +15,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class ProcessCrashTests(ITestOutputHelper output)
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Killing_a_silo_process_by_signal_loses_and_doubles_nothing()
     {

@@ -7,6 +7,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class SiloCrashTests(ITestOutputHelper output)
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Killing_a_silo_mid_stream_loses_and_doubles_nothing()
     {
