@@ -30,10 +30,11 @@ public sealed class ProcessCrashTests(ITestOutputHelper output)
         var silos = new List<SiloProcess>();
         try
         {
-            for (var i = 0; i < 3; i++)
+            // Started together, as an orchestrator would: they migrate the schema and join the cluster at once.
+            silos.AddRange(Enumerable.Range(0, 3).Select(_ => SiloProcess.Start(settings)));
+            foreach (var silo in silos)
             {
-                silos.Add(SiloProcess.Start(settings));
-                await SiloProcess.UntilActive(settings, i + 1, silos[^1]);
+                await SiloProcess.UntilActive(settings, silos.Count, silo);
             }
             var client = Host.CreateApplicationBuilder();
             client.Configuration.AddInMemoryCollection(settings);

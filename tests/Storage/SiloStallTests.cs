@@ -23,8 +23,8 @@ public sealed class SiloStallTests
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         await using var first = SiloProcess.Start(settings);
-        await SiloProcess.UntilActive(settings, 1, first);
         await using var second = SiloProcess.Start(settings);
+        await SiloProcess.UntilActive(settings, 2, first);
         await SiloProcess.UntilActive(settings, 2, second);
 
         await second.Stall(TimeSpan.FromSeconds(10));
