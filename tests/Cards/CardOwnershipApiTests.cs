@@ -20,7 +20,7 @@ public sealed class CardOwnershipApiTests(ApiFixture api)
         await Problem(refused, HttpStatusCode.UnprocessableEntity, "card_holder_not_customer");
         Assert.Equal(0, (await Me(alice)).GetProperty("cards").GetArrayLength());
         Assert.Equal(0, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class CardOwnershipApiTests(ApiFixture api)
         var wallet = await bob.OpenWallet();
         await Json(await bob.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = bobs, amount = 1_000, currency = "CNY" }, "after-unbind"), HttpStatusCode.Created);
         await Problem(await alice.Post("/v1/cards", new { cardNumber = number, holderName = "Han Meimei", phone = alice.Phone }), HttpStatusCode.Conflict, "card_bound_elsewhere");
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]

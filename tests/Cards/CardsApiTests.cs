@@ -23,7 +23,6 @@ public sealed class CardsApiTests(ApiFixture api)
         Assert.Equal($"{number[..6]}*********{number[^4..]}", pending.GetProperty("masked").GetString());
         await Problem(wrong, HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
         Assert.Equal("active", active.GetProperty("status").GetString());
-        await Operator.AssertBooksBalance(api);
     }
 
     [Theory]
@@ -39,7 +38,6 @@ public sealed class CardsApiTests(ApiFixture api)
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("cardNumber", out _));
         Assert.DoesNotContain(number, problem.ToString(), StringComparison.Ordinal);
-        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -51,7 +49,6 @@ public sealed class CardsApiTests(ApiFixture api)
 
         await Problem(await customer.Post("/v1/cards", new { cardNumber = number, holderName = "Li Lei", phone = customer.Phone }),
             HttpStatusCode.Conflict, "card_already_bound");
-        await Operator.AssertBooksBalance(api);
     }
 
     [Fact]
@@ -67,7 +64,7 @@ public sealed class CardsApiTests(ApiFixture api)
         await Problem(await customer.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = card, amount = 100, currency = "CNY" }, "after-unbind"),
             HttpStatusCode.NotFound, "not_found");
         Assert.Equal(0, await customer.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]
@@ -80,7 +77,7 @@ public sealed class CardsApiTests(ApiFixture api)
         await Problem(await customer.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = pending.GetProperty("cardId").GetString(), amount = 100, currency = "CNY" }, "pending"),
             HttpStatusCode.Conflict, "card_not_active");
         Assert.Equal(0, await customer.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]
@@ -97,7 +94,7 @@ public sealed class CardsApiTests(ApiFixture api)
         await Problem(await stranger.Post($"/v1/wallets/{strangerWallet}/top-ups", new { cardId = card, amount = 100, currency = "CNY" }, "steal"),
             HttpStatusCode.NotFound, "not_found");
         Assert.Equal(0, await stranger.Balance(strangerWallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, strangerWallet);
     }
 
     [Fact]
@@ -113,6 +110,6 @@ public sealed class CardsApiTests(ApiFixture api)
         await Problem(first, HttpStatusCode.PaymentRequired, "card_declined");
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         Assert.Equal(0, await customer.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 }

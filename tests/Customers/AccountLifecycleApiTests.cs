@@ -62,7 +62,7 @@ public sealed class AccountLifecycleApiTests(ApiFixture api)
         var again = await Json(await http.PostAsJsonAsync("/v1/customers", new { phone = alice.Phone, password = TestData.Password }), HttpStatusCode.Created);
         Assert.NotEqual(alice.Id, again.GetProperty("customerId").GetString());
         Assert.Equal(1_000, await bob.Balance(bobs));
-        await Operator.AssertBooksBalance(api); // the closed wallet's entries are still in the books
+        await Books.AssertBalanced(api, wallet, bobs); // the closed wallet's entries are still in the books
     }
 
     [Fact]

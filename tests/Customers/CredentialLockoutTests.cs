@@ -33,7 +33,7 @@ public sealed class CredentialLockoutTests(ClockedClusterFixture fixture)
         fixture.SetShanghaiTime(2026, 7, 2, 0, 0);
         Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(alice, wallet, bob, 100)).Status);
         Assert.Equal(9_900, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bob);
     }
 
     [Fact]

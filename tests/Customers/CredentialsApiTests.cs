@@ -57,7 +57,7 @@ public sealed class CredentialsApiTests(ApiFixture api)
 
         await Json(await alice.Customer.Post("/v1/transfers", alice.Customer.TransferBody(from, to, 100, pin: "975310"), "after-reset"), HttpStatusCode.Created);
         Assert.Equal((9_900L, 100L), (await alice.Customer.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
         Assert.Equal(RefusalCodes.ChallengeExpired, (await Refused(alice, wallet, bob, phone, tooLate, "too-late")).Code);
 
         Assert.Equal(10_000 - 200, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bob);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class DeviceSigningApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/transfers", SignedTransferBody(from, to, 700, challenge.Id, forA), "amount-a"), HttpStatusCode.Forbidden, "invalid_challenge");
 
         Assert.Equal(10_000, await alice.Balance(from));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class DeviceSigningApiTests(ApiFixture api)
         await Problem(await alice.Post("/v1/transfers", SignedTransferBody(from, mallory, 700, challenge.Id, signed), "payee"), HttpStatusCode.Forbidden, "invalid_device_signature");
 
         Assert.Equal(10_000, await alice.Balance(from));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to, mallory);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DeviceSigningApiTests(ApiFixture api)
         await Json(await alice.Post($"/v1/wallets/{from}/withdrawals", withdrawal, "to-card"), HttpStatusCode.Created);
 
         Assert.Equal((8_000L, 700L, 300L), (await alice.Balance(from), await receiver.Balance(to), await bob.Balance(bobs)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to, bobs);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class DeviceSigningApiTests(ApiFixture api)
             HttpStatusCode.Created);
 
         Assert.Equal(10_000 - 1_200, await alice.Balance(from));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, merchant.SettlementWalletId, other.SettlementWalletId);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class DeviceSigningApiTests(ApiFixture api)
         await Json(await alice.Post($"/v1/payments/{paymentId}/confirm", new { deviceSignature = new { challengeId = right.Id, signature = forThis } }), HttpStatusCode.OK);
 
         Assert.Equal(150_000 - 100_001, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     private static object Pay(string? qrPayload, string from, (string Id, string Nonce) challenge, string signature)

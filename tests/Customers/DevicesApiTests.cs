@@ -34,7 +34,7 @@ public sealed class DevicesApiTests(ApiFixture api)
         await Problem(await bob.Http.DeleteAsync($"/v1/me/devices/{device.GetProperty("deviceId").GetString()}"), HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal((9_300L, 700L), (await alice.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Theory]

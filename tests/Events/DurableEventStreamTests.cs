@@ -13,6 +13,7 @@ public sealed class DurableEventStreamTests(ITestOutputHelper output)
 {
     private const int Streams = 16;
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Events_held_by_a_silo_that_dies_are_delivered_by_another()
     {

@@ -68,7 +68,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         Assert.Equal((9_900L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString()));
         Assert.Equal(1, (await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal("active", (await Json(await alice.Http.GetAsync($"/v1/cards/{card}"), HttpStatusCode.OK)).GetProperty("status").GetString());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, malloryWallet, carolWallet);
     }
 
     private sealed record Sample(string Path, object? Body, bool StrangerSeesNotFound);

@@ -82,6 +82,7 @@ public sealed class DeploymentRulesTests
         Assert.Contains("Wallet:Auth:SigningKey", refused.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task The_production_topology_runs_without_simulators_and_says_which_integration_is_missing()
     {

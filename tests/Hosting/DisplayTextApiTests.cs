@@ -81,7 +81,7 @@ public sealed class DisplayTextApiTests(ApiFixture api)
             MerchantQrPayload.Decode(payload) is { } decoded ? (decoded.Name, decoded.City, decoded.NameLatin, decoded.CityLatin) : default);
         await merchant.PaidBy(api, 1_250); // the payer's side reads the payload too
         Assert.Equal(1_250, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, merchant.SettlementWalletId);
     }
 
     private static async Task Refused(HttpResponseMessage response, string field)

@@ -8,6 +8,7 @@ namespace Wallet.Tests.Hosting;
 /// <summary>Two embedded wallets on one machine: each gets silo ports of its own, or start-up says which port is taken.</summary>
 public sealed class EmbeddedPortsTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Two_embedded_hosts_with_unset_silo_ports_both_come_up_on_ports_of_their_own()
     {

@@ -8,6 +8,7 @@ namespace Wallet.Tests.Hosting;
 [Collection(TopologyCollection.Name)]
 public sealed class OutageLogTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task An_outage_with_hundreds_of_failed_calls_logs_a_bounded_number_of_storage_failure_lines()
     {

@@ -55,7 +55,7 @@ public sealed class PhoneProbeTests : IAsyncLifetime
             HttpStatusCode.UnprocessableEntity, "recipient_not_found"); // Bob's budget is his own
 
         Assert.Equal((990L, 10L), (await alice.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(_api);
+        await Books.AssertBalanced(_api, from, to);
     }
 
     [Fact]

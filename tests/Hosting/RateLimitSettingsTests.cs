@@ -8,6 +8,7 @@ namespace Wallet.Tests.Hosting;
 /// <summary>Each half of a rate limit takes its default on its own; an unusable value stops start-up naming its key.</summary>
 public sealed class RateLimitSettingsTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task A_limit_with_only_its_permit_count_set_starts_and_enforces_it()
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -25,6 +24,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Limits_refuse_the_request_after_the_configured_count_with_a_429_problem_and_move_nothing()
     {
@@ -54,7 +54,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         await Json(await bob.Post("/v1/transfers", bob.TransferBody(to, from, 50), "back"), HttpStatusCode.Created);
 
         Assert.Equal((9_850L, 150L), (await alice.Balance(from), await bob.Balance(to)));
-        await new Scenario(_api.Services.GetRequiredService<IGrainFactory>()).AssertBooksBalance(); // the operator could not sign in now
+        await Books.AssertBalanced(_api, from, to); // the operator could not sign in now
     }
 
     private static async Task TooMany(HttpResponseMessage response)

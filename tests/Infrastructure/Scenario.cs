@@ -95,6 +95,9 @@ public sealed partial class Scenario(IGrainFactory grains)
         Assert.Equal(0, books.NegativeWallets);
     }
 
+    /// <summary>The test's own books: see <see cref="Books.AssertBalanced(IGrainFactory, string[])"/>.</summary>
+    public Task AssertBalanced(params string[] walletIds) => Books.AssertBalanced(grains, walletIds);
+
     public static string LatestCode(IReadOnlyList<SmsMessage> messages)
         => SixDigits().Match(messages[^1].Text).Value;
 

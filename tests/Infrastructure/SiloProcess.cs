@@ -57,6 +57,33 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, as a power cut would do it.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>
+    /// Stops the process (SIGSTOP) for <paramref name="stall"/>, then lets it run on (SIGCONT): to the rest of the
+    /// cluster it looks like a long GC pause or a starved machine — connections open, nothing answered. The
+    /// stall's length is what the test sets up, not a wait for something to happen.
+    /// </summary>
+    public async Task Stall(TimeSpan stall)
+    {
+        await Signal("STOP");
+        try
+        {
+            await Task.Delay(stall);
+        }
+        finally
+        {
+            await Signal("CONT");
+        }
+    }
+
+    private async Task Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    public bool HasExited => _process.HasExited;
+
     public string Log => File.ReadAllText(_log);
 
     public async ValueTask DisposeAsync()
@@ -68,6 +95,20 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         File.Delete(_log);
+    }
+
+    /// <summary>How many silos of the cluster the membership table lists as active, and how many as dead.</summary>
+    public static async Task<(long Active, long Dead)> Members(IReadOnlyDictionary<string, string?> settings)
+    {
+        await using var connection = new NpgsqlConnection(settings["ConnectionStrings:Wallet"]);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*) FILTER (WHERE status = 3), count(*) FILTER (WHERE status = 6) FROM orleans_membership WHERE deployment_id = $1", connection)
+        {
+            Parameters = { new() { Value = settings["Wallet:Cluster:ClusterId"] } },
+        };
+        await using var row = await query.ExecuteReaderAsync();
+        await row.ReadAsync();
+        return (row.GetInt64(0), row.GetInt64(1));
     }
 
     /// <summary>Waits (bounded) until the membership table lists <paramref name="count"/> active silos.</summary>

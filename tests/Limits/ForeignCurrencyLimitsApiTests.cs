@@ -26,7 +26,7 @@ public sealed class ForeignCurrencyLimitsApiTests(ApiFixture api)
             HttpStatusCode.UnprocessableEntity, "balance_cap_exceeded");
         await Json(await alice.Post($"/v1/wallets/{wallet}/top-ups", new { cardId = card, amount = cap, currency = "USD" }, "usd-cap"), HttpStatusCode.Created);
         Assert.Equal(cap, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ForeignCurrencyLimitsApiTests(ApiFixture api)
         Assert.Equal((100_000L, 0L), (await alice.Balance(from), await bob.Balance(to)));
         await Json(await alice.Post("/v1/transfers", Usd(from, to, single), "usd-at"), HttpStatusCode.Created); // exactly at the limit passes
         Assert.Equal((100_000L - single, single), (await alice.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     private static object Usd(string from, string to, long amount)

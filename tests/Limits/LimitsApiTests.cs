@@ -28,7 +28,7 @@ public sealed class LimitsApiTests(ApiFixture api)
         Assert.Equal((12_345L, 12_345L), (wallet.GetProperty("usage").GetProperty("daily").GetInt64(), wallet.GetProperty("usage").GetProperty("yearly").GetInt64()));
         Assert.Equal(200_000, me.GetProperty("limits").GetProperty("single").GetInt64());
         Assert.Equal(0, me.GetProperty("tierHistory").GetArrayLength());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class LimitsApiTests(ApiFixture api)
         Assert.Equal(refused.GetProperty("movementId").GetString(), replay.GetProperty("movementId").GetString());
         Assert.Equal(refused.GetProperty("limitRemaining").GetInt64(), replay.GetProperty("limitRemaining").GetInt64());
         Assert.Equal((300_000L, 0L), (await alice.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class LimitsApiTests(ApiFixture api)
         Assert.Equal(refused.GetProperty("limitAmount").GetInt64() - 900_000, refused.GetProperty("limitRemaining").GetInt64());
         Assert.InRange(refused.GetProperty("limitRemaining").GetInt64(), 0, 100_000);
         Assert.Equal(900_000, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class AuthorizationExpiryTests(ClockedClusterFixture fixture)
         Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
         var capture = await authorization.Capture(merchant.GetPrimaryKeyString(), 1_000);
         Assert.Equal((MovementStatus.Voided, RefusalCodes.AuthorizationExpired), (capture.Status, capture.RefusalCode));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet);
     }
 
     private Task<WalletView> Wallet(TestCustomer owner, string wallet) => fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(owner.Id);

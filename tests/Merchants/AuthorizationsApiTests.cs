@@ -33,7 +33,7 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         Assert.Equal(("completed", 3_000L), (captured.GetProperty("status").GetString(), captured.GetProperty("captured").GetInt64()));
         Assert.Equal((7_000L, 7_000L), await BalanceAndAvailable(alice, wallet));
         Assert.Equal(3_000, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -49,14 +49,14 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         var over = await Problem(await merchant.Refund(id, 3_001, "too-much"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
         Assert.Contains("30.00 CNY", over.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((7_000L, 5_000L), (await alice.Balance(wallet), await merchant.Balance()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
 
         await Json(await merchant.Refund(id, 3_000, "all-of-it"), HttpStatusCode.Created);
         await Problem(await merchant.Refund(id, 1, "one-more"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
         await Problem(await merchant.Refund(id, 3_001, "too-much"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment"); // the refusal replays
 
         Assert.Equal((10_000L, 2_000L), (await alice.Balance(wallet), await merchant.Balance()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
 
         Assert.Equal("voided", voided.GetProperty("status").GetString());
         Assert.Equal((10_000L, 10_000L), await BalanceAndAvailable(alice, wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId, other.SettlementWalletId);
     }
 
     private async Task<(long, long)> BalanceAndAvailable(ApiCustomer customer, string wallet)

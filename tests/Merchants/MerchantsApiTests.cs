@@ -29,7 +29,7 @@ public sealed class MerchantsApiTests(ApiFixture api)
         Assert.Equal(("Lao Wang Noodles", "5812", "Shanghai", merchant.SettlementWalletId, 0L),
             (me.GetProperty("name").GetString(), me.GetProperty("category").GetString(), me.GetProperty("city").GetString(),
              me.GetProperty("settlementWalletId").GetString(), me.GetProperty("balance").GetInt64()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, merchant.SettlementWalletId);
     }
 
     [Fact]

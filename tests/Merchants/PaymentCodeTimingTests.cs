@@ -28,7 +28,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
 
         Assert.Equal((MovementStatus.Refused, RefusalCodes.PaymentCodeExpired), (refused.Status, refused.RefusalCode));
         Assert.Equal(9_900, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
         fixture.SetShanghaiTime(2026, 10, 3, 9, 0); // a new day: the allowance starts again
         Assert.Equal(MovementStatus.Completed, (await Charge(merchant, (await customer.IssuePaymentCode(wallet)).Code, 100)).Status);
         Assert.Equal(10_000 - 1_100, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet);
     }
 
     private async Task<(IMerchantGrain Merchant, TestCustomer Alice, string Wallet)> Setup(long funds)

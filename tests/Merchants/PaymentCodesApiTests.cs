@@ -26,7 +26,7 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         Assert.Equal(paid.GetProperty("paymentId").GetString(), replay.GetProperty("paymentId").GetString());
         Assert.Equal(9_700, await alice.Balance(wallet));
         Assert.Equal(300, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class PaymentCodesApiTests(ApiFixture api)
         Assert.Equal("idempotency_key_reused", merchantView.GetProperty("code").GetString()); // another request under the same order
         Assert.Equal(49_999, await alice.Balance(wallet));
         Assert.Equal(100_001, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]

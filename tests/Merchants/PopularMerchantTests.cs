@@ -12,6 +12,7 @@ public sealed class PopularMerchantTests(ClusterFixture fixture)
     private const int Payers = 500;
     private readonly Scenario _bank = fixture.Scenario;
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Five_hundred_payers_paying_one_merchant_at_once_all_complete_and_the_books_sum_to_zero()
     {

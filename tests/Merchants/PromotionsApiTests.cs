@@ -26,7 +26,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal(10_000 - 2_500 - 1_600 - 999, await alice.Balance(wallet));
         Assert.Equal(2_500 + 1_600 + 999, await merchant.Balance());
         Assert.Equal(900, (await Campaign(merchant, campaign)).GetProperty("spent").GetInt64());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         await Problem(await merchant.Refund(paymentId!, 1_301, "r1"), HttpStatusCode.UnprocessableEntity, "refund_exceeds_payment");
         await Json(await merchant.Refund(paymentId!, 1_300, "r2"), HttpStatusCode.Created);
         Assert.Equal(10_000 - 1_500, await alice.Balance(wallet)); // as if the first payment had not happened
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal(("discount", 50L), (Promotion(discounted).GetProperty("kind").GetString(), Promotion(discounted).GetProperty("discount").GetInt64()));
         var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
         Assert.Equal((24L, 10_000L - 1_234 - 950), (view.GetProperty("points").GetInt64(), view.GetProperty("balance").GetInt64()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal((couponId, with.GetProperty("paymentId").GetString()), (listed[0].GetProperty("couponId").GetString(), listed[0].GetProperty("usedBy").GetString()));
         Assert.Equal(0, (await Json(await bob.Http.GetAsync("/v1/me/coupons"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal(10_000 - 800 - 400, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobsWallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal(700, (await Campaign(merchant, small)).GetProperty("spent").GetInt64());
         Assert.True((await Campaign(merchant, ended)).GetProperty("ended").GetBoolean());
         Assert.Equal(10_000 - 4_000 + 700, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class PromotionsApiTests(ApiFixture api)
         Assert.Equal((2_500L, 300L), (charged.GetProperty("amount").GetInt64(), Promotion(charged).GetProperty("cashback").GetInt64()));
         Assert.Equal(10_000 - 2_500 + 300, await alice.Balance(wallet));
         Assert.Equal(2_200, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class QrCodeExpiryTests(ClockedClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.QrCodeExpired, refused.Code);
         Assert.Equal(9_500, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet);
     }
 
     private Task<MovementReceipt> Pay(TestCustomer payer, string wallet, IssuedQrCode code)

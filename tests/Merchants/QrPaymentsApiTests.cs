@@ -30,7 +30,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         Assert.Equal(1_250, await merchant.Balance());
         var entries = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=payment"), HttpStatusCode.OK);
         Assert.Equal("Lao Wang Noodles A-1001", entries.GetProperty("items")[0].GetProperty("memo").GetString());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         await Json(await rich.Post("/v1/payments", new { qrPayload = payload, fromWalletId = richWallet, pin = TestData.Pin }, "paid"), HttpStatusCode.Created);
 
         Assert.Equal((1_000L, 5_000L), (await poor.Balance(poorWallet), await rich.Balance(richWallet)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, poorWallet, richWallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
 
         Assert.Equal(9_250, await alice.Balance(wallet));
         Assert.Equal(750, await merchant.Balance());
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class RefundsApiTests(ApiFixture api)
         Assert.Equal(0, await merchant.Balance());
         var refunds = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=refund"), HttpStatusCode.OK);
         Assert.Equal([750L, 500L], refunds.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("amount").GetInt64()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class RefundsApiTests(ApiFixture api)
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
         Assert.Equal(10_000, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class RefundsApiTests(ApiFixture api)
         Assert.Equal((paymentId, 1_000L, wallet), (listed.GetProperty("items")[0].GetProperty("paymentId").GetString(),
             listed.GetProperty("items")[0].GetProperty("amount").GetInt64(), listed.GetProperty("items")[0].GetProperty("from").GetProperty("walletId").GetString()));
         Assert.Equal(9_000, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId, other.SettlementWalletId);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class RefundsApiTests(ApiFixture api)
         var refunds = await Json(await merchant.Send(HttpMethod.Get, $"/v1/merchant/payments/{paymentId}/refunds"), HttpStatusCode.OK);
         Assert.Equal(["completed"], refunds.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
         Assert.Equal(10_000, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 
     private async Task<(ApiMerchant Merchant, ApiCustomer Payer, string Wallet, string PaymentId)> Paid(long amount)

@@ -39,7 +39,7 @@ public sealed class WebhooksApiTests(ApiFixture api)
         var deliveries = await Deliveries(merchant);
         Assert.Equal(3, deliveries.Count(d => d.GetProperty("status").GetString() == "delivered" && d.GetProperty("attempts").GetInt32() == 1
             && d.GetProperty("lastResponseStatus").GetInt32() == 200));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, payerWallet, merchant.SettlementWalletId);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class AbortRetryTests(ClusterFixture fixture)
         Assert.Equal(600, await _bank.Balance(alice, from));
         Assert.Equal(400, await _bank.Balance(bob, to));
         Assert.Single(await _bank.Entries(bob, to));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(from, to);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class AbortRetryTests(ClusterFixture fixture)
         Assert.True(again.Replayed, "the second replay answers from the record");
         Assert.Equal(600, await _bank.Balance(alice, from));
         Assert.Equal(400, await _bank.Balance(bob, to));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(from, to);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class AbortRetryTests(ClusterFixture fixture)
         Assert.Equal(replay, again with { Replayed = false });
         Assert.True(again.Replayed, "the second replay answers from the record");
         Assert.Equal((600L, 400L), (await _bank.Balance(alice, from), await _bank.Balance(bob, to)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(from, to);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class AbortRetryTests(ClusterFixture fixture)
 
         Assert.Equal(MovementStatus.Completed, receipt.Status);
         Assert.Equal((600L, 400L), (await _bank.Balance(alice, from), await _bank.Balance(bob, to)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(from, to);
     }
 
     private async Task<(TestCustomer, string, TestCustomer, string)> TwoWallets()

@@ -44,7 +44,7 @@ public sealed class BadInputApiTests(ApiFixture api)
 
         await Problem(response, (HttpStatusCode)status, code);
         await AssertNothingMoved(alice, bob, from, to);
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BadInputApiTests(ApiFixture api)
 
         await Problem(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         await AssertNothingMoved(alice, bob, from, to);
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class BadInputApiTests(ApiFixture api)
 
         Assert.StartsWith("idempotency_key", problem.GetProperty("code").GetString());
         await AssertNothingMoved(alice, bob, from, to);
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class BadInputApiTests(ApiFixture api)
 
         await Problem(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), new string('k', 256)), HttpStatusCode.BadRequest, "validation_failed");
         await AssertNothingMoved(alice, bob, from, to);
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public sealed class BadInputApiTests(ApiFixture api)
 
         await Problem(await alice.PostRaw($"/v1/wallets/{wallet}/top-ups", template.Replace("{card}", card), Guid.NewGuid().ToString()), HttpStatusCode.BadRequest, code);
         Assert.Equal(0, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 
     private async Task<(ApiCustomer, ApiCustomer, string, string)> TwoWallets()

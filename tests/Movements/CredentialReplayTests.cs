@@ -39,7 +39,7 @@ public sealed class CredentialReplayTests(ApiFixture api)
         await Json(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), "lunch"), HttpStatusCode.Created);
         await Problem(await alice.Post("/v1/transfers", mistyped, "lunch"), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal((9_900L, 100L), (await alice.Balance(from), await bob.Balance(to)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CredentialReplayTests(ApiFixture api)
         Assert.StartsWith("1: ", await WrongPin(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 100, pin: "111111"), "fourth")), StringComparison.Ordinal);
         await Json(await alice.Post($"/v1/payments/{paymentId}/confirm", new { pin = TestData.Pin }), HttpStatusCode.OK);
         Assert.Equal((49_999L, 100_001L), (await alice.Balance(wallet), await merchant.Balance()));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs, merchant.SettlementWalletId);
     }
 
     [Fact]

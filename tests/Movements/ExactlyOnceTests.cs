@@ -25,7 +25,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(8_750, await _bank.Balance(alice, aliceWallet));
         Assert.Equal(1_250, await _bank.Balance(bob, bobWallet));
         Assert.Single(await _bank.Entries(bob, bobWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(first, replayWithWrongPin with { Replayed = false });
         Assert.Equal(0, await _bank.Balance(alice, aliceWallet));
         Assert.Equal(1_000, await _bank.Balance(bob, bobWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.IdempotencyKeyReused, refused.Code);
         Assert.Equal(100, await _bank.Balance(bob, bobWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Single(receipts, r => !r.Replayed); // the request that moved the money
         Assert.Equal(700, await _bank.Balance(bob, bobWallet));
         Assert.Equal(9_300, await _bank.Balance(alice, aliceWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(refused, replay with { Replayed = false });
         Assert.Equal(0, await _bank.Balance(bob, bobWallet));
         Assert.Equal(1_500, await _bank.Balance(alice, aliceWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(RefusalCodes.InvalidPin, refused.Code);
         Assert.Equal(MovementStatus.Completed, retried.Status);
         Assert.Equal(100, await _bank.Balance(bob, bobWallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(aliceWallet, bobWallet);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         Assert.Equal(RefusalCodes.CardDeclined, receipt.RefusalCode);
         Assert.Equal(0, await _bank.Balance(alice, wallet));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet);
     }
 
     [Fact]

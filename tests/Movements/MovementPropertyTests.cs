@@ -21,6 +21,7 @@ public sealed class MovementPropertyTests(ClusterFixture fixture)
     private static readonly Gen<Step[]> s_steps = Gen.Select(Gen.Int[0, 2], Gen.Int[0, Wallets - 1], Gen.Int[0, Wallets - 1], Gen.Long[1, 3_000], Gen.Bool,
         (kind, from, to, amount, twice) => new Step(kind, from, to == from ? (to + 1) % Wallets : to, amount, twice)).Array[1, 40];
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Concurrent_random_movements_keep_every_money_rule()
     {

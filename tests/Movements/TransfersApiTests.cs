@@ -28,7 +28,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(1_250, await bob.Balance(to));
         Assert.Equal(readBack.ToString(), (await Json(await bob.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.OK)).ToString()); // its recipient sees it too
         await Problem(await (await ApiCustomer.Register(api)).Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
         await Problem(reused, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal(700, await bob.Balance(to));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Single(responses, r => !r.Headers.Contains("Idempotent-Replayed")); // the one that moved the money
         Assert.Equal(300, await bob.Balance(to));
         Assert.Equal(4_700, await alice.Balance(from));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(100, await alice.Balance(from));
         Assert.Equal(0, await bob.Balance(to));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from, to);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class TransfersApiTests(ApiFixture api)
             HttpStatusCode.NotFound, "not_found");
         Assert.Equal(5_000, await victim.Balance(rich));
         Assert.Equal(0, await thief.Balance(pocket));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, rich, pocket);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class TransfersApiTests(ApiFixture api)
             HttpStatusCode.UnprocessableEntity, "recipient_not_found");
         await Problem(await alice.Post("/v1/transfers", alice.TransferBody(from, from, 10), "self"), HttpStatusCode.UnprocessableEntity, "same_wallet");
         Assert.Equal(1_000, await alice.Balance(from));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, from);
     }
 
     [Fact]
@@ -141,6 +141,6 @@ public sealed class TransfersApiTests(ApiFixture api)
         Assert.Equal("completed", done.GetProperty("status").GetString());
         await Problem(overdraw, HttpStatusCode.UnprocessableEntity, "insufficient_funds");
         Assert.Equal(2_000, await alice.Balance(wallet));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet);
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class ReadmeExamplesTests
     private const string OperatorPhone = "+15550001111";
     private const string OperatorPassword = "readme operator secret";
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Every_shell_example_in_the_README_runs_as_written_against_the_embedded_wallet()
     {

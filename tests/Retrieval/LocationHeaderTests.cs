@@ -54,7 +54,7 @@ public sealed class LocationHeaderTests(ApiFixture api)
         await AssertResolves("coupon", await merchant.Send(HttpMethod.Post, $"/v1/merchant/campaigns/{campaign}/coupons", JsonSerializer.Serialize(new { phone = bob.Phone })),
             AsMerchant, "couponId");
         await AssertResolves("settlement", await merchant.Send(HttpMethod.Post, "/v1/merchant/settlements"), AsMerchant, "settlementId", compareBody: false); // its payout's status moves on
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs, merchant.SettlementWalletId);
     }
 
     /// <summary>The answer is created, its Location answers 200 to the same caller with the same id (and body); the id is returned.</summary>

@@ -126,7 +126,7 @@ public sealed class MerchantRetrievalApiTests(ApiFixture api)
         await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/campaigns/cmp_unknown"), HttpStatusCode.NotFound, "not_found");
         await Problem(await merchant.Send(HttpMethod.Get, $"/v1/merchant/campaigns/cmp_unknown/coupons/{coupon}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/settlements/stl_unknown"), HttpStatusCode.NotFound, "not_found");
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, merchant.SettlementWalletId);
     }
 
     private static Task<HttpResponseMessage> Post(ApiMerchant merchant, string path, object body)

@@ -32,7 +32,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.All(after, r => Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountReceiveOnly), (r.Status, r.RefusalCode)));
         var sent = before.Count(r => r.Status == MovementStatus.Completed) * 100L;
         Assert.Equal((100_000 - sent, sent), (await _bank.Balance(alice, wallet), await _bank.Balance(bob, bobWallet)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bobWallet);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Equal(1, decisions.Count(d => d == nameof(MovementStatus.Completed)));
         Assert.All(decisions.Where(d => d != nameof(MovementStatus.Completed)), d => Assert.Equal(RefusalCodes.NotPending, d));
         Assert.Equal((6_000L, 4_000L), (await _bank.Balance(alice, wallet), await _bank.Balance(bob, bobWallet)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bobWallet);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
         Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
         Assert.Empty((await fixture.Grains.GetGrain<IRiskMonitorGrain>(alice.Id).GetStanding()).Held);
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bobWallet);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Equal(0, (await wallet.GetFacts())!.ReceivingTills);
         Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountFrozen), (refused.Status, refused.RefusalCode));
         Assert.Equal((10_000L, 0L), (await _bank.Balance(payer, from), await _bank.Balance(carol, busy)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(from, busy);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Equal((MovementStatus.HeldForReview, MovementStatus.Completed), (stillHeld?.Status, released.Status));
         var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
         Assert.Equal((6_000L, 6_000L, 4_000L), (view.Balance, view.Available, await _bank.Balance(bob, bobWallet)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bobWallet);
     }
 
     [Fact]
@@ -148,6 +148,6 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         Assert.Equal(("ops_test", "not the customer", "ops_test"), (rejected.Review?.OperatorId, rejected.Review?.Note, released.Review?.OperatorId));
         var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
         Assert.Equal((7_000L, 7_000L, 3_000L), (view.Balance, view.Available, await _bank.Balance(bob, bobWallet)));
-        await _bank.AssertBooksBalance();
+        await _bank.AssertBalanced(wallet, bobWallet);
     }
 }

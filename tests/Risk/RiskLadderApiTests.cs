@@ -53,7 +53,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         Assert.Equal("completed", paid.GetProperty("status").GetString());
         Assert.Equal(100_000 - 100 - 1_000, await alice.Balance(wallet));
         Assert.Equal("risk_lifted", (await Notifications(alice))[0].GetProperty("kind").GetString());
-        await Operator.AssertBooksBalance(_api);
+        await Books.AssertBalanced(_api, wallet, bobWallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         Assert.Equal(0, (await Json(await ops.GetAsync($"/v1/ops/risk/customers/{alice.Id}"), HttpStatusCode.OK)).GetProperty("held").GetArrayLength());
         var told = (await Notifications(alice)).Select(n => n.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["movement_reviewed", "movement_reviewed", "movement_reviewed", "movement_reviewed", "risk_alert"], told);
-        await Operator.AssertBooksBalance(_api);
+        await Books.AssertBalanced(_api, wallet, bobWallet, merchant.SettlementWalletId);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/customers/{alice.Id}/unfreeze", new { note = "travelling, confirmed" }), HttpStatusCode.OK);
         await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobWallet, 100), "out-again"), HttpStatusCode.Created);
         Assert.Equal(49_400, await bob.Balance(bobWallet));
-        await Operator.AssertBooksBalance(_api);
+        await Books.AssertBalanced(_api, wallet, bobWallet);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         await Json(await ops.PostAsJsonAsync($"/v1/ops/risk/customers/{alice.Id}/unfreeze", new { }), HttpStatusCode.OK);
         await Json(await bob.Post("/v1/transfers", bob.TransferBody(bobWallet, fresh, 100), "in-fresh-again"), HttpStatusCode.Created);
         Assert.Equal(100, await alice.Balance(fresh));
-        await Operator.AssertBooksBalance(_api);
+        await Books.AssertBalanced(_api, wallet, bobWallet, fresh);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class DatabaseOutageTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task During_a_database_outage_requests_fail_with_503_and_afterwards_every_movement_settles_once()
     {
@@ -51,6 +52,7 @@ public sealed class DatabaseOutageTests
         await Operator.AssertBooksBalance(api);
     }
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Transfers_in_flight_when_the_database_stops_complete_once_when_replayed_after_it_is_back_and_after_a_restart()
     {

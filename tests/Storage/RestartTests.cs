@@ -12,6 +12,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class RestartTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Wallets_balances_cards_customers_and_idempotency_records_survive_a_full_cluster_restart()
     {

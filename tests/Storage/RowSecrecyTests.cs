@@ -15,6 +15,7 @@ namespace Wallet.Tests.Storage;
 /// </summary>
 public sealed class RowSecrecyTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task No_stored_row_holds_a_card_number_pin_password_identity_number_or_token_in_clear()
     {

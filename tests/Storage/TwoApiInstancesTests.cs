@@ -8,6 +8,7 @@ namespace Wallet.Tests.Storage;
 [Collection(TopologyCollection.Name)]
 public sealed class TwoApiInstancesTests
 {
+    [Trait("Speed", "Slow")]
     [Fact]
     public async Task Two_API_instances_keep_idempotency_and_conservation()
     {

@@ -38,7 +38,7 @@ public sealed class WalletLifecycleApiTests(ApiFixture api)
         await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobs, 100), "out-again"), HttpStatusCode.Created);
 
         Assert.Equal((10_400L, 4_600L), (await alice.Balance(wallet), await bob.Balance(bobs)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class WalletLifecycleApiTests(ApiFixture api)
         await Problem(await ops.PutAsJsonAsync($"/v1/ops/wallets/{wallet}/status", new { status = "closed", reason = "x" }), HttpStatusCode.BadRequest, "validation_failed");
         await Problem(await ops.PutAsJsonAsync("/v1/ops/wallets/wal_nobody/status", new { status = "frozen", reason = "x" }), HttpStatusCode.NotFound, "not_found");
         Assert.Equal((10_400L, 4_600L), (await alice.Balance(wallet), await bob.Balance(bobs)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class WalletLifecycleApiTests(ApiFixture api)
         await Problem(await alice.Http.PostAsync($"/v1/wallets/{wallet}/freeze", null), HttpStatusCode.Conflict, "wallet_closed");
         await Problem(await bob.Http.DeleteAsync($"/v1/wallets/{wallet}"), HttpStatusCode.NotFound, "not_found");
         Assert.Equal((0L, 1_000L), (await alice.Balance(wallet), await bob.Balance(bobs)));
-        await Operator.AssertBooksBalance(api);
+        await Books.AssertBalanced(api, wallet, bobs);
     }
 
     [Fact]
