@@ -63,7 +63,7 @@ public sealed partial class MovementGrain
         }
         finally
         {
-            CloseOffer(order.MerchantId, promoted, outcome);
+            await CloseOffer(order.MerchantId, promoted, outcome);
         }
         if (outcome.Status == MovementStatus.Completed)
         {
@@ -105,7 +105,7 @@ public sealed partial class MovementGrain
         }
         finally
         {
-            CloseOffer(receipt.MerchantId!, promoted, outcome);
+            await CloseOffer(receipt.MerchantId!, promoted, outcome);
         }
         var payer = GrainFactory.GetGrain<IPayerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);

@@ -113,15 +113,35 @@ public sealed partial class MovementGrain
     /// offered again. With no outcome (the movement's answer was in doubt, or it failed) nothing is
     /// counted as given: a replay closes its own offer with what the recorded outcome gave, and the
     /// portion's transactional state decides in any case. Left open, the offer would be held back for good.
+    /// When something goes back to the campaign, the answer waits until the campaign knows: otherwise the
+    /// next payer (or this payment's own replay) could ask for an offer before the give-back arrives and go
+    /// without one the budget still holds — seen under load as a thousand payments giving 99 cashbacks of 100.
     /// </summary>
-    private void CloseOffer(string merchantId, PromotedPayment? promoted, MovementReceipt? outcome)
+    private async Task CloseOffer(string merchantId, PromotedPayment? promoted, MovementReceipt? outcome)
     {
         if (promoted?.Offer is not { } offer)
         {
             return;
         }
         var completed = outcome?.Status == MovementStatus.Completed;
-        _ = GrainFactory.GetGrain<IMerchantPromotionsGrain>(merchantId)
-            .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, completed ? outcome!.Promotion?.Benefit ?? 0 : 0, completed && promoted.PortionSpent);
+        var given = completed ? outcome!.Promotion?.Benefit ?? 0 : 0;
+        var closing = GrainFactory.GetGrain<IMerchantPromotionsGrain>(merchantId)
+            .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, given, completed && promoted.PortionSpent);
+        if (given >= offer.Benefit)
+        {
+            return; // all of it given: nothing for anyone to wait for
+        }
+        try
+        {
+            await closing;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The payment's own outcome stands; the campaign's cache is rebuilt from the budget's state when it reloads.
+            LogOfferNotClosed(logger, MovementId, offer.CampaignId, exception.GetType().Name);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Movement {MovementId} could not give its unused offer back to campaign {CampaignId} ({Error}); it is held back until the campaign reloads")]
+    private static partial void LogOfferNotClosed(ILogger logger, string movementId, string campaignId, string error);
 }

@@ -131,7 +131,7 @@ public sealed partial class MovementGrain(
         }
         finally
         {
-            CloseOffer(order.MerchantId, promoted, outcome);
+            await CloseOffer(order.MerchantId, promoted, outcome);
         }
     }
 
