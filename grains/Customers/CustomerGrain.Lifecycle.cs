@@ -8,21 +8,10 @@ public sealed partial class CustomerGrain
 {
     public async Task<CustomerExport> Export()
     {
-        var state = State;
         var statements = new List<WalletStatement>();
-        foreach (var walletId in state.WalletIds)
+        foreach (var walletId in State.WalletIds)
         {
-            var wallet = GrainFactory.GetGrain<IWalletGrain>(walletId);
-            var entries = new List<WalletEntry>();
-            long? before = null;
-            do
-            {
-                var page = await wallet.GetEntries(CustomerId, new EntryQuery(100, before, null, null, null));
-                entries.AddRange(page.Items);
-                before = page.NextBeforeSequence;
-            }
-            while (before is not null);
-            statements.Add(new WalletStatement(await wallet.GetView(CustomerId), entries));
+            statements.Add(await WholeStatements.Read(GrainFactory.GetGrain<IWalletGrain>(walletId), CustomerId));
         }
         return new CustomerExport(await GetProfile(), statements, await Access.ListSessions(), clock.GetUtcNow());
     }
