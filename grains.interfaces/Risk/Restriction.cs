@@ -42,9 +42,9 @@ public static class Restrictions
     {
         Restriction.Freeze => Frozen,
         Restriction.ReceiveOnly => ReceiveOnly,
-        Restriction.Review when !reviewed => HeldForReview,
-        Restriction.StepUp when !payerAuthorised => StepUpRequired,
-        _ => null,
+        Restriction.Review => reviewed ? null : HeldForReview,
+        Restriction.StepUp => payerAuthorised ? null : StepUpRequired,
+        Restriction.Alert or Restriction.None => null,
     };
 
     /// <summary>Why money may not reach a wallet of a customer under this restriction, or null if it may.</summary>

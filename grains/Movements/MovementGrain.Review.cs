@@ -115,6 +115,8 @@ public sealed partial class MovementGrain
     {
         Wallets.MovementKind.Transfer => "transfer",
         Wallets.MovementKind.Withdrawal => "withdrawal",
-        _ => "payment",
+        // Only transfers, payments and withdrawals are held for review; the other kinds never come here.
+        Wallets.MovementKind.Payment or Wallets.MovementKind.TopUp or Wallets.MovementKind.Refund
+            or Wallets.MovementKind.Settlement or Wallets.MovementKind.Cashback => "payment",
     };
 }

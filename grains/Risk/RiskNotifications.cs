@@ -19,7 +19,7 @@ public static class RiskNotifications
         RiskRule.NightTime => "Payments were made from your account in the middle of the night.",
         RiskRule.RepeatedPinFailures => "Your payment PIN was entered wrongly several times.",
         RiskRule.NewPayees => "Money was sent to several people you had never paid before.",
-        _ => "Money came in from many people and went straight out again.",
+        RiskRule.MulePattern => "Money came in from many people and went straight out again.",
     };
 
     private static string Consequence(Restriction restriction) => restriction switch
@@ -28,6 +28,6 @@ public static class RiskNotifications
         Restriction.Review => "Until our team has looked at it, money you send is held for review before it leaves. If this was not you, freeze your wallet now and call us.",
         Restriction.ReceiveOnly => "Until our team has reviewed your account, it can receive money but not send it. Please call us.",
         Restriction.Freeze => "Your account is frozen until our team has reviewed it: no money goes out or comes in. Please call us.",
-        _ => "If this was you, there is nothing to do. If not, freeze your wallet now and call us.",
+        Restriction.Alert or Restriction.None => "If this was you, there is nothing to do. If not, freeze your wallet now and call us.",
     };
 }

@@ -40,7 +40,7 @@ public sealed class RiskOptions
         RiskRule.NightTime => NightTime,
         RiskRule.RepeatedPinFailures => RepeatedPinFailures,
         RiskRule.NewPayees => NewPayees,
-        _ => MulePattern,
+        RiskRule.MulePattern => MulePattern,
     };
 
     /// <summary>What is wrong with these settings, one sentence each: checked when a silo starts, not at the first event.</summary>
