@@ -18,7 +18,7 @@ public static class CommonRefusals
     /// <summary>A wallet whose status lets no money out.</summary>
     public static readonly string[] WalletStatus = [RefusalCodes.WalletFrozen, RefusalCodes.WalletReceiveOnly, RefusalCodes.WalletClosed];
 
-    /// <summary>The owner's rung on the risk ladder stopping money out: frozen, receive-only, or review where the money could not be held.</summary>
+    /// <summary>The owner's restriction stopping money out: frozen, receive-only, or review where the money could not be held.</summary>
     public static readonly string[] PayerStanding = [RefusalCodes.AccountFrozen, RefusalCodes.AccountReceiveOnly, RefusalCodes.HeldForReview];
 
     /// <summary>
@@ -27,7 +27,7 @@ public static class CommonRefusals
     /// </summary>
     public static readonly string[] Spending = [.. WalletStatus, RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt];
 
-    /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's rung.</summary>
+    /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's restriction.</summary>
     public static readonly string[] MoneyOut = [.. Spending, .. PayerStanding, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch];
 
     /// <summary>Money reaching a wallet: the wallet and its currency, a closed wallet, a frozen owner, the tier's balance cap.</summary>
@@ -41,7 +41,7 @@ public static class CommonRefusals
     public static readonly string[] BankCard = [RefusalCodes.CardNotActive, RefusalCodes.CardDeclined, RefusalCodes.IntegrationUnavailable];
 
     /// <summary>
-    /// A merchant's charge or authorisation of a customer's payment code: the code itself, the payer's rung (a till
+    /// A merchant's charge or authorisation of a customer's payment code: the code itself, the payer's restriction (a till
     /// cannot wait for a PIN), the order id's text, and the same order id with another request.
     /// </summary>
     public static readonly string[] PaymentCodeCharge =

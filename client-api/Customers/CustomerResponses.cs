@@ -34,7 +34,7 @@ public sealed record TokenResponse(string AccessToken, string TokenType, int Exp
 /// <param name="IdNumber">The identity number masked to its first and last characters, or null before real-name verification.</param>
 /// <param name="Limits">The limits of the tier in CNY, in fen; a null limit is no limit.</param>
 /// <param name="TierHistory">Every change of tier, oldest first.</param>
-/// <param name="Restriction">Where risk control holds the customer (see the RiskAction schema); <c>none</c> when nothing is held.</param>
+/// <param name="Restriction">Where risk control holds the customer (see the Restriction schema); <c>none</c> when nothing is held.</param>
 public sealed record MeResponse(
     string CustomerId,
     string Phone,
@@ -48,7 +48,7 @@ public sealed record MeResponse(
     string? IdNumber,
     LimitsResponse Limits,
     IReadOnlyList<TierChangeResponse> TierHistory,
-    Wallet.Risk.RiskAction Restriction)
+    Wallet.Risk.Restriction Restriction)
 {
     public static MeResponse From(CustomerProfile profile) => new(
         profile.CustomerId,

@@ -12,7 +12,7 @@ namespace Wallet.ClientApi.Risk;
 
 /// <summary>
 /// Operators' side of risk monitoring: the alerts across customers, closing one after a look, and a
-/// customer's standing with the unfreeze that lifts whatever rung of the ladder they are on.
+/// customer's standing with the unfreeze that lifts whatever restriction they are under.
 /// </summary>
 public static class RiskEndpoints
 {
@@ -47,7 +47,7 @@ public static class RiskEndpoints
         return TypedResults.Ok(new Page<RiskAlertResponse>([.. page.Items.Select(RiskAlertResponse.From)], page.NextCursor is { } next ? Paging.TextCursor(next) : null));
     }
 
-    /// <summary>Closes an alert after a look (with an optional note); the customer's rung stays until an unfreeze.</summary>
+    /// <summary>Closes an alert after a look (with an optional note); the customer's restriction stays until an unfreeze.</summary>
     /// <param name="id">The alert's id (<c>rsk_…</c>).</param>
     public static async Task<Results<Ok<RiskAlertResponse>, ValidationProblem>> ReviewAlert(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -68,7 +68,7 @@ public static class RiskEndpoints
         return TypedResults.Ok(RiskStandingResponse.From(await grains.GetGrain<IRiskMonitorGrain>(id).GetStanding()));
     }
 
-    /// <summary>Lifts the customer's restriction, whatever the rung, and closes their open alerts: money moves again from the commit.</summary>
+    /// <summary>Lifts the customer's restriction, whatever it is, and closes their open alerts: money moves again from the commit.</summary>
     /// <param name="id">The customer's id (<c>cus_…</c>).</param>
     public static async Task<Results<Ok<RiskStandingResponse>, ValidationProblem>> Unfreeze(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -114,7 +114,7 @@ public sealed record RiskReviewRequest(string? Note);
 /// <param name="CustomerId">The customer (<c>cus_…</c>).</param>
 /// <param name="Rule">The rule tripped (see the RiskRule schema).</param>
 /// <param name="Detail">What was seen, for the operator.</param>
-/// <param name="Action">What risk control did (see the RiskAction schema).</param>
+/// <param name="Action">What risk control did: the restriction the alert put the customer under (see the Restriction schema).</param>
 /// <param name="EventId">The event that tripped the rule (<c>evt_…</c>).</param>
 /// <param name="EventAt">When that event happened, UTC, ISO 8601.</param>
 /// <param name="RaisedAt">When the alert was raised, UTC, ISO 8601.</param>
@@ -123,19 +123,19 @@ public sealed record RiskReviewRequest(string? Note);
 /// <param name="ReviewedBy">The operator who reviewed it (<c>cus_…</c>); null while open.</param>
 /// <param name="Note">The operator's note, or null.</param>
 public sealed record RiskAlertResponse(
-    string AlertId, string CustomerId, RiskRule Rule, string Detail, RiskAction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
+    string AlertId, string CustomerId, RiskRule Rule, string Detail, Restriction Action, string EventId, DateTimeOffset EventAt, DateTimeOffset RaisedAt,
     string Status, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? Note)
 {
     public static RiskAlertResponse From(RiskAlert a)
-        => new(a.AlertId, a.CustomerId, a.Rule, a.Detail, a.Action, a.EventId, a.EventAt, a.RaisedAt, a.IsOpen ? "open" : "reviewed", a.ReviewedAt, a.ReviewedBy, a.Note);
+        => new(a.AlertId, a.CustomerId, a.Rule, a.Detail, a.Restriction, a.EventId, a.EventAt, a.RaisedAt, a.IsOpen ? "open" : "reviewed", a.ReviewedAt, a.ReviewedBy, a.Note);
 }
 
 /// <summary>Where a customer stands on the risk ladder, their latest alerts and the movements held for review.</summary>
 /// <param name="CustomerId">The customer (<c>cus_…</c>).</param>
-/// <param name="Restriction">The rung the customer is on (see the RiskAction schema); <c>none</c> when nothing is held.</param>
+/// <param name="Restriction">The customer's restriction (see the Restriction schema); <c>none</c> when nothing is held.</param>
 /// <param name="Alerts">The customer's latest alerts, newest first.</param>
 /// <param name="Held">The customer's movements held for review, and what became of them.</param>
-public sealed record RiskStandingResponse(string CustomerId, RiskAction Restriction, IReadOnlyList<RiskAlertResponse> Alerts, IReadOnlyList<HeldMovementResponse> Held)
+public sealed record RiskStandingResponse(string CustomerId, Restriction Restriction, IReadOnlyList<RiskAlertResponse> Alerts, IReadOnlyList<HeldMovementResponse> Held)
 {
     public static RiskStandingResponse From(RiskStanding s)
         => new(s.CustomerId, s.Restriction, [.. s.Alerts.Select(RiskAlertResponse.From)], [.. s.Held.Select(HeldMovementResponse.Of)]);

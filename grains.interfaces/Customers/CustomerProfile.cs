@@ -19,5 +19,5 @@ public sealed record CustomerProfile(
     [property: Id(9)] string? IdNumberMasked = null,
     [property: Id(10)] TierLimits? Limits = null,
     [property: Id(11)] IReadOnlyList<TierChange>? TierHistory = null,
-    [property: Id(12)] Risk.RiskAction Restriction = Risk.RiskAction.None,
+    [property: Id(12)] Risk.Restriction Restriction = Risk.Restriction.None,
     [property: Id(13)] string LimitsCurrency = "");

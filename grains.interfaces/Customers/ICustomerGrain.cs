@@ -5,7 +5,7 @@ using Wallet.Wallets;
 namespace Wallet.Customers;
 
 /// <summary>
-/// A customer's profile: who they are (phone, verified name), their tier and rung on the risk ladder, the
+/// A customer's profile: who they are (phone, verified name), their tier and risk restriction, the
 /// wallets and cards they own, and the account's life. Signing in and sessions are <see cref="ICustomerAccessGrain"/>'s,
 /// the PIN and devices <see cref="IPaymentCredentialsGrain"/>'s, codes and coupons <see cref="IPayerGrain"/>'s; the
 /// cards are kept by <see cref="ICardholderGrain"/>, through this grain.
@@ -46,15 +46,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task ReviewTier();
 
     /// <summary>
-    /// The risk monitor moved the customer on the escalation ladder: every wallet's book takes the rung
+    /// The risk monitor changed the customer's restriction: every wallet's book caches it
     /// in one transaction, so from its commit no movement gets past it; wallets opened later start on it.
     /// </summary>
     [Alias("Restrict")]
-    Task Restrict(Risk.RiskAction restriction);
+    Task Restrict(Risk.Restriction restriction);
 
-    /// <summary>The rung the customer stands on, for early checks; each wallet's book decides.</summary>
+    /// <summary>The customer's restriction, for early checks; each wallet's book decides with its cached copy.</summary>
     [Alias("GetRestriction"), AlwaysInterleave]
-    Task<Risk.RiskAction> GetRestriction();
+    Task<Risk.Restriction> GetRestriction();
 
     /// <summary>A new wallet, named by the request's idempotency key: the wallet itself recognises the request again.</summary>
     [Alias("OpenWallet")]

@@ -26,10 +26,10 @@ public interface IPaymentCredentialsGrain : IGrainWithStringKey
     /// <summary>
     /// Checks a payment's authorisation: the PIN (counted towards its lock), or a device signature over
     /// a live challenge of this customer's and <paramref name="payment"/>, which the attempt spends. Answers
-    /// with the customer's rung on the risk ladder, so a movement planned now knows whether it is to be held for review.
+    /// with the customer's restriction, so a movement planned now knows whether it is to be held for review.
     /// </summary>
     [Alias("AuthorisePayment")]
-    Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment);
+    Task<Risk.Restriction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment);
 
     /// <summary>A new payment PIN, with the texted code and (once verified) the identity number; lifts a PIN lock.</summary>
     [Alias("ResetPaymentPin")]

@@ -62,7 +62,7 @@ public enum MovementStatus
     /// <summary>An authorisation let go without capture (voided by the merchant, or expired).</summary>
     Voided = 4,
 
-    /// <summary>Sent by a customer on the risk ladder's review rung: the money is held in their wallet until an operator releases or rejects it.</summary>
+    /// <summary>Sent by a customer under the review restriction: the money is held in their wallet until an operator releases or rejects it.</summary>
     HeldForReview = 5,
 }
 

@@ -48,7 +48,7 @@ public sealed record CampaignTerms(
             // Something is always left to pay, and for the merchant to receive.
             CampaignKind.Discount => Math.Min(Math.Min(amount * PercentOff!.Value / 100, MaxDiscount ?? long.MaxValue), amount - 1),
             CampaignKind.Cashback => Cashback!.Value < amount ? Cashback.Value : 0,
-            _ => amount / 100 * PointsPerYuan!.Value,
+            CampaignKind.Points => amount / 100 * PointsPerYuan!.Value,
         };
     }
 

@@ -1,7 +1,7 @@
 namespace Wallet.Risk;
 
 /// <summary>
-/// What the risk monitor watches for. Each has its own thresholds and action (<c>Wallet:Risk:*</c>): <c>velocity</c>
+/// What the risk monitor watches for. Each has its own thresholds and restriction (<c>Wallet:Risk:*</c>): <c>velocity</c>
 /// (too many payments or too much money out in an hour or a day), <c>unusual_amount</c> (far above the customer's usual),
 /// <c>new_device_large_payment</c> (a large payment within a day of a new device), <c>impossible_travel</c> (requests from
 /// places too far apart for the time between them), <c>night_time</c> (large or many payments 00:00–05:00 Asia/Shanghai),

@@ -88,9 +88,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Enlist"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Enlist();
 
-    /// <summary>The owner's rung on the risk ladder, inside the customer's transaction over all their wallets.</summary>
+    /// <summary>Caches the owner's restriction, inside the customer's transaction over all their wallets.</summary>
     [Alias("Restrict"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task Restrict(Risk.RiskAction restriction);
+    Task Restrict(Risk.Restriction restriction);
 
     /// <summary>Adds loyalty points earned by a payment, inside its transaction.</summary>
     [Alias("AddPoints"), Transaction(TransactionOption.Join), AlwaysInterleave]

@@ -11,7 +11,7 @@ public static class WalletStatuses
         WalletStatus.Active => null,
         WalletStatus.Frozen => new(RefusalCodes.WalletFrozen, "The wallet is frozen: unfreeze it with the payment PIN and a code sent by SMS."),
         WalletStatus.ReceiveOnly => new(RefusalCodes.WalletReceiveOnly, "The wallet may only receive money while the bank reviews it."),
-        _ => Closed,
+        WalletStatus.Closed => Closed,
     };
 
     /// <summary>Why money may not come into a wallet in this status, or null if it may.</summary>

@@ -19,7 +19,7 @@ public sealed partial class CustomerAccessGrain
         {
             CodePurpose.Password => "reset your login password",
             CodePurpose.PaymentPin => "reset your payment PIN",
-            _ => "unfreeze your wallet",
+            CodePurpose.Unfreeze => "unfreeze your wallet",
         };
         await sms.Send(state.Phone!, $"[Wallet.Orleans] {digits} is your code to {what}. It expires in {OneTimeCode.Lifetime.TotalMinutes:0} minutes. Never share it.");
     }

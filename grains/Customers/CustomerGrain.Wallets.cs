@@ -25,7 +25,7 @@ public sealed partial class CustomerGrain
         {
             // New, or opened before a crash kept it off the list: listed (and restricted) now.
             state.WalletIds.Add(walletId);
-            if (state.Restriction >= Risk.RiskAction.StepUp)
+            if (state.Restriction >= Risk.Restriction.StepUp)
             {
                 await RestrictWallets([walletId], state.Restriction); // before anyone can learn the wallet's id
             }

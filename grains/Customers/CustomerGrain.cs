@@ -8,7 +8,7 @@ namespace Wallet.Customers;
 
 /// <summary>
 /// The customer's profile: tier, the wallets they own (the cards are <see cref="CardholderGrain"/>'s), their
-/// rung on the risk ladder and the account's life. Every request's session check goes to <see cref="CustomerAccessGrain"/> instead, so this
+/// risk restriction and the account's life. Every request's session check goes to <see cref="CustomerAccessGrain"/> instead, so this
 /// grain is woken only by what concerns the profile.
 /// </summary>
 public sealed partial class CustomerGrain(

@@ -32,6 +32,9 @@ public sealed class CustomerState
     /// <summary>The verified number's key in the identity directory (a keyed hash), released when the account closes.</summary>
     [Id(21)] public string? IdentityKey { get; set; }
 
-    /// <summary>The rung of the risk ladder the customer's monitor put them on; every wallet's book carries it too.</summary>
-    [Id(26)] public Risk.RiskAction Restriction { get; set; }
+    /// <summary>
+    /// The customer's restriction, as their risk monitor decided it: held here, where everyone asks for it; every
+    /// wallet caches it (<c>OwnerRestriction</c>) for the checks inside a debit's or credit's transaction.
+    /// </summary>
+    [Id(26)] public Risk.Restriction Restriction { get; set; }
 }

@@ -69,7 +69,7 @@ public sealed partial class PaymentCredentialsGrain
         return Task.FromResult(challenge);
     }
 
-    public async Task<Risk.RiskAction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment)
+    public async Task<Risk.Restriction> AuthorisePayment(PaymentAuthorisation authorisation, SignedPayment payment)
     {
         if (RefusedAuthorisations.Find(State.RefusedAuthorisations, authorisation.Request) is { } earlier)
         {
@@ -94,8 +94,8 @@ public sealed partial class PaymentCredentialsGrain
         return await Restriction();
     }
 
-    /// <summary>The rung the profile holds: one place decides it (the call interleaves there).</summary>
-    private Task<Risk.RiskAction> Restriction() => GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetRestriction();
+    /// <summary>The restriction the profile holds: one place decides it (the call interleaves there).</summary>
+    private Task<Risk.Restriction> Restriction() => GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetRestriction();
 
     /// <summary>
     /// The challenge is spent by any attempt, right or wrong; the signature must be by one of the customer's

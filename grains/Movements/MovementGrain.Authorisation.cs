@@ -13,10 +13,10 @@ public sealed partial class MovementGrain
     /// A device signature must cover what this movement does: its kind, amount, currency, payee and reference.
     /// Asked for this key and body, so a replay of a refused request gets its first answer and spends no try.
     /// </summary>
-    private async Task<RiskAction> Authorise(string customerId, PaymentAuthorisation authorisation, string fingerprint, bool released,
+    private async Task<Restriction> Authorise(string customerId, PaymentAuthorisation authorisation, string fingerprint, bool released,
         string kind, long amount, string currency, string payee)
         => released
-            ? RiskAction.None
+            ? Restriction.None
             : await GrainFactory.GetGrain<IPaymentCredentialsGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
                 new SignedPayment(kind, amount, currency, payee, ReferenceFor(customerId, authorisation.IdempotencyKey)));
 

@@ -30,11 +30,11 @@ public sealed partial class MovementGrain
         var to = await Wallet(merchant.SettlementWalletId).GetFactsToCredit() ?? throw WalletRefusedException.NotFound("The merchant's wallet");
         var payer = GrainFactory.GetGrain<IPayerGrain>(code.CustomerId);
         var restriction = await GrainFactory.GetGrain<ICustomerGrain>(code.CustomerId).GetRestriction();
-        if (RiskActions.RefusesDebit(restriction, payerAuthorised: true, reviewed: false) is { } restricted)
+        if (Restrictions.RefusesDebit(restriction, payerAuthorised: true, reviewed: false) is { } restricted)
         {
             throw restricted.AsException(); // a merchant at the till cannot wait for a review; a PIN would not help
         }
-        var confirm = order.Amount > PaymentCodes.ConfirmAbove || restriction == RiskAction.StepUp
+        var confirm = order.Amount > PaymentCodes.ConfirmAbove || restriction == Restriction.StepUp
             || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
         var now = clock.GetUtcNow();
         var receipt = NewReceipt(MovementKind.Payment, from.WalletId, to.WalletId, null, order.Amount, order.Currency, order.OrderId)

@@ -7,7 +7,7 @@ using Wallet.Risk;
 namespace Wallet.Movements;
 
 /// <summary>
-/// Movements held for review: a transfer, QR payment or withdrawal sent by a customer on the review rung is
+/// Movements held for review: a transfer, QR payment or withdrawal sent by a customer under the review restriction is
 /// recorded as held, with its money held in the payer's wallet (still theirs, not spendable) and its
 /// order kept without the PIN. An operator releases it — planned again and carried out, spending the
 /// held money — or rejects it, letting the money go. Either way the customer is told.
@@ -115,6 +115,8 @@ public sealed partial class MovementGrain
     {
         Wallets.MovementKind.Transfer => "transfer",
         Wallets.MovementKind.Withdrawal => "withdrawal",
-        _ => "payment",
+        // Only transfers, payments and withdrawals are held for review; the other kinds never come here.
+        Wallets.MovementKind.Payment or Wallets.MovementKind.TopUp or Wallets.MovementKind.Refund
+            or Wallets.MovementKind.Settlement or Wallets.MovementKind.Cashback => "payment",
     };
 }

@@ -41,7 +41,7 @@ public sealed partial class MovementGrain(
         => PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
         {
             var (receipt, debit, to, restriction) = await PlanTransfer(order, released);
-            return restriction == RiskAction.Review
+            return restriction == Restriction.Review
                 ? HeldPlan(receipt, order.CustomerId, new HeldOrder(order with { Authorisation = NoAuthorisation }, null))
                 : new Plan(receipt, () => DebitThenCredit(order.FromWalletId, debit with { Reviewed = released }, to));
         });
@@ -119,7 +119,7 @@ public sealed partial class MovementGrain(
             return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
             {
                 var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
-                if (restriction == RiskAction.Review)
+                if (restriction == Restriction.Review)
                 {
                     return HeldPlan(receipt, order.CustomerId, new HeldOrder(null, order with { Authorisation = NoAuthorisation }));
                 }
@@ -135,7 +135,7 @@ public sealed partial class MovementGrain(
         }
     }
 
-    private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic, RiskAction Restriction)> PlanPayment(PaymentOrder order, bool released)
+    private async Task<(MovementReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
@@ -157,7 +157,7 @@ public sealed partial class MovementGrain(
         return (receipt, new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, to.WalletId, memo, PayerAuthorised: true), to, code.Dynamic, restriction);
     }
 
-    private async Task<(MovementReceipt, Posting, WalletFacts, RiskAction Restriction)> PlanTransfer(TransferOrder order, bool released)
+    private async Task<(MovementReceipt, Posting, WalletFacts, Restriction Restriction)> PlanTransfer(TransferOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Transfer, order.Amount, order.Currency,
@@ -226,7 +226,7 @@ public sealed partial class MovementGrain(
     /// <summary>
     /// Money to the customer's card: the bank approves the payout, the wallet is debited into the
     /// withdrawal clearing account, then the bank pays out under the movement's id. Held for review
-    /// before the bank is asked, when the customer stands on that rung.
+    /// before the bank is asked, when the customer is under that restriction.
     /// </summary>
     private async Task<MovementReceipt> Withdraw(WithdrawalOrder order, bool released)
     {
@@ -239,7 +239,7 @@ public sealed partial class MovementGrain(
         var wallet = await OwnWallet(order.CustomerId, order.WalletId, order.Currency, outgoing: true);
         var card = await GrainFactory.GetGrain<ICardBindingGrain>(order.CardId).GetInstrument(order.CustomerId);
         var receipt = NewReceipt(MovementKind.Withdrawal, wallet.WalletId, null, card.CardId, order.Amount, order.Currency, null);
-        if (restriction == RiskAction.Review)
+        if (restriction == Restriction.Review)
         {
             var held = HeldPlan(receipt, order.CustomerId, new HeldOrder(null, null, order with { Authorisation = NoAuthorisation }));
             return await Commit(order.CustomerId, order.Fingerprint, held.Receipt, held.Move, held: held.Held);

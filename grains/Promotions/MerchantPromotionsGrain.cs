@@ -179,7 +179,7 @@ public sealed class MerchantPromotionsGrain(
         {
             CampaignKind.Cashback => terms.Cashback,
             CampaignKind.Discount => terms.MaxDiscount,
-            _ => null,
+            CampaignKind.Points => null,
         };
         return largest is { } unit ? (int)Math.Clamp(terms.Budget / unit, 1, MostPortions) : 1;
     }

@@ -13,7 +13,7 @@ namespace Wallet.Risk;
 /// Activated by the first event on its customer's stream. An event is counted once: its id is
 /// remembered (the newest few hundred — far more than a redelivery can lag) and stored before the
 /// delivery is acknowledged, so a republished or redelivered event changes nothing. The rules run on
-/// the windows it keeps; an alert is written with the rung it puts the customer on, and only then
+/// the windows it keeps; an alert is written with the restriction it puts the customer under, and only then
 /// handed on (the customer's wallets restricted, the operators' list, the customer's inbox): what is
 /// not handed on yet stays in the state and goes after the next event, on activation, or by a retry timer.
 /// </summary>
@@ -76,7 +76,7 @@ public sealed partial class RiskMonitorGrain(
                 continue;
             }
             state.LastFired[rule.Rule] = seen.Event.OccurredAt;
-            state.Restriction = RiskActions.Climb(state.Restriction, settings.Action, state.Alerts.Any(a => a.IsOpen));
+            state.Restriction = Restrictions.Climb(state.Restriction, settings.Action, state.Alerts.Any(a => a.IsOpen));
             var alertId = Ids.ForIdempotencyKey("rsk", seen.Event.EventId, rule.Rule.ToString());
             state.Remember(new RiskAlert(alertId, CustomerId, rule.Rule, detail, state.Restriction, seen.Event.EventId, seen.Event.OccurredAt, clock.GetUtcNow()));
             LogAlert(logger, CustomerId, rule.Rule, state.Restriction);
@@ -124,9 +124,9 @@ public sealed partial class RiskMonitorGrain(
         {
             state.Remember(open.Reviewed(operatorId, now, note));
         }
-        if (state.Restriction != RiskAction.None)
+        if (state.Restriction != Restriction.None)
         {
-            state.Restriction = RiskAction.None;
+            state.Restriction = Restriction.None;
             state.Lifted = new Notification(Ids.New("ntf"), "risk_lifted", "Your account is back to normal",
                 "Our team has reviewed your account's recent activity and lifted every restriction. Thank you for your patience.", now);
         }
@@ -142,14 +142,14 @@ public sealed partial class RiskMonitorGrain(
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk alert for customer {CustomerId}: rule {Rule}, now on rung {Rung}")]
-    private static partial void LogAlert(ILogger logger, string customerId, RiskRule rule, RiskAction rung);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk alert for customer {CustomerId}: rule {Rule}, now restricted to {Restriction}")]
+    private static partial void LogAlert(ILogger logger, string customerId, RiskRule rule, Restriction restriction);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk decisions for customer {CustomerId} were not all handed on; trying again shortly")]
     private static partial void LogHandOnFailed(ILogger logger, string customerId, Exception exception);
 
     /// <summary>
-    /// Hands on what is written but not yet acted on: the customer's rung first (the wallets restricted
+    /// Hands on what is written but not yet acted on: the customer's restriction first (the wallets restricted
     /// in a transaction: from its commit no payment gets past it), then the alerts to the operators'
     /// list and the new ones to the customer's inbox. Each step is idempotent, so a retry after a
     /// failure part-way repeats nothing visible.
@@ -157,16 +157,16 @@ public sealed partial class RiskMonitorGrain(
     private async Task HandOn()
     {
         var state = risk.State;
-        if (state.Applied == state.Restriction && state.Undelivered.Count == 0 && state.Lifted is null)
+        if (state.AppliedRestriction == state.Restriction && state.Undelivered.Count == 0 && state.Lifted is null)
         {
             return;
         }
         try
         {
-            if (state.Applied != state.Restriction)
+            if (state.AppliedRestriction != state.Restriction)
             {
                 await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Restrict(state.Restriction);
-                state.Applied = state.Restriction;
+                state.AppliedRestriction = state.Restriction;
             }
             if (state.Undelivered.Count > 0)
             {

@@ -10,10 +10,10 @@ public sealed class RiskOptionsValidator : IValidateOptions<RiskOptions>
 }
 
 /// <summary>
-/// The risk rules' thresholds and actions (<c>Wallet:Risk:&lt;Rule&gt;:*</c>). Amounts are minor units of
+/// The risk rules' thresholds and restrictions (<c>Wallet:Risk:&lt;Rule&gt;:*</c>). Amounts are minor units of
 /// the home currency (<see cref="Money.MoneyOptions.HomeCurrency"/>); a wallet in another currency is held to them
 /// at its reference rate (its movements counted in the home currency, rounded up). Each rule fires at its threshold (reached, not only passed), at most
-/// once per <see cref="RuleSettings.QuietFor"/> for a customer, and raises an alert with its action.
+/// once per <see cref="RuleSettings.QuietFor"/> for a customer, and raises an alert with its restriction.
 /// </summary>
 public sealed class RiskOptions
 {
@@ -40,7 +40,7 @@ public sealed class RiskOptions
         RiskRule.NightTime => NightTime,
         RiskRule.RepeatedPinFailures => RepeatedPinFailures,
         RiskRule.NewPayees => NewPayees,
-        _ => MulePattern,
+        RiskRule.MulePattern => MulePattern,
     };
 
     /// <summary>What is wrong with these settings, one sentence each: checked when a silo starts, not at the first event.</summary>
@@ -57,7 +57,7 @@ public sealed class RiskOptions
         foreach (var rule in Enum.GetValues<RiskRule>())
         {
             var settings = For(rule);
-            Check(Enum.IsDefined(settings.Action) && settings.Action != RiskAction.None, $"{rule}:Action is one of Alert, StepUp, Review, ReceiveOnly, Freeze.");
+            Check(Enum.IsDefined(settings.Action) && settings.Action != Restriction.None, $"{rule}:Action is one of Alert, StepUp, Review, ReceiveOnly, Freeze.");
             Check(settings.QuietFor >= TimeSpan.Zero, $"{rule}:QuietFor is not negative.");
         }
         Check(Velocity is { CountPerHour: > 0, AmountPerHour: > 0, CountPerDay: > 0, AmountPerDay: > 0 }, "Velocity's counts and amounts are positive.");
@@ -88,8 +88,8 @@ public abstract class RuleSettings
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The rung of the escalation ladder the rule's alert puts the customer on.</summary>
-    public RiskAction Action { get; set; }
+    /// <summary>The restriction the rule's alert puts the customer under (the setting keeps its name, <c>Action</c>).</summary>
+    public Restriction Action { get; set; }
 
     /// <summary>After firing, the rule stays quiet this long for the customer (one alert per burst, not one per payment).</summary>
     public TimeSpan QuietFor { get; set; } = TimeSpan.FromHours(1);
@@ -97,7 +97,7 @@ public abstract class RuleSettings
 
 public sealed class VelocitySettings : RuleSettings
 {
-    public VelocitySettings() => Action = RiskAction.StepUp;
+    public VelocitySettings() => Action = Restriction.StepUp;
 
     public int CountPerHour { get; set; } = 10;
     public long AmountPerHour { get; set; } = 500_000;
@@ -107,7 +107,7 @@ public sealed class VelocitySettings : RuleSettings
 
 public sealed class UnusualAmountSettings : RuleSettings
 {
-    public UnusualAmountSettings() => Action = RiskAction.Review;
+    public UnusualAmountSettings() => Action = Restriction.Review;
 
     /// <summary>A payment at least this many times the median of the customer's recent payments.</summary>
     public double Factor { get; set; } = 10;
@@ -121,7 +121,7 @@ public sealed class UnusualAmountSettings : RuleSettings
 
 public sealed class NewDeviceLargePaymentSettings : RuleSettings
 {
-    public NewDeviceLargePaymentSettings() => Action = RiskAction.Review;
+    public NewDeviceLargePaymentSettings() => Action = Restriction.Review;
 
     public long Amount { get; set; } = 100_000;
     public TimeSpan Within { get; set; } = TimeSpan.FromHours(24);
@@ -129,7 +129,7 @@ public sealed class NewDeviceLargePaymentSettings : RuleSettings
 
 public sealed class ImpossibleTravelSettings : RuleSettings
 {
-    public ImpossibleTravelSettings() => Action = RiskAction.StepUp;
+    public ImpossibleTravelSettings() => Action = Restriction.StepUp;
 
     /// <summary>Faster than an airliner between two requests' locations.</summary>
     public double MaxSpeedKmh { get; set; } = 900;
@@ -140,7 +140,7 @@ public sealed class ImpossibleTravelSettings : RuleSettings
 
 public sealed class NightTimeSettings : RuleSettings
 {
-    public NightTimeSettings() => Action = RiskAction.Alert;
+    public NightTimeSettings() => Action = Restriction.Alert;
 
     /// <summary>The clock the night is read on; China keeps UTC+8 all year.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
@@ -156,7 +156,7 @@ public sealed class NightTimeSettings : RuleSettings
 
 public sealed class RepeatedPinFailuresSettings : RuleSettings
 {
-    public RepeatedPinFailuresSettings() => Action = RiskAction.StepUp;
+    public RepeatedPinFailuresSettings() => Action = Restriction.StepUp;
 
     public int Count { get; set; } = 3;
     public TimeSpan Within { get; set; } = TimeSpan.FromHours(1);
@@ -164,7 +164,7 @@ public sealed class RepeatedPinFailuresSettings : RuleSettings
 
 public sealed class NewPayeesSettings : RuleSettings
 {
-    public NewPayeesSettings() => Action = RiskAction.Review;
+    public NewPayeesSettings() => Action = Restriction.Review;
 
     /// <summary>Transfers to this many people the customer never paid before.</summary>
     public int Count { get; set; } = 5;
@@ -175,7 +175,7 @@ public sealed class MulePatternSettings : RuleSettings
 {
     public MulePatternSettings()
     {
-        Action = RiskAction.ReceiveOnly;
+        Action = Restriction.ReceiveOnly;
         QuietFor = TimeSpan.FromHours(48);
     }
 

@@ -57,11 +57,11 @@ public sealed class RiskState
     /// <summary>When each rule last fired, for its quiet period.</summary>
     [Id(12)] public Dictionary<RiskRule, DateTimeOffset> LastFired { get; set; } = [];
 
-    /// <summary>The rung the customer stands on.</summary>
-    [Id(13)] public RiskAction Restriction { get; set; }
+    /// <summary>The customer's restriction as this monitor decided it; handed on to the customer's profile, which holds it for everyone else.</summary>
+    [Id(13)] public Restriction Restriction { get; set; }
 
-    /// <summary>The rung the customer's wallets were last told about (behind <see cref="Restriction"/> until applied).</summary>
-    [Id(14)] public RiskAction Applied { get; set; }
+    /// <summary>The restriction the customer's profile and wallets were last given (behind <see cref="Restriction"/> until applied).</summary>
+    [Id(14)] public Restriction AppliedRestriction { get; set; }
 
     /// <summary>The latest alerts, newest last.</summary>
     [Id(15)] public List<RiskAlert> Alerts { get; set; } = [];

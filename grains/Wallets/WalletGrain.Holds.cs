@@ -15,7 +15,7 @@ public sealed partial class WalletGrain
         return await book.PerformUpdate(b =>
         {
             var refusal = WalletStatuses.RefusesOutgoing(b.Status)
-                ?? Risk.RiskActions.RefusesDebit(b.Restriction, payerAuthorised: forReview, reviewed: forReview)
+                ?? Risk.Restrictions.RefusesDebit(b.OwnerRestriction, payerAuthorised: forReview, reviewed: forReview)
                 ?? (b.Available < amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
             {

@@ -15,7 +15,7 @@ public sealed partial class WalletGrain
         => ChangeStatus(callerId, status => status switch
         {
             WalletStatus.Closed => WalletStatuses.RefusesIncoming(status),
-            _ => null,
+            WalletStatus.Active or WalletStatus.Frozen or WalletStatus.ReceiveOnly => null,
         }, status => status == WalletStatus.Active ? WalletStatus.Frozen : status);
 
     public Task<WalletView> Unfreeze(string callerId)
@@ -23,7 +23,7 @@ public sealed partial class WalletGrain
         {
             WalletStatus.Frozen or WalletStatus.Active => null,
             WalletStatus.Closed => WalletStatuses.RefusesIncoming(status),
-            _ => new Refusal(RefusalCodes.WalletNotFrozen, "The bank holds this wallet receive-only; only the bank can lift that."),
+            WalletStatus.ReceiveOnly => new Refusal(RefusalCodes.WalletNotFrozen, "The bank holds this wallet receive-only; only the bank can lift that."),
         }, _ => WalletStatus.Active);
 
     public Task<WalletView> SetStatus(WalletStatus status, StatusNote note)

@@ -70,8 +70,8 @@ public sealed partial class WalletGrain(
         }
         var p = profile.State;
         // A capped wallet is credited in its book, where the cap sees the whole balance at once; a frozen
-        // owner's too, where the rung refuses them (a till would take them).
-        var receivingTills = LimitsNow.BalanceCap is null && p.Restriction != Risk.RiskAction.Freeze ? p.Tills : 0;
+        // owner's too, where their restriction refuses them (a till would take them).
+        var receivingTills = LimitsNow.BalanceCap is null && p.OwnerRestriction != Risk.Restriction.Freeze ? p.Tills : 0;
         return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills));
     }
 
@@ -149,7 +149,7 @@ public sealed partial class WalletGrain(
             }
             var usage = b.Usage.On(day);
             refusal = WalletStatuses.RefusesOutgoing(b.Status)
-                ?? Risk.RiskActions.RefusesDebit(b.Restriction, posting.PayerAuthorised, posting.Reviewed)
+                ?? Risk.Restrictions.RefusesDebit(b.OwnerRestriction, posting.PayerAuthorised, posting.Reviewed)
                 ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
                 ?? (b.Available < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
             if (refusal is null)
@@ -202,7 +202,7 @@ public sealed partial class WalletGrain(
         WalletRefusedException? refused = null;
         await Post([(posting, EntryDirection.In, now)], b =>
         {
-            refused = (WalletStatuses.RefusesIncoming(b.Status) ?? Risk.RiskActions.RefusesCredit(b.Restriction))?.AsException();
+            refused = (WalletStatuses.RefusesIncoming(b.Status) ?? Risk.Restrictions.RefusesCredit(b.OwnerRestriction))?.AsException();
             if (refused is null && checked(b.Balance + inTills + posting.Amount) > cap)
             {
                 refused = new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
@@ -256,13 +256,13 @@ public sealed partial class WalletGrain(
 
     public Task Enlist() => book.PerformUpdate(_ => true);
 
-    public async Task Restrict(Risk.RiskAction restriction)
+    public async Task Restrict(Risk.Restriction restriction)
     {
-        await book.PerformUpdate(b => b.Restriction = restriction);
-        if (profile.RecordExists && profile.State.Restriction != restriction)
+        await book.PerformUpdate(b => b.OwnerRestriction = restriction);
+        if (profile.RecordExists && profile.State.OwnerRestriction != restriction)
         {
             // Written before the transaction commits: if it then aborts, credits merely go to the book for a while.
-            profile.State.Restriction = restriction;
+            profile.State.OwnerRestriction = restriction;
             await profile.WriteStateAsync();
         }
     }

@@ -24,8 +24,11 @@ public sealed class WalletProfile
     /// <summary>Status-change events written with the profile's copy of the status and not yet published.</summary>
     [Id(6)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 
-    /// <summary>A copy of the book's risk rung, for routing credits: a frozen owner's credits go to the book, which refuses them, never to a till.</summary>
-    [Id(7)] public Risk.RiskAction Restriction { get; set; }
+    /// <summary>
+    /// The owner's restriction, cached from the book's copy (the customer's profile holds it), for routing credits
+    /// without a transaction: a frozen owner's credits go to the book, which refuses them, never to a till.
+    /// </summary>
+    [Id(7)] public Risk.Restriction OwnerRestriction { get; set; }
 
     /// <summary>The latest operator's reason for the status, who gave it and when.</summary>
     [Id(8)] public StatusNote? StatusNote { get; set; }
@@ -70,8 +73,12 @@ public sealed class WalletBook
     /// <summary>Loyalty points earned with payments (campaigns of the points kind); not money, never in the balance.</summary>
     [Id(6)] public long Points { get; set; }
 
-    /// <summary>The owner's rung on the risk ladder: checked by every debit, hold and credit in their own update.</summary>
-    [Id(7)] public Risk.RiskAction Restriction { get; set; }
+    /// <summary>
+    /// The owner's restriction, cached: the customer's profile holds it, and sets this copy in one transaction
+    /// over all their wallets, so every debit, hold and credit checks it inside its own transaction. Not the
+    /// wallet's <see cref="Status"/>, which is the owner's or an operator's say over this one wallet.
+    /// </summary>
+    [Id(7)] public Risk.Restriction OwnerRestriction { get; set; }
 
     /// <summary>What may be spent: the balance less the holds.</summary>
     public long Available => Balance - Holds.Values.Sum();

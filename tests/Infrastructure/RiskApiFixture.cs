@@ -1,7 +1,7 @@
 namespace Wallet.Tests.Infrastructure;
 
 /// <summary>
-/// The API with the risk rules on, each rung of the ladder reachable by what a customer does over
+/// The API with the risk rules on, each restriction reachable by what a customer does over
 /// HTTP: three wrong PINs require step-up and a new device then a large transfer holds payments for
 /// review (their defaults); impossible travel between two sign-ins puts the customer on receive-only,
 /// and a fifth payment within an hour freezes them (set here). Tests keep under five payments an hour
@@ -16,7 +16,7 @@ public sealed class RiskApiFixture : IAsyncLifetime
         ["Wallet:Risk:Velocity:CountPerHour"] = "5",
         ["Wallet:Risk:Velocity:Action"] = "Freeze",
         // These tests run on the real clock, at whatever hour CI runs them: between 00:00 and 05:00 in Shanghai the
-        // night-time rule would fire on their payments and change the rung they expect. Its own tests use a set clock.
+        // night-time rule would fire on their payments and change the restriction they expect. Its own tests use a set clock.
         ["Wallet:Risk:NightTime:Enabled"] = "false",
     });
 

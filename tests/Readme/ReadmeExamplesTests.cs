@@ -106,15 +106,15 @@ public sealed partial class ReadmeExamplesTests
 
         // Risk: three invalid_pin, step_up, lifted to none, then the transfer with the right PIN completes. From
         // midnight to 5 a.m. in Shanghai the walk-through's fifth payment has raised the night-time rule's alert
-        // first, so the PINs climb one rung higher, to review, as the README's comment says.
+        // first, so the PINs climb one restriction higher, to review, as the README's comment says.
         using var operators = Client(address, session.Variables["OPS"]);
         var rules = (await Json(operators, "/v1/ops/risk/alerts?status=all")).GetProperty("items").EnumerateArray()
             .Select(alert => alert.GetProperty("rule").GetString()).ToList();
         Assert.Contains("repeated_pin_failures", rules);
-        var rung = rules.Contains("night_time") ? "\"review\"" : "\"step_up\"";
+        var expected = rules.Contains("night_time") ? "\"review\"" : "\"step_up\"";
         Assert.Equal(3, lines.Count(line => line == "invalid_pin"));
-        var restricted = lines.IndexOf(rung);
-        Assert.True(restricted >= 0 && lines.IndexOf("\"none\"") > restricted, $"the restriction goes {rung}, then none (alerts: {string.Join(", ", rules)}):\n{session.Output}");
+        var restricted = lines.IndexOf(expected);
+        Assert.True(restricted >= 0 && lines.IndexOf("\"none\"") > restricted, $"the restriction goes {expected}, then none (alerts: {string.Join(", ", rules)}):\n{session.Output}");
         Assert.Equal("\"completed\"", lines.Last(line => line.Length > 0));
         var me = await Json(customer, "/v1/me");
         Assert.Equal("none", me.GetProperty("restriction").GetString());

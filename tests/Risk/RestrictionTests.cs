@@ -8,8 +8,8 @@ using Wallet.Wallets;
 namespace Wallet.Tests.Risk;
 
 /// <summary>
-/// The ladder's rungs as the wallets enforce them, set directly on the customer (the rules that set
-/// them have their own tests): a rung binds every movement after its transaction commits, and a
+/// The restrictions as the wallets enforce them, set directly on the customer (the rules that set
+/// them have their own tests): a restriction binds every movement after its transaction commits, and a
 /// movement held for review is carried out or let go exactly once.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -18,14 +18,14 @@ public sealed class RestrictionTests(ClusterFixture fixture)
     private readonly Scenario _bank = fixture.Scenario;
 
     [Fact]
-    public async Task A_rung_waits_for_movements_under_way_and_binds_every_one_after_it()
+    public async Task A_restriction_waits_for_movements_under_way_and_binds_every_one_after_it()
     {
         var (alice, wallet) = await _bank.FundedCustomer(100_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
 
         var racing = Enumerable.Range(0, 20).Select(i => _bank.Transfer(alice, wallet, bobWallet, 100)).ToList();
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.ReceiveOnly);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.ReceiveOnly);
         var after = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _bank.Transfer(alice, wallet, bobWallet, 100)));
         var before = await Task.WhenAll(racing);
 
@@ -41,7 +41,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         Assert.Equal(MovementStatus.HeldForReview, held.Status);
 
@@ -70,7 +70,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         await fixture.Grains.GetGrain<IWalletGrain>(bobWallet).Close(bob.Id);
 
@@ -96,7 +96,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         }, tills => tills > 0, "the wallet switching to receiving tills");
         var (payer, from) = await _bank.FundedCustomer(10_000);
 
-        await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).Restrict(RiskAction.Freeze);
+        await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).Restrict(Restriction.Freeze);
         var refused = await _bank.Transfer(payer, from, busy, 1_000);
 
         Assert.Equal(0, (await wallet.GetFacts())!.ReceivingTills);
@@ -111,9 +111,9 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.None);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
         var movement = fixture.Grains.GetGrain<IMovementGrain>(held.MovementId);
 
         AbortInjection.FailDebitsAsStorage(wallet, times: TransactionRetry.MaxAttempts);
@@ -135,10 +135,10 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var bob = await _bank.NewCustomer();
         var bobWallet = await _bank.OpenWallet(bob);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.Review);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var rejectedOne = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         var releasedOne = await _bank.Transfer(alice, wallet, bobWallet, 3_000);
-        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(RiskAction.None);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero); // the movements now know only their stored records
 
         var rejected = await fixture.Grains.GetGrain<IMovementGrain>(rejectedOne.MovementId).Reject("ops_test", "not the customer");

@@ -12,7 +12,7 @@ public sealed class RiskAlertListTests(ClusterFixture fixture)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var at = new DateTimeOffset(2031, 1, 1, 8, 0, 0, TimeSpan.Zero); // after anything else a test records
-        var alerts = Enumerable.Range(0, 9).Select(i => new RiskAlert($"rsk_{run}_{i}", $"cus_{run}_{i}", RiskRule.Velocity, "test", RiskAction.Alert,
+        var alerts = Enumerable.Range(0, 9).Select(i => new RiskAlert($"rsk_{run}_{i}", $"cus_{run}_{i}", RiskRule.Velocity, "test", Restriction.Alert,
             $"evt_{run}_{i}", at, at.AddMinutes(i < 2 ? 0 : i))).ToList(); // the first two raised at the same instant
         foreach (var alert in alerts)
         {

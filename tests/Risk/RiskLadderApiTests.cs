@@ -8,7 +8,7 @@ using static Wallet.Tests.Infrastructure.ApiCustomer;
 namespace Wallet.Tests.Risk;
 
 /// <summary>
-/// Each rung of the escalation ladder over HTTP, reached by what the customer does: what it blocks,
+/// Each restriction of the escalation ladder over HTTP, reached by what the customer does: what it blocks,
 /// what it lets through, what the customer and the operators are told, and the operator's way out.
 /// Every test checks the books balance.
 /// </summary>
@@ -190,10 +190,10 @@ public sealed class RiskLadderApiTests(RiskApiFixture fixture)
         await Json(await _api.CreateClient().SendAsync(request), HttpStatusCode.OK);
     }
 
-    /// <summary>Waits for the customer's rung as they see it (the monitor acts moments after the event).</summary>
-    private static async Task Restriction(ApiCustomer customer, string rung)
+    /// <summary>Waits for the customer's restriction as they see it (the monitor acts moments after the event).</summary>
+    private static async Task Restriction(ApiCustomer customer, string restriction)
         => await Eventually.Value(async () => (await Json(await customer.Http.GetAsync("/v1/me"), HttpStatusCode.OK)).GetProperty("restriction").GetString(),
-            r => r == rung, $"{customer.Id} on rung {rung}", TimeSpan.FromSeconds(20));
+            r => r == restriction, $"{customer.Id} under {restriction}", TimeSpan.FromSeconds(20));
 
     private static async Task<List<JsonElement>> Notifications(ApiCustomer customer)
         => [.. (await Json(await customer.Http.GetAsync("/v1/me/notifications"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];

@@ -11,7 +11,7 @@ public sealed class RiskOptionsTests
     {
         Assert.Empty(new RiskOptions().Problems());
         var bound = Bind(new() { ["Wallet:Risk:Velocity:CountPerHour"] = "4", ["Wallet:Risk:Velocity:Action"] = "Freeze" });
-        Assert.Equal((4, RiskAction.Freeze, 30), (bound.Velocity.CountPerHour, bound.Velocity.Action, bound.Velocity.CountPerDay));
+        Assert.Equal((4, Restriction.Freeze, 30), (bound.Velocity.CountPerHour, bound.Velocity.Action, bound.Velocity.CountPerDay));
         Assert.Empty(bound.Problems());
     }
 

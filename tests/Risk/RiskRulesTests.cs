@@ -7,7 +7,7 @@ namespace Wallet.Tests.Risk;
 /// <summary>
 /// Each rule on its own customer's stream, on the fake clock, with the default thresholds: one event
 /// short of the threshold raises nothing, the event that reaches it raises the rule's alert and puts
-/// the customer on the rule's rung.
+/// the customer under the rule's restriction.
 /// </summary>
 [Collection(RiskClusterCollection.Name)]
 public sealed class RiskRulesTests(RiskClusterFixture fixture)
@@ -39,7 +39,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.Velocity], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.StepUp, standing.Restriction);
+        Assert.Equal(Restriction.StepUp, standing.Restriction);
         Assert.Contains("10 payments in the last hour", standing.Alerts[0].Detail, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.UnusualAmount], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.Review, standing.Restriction);
+        Assert.Equal(Restriction.Review, standing.Restriction);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.ImpossibleTravel], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.StepUp, standing.Restriction);
+        Assert.Equal(Restriction.StepUp, standing.Restriction);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.NightTime], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.Alert, standing.Restriction);
+        Assert.Equal(Restriction.Alert, standing.Restriction);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.RepeatedPinFailures], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.StepUp, standing.Restriction);
+        Assert.Equal(Restriction.StepUp, standing.Restriction);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.NewPayees], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.Review, standing.Restriction);
+        Assert.Equal(Restriction.Review, standing.Restriction);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.MulePattern], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.ReceiveOnly, standing.Restriction);
+        Assert.Equal(Restriction.ReceiveOnly, standing.Restriction);
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_rule_stays_quiet_after_firing_and_a_second_alert_while_the_first_is_open_climbs_a_rung()
+    public async Task A_rule_stays_quiet_after_firing_and_a_second_alert_while_the_first_is_open_climbs_one_restriction_higher()
     {
         var feed = await NewFeed();
         for (var i = 0; i < 3; i++)
@@ -277,8 +277,8 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
 
         var standing = await feed.Standing();
         Assert.Equal([RiskRule.Velocity, RiskRule.RepeatedPinFailures], standing.Alerts.Select(a => a.Rule));
-        Assert.Equal(RiskAction.Review, standing.Restriction);
-        Assert.Equal(RiskAction.Review, standing.Alerts[0].Action);
+        Assert.Equal(Restriction.Review, standing.Restriction);
+        Assert.Equal(Restriction.Review, standing.Alerts[0].Restriction);
     }
 
     [Fact]
