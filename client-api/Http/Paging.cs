@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
@@ -8,6 +9,27 @@ public static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+
+    /// <summary>
+    /// The size and start of the page a list is asked for, checked here once for every list: a list over numbered
+    /// positions (a statement's sequence). Beside the request's other mistakes, so one problem still names them all.
+    /// </summary>
+    public static FieldErrors Page(this FieldErrors errors, PageRequest page, out int size, out long? before)
+    {
+        size = ParseLimit(page.Limit) ?? 0;
+        return errors.Check(size > 0, "limit", $"Use 1 to {MaxLimit}.")
+            .Check(TryReadCursor(page.Cursor, out before), "cursor", CursorNotOurs);
+    }
+
+    /// <summary>The same for a list whose position is text (a grain's own continuation).</summary>
+    public static FieldErrors TextPage(this FieldErrors errors, PageRequest page, out int size, out string? after)
+    {
+        size = ParseLimit(page.Limit) ?? 0;
+        return errors.Check(size > 0, "limit", $"Use 1 to {MaxLimit}.")
+            .Check(TryReadTextCursor(page.Cursor, out after), "cursor", CursorNotOurs);
+    }
+
+    private const string CursorNotOurs = "This cursor did not come from this list.";
 
     public static int? ParseLimit(string? limit)
         => limit is null ? DefaultLimit
@@ -67,4 +89,21 @@ public static class Paging
         }
         return false;
     }
+}
+
+/// <summary>
+/// The page a list is asked for, one query parameter set for every paged route (<c>[AsParameters]</c>). Both stay
+/// text on the wire, as they always were: a bad value is answered with the list's own 400, not the framework's.
+/// The descriptions are attributes because the OpenAPI generator reads a handler's <c>param</c> tags, not the
+/// doc comments of an <c>[AsParameters]</c> type's properties.
+/// </summary>
+public sealed class PageRequest
+{
+    [FromQuery(Name = "limit")]
+    [Description("How many items a page holds, 1 to 100; 20 when left out.")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("The `nextCursor` of the previous page; left out for the first page.")]
+    public string? Cursor { get; init; }
 }

@@ -29,23 +29,19 @@ public static class OpsDirectoryEndpoints
 
     /// <summary>Merchants newest first, a page at a time; <c>name</c> keeps those whose name (or Latin name) contains it, ignoring case.</summary>
     /// <param name="name">Keep merchants whose name or Latin name contains this, ignoring case; all when absent.</param>
-    /// <param name="limit">How many on a page, 1 to 100 (20 when absent).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the page before, to read on.</param>
     public static async Task<Results<Ok<Page<MerchantListingResponse>>, ValidationProblem>> ListMerchants(
-        IGrainFactory grains, string? name = null, string? limit = null, string? cursor = null)
+        IGrainFactory grains, string? name, [AsParameters] PageRequest page)
     {
-        var pageSize = Paging.ParseLimit(limit);
         var errors = new FieldErrors()
             .Text(name is { Length: > 0 } ? name.Trim() : null, "name", MerchantNames.NameLength, required: false)
-            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
-            .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.");
+            .Page(page, out var pageSize, out var before);
         if (errors.Problem is { } invalid)
         {
             return invalid;
         }
-        var page = await grains.GetGrain<IMerchantDirectoryGrain>(0).List(name is { Length: > 0 } ? name.Trim() : null, before, pageSize!.Value);
-        return TypedResults.Ok(new Page<MerchantListingResponse>([.. page.Items.Select(MerchantListingResponse.From)],
-            page.NextBefore is { } next ? Paging.Cursor(next) : null));
+        var listing = await grains.GetGrain<IMerchantDirectoryGrain>(0).List(name is { Length: > 0 } ? name.Trim() : null, before, pageSize);
+        return TypedResults.Ok(new Page<MerchantListingResponse>([.. listing.Items.Select(MerchantListingResponse.From)],
+            listing.NextBefore is { } next ? Paging.Cursor(next) : null));
     }
 
     /// <summary>A merchant: its names, category, city, settlement wallet and balance; never its secret or its card.</summary>

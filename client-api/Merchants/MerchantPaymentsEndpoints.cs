@@ -24,25 +24,19 @@ public static class MerchantPaymentsEndpoints
     }
 
     /// <summary>Newest first, from the settlement wallet's statement.</summary>
-    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
-    public static async Task<Results<Ok<Page<MerchantPaymentResponse>>, ValidationProblem>> List(ClaimsPrincipal merchant, IGrainFactory grains, string? limit = null, string? cursor = null)
+    public static async Task<Results<Ok<Page<MerchantPaymentResponse>>, ValidationProblem>> List(ClaimsPrincipal merchant, IGrainFactory grains, [AsParameters] PageRequest page)
     {
-        var pageSize = Paging.ParseLimit(limit);
-        var errors = new FieldErrors()
-            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
-            .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.");
-        if (errors.Problem is { } invalid)
+        if (new FieldErrors().Page(page, out var pageSize, out var before).Problem is { } invalid)
         {
             return invalid;
         }
         var merchantId = merchant.CustomerId();
         var facts = await grains.GetGrain<IMerchantGrain>(merchantId).GetFacts() ?? throw Refusals.WalletRefusedException.NotFound("The merchant");
-        var page = await grains.GetGrain<IWalletGrain>(facts.SettlementWalletId)
-            .GetEntries(merchantId, new EntryQuery(pageSize!.Value, before, null, null, MovementKind.Payment));
+        var entries = await grains.GetGrain<IWalletGrain>(facts.SettlementWalletId)
+            .GetEntries(merchantId, new EntryQuery(pageSize, before, null, null, MovementKind.Payment));
         return TypedResults.Ok(new Page<MerchantPaymentResponse>(
-            [.. page.Items.Select(e => new MerchantPaymentResponse(e.MovementId, e.Amount, e.Currency, Party.Named(e.Counterparty), Party.Merchant(merchantId), e.Memo, e.CreatedAt))],
-            page.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
+            [.. entries.Items.Select(e => new MerchantPaymentResponse(e.MovementId, e.Amount, e.Currency, Party.Named(e.Counterparty), Party.Merchant(merchantId), e.Memo, e.CreatedAt))],
+            entries.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
     }
 
     /// <summary>Gives back all or part of a payment; the Idempotency-Key is the refund's id. Refunds never total more than was paid.</summary>

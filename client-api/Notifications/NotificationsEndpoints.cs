@@ -15,22 +15,16 @@ public static class NotificationsEndpoints
         return routes;
     }
 
-    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
-    public static async Task<Results<Ok<Page<NotificationResponse>>, ValidationProblem>> List(ClaimsPrincipal user, IGrainFactory grains, string? limit = null, string? cursor = null)
+    public static async Task<Results<Ok<Page<NotificationResponse>>, ValidationProblem>> List(ClaimsPrincipal user, IGrainFactory grains, [AsParameters] PageRequest page)
     {
-        var pageSize = Paging.ParseLimit(limit);
-        var errors = new FieldErrors()
-            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
-            .Check(Paging.TryReadTextCursor(cursor, out var before), "cursor", "This cursor did not come from this list.");
-        if (errors.Problem is { } invalid)
+        if (new FieldErrors().TextPage(page, out var pageSize, out var before).Problem is { } invalid)
         {
             return invalid;
         }
-        var page = await grains.GetGrain<INotificationInboxGrain>(user.CustomerId()).List(before, pageSize!.Value);
+        var inbox = await grains.GetGrain<INotificationInboxGrain>(user.CustomerId()).List(before, pageSize);
         return TypedResults.Ok(new Page<NotificationResponse>(
-            [.. page.Items.Select(n => new NotificationResponse(n.NotificationId, n.Kind, n.Title, n.Body, n.CreatedAt, n.Reference))],
-            page.NextCursor is { } next ? Paging.TextCursor(next) : null));
+            [.. inbox.Items.Select(n => new NotificationResponse(n.NotificationId, n.Kind, n.Title, n.Body, n.CreatedAt, n.Reference))],
+            inbox.NextCursor is { } next ? Paging.TextCursor(next) : null));
     }
 }
 

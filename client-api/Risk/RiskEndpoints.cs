@@ -30,21 +30,17 @@ public static class RiskEndpoints
 
     /// <summary>Newest first; <c>status=open</c> for those nobody has reviewed yet.</summary>
     /// <param name="status"><c>open</c> for alerts nobody has reviewed yet; <c>all</c> (or left out) for every alert.</param>
-    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
-    public static async Task<Results<Ok<Page<RiskAlertResponse>>, ValidationProblem>> ListAlerts(IGrainFactory grains, string? status = null, string? limit = null, string? cursor = null)
+    public static async Task<Results<Ok<Page<RiskAlertResponse>>, ValidationProblem>> ListAlerts(IGrainFactory grains, string? status, [AsParameters] PageRequest page)
     {
-        var pageSize = Paging.ParseLimit(limit);
         var errors = new FieldErrors()
             .Check(status is null or "open" or "all", "status", "Use open or all.")
-            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
-            .Check(Paging.TryReadTextCursor(cursor, out var after), "cursor", "This cursor did not come from this list.");
+            .TextPage(page, out var pageSize, out var after);
         if (errors.Problem is { } invalid)
         {
             return invalid;
         }
-        var page = await RiskAlertLists.List(grains, status == "open", after, pageSize!.Value);
-        return TypedResults.Ok(new Page<RiskAlertResponse>([.. page.Items.Select(RiskAlertResponse.From)], page.NextCursor is { } next ? Paging.TextCursor(next) : null));
+        var alerts = await RiskAlertLists.List(grains, status == "open", after, pageSize);
+        return TypedResults.Ok(new Page<RiskAlertResponse>([.. alerts.Items.Select(RiskAlertResponse.From)], alerts.NextCursor is { } next ? Paging.TextCursor(next) : null));
     }
 
     /// <summary>Closes an alert after a look (with an optional note); the customer's restriction stays until an unfreeze.</summary>

@@ -83,22 +83,18 @@ public static class WalletsEndpoints
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).GetView(user.CustomerId())));
 
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
-    /// <param name="limit">How many items a page holds, 1 to 100; 20 when left out.</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page; left out for the first page.</param>
     /// <param name="from">Only entries booked at or after this time, ISO 8601 with an offset (such as <c>2026-01-01T00:00:00+08:00</c>).</param>
     /// <param name="to">Only entries booked before this time, ISO 8601 with an offset.</param>
     /// <param name="kind">Only entries of this kind: <c>transfer</c>, <c>top_up</c>, <c>withdrawal</c>, <c>payment</c>, <c>refund</c>, <c>settlement</c> or <c>cashback</c>.</param>
     public static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> Transactions(
         string id, ClaimsPrincipal user, IGrainFactory grains,
-        string? limit = null, string? cursor = null, string? from = null, string? to = null, string? kind = null)
+        [AsParameters] PageRequest page, string? from = null, string? to = null, string? kind = null)
     {
-        var pageSize = Paging.ParseLimit(limit);
         var fromTime = ParseTime(from, out var fromOk);
         var toTime = ParseTime(to, out var toOk);
         var kindValue = ParseKind(kind, out var kindOk);
         var errors = new FieldErrors()
-            .Check(pageSize is not null, "limit", $"Use 1 to {Paging.MaxLimit}.")
-            .Check(Paging.TryReadCursor(cursor, out var before), "cursor", "This cursor did not come from this list.")
+            .Page(page, out var pageSize, out var before)
             .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
             .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
             .Check(kindOk, "kind", $"Use one of {string.Join(", ", s_kinds.Keys)}.");
@@ -106,10 +102,10 @@ public static class WalletsEndpoints
         {
             return invalid;
         }
-        var page = await grains.GetGrain<IWalletGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize!.Value, before, fromTime, toTime, kindValue));
+        var entries = await grains.GetGrain<IWalletGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize, before, fromTime, toTime, kindValue));
         return TypedResults.Ok(new Page<EntryResponse>(
-            [.. page.Items.Select(e => EntryResponse.From(id, e))],
-            page.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
+            [.. entries.Items.Select(e => EntryResponse.From(id, e))],
+            entries.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
     }
 
     private static DateTimeOffset? ParseTime(string? text, out bool ok)

@@ -1,6 +1,9 @@
 namespace Wallet.Webhooks;
 
-/// <summary>Webhook delivery (<c>Wallet:Webhooks</c>): the retry schedule and what an endpoint may be.</summary>
+/// <summary>
+/// Webhook delivery (<c>Wallet:Webhooks</c>): the retry schedule and what an endpoint may be. Beside the contracts
+/// because both sides read it: the silo delivers by it, the API checks a merchant's endpoint against it.
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Wallet:Webhooks";

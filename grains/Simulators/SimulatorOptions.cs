@@ -1,9 +1,0 @@
-namespace Wallet.Simulators;
-
-/// <summary>Whether the simulated bank and SMS gateway stand in for real ones (<c>Wallet:Simulators</c>).</summary>
-public sealed class SimulatorOptions
-{
-    public const string Section = "Wallet:Simulators";
-
-    public bool Enabled { get; set; }
-}
