@@ -76,7 +76,6 @@ public sealed class MerchantAuthenticationHandler(
         SignatureVerdict.ReusedNonce => Problems.ReusedNonce,
         SignatureVerdict.BadSignature => Problems.BadSignature,
         SignatureVerdict.Verified => throw new ArgumentOutOfRangeException(nameof(verdict), "A verified request is not refused."),
-        _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 
     private static string DetailFor(SignatureVerdict verdict) => verdict switch
@@ -87,6 +86,5 @@ public sealed class MerchantAuthenticationHandler(
         SignatureVerdict.ReusedNonce => "This X-Nonce was used before: sign every request with a new one.",
         SignatureVerdict.BadSignature => "X-Signature is not the HMAC-SHA256 of METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\nSHA256(body) with the merchant's current secret.",
         SignatureVerdict.Verified => "",
-        _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 }

@@ -56,7 +56,8 @@ public static class CardMovementsEndpoints
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
             MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
-            _ => MovementResults.Refusal(receipt),
+            MovementStatus.Refused => MovementResults.Refusal(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 }

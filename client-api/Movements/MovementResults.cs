@@ -16,6 +16,13 @@ public static class MovementResults
     /// <summary>Says on the answer when it is the recorded outcome of an earlier request (<see cref="IdempotencyKeys.MarkReplay"/>).</summary>
     public static void MarkReplay(HttpContext context, MovementReceipt receipt) => IdempotencyKeys.MarkReplay(context, receipt.Replayed);
 
+    /// <summary>
+    /// For a status a route's movement never ends in (a transfer is never authorised): the switches over a
+    /// receipt's status name every value, so a new one is met by the compiler, not by a catch-all refusal.
+    /// </summary>
+    public static InvalidOperationException NeverEndsIn(MovementReceipt receipt)
+        => new($"A {receipt.Kind} movement never ends {receipt.Status}: {receipt.MovementId}.");
+
     /// <summary>The problem a refused movement answers with, carrying the movement id.</summary>
     public static ProblemHttpResult Refusal(MovementReceipt receipt)
     {

@@ -38,6 +38,6 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
         MovementKind.Payment => (Wallet(r.FromWalletId), Merchant(r.MerchantId)),
         MovementKind.Refund => (Merchant(r.MerchantId), Wallet(r.ToWalletId)),
         MovementKind.Settlement => (Merchant(r.MerchantId), Card(r.CardId)),
-        _ => (Wallet(r.FromWalletId), Wallet(r.ToWalletId)),
+        MovementKind.Transfer or MovementKind.Cashback => (Wallet(r.FromWalletId), Wallet(r.ToWalletId)),
     };
 }

@@ -52,7 +52,8 @@ public static class TransfersEndpoints
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
             MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
-            _ => MovementResults.Refusal(receipt),
+            MovementStatus.Refused => MovementResults.Refusal(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 

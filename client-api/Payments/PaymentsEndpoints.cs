@@ -92,7 +92,8 @@ public static class PaymentsEndpoints
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
-            _ => MovementResults.Refusal(receipt),
+            MovementStatus.Refused => MovementResults.Refusal(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 }
