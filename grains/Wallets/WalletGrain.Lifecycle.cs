@@ -120,38 +120,17 @@ public sealed partial class WalletGrain
                 var (from, to) => new WalletStatusChanged(eventId, owner, now, walletId, from, to, note),
             });
             state.Status = view.Status;
-            await profile.WriteStateAsync();
-            await PublishRecorded();
+            await Outbox.SaveAndPublish();
         }
         return view;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Status events of wallet {WalletId} were not published; they go out with the next change or activation")]
-    private static partial void LogPublishFailed(ILogger logger, string walletId, Exception exception);
+    private StateOutbox<WalletProfile>? _outbox;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (profile.RecordExists && profile.State.Outbox.Count is > 0 and var left)
-        {
-            await PublishRecorded(); // what a crash or a failed publish left
-            if (profile.State.Outbox.Count < left)
-            {
-                await profile.WriteStateAsync(); // so the next activation does not publish them again
-            }
-        }
-    }
+    /// <summary>The status events, written with the profile and published after (see <see cref="StateOutbox{TState}"/>).</summary>
+    private StateOutbox<WalletProfile> Outbox => _outbox ??= new(profile, this.GetPrimaryKeyString(), publisher, logger);
 
-    private async Task PublishRecorded()
-    {
-        try
-        {
-            await Outboxes.PublishAll(profile.State.Outbox, publisher);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogPublishFailed(logger, this.GetPrimaryKeyString(), exception);
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Outbox.PublishLeftOver();
 
     private async Task<WalletView> GetViewInTransaction(string callerId)
     {

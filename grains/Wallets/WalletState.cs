@@ -7,7 +7,7 @@ namespace Wallet.Wallets;
 
 /// <summary>The wallet's rarely changing facts, in ordinary grain state.</summary>
 [GenerateSerializer, Alias("Wallet.WalletProfile")]
-public sealed class WalletProfile
+public sealed class WalletProfile : Events.IHoldsEvents
 {
     [Id(0)] public string OwnerId { get; set; } = "";
     [Id(1)] public string Currency { get; set; } = "";
