@@ -43,10 +43,10 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
             for (var w = owned.Start.Value; w < owned.End.Value; w++)
             {
                 var walletId = (await customer.OpenWallet("CNY", new IdempotentRequest($"bench-{w}", "open"))).Value.WalletId;
-                var receipt = await Movement(customerId).TopUp(new TopUpOrder(customerId, $"top-up {w}", walletId, card.CardId, opening, "CNY"));
+                var receipt = await Movement<ITopUpGrain>(Workflow.TopUp, customerId).TopUp(new TopUpOrder(customerId, $"top-up {w}", walletId, card.CardId, opening, "CNY"));
                 if (receipt.Status != MovementStatus.Completed)
                 {
-                    throw new InvalidOperationException($"funding wallet {w} was refused: {receipt.RefusalCode}");
+                    throw new InvalidOperationException($"funding wallet {w} was refused: {receipt.Refusal?.Code}");
                 }
                 (_wallets[w], _owners[w]) = (walletId, customerId);
             }
@@ -56,10 +56,10 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
 
     public async Task Transfer(int from, int to, long amount)
     {
-        MovementReceipt receipt;
+        TransferReceipt receipt;
         try
         {
-            receipt = await Movement(_owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
+            receipt = await Movement<ITransferGrain>(Workflow.Transfer, _owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
         }
         catch (WalletRefusedException refused)
         {
@@ -71,7 +71,7 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
         }
         if (receipt.Status != MovementStatus.Completed)
         {
-            throw new BenchFailure(receipt.RefusalCode ?? "refused");
+            throw new BenchFailure(receipt.Refusal?.Code ?? "refused");
         }
     }
 
@@ -120,5 +120,6 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
 
     public ValueTask DisposeAsync() => stop();
 
-    private IMovementGrain Movement(string customerId) => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customerId, Guid.NewGuid().ToString()));
+    private TGrain Movement<TGrain>(Workflow workflow, string customerId) where TGrain : IMovementGrain
+        => grains.GetGrain<TGrain>(MovementIds.For(workflow, customerId, Guid.NewGuid().ToString()));
 }

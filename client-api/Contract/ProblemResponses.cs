@@ -50,7 +50,7 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
                 ["limitRemaining"] = Integer("int64", "Of a limit met: how much is left under it now, an integer in minor units of `currency`: what may " +
                     "still go out today (`daily`) or this year (`yearly`), the most one movement may be (`single`), or what the wallet may still receive (`balance_cap`)."),
                 ["currency"] = Text("Of a limit met: ISO 4217 code of `limitAmount` and `limitRemaining` (the wallet's currency)."),
-                ["movementId"] = Text("Of a refused movement: its id (`mv_…`), under which a replay or a GET finds the same outcome."),
+                ["movementId"] = Text("Of a refused movement: its id (`tr_…`, `py_…`, `ch_…` and so on: the prefix says its kind), under which a replay or a GET finds the same outcome."),
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,

@@ -3,7 +3,6 @@ using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
-using Wallet.Identity;
 using Wallet.Movements;
 using Wallet.Refusals;
 
@@ -34,7 +33,7 @@ public static class AuthorizationsEndpoints
             return invalid;
         }
         var merchantId = merchant.CustomerId();
-        var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, body.OrderId!))
+        var receipt = await grains.GetGrain<IAuthorisationGrain>(MovementIds.For(Workflow.Authorisation, merchantId, body.OrderId!))
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Authorized
@@ -51,11 +50,11 @@ public static class AuthorizationsEndpoints
         {
             return invalid;
         }
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Capture(merchant.CustomerId(), body.Amount!.Value);
+        var receipt = await Authorisation(grains, id).Capture(merchant.CustomerId(), body.Amount!.Value);
         return receipt switch
         {
             { Status: MovementStatus.Completed } => TypedResults.Ok(AuthorizationResponse.Of(receipt)),
-            { RefusalCode: not null } => MovementResults.Refusal(receipt),
+            { Refusal: not null } => MovementResults.Refusal(receipt),
             _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was voided."),
         };
     }
@@ -63,14 +62,18 @@ public static class AuthorizationsEndpoints
     /// <param name="id">The authorisation's id (<c>au_…</c>).</param>
     public static async Task<Results<Ok<AuthorizationResponse>, ProblemHttpResult>> Void(string id, ClaimsPrincipal merchant, IGrainFactory grains)
     {
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Void(merchant.CustomerId());
+        var receipt = await Authorisation(grains, id).Void(merchant.CustomerId());
         return receipt switch
         {
-            { Status: MovementStatus.Voided, RefusalCode: null } => TypedResults.Ok(AuthorizationResponse.Of(receipt)),
-            { RefusalCode: not null } => MovementResults.Refusal(receipt),
+            { Status: MovementStatus.Voided, Refusal: null } => TypedResults.Ok(AuthorizationResponse.Of(receipt)),
+            { Refusal: not null } => MovementResults.Refusal(receipt),
             _ => Problems.For(Refusals.RefusalCodes.NotPending, "The authorisation was already captured."),
         };
     }
+
+    /// <summary>The authorisation an id names; any other id names none.</summary>
+    internal static IAuthorisationGrain Authorisation(IGrainFactory grains, string id)
+        => MovementIds.WorkflowOf(id) == Workflow.Authorisation ? grains.GetGrain<IAuthorisationGrain>(id) : throw Refusals.WalletRefusedException.NotFound("The authorisation");
 }
 
 /// <summary>A hold on a customer's money for a merchant, until it is captured, voided or expires.</summary>
@@ -87,9 +90,9 @@ public static class AuthorizationsEndpoints
 public sealed record AuthorizationResponse(string AuthorizationId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, long? Captured,
     string Currency, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
 {
-    public static AuthorizationResponse Of(MovementReceipt r)
+    public static AuthorizationResponse Of(AuthorisationReceipt r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Amount, r.Captured, r.Currency, r.CreatedAt, r.ExpiresAt);
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Authorised, r.Captured, r.Currency, r.CreatedAt, r.ExpiresAt);
     }
 }

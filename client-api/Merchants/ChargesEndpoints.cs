@@ -4,7 +4,6 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
 using Wallet.ClientApi.Payments;
-using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -48,7 +47,7 @@ public static class ChargesEndpoints
             return invalid;
         }
         var merchantId = merchant.CustomerId();
-        var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("ch", merchantId, body.OrderId!))
+        var receipt = await grains.GetGrain<IChargeGrain>(MovementIds.For(Workflow.Charge, merchantId, body.OrderId!))
             .Charge(new ChargeOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch

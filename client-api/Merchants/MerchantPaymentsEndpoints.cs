@@ -4,7 +4,6 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Movements;
 using Wallet.ClientApi.Wallets;
-using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
@@ -50,7 +49,7 @@ public static class MerchantPaymentsEndpoints
             return invalid;
         }
         var merchantId = merchant.CustomerId();
-        var receipt = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("rf", merchantId, request!.Key))
+        var receipt = await grains.GetGrain<IRefundGrain>(MovementIds.For(Workflow.Refund, merchantId, request!.Key))
             .Refund(new RefundOrder(merchantId, request.Fingerprint, id, body.Amount!.Value));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
@@ -75,10 +74,10 @@ public sealed record RefundRequest([property: RequiredField] long? Amount);
 /// <param name="CreatedAt">When the refund was made, UTC, ISO 8601.</param>
 public sealed record RefundResponse(string RefundId, MovementStatus Status, string PaymentId, Party From, Party To, long Amount, string Currency, string? OrderId, DateTimeOffset CreatedAt)
 {
-    public static RefundResponse Of(MovementReceipt r)
+    public static RefundResponse Of(RefundReceipt r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, r.PaymentId!, from, to, r.Amount, r.Currency, r.OrderId, r.CreatedAt);
+        return new(r.MovementId, r.Status, r.PaymentId, from, to, r.Amount, r.Currency, r.OrderId, r.CreatedAt);
     }
 }
 

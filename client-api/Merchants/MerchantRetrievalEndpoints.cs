@@ -7,7 +7,6 @@ using Wallet.Identity;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
-using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Merchants;
 
@@ -33,9 +32,9 @@ public static class MerchantRetrievalEndpoints
     }
 
     /// <summary>A payment to the merchant: a charge of a payment code in any state, or a customer's QR payment once completed.</summary>
-    /// <param name="id">The payment's id (<c>mv_…</c>), one made to the merchant.</param>
+    /// <param name="id">The payment's id (<c>ch_…</c> for a charge, <c>py_…</c> for a QR payment), one made to the merchant.</param>
     public static async Task<Ok<PaymentResponse>> GetPayment(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok(PaymentResponse.Of(Payment(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
+        => TypedResults.Ok(PaymentResponse.Of(await Payment(grains, id, merchant.CustomerId()) ?? throw WalletRefusedException.NotFound("The payment")));
 
     /// <summary>
     /// The payment made under the merchant's order id: the charge of a payment code under it, otherwise the payment of the
@@ -45,53 +44,59 @@ public static class MerchantRetrievalEndpoints
     public static async Task<Ok<PaymentResponse>> GetOrderPayment(string orderId, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         var merchantId = merchant.CustomerId();
-        var charge = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("ch", merchantId, orderId)).FindForMerchant(merchantId);
-        if (charge is null && await grains.GetGrain<IMerchantQrCodeGrain>(Ids.ForIdempotencyKey("qr", merchantId, orderId)).PaidBy(merchantId) is { } paymentId)
+        var payment = await Payment(grains, MovementIds.For(Workflow.Charge, merchantId, orderId), merchantId);
+        if (payment is null && await grains.GetGrain<IMerchantQrCodeGrain>(Ids.ForIdempotencyKey(IdPrefixes.QrCode, merchantId, orderId)).PaidBy(merchantId) is { } paymentId)
         {
-            charge = await grains.GetGrain<IMovementGrain>(paymentId).FindForMerchant(merchantId);
+            payment = await Payment(grains, paymentId, merchantId);
         }
-        return TypedResults.Ok(PaymentResponse.Of(Payment(charge)));
+        return TypedResults.Ok(PaymentResponse.Of(payment ?? throw WalletRefusedException.NotFound("The payment")));
     }
 
     /// <summary>An authorisation: held (authorized), captured (completed, with the amount captured), voided, or refused.</summary>
-    /// <param name="id">The authorisation's id (<c>mv_…</c>), one of the merchant's.</param>
+    /// <param name="id">The authorisation's id (<c>au_…</c>), one of the merchant's.</param>
     public static async Task<Ok<AuthorizationResponse>> GetAuthorization(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok(AuthorizationResponse.Of(Authorization(await grains.GetGrain<IMovementGrain>(id).FindForMerchant(merchant.CustomerId()))));
+        => TypedResults.Ok(AuthorizationResponse.Of(await Authorisation(grains, id, merchant.CustomerId())));
 
     /// <summary>The authorisation made under the merchant's order id.</summary>
     /// <param name="orderId">The merchant's own order id, as given to the authorisation.</param>
     public static async Task<Ok<AuthorizationResponse>> GetOrderAuthorization(string orderId, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         var merchantId = merchant.CustomerId();
-        var found = await grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("au", merchantId, orderId)).FindForMerchant(merchantId);
-        return TypedResults.Ok(AuthorizationResponse.Of(Authorization(found)));
+        return TypedResults.Ok(AuthorizationResponse.Of(await Authorisation(grains, MovementIds.For(Workflow.Authorisation, merchantId, orderId), merchantId)));
     }
 
     /// <summary>A refund the merchant made.</summary>
-    /// <param name="id">The refund's id (<c>mv_…</c>), one the merchant made.</param>
+    /// <param name="id">The refund's id (<c>rf_…</c>), one the merchant made.</param>
     public static async Task<Ok<RefundResponse>> GetRefund(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-    {
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Find(merchant.CustomerId());
-        return receipt is { Kind: MovementKind.Refund } refund ? TypedResults.Ok(RefundResponse.Of(refund)) : throw WalletRefusedException.NotFound("The refund");
-    }
+        => TypedResults.Ok(RefundResponse.Of(await Refund(grains, id, merchant.CustomerId()) ?? throw WalletRefusedException.NotFound("The refund")));
 
     /// <summary>A payment's refunds, oldest first (all of them: a payment has few).</summary>
-    /// <param name="id">The payment's id (<c>mv_…</c>), one made to the merchant.</param>
+    /// <param name="id">The payment's id (<c>ch_…</c>, <c>py_…</c> or <c>au_…</c>), one made to the merchant.</param>
     public static async Task<Ok<Page<RefundResponse>>> ListRefunds(string id, ClaimsPrincipal merchant, IGrainFactory grains)
     {
         var merchantId = merchant.CustomerId();
-        var ids = await grains.GetGrain<IMovementGrain>(id).ListRefunds(merchantId) ?? throw WalletRefusedException.NotFound("The payment");
-        var refunds = await Task.WhenAll(ids.Select(r => grains.GetGrain<IMovementGrain>(r).Find(merchantId)));
-        return TypedResults.Ok(new Page<RefundResponse>([.. refunds.OfType<MovementReceipt>().Select(RefundResponse.Of)], null));
+        var payment = MovementIds.Refundable(grains, id) ?? throw WalletRefusedException.NotFound("The payment");
+        var ids = await payment.ListRefunds(merchantId) ?? throw WalletRefusedException.NotFound("The payment");
+        var refunds = await Task.WhenAll(ids.Select(r => Refund(grains, r, merchantId)));
+        return TypedResults.Ok(new Page<RefundResponse>([.. refunds.OfType<RefundReceipt>().Select(RefundResponse.Of)], null));
     }
 
+    /// <summary>A charge or a QR payment to this merchant, as the merchant may see it; an authorisation is not a payment here.</summary>
+    private static async Task<PaymentReceipt?> Payment(IGrainFactory grains, string id, string merchantId)
+    {
+        var found = MovementIds.WorkflowOf(id) switch
+        {
+            Workflow.Charge => await grains.GetGrain<IChargeGrain>(id).Find(merchantId),
+            Workflow.QrPayment => await grains.GetGrain<IQrPaymentGrain>(id).Find(merchantId),
+            _ => null,
+        };
+        return found?.MerchantId == merchantId ? found : null;
+    }
 
-    /// <summary>An authorisation is a payment that holds first; it carries the time it expires, a charge or a QR payment never does.</summary>
-    private static bool IsAuthorization(MovementReceipt r) => r.ExpiresAt is not null;
+    private static async Task<AuthorisationReceipt> Authorisation(IGrainFactory grains, string id, string merchantId)
+        => await AuthorizationsEndpoints.Authorisation(grains, id).Find(merchantId) is { } found && found.MerchantId == merchantId
+            ? found : throw WalletRefusedException.NotFound("The authorisation");
 
-    private static MovementReceipt Payment(MovementReceipt? found)
-        => found is { Kind: MovementKind.Payment } payment && !IsAuthorization(payment) ? payment : throw WalletRefusedException.NotFound("The payment");
-
-    private static MovementReceipt Authorization(MovementReceipt? found)
-        => found is { Kind: MovementKind.Payment } authorization && IsAuthorization(authorization) ? authorization : throw WalletRefusedException.NotFound("The authorisation");
+    private static async Task<RefundReceipt?> Refund(IGrainFactory grains, string id, string merchantId)
+        => MovementIds.WorkflowOf(id) == Workflow.Refund ? await grains.GetGrain<IRefundGrain>(id).Find(merchantId) : null;
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Wallet.ClientApi.Http;
 using Wallet.Movements;
 using Wallet.Refusals;
-using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Movements;
 
@@ -19,22 +18,22 @@ public static class CardMovementRetrievalEndpoints
 
     /// <summary>A top-up into this wallet that the customer asked for, completed or refused.</summary>
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the customer's.</param>
-    /// <param name="topUpId">The top-up's id (<c>mv_…</c>), into that wallet.</param>
+    /// <param name="topUpId">The top-up's id (<c>tu_…</c>), into that wallet.</param>
     public static async Task<Ok<TopUpResponse>> GetTopUp(string id, string topUpId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var receipt = await grains.GetGrain<IMovementGrain>(topUpId).Find(user.CustomerId());
-        return receipt is { Kind: MovementKind.TopUp } topUp && topUp.ToWalletId == id
+        var receipt = MovementIds.WorkflowOf(topUpId) == Workflow.TopUp ? await grains.GetGrain<ITopUpGrain>(topUpId).Find(user.CustomerId()) : null;
+        return receipt is { } topUp && topUp.WalletId == id
             ? TypedResults.Ok(TopUpResponse.Of(topUp))
             : throw WalletRefusedException.NotFound("The top-up");
     }
 
     /// <summary>A withdrawal from this wallet that the customer asked for: completed, held for the bank's review, or refused.</summary>
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the customer's.</param>
-    /// <param name="withdrawalId">The withdrawal's id (<c>mv_…</c>), from that wallet.</param>
+    /// <param name="withdrawalId">The withdrawal's id (<c>wd_…</c>), from that wallet.</param>
     public static async Task<Ok<WithdrawalResponse>> GetWithdrawal(string id, string withdrawalId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var receipt = await grains.GetGrain<IMovementGrain>(withdrawalId).Find(user.CustomerId());
-        return receipt is { Kind: MovementKind.Withdrawal } withdrawal && withdrawal.FromWalletId == id
+        var receipt = MovementIds.WorkflowOf(withdrawalId) == Workflow.Withdrawal ? await grains.GetGrain<IWithdrawalGrain>(withdrawalId).Find(user.CustomerId()) : null;
+        return receipt is { } withdrawal && withdrawal.WalletId == id
             ? TypedResults.Ok(WithdrawalResponse.Of(withdrawal))
             : throw WalletRefusedException.NotFound("The withdrawal");
     }

@@ -29,7 +29,7 @@ public static class CardMovementsEndpoints
             return invalid;
         }
         var customerId = user.CustomerId();
-        var receipt = await MovementResults.GrainFor(grains, customerId, request!)
+        var receipt = await MovementResults.GrainFor<ITopUpGrain>(grains, Workflow.TopUp, customerId, request!)
             .TopUp(new TopUpOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status == MovementStatus.Completed
@@ -49,7 +49,7 @@ public static class CardMovementsEndpoints
             return invalid;
         }
         var customerId = user.CustomerId();
-        var receipt = await MovementResults.GrainFor(grains, customerId, request!)
+        var receipt = await MovementResults.GrainFor<IWithdrawalGrain>(grains, Workflow.Withdrawal, customerId, request!)
             .Withdraw(new WithdrawalOrder(customerId, request!.Fingerprint, id, body.CardId!, body.Amount!.Value, body.Currency!, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key)));
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch

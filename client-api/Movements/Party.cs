@@ -1,5 +1,4 @@
 using Wallet.Movements;
-using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Movements;
 
@@ -28,16 +27,10 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
     };
 
     /// <summary>
-    /// Where a movement's money came from and went, by its kind: a payment goes to the merchant (not to the
-    /// merchant's settlement wallet, which is the bank's business), a refund comes from it.
+    /// Where a movement's money came from and went, as its receipt says: a payment goes to the merchant (not to
+    /// the merchant's settlement wallet, which is the bank's business), a refund comes from it.
     /// </summary>
-    public static (Party From, Party To) Of(MovementReceipt r) => r.Kind switch
-    {
-        MovementKind.TopUp => (Card(r.CardId), Wallet(r.ToWalletId)),
-        MovementKind.Withdrawal => (Wallet(r.FromWalletId), Card(r.CardId)),
-        MovementKind.Payment => (Wallet(r.FromWalletId), Merchant(r.MerchantId)),
-        MovementKind.Refund => (Merchant(r.MerchantId), Wallet(r.ToWalletId)),
-        MovementKind.Settlement => (Merchant(r.MerchantId), Card(r.CardId)),
-        MovementKind.Transfer or MovementKind.Cashback => (Wallet(r.FromWalletId), Wallet(r.ToWalletId)),
-    };
+    public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
+
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId);
 }

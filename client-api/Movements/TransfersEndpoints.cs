@@ -4,7 +4,6 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Movements;
 using Wallet.Refusals;
-using Wallet.Wallets;
 
 namespace Wallet.ClientApi.Movements;
 
@@ -39,7 +38,7 @@ public static class TransfersEndpoints
         }
         var customerId = user.CustomerId();
         // Only a transfer by phone can be told there is no such customer; only that answer spends the probe budget.
-        var (sent, withheld) = await probes.Ask(context, () => MovementResults.GrainFor(grains, customerId, request!).Transfer(new TransferOrder(
+        var (sent, withheld) = await probes.Ask(context, () => MovementResults.GrainFor<ITransferGrain>(grains, Workflow.Transfer, customerId, request!).Transfer(new TransferOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, body.To!.WalletId, Phones.Normalize(body.To.Phone),
             body.Amount!.Value, body.Currency!, body.Memo, DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key))), RefusalCodes.RecipientNotFound);
         if (withheld is not null)
@@ -61,13 +60,10 @@ public static class TransfersEndpoints
     /// A transfer the customer sent (in any state), or one they received once completed: the recipient sees what the
     /// entry in their wallet shows (the sending wallet's id, the amount, the memo), nothing of the sender's wallet beyond it.
     /// </summary>
-    /// <param name="id">The transfer's id (<c>mv_…</c>), one the caller sent or received.</param>
+    /// <param name="id">The transfer's id (<c>tr_…</c>), one the caller sent or received.</param>
     public static async Task<Ok<TransferResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var movement = grains.GetGrain<IMovementGrain>(id);
-        var receipt = await movement.Find(user.CustomerId()) ?? await movement.FindForRecipient(user.CustomerId());
-        return receipt is { Kind: MovementKind.Transfer }
-            ? TypedResults.Ok(TransferResponse.Of(receipt))
-            : throw WalletRefusedException.NotFound("The transfer");
+        var receipt = MovementIds.WorkflowOf(id) == Workflow.Transfer ? await grains.GetGrain<ITransferGrain>(id).Find(user.CustomerId()) : null;
+        return receipt is not null ? TypedResults.Ok(TransferResponse.Of(receipt)) : throw WalletRefusedException.NotFound("The transfer");
     }
 }

@@ -51,7 +51,8 @@ public static class PaymentsEndpoints
         {
             return invalid;
         }
-        var receipt = await grains.GetGrain<IMovementGrain>(id).Confirm(user.CustomerId(), DeviceSignatureBody.From(body.Pin, body.DeviceSignature));
+        var charge = MovementIds.WorkflowOf(id) == Workflow.Charge ? grains.GetGrain<IChargeGrain>(id) : throw WalletRefusedException.NotFound("The payment");
+        var receipt = await charge.Confirm(user.CustomerId(), DeviceSignatureBody.From(body.Pin, body.DeviceSignature));
         return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.Of(receipt)) : MovementResults.Refusal(receipt);
     }
 
@@ -84,7 +85,7 @@ public static class PaymentsEndpoints
             return Problems.Validation("amount", "This code fixes the amount: leave it out or give the same.");
         }
         var customerId = user.CustomerId();
-        var receipt = await MovementResults.GrainFor(grains, customerId, request!).Pay(new PaymentOrder(
+        var receipt = await MovementResults.GrainFor<IQrPaymentGrain>(grains, Workflow.QrPayment, customerId, request!).Pay(new PaymentOrder(
             customerId, request!.Fingerprint, body.FromWalletId!, code.MerchantId, code.QrCodeId, code.Amount ?? body.Amount!.Value, code.Currency,
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key), body.CouponId));
         MovementResults.MarkReplay(context, receipt);
@@ -126,7 +127,7 @@ public sealed record PaymentRequest([property: RequiredField] string? QrPayload,
 /// A payment to a merchant: <c>amount</c> is what the payer paid; <c>confirmBy</c> is set while it waits for the
 /// payer's confirmation; <c>promotion</c> says what a campaign gave (the price before a discount, cashback, points).
 /// </summary>
-/// <param name="PaymentId">The payment's id (<c>mv_…</c> for a QR payment, <c>ch_…</c> for a charge of a payment code).</param>
+/// <param name="PaymentId">The payment's id (<c>py_…</c> for a QR payment, <c>ch_…</c> for a charge of a payment code, <c>au_…</c> for an authorisation).</param>
 /// <param name="Status"><c>completed</c> once paid, <c>pending_confirmation</c> while it waits for the payer, <c>held_for_review</c> when risk control holds it (see the MovementStatus schema).</param>
 /// <param name="From">The wallet that paid (<c>walletId</c>).</param>
 /// <param name="To">The merchant paid (<c>merchantId</c>).</param>
@@ -139,10 +140,17 @@ public sealed record PaymentRequest([property: RequiredField] string? QrPayload,
 public sealed record PaymentResponse(string PaymentId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, string Currency,
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion)
 {
-    public static PaymentResponse Of(MovementReceipt r)
+    public static PaymentResponse Of(PaymentReceipt r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Amount, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency));
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Paid, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency));
+    }
+
+    /// <summary>A merchant's authorisation of the payer's code, as the payer sees it: the amount captured once captured, the amount held before.</summary>
+    public static PaymentResponse Of(AuthorisationReceipt r)
+    {
+        var (from, to) = Party.Of(r);
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Captured ?? r.Authorised, r.Currency, r.CreatedAt, null, null);
     }
 }
 

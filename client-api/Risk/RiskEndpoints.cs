@@ -77,15 +77,18 @@ public static class RiskEndpoints
     }
 
     /// <summary>Lets a movement held for review go: it is carried out now (and may still be refused, say for want of funds).</summary>
-    /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
+    /// <param name="id">The held movement's id (<c>tr_…</c>, <c>py_…</c> or <c>wd_…</c>).</param>
     public static async Task<Ok<HeldMovementResponse>> Release(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(HeldMovementResponse.Of(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Release(user.CustomerId())));
+        => TypedResults.Ok(HeldMovementResponse.Of(await Held(grains, id).Release(user.CustomerId())));
 
     /// <summary>Refuses a movement held for review: the money held for it is the customer's to spend again.</summary>
-    /// <param name="id">The held movement's id (<c>mv_…</c>).</param>
+    /// <param name="id">The held movement's id (<c>tr_…</c>, <c>py_…</c> or <c>wd_…</c>).</param>
     public static async Task<Results<Ok<HeldMovementResponse>, ValidationProblem>> Reject(string id, RiskReviewRequest? body, ClaimsPrincipal user, IGrainFactory grains)
         => Note(body) is { } invalid ? invalid
-            : TypedResults.Ok(HeldMovementResponse.Of(await grains.GetGrain<Wallet.Movements.IMovementGrain>(id).Reject(user.CustomerId(), body?.Note)));
+            : TypedResults.Ok(HeldMovementResponse.Of(await Held(grains, id).Reject(user.CustomerId(), body?.Note)));
+
+    private static Wallet.Movements.IReviewableMovementGrain Held(IGrainFactory grains, string id)
+        => Wallet.Movements.MovementIds.Reviewable(grains, id) ?? throw WalletRefusedException.NotFound("The movement");
 
     private static ValidationProblem? Note(RiskReviewRequest? body)
         => new FieldErrors().Text(body?.Note is { Length: > 0 } note ? note : null, "note", 500, required: false).Problem;
@@ -138,7 +141,7 @@ public sealed record RiskStandingResponse(string CustomerId, Restriction Restric
 }
 
 /// <summary>A movement held for review, or what became of it: its status, and why it was refused.</summary>
-/// <param name="MovementId">The movement's id (<c>mv_…</c>).</param>
+/// <param name="MovementId">The movement's id (<c>tr_…</c>, <c>py_…</c> or <c>wd_…</c>).</param>
 /// <param name="Kind">What kind of movement (see the MovementKind schema).</param>
 /// <param name="Status"><c>held_for_review</c> while held, <c>completed</c> once released and carried out, <c>refused</c> once rejected or refused.</param>
 /// <param name="From">Where the money comes from: the customer's wallet (<c>walletId</c>), or the card of a top-up (<c>cardId</c>).</param>
@@ -153,9 +156,9 @@ public sealed record RiskStandingResponse(string CustomerId, Restriction Restric
 public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.MovementKind Kind, Wallet.Movements.MovementStatus Status, Party From, Party To,
     long Amount, string Currency, DateTimeOffset CreatedAt, string? RefusalCode, string? ReviewedBy, string? ReviewNote, DateTimeOffset? ReviewedAt)
 {
-    public static HeldMovementResponse Of(Wallet.Movements.MovementReceipt r)
+    public static HeldMovementResponse Of(Wallet.Movements.ReviewableOutcome r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Kind, r.Status, from, to, r.Amount, r.Currency, r.CreatedAt, r.RefusalCode, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
+        return new(r.MovementId, r.Kind, r.Status, from, to, r.HeldAmount, r.Currency, r.CreatedAt, r.Refusal?.Code, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
     }
 }

@@ -16,7 +16,7 @@ public static class Ids
         => id is { Length: > 0 and <= 128 } && id.All(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
 
     /// <summary>Whether an owner id names a customer (not a merchant): ids carry their kind as a prefix.</summary>
-    public static bool IsCustomer(string id) => id.StartsWith("cus_", StringComparison.Ordinal);
+    public static bool IsCustomer(string id) => id.StartsWith(IdPrefixes.Customer + "_", StringComparison.Ordinal);
 
     public static string New(string prefix) => prefix + "_" + Encode(RandomNumberGenerator.GetBytes(17));
 

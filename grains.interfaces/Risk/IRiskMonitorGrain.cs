@@ -18,7 +18,7 @@ public interface IRiskMonitorGrain : IGrainWithStringKey
 
     /// <summary>A movement of the customer's is held for review (said again on a replay: noting it twice changes nothing).</summary>
     [Alias("NoteHeld")]
-    Task NoteHeld(Movements.MovementReceipt held);
+    Task NoteHeld(Movements.ReviewableOutcome held);
 
     /// <summary>A held movement was released or rejected.</summary>
     [Alias("ForgetHeld")]

@@ -35,7 +35,7 @@ public sealed record RiskStanding(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] Restriction Restriction,
     [property: Id(2)] IReadOnlyList<RiskAlert> Alerts,
-    [property: Id(3)] IReadOnlyList<Movements.MovementReceipt> Held);
+    [property: Id(3)] IReadOnlyList<Movements.ReviewableOutcome> Held);
 
 /// <summary>A page of alerts, newest first; <see cref="NextCursor"/> continues after the last.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RiskAlertPage")]

@@ -64,7 +64,7 @@ public sealed partial class EventOutboxGrain(
                 try
                 {
                     // Nothing recorded: still under way (keep asking) or never committed (forgotten once no transaction can still be running).
-                    if (await GrainFactory.GetGrain<IMovementGrain>(movementId).Republish() || since <= now - options.Value.ForgetUnrecordedAfter)
+                    if (await (MovementIds.Grain(GrainFactory, movementId)?.Republish() ?? Task.FromResult(false)) || since <= now - options.Value.ForgetUnrecordedAfter)
                     {
                         outbox.State.Pending.Remove(movementId);
                     }

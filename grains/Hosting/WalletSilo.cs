@@ -132,6 +132,7 @@ public static class WalletSilo
         services.AddSingleton<LimitSchedule>();
         services.AddSingleton(provider => provider.GetRequiredService<LimitSchedule>().Rates);
         services.Configure<SettlementOptions>(configuration.GetSection(SettlementOptions.Section));
+        services.AddSingleton<Movements.MovementServices>();
         services.Configure<Movements.HoldOptions>(configuration.GetSection(Movements.HoldOptions.Section));
         services.Configure<SecretVaultOptions>(configuration.GetSection(SecretVaultOptions.Section));
         services.AddSingleton<SecretVault>();

@@ -68,15 +68,15 @@ public sealed partial class MerchantGrain
             throw new WalletRefusedException(RefusalCodes.PayoutPending,
                 $"Settlement {unpaid.SettlementId} has not reached the bank yet; it is tried again every minute, and the next settlement waits for it.");
         }
-        var due = new PayoutDue(Ids.New("st"), scheduled);
+        var due = new PayoutDue(Ids.New(IdPrefixes.Settlement), scheduled);
         state.PayoutDue = due;
         await merchant.WriteStateAsync();
         await this.RegisterOrUpdateReminder(PayoutReminder, PayoutRetryEvery, PayoutRetryEvery);
         var order = new SettlementOrder(MerchantId, state.SettlementWalletId, settlement.Value.FeeBasisPoints, state.Currency!);
-        MovementReceipt receipt;
+        SettlementReceipt receipt;
         try
         {
-            receipt = await GrainFactory.GetGrain<IMovementGrain>(due.SettlementId).Settle(order);
+            receipt = await GrainFactory.GetGrain<ISettlementGrain>(due.SettlementId).Settle(order);
         }
         catch (WalletRefusedException)
         {
@@ -86,7 +86,7 @@ public sealed partial class MerchantGrain
         if (receipt.Status != MovementStatus.Completed)
         {
             await ForgetPayout();
-            throw new WalletRefusedException(receipt.RefusalCode!, receipt.RefusalDetail!);
+            throw new WalletRefusedException(receipt.Refusal?.Code ?? RefusalCodes.NothingToSettle, receipt.Refusal?.Detail ?? "Nothing was settled.");
         }
         return await PayOut(due, receipt);
     }
@@ -98,7 +98,7 @@ public sealed partial class MerchantGrain
         {
             return null;
         }
-        var receipt = await GrainFactory.GetGrain<IMovementGrain>(due.SettlementId).Find(MerchantId);
+        var receipt = await GrainFactory.GetGrain<ISettlementGrain>(due.SettlementId).Find(MerchantId);
         if (receipt is { Status: MovementStatus.Completed })
         {
             return await PayOut(due, receipt);
@@ -108,14 +108,13 @@ public sealed partial class MerchantGrain
     }
 
     /// <summary>Reports the committed settlement, then asks the bank to pay the card; the report says whether it did.</summary>
-    private async Task<SettlementReport> PayOut(PayoutDue due, MovementReceipt receipt)
+    private async Task<SettlementReport> PayOut(PayoutDue due, SettlementReceipt receipt)
     {
         var state = State;
         var report = state.Settlements.Find(r => r.SettlementId == due.SettlementId);
         if (report is null)
         {
-            var fee = receipt.Fee ?? 0;
-            report = new SettlementReport(due.SettlementId, receipt.Amount, fee, receipt.Amount - fee, receipt.Currency, state.SettlementCardMasked!,
+            report = new SettlementReport(due.SettlementId, receipt.Gross, receipt.Fee, receipt.Net, receipt.Currency, state.SettlementCardMasked!,
                 receipt.CreatedAt, due.Scheduled, SettlementStatus.PayoutPending);
             state.Settlements.Add(report);
             if (state.Settlements.Count > SettlementsKept)

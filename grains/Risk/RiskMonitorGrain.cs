@@ -83,7 +83,7 @@ public sealed partial class RiskMonitorGrain(
         }
     }
 
-    public async Task NoteHeld(Movements.MovementReceipt held)
+    public async Task NoteHeld(Movements.ReviewableOutcome held)
     {
         if (!risk.State.Held.Exists(m => m.MovementId == held.MovementId))
         {

@@ -73,7 +73,7 @@ public sealed class RiskState
     [Id(17)] public Notifications.Notification? Lifted { get; set; }
 
     /// <summary>The customer's movements held for review, oldest first, until an operator decides on each.</summary>
-    [Id(18)] public List<Movements.MovementReceipt> Held { get; set; } = [];
+    [Id(18)] public List<Movements.ReviewableOutcome> Held { get; set; } = [];
 
     /// <summary>The counted events' ids (hashed), oldest first.</summary>
     [Id(19)] public Queue<long> SeenIds { get; set; } = new();

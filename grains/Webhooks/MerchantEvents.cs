@@ -4,7 +4,6 @@ using Wallet.Wire;
 using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
-using Wallet.Wallets;
 
 namespace Wallet.Webhooks;
 
@@ -17,48 +16,52 @@ public static partial class MerchantEvents
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new UtcTimestamps() } };
 
-    /// <summary>The event a merchant's movement outcome makes, or null when it makes none (a refusal, a pending charge).</summary>
-    public static WebhookEvent? For(MovementReceipt receipt)
+    /// <summary>The event a merchant's movement outcome makes, or null when it makes none (a refusal, a pending charge, a settlement: its payout says).</summary>
+    public static WebhookEvent? For(MovementOutcome outcome) => outcome switch
     {
-        if (receipt.MerchantId is null)
+        PaymentReceipt { Status: MovementStatus.Completed } paid => Event(paid.MovementId, WebhookEventTypes.PaymentSucceeded, paid.CreatedAt, new
         {
-            return null;
-        }
-        return (receipt.Kind, receipt.Status) switch
+            paymentId = paid.MovementId,
+            paid.OrderId,
+            amount = paid.Paid,
+            authorizedAmount = (long?)null,
+            paid.Currency,
+            from = Party(walletId: paid.PayerWalletId),
+            to = Party(merchantId: paid.MerchantId),
+            promotion = paid.Promotion is { } given
+                ? new { given.CampaignId, given.Price, given.Discount, given.Cashback, given.Points, given.CouponId }
+                : null,
+        }),
+        AuthorisationReceipt { Status: MovementStatus.Completed, Captured: { } captured } paid => Event(paid.MovementId, WebhookEventTypes.PaymentSucceeded, paid.CreatedAt, new
         {
-            (MovementKind.Payment, MovementStatus.Completed) => Event(receipt.MovementId, WebhookEventTypes.PaymentSucceeded, receipt.CreatedAt, new
+            paymentId = paid.MovementId,
+            paid.OrderId,
+            amount = captured,
+            authorizedAmount = (long?)paid.Authorised,
+            paid.Currency,
+            from = Party(walletId: paid.PayerWalletId),
+            to = Party(merchantId: paid.MerchantId),
+            promotion = (object?)null,
+        }),
+        AuthorisationReceipt { Status: MovementStatus.Voided } voided => Event(voided.MovementId,
+            voided.Refusal?.Code == RefusalCodes.AuthorizationExpired ? WebhookEventTypes.AuthorizationExpired : WebhookEventTypes.AuthorizationVoided,
+            voided.CreatedAt, new
             {
-                paymentId = receipt.MovementId,
-                receipt.OrderId,
-                amount = receipt.Captured ?? receipt.Amount,
-                authorizedAmount = receipt.Captured is null ? (long?)null : receipt.Amount,
-                receipt.Currency,
-                from = Party(walletId: receipt.FromWalletId),
-                to = Party(merchantId: receipt.MerchantId),
-                promotion = receipt.Promotion is { } given
-                    ? new { given.CampaignId, given.Price, given.Discount, given.Cashback, given.Points, given.CouponId }
-                    : null,
+                authorizationId = voided.MovementId, voided.OrderId, amount = voided.Authorised, voided.Currency,
+                from = Party(walletId: voided.PayerWalletId), to = Party(merchantId: voided.MerchantId),
             }),
-            (MovementKind.Refund, MovementStatus.Completed) => Event(receipt.MovementId, WebhookEventTypes.PaymentRefunded, receipt.CreatedAt, new
-            {
-                refundId = receipt.MovementId,
-                receipt.PaymentId,
-                receipt.OrderId,
-                from = Party(merchantId: receipt.MerchantId),
-                to = Party(walletId: receipt.ToWalletId),
-                receipt.Amount,
-                receipt.Currency,
-            }),
-            (MovementKind.Payment, MovementStatus.Voided) => Event(receipt.MovementId,
-                receipt.RefusalCode == RefusalCodes.AuthorizationExpired ? WebhookEventTypes.AuthorizationExpired : WebhookEventTypes.AuthorizationVoided,
-                receipt.CreatedAt, new
-                {
-                    authorizationId = receipt.MovementId, receipt.OrderId, receipt.Amount, receipt.Currency,
-                    from = Party(walletId: receipt.FromWalletId), to = Party(merchantId: receipt.MerchantId),
-                }),
-            _ => null,
-        };
-    }
+        RefundReceipt { Status: MovementStatus.Completed } refund => Event(refund.MovementId, WebhookEventTypes.PaymentRefunded, refund.CreatedAt, new
+        {
+            refundId = refund.MovementId,
+            refund.PaymentId,
+            refund.OrderId,
+            from = Party(merchantId: refund.MerchantId),
+            to = Party(walletId: refund.PayerWalletId),
+            refund.Amount,
+            refund.Currency,
+        }),
+        _ => null,
+    };
 
     public static WebhookEvent SettlementPaid(SettlementReport report) => Event(report.SettlementId, WebhookEventTypes.SettlementPaid, report.PaidAt ?? report.SettledAt, new
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Wallet.Customers;
 using Wallet.Devices;
-using Wallet.Identity;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Tests.Infrastructure;
@@ -61,10 +60,10 @@ public sealed class DeviceSignatureTests(ClockedClusterFixture fixture)
     }
 
     /// <summary>A transfer of 100 fen under <paramref name="key"/>, signed by <paramref name="device"/> for exactly that transfer.</summary>
-    private Task<MovementReceipt> Pay(TestCustomer payer, string from, string to, ECDsa device, DeviceChallenge challenge, string key)
+    private Task<TransferReceipt> Pay(TestCustomer payer, string from, string to, ECDsa device, DeviceChallenge challenge, string key)
     {
         var signature = DeviceSigning.Sign(device, challenge.Nonce, "transfer", 100, "CNY", to, key);
-        return fixture.Grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", payer.Id, key))
+        return fixture.Grains.GetGrain<ITransferGrain>(MovementIds.For(Workflow.Transfer, payer.Id, key))
             .Transfer(new TransferOrder(payer.Id, $"device {key}", from, to, null, 100, "CNY", null, PaymentAuthorisation.WithDevice(challenge.ChallengeId, signature, key)));
     }
 

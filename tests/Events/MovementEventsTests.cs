@@ -46,7 +46,7 @@ public sealed class MovementEventsTests(ClusterFixture fixture)
         Assert.Contains(sent.MovementId, await Outbox(sent.MovementId).Pending());
         await Outbox(sent.MovementId).AsReference<IRemindable>().ReceiveReminder("republish", default);
         var received = await Moved(bob.Id, sent.MovementId);
-        Assert.True(await fixture.Grains.GetGrain<IMovementGrain>(sent.MovementId).Republish()); // the same event once more
+        Assert.True(await fixture.Grains.GetGrain<ITransferGrain>(sent.MovementId).Republish()); // the same event once more
         var marker = await _bank.Transfer(alice, from, to, 1); // delivered after the repeat: a stream keeps order
         await Moved(bob.Id, marker.MovementId);
 

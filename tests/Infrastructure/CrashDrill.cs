@@ -123,11 +123,11 @@ public sealed class CrashDrill
         }
     }
 
-    private Task<MovementReceipt> Send(Sent transfer)
+    private Task<TransferReceipt> Send(Sent transfer)
         => _bank.Transfer(_accounts[transfer.From].Customer, _accounts[transfer.From].Wallet, _accounts[transfer.To].Wallet, transfer.Amount, transfer.Key);
 
     /// <summary>Replays a transfer under its key until the cluster gives its final outcome (bounded).</summary>
-    private async Task<MovementReceipt> Settle(Sent transfer)
+    private async Task<TransferReceipt> Settle(Sent transfer)
     {
         for (var attempt = 1; ; attempt++)
         {

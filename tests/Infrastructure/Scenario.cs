@@ -70,14 +70,14 @@ public sealed partial class Scenario(IGrainFactory grains)
         return (customer, wallet);
     }
 
-    public Task<MovementReceipt> TopUp(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
-        => Movement(customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
+    public Task<TopUpReceipt> TopUp(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
+        => Movement<ITopUpGrain>(Workflow.TopUp, customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
 
-    public Task<MovementReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin)
-        => Movement(customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, PaymentAuthorisation.WithPin(pin)));
+    public Task<TransferReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin)
+        => Movement<ITransferGrain>(Workflow.Transfer, customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, PaymentAuthorisation.WithPin(pin)));
 
-    public Task<MovementReceipt> Withdraw(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
-        => Movement(customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
+    public Task<WithdrawalReceipt> Withdraw(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
+        => Movement<IWithdrawalGrain>(Workflow.Withdrawal, customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
 
     public async Task<long> Balance(TestCustomer customer, string walletId)
         => (await grains.GetGrain<IWalletGrain>(walletId).GetView(customer.Id)).Balance;
@@ -101,8 +101,8 @@ public sealed partial class Scenario(IGrainFactory grains)
     public static string LatestCode(IReadOnlyList<SmsMessage> messages)
         => SixDigits().Match(messages[^1].Text).Value;
 
-    private IMovementGrain Movement(TestCustomer customer, string? key)
-        => grains.GetGrain<IMovementGrain>(Ids.ForIdempotencyKey("mv", customer.Id, key ?? Guid.NewGuid().ToString()));
+    private TGrain Movement<TGrain>(Workflow workflow, TestCustomer customer, string? key) where TGrain : IMovementGrain
+        => grains.GetGrain<TGrain>(MovementIds.For(workflow, customer.Id, key ?? Guid.NewGuid().ToString()));
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();

@@ -46,7 +46,7 @@ public sealed class TierLimitTests(ClockedClusterFixture fixture)
 
         var refused = await _bank.Transfer(alice, wallet, bob, 1);
         AssertRefused(refused, RefusalCodes.LimitExceeded, LimitNames.Daily);
-        Assert.Contains("5,000.00 CNY", refused.RefusalDetail, StringComparison.Ordinal);
+        Assert.Contains("5,000.00 CNY", refused.Refusal?.Detail, StringComparison.Ordinal);
 
         fixture.SetShanghaiTime(2026, 3, 4, 0, 0); // 16:00 UTC: a new day in Shanghai, still the 3rd in London
         Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(alice, wallet, bob, 1)).Status);
@@ -94,7 +94,7 @@ public sealed class TierLimitTests(ClockedClusterFixture fixture)
 
         Assert.Equal(5, receipts.Count(r => r.Status == MovementStatus.Completed));
         // each refused one saw the five that went: the daily limit met, nothing left under it
-        Assert.All(receipts.Where(r => r.Status == MovementStatus.Refused), r => Assert.Equal((LimitNames.Daily, 0L), (r.RefusalLimit!.Name, r.RefusalLimit.Remaining)));
+        Assert.All(receipts.Where(r => r.Status == MovementStatus.Refused), r => Assert.Equal((LimitNames.Daily, 0L), (r.Refusal?.Limit?.Name, r.Refusal?.Limit?.Remaining)));
         Assert.Equal(5_000 * Yuan, await _bank.Balance(alice, wallet));
         await _bank.AssertBalanced(wallet, bob);
     }
@@ -188,6 +188,6 @@ public sealed class TierLimitTests(ClockedClusterFixture fixture)
         return new TestCustomer(facts!.OwnerId, "");
     }
 
-    private static void AssertRefused(MovementReceipt receipt, string code, string limit)
-        => Assert.Equal((MovementStatus.Refused, code, limit), (receipt.Status, receipt.RefusalCode, receipt.RefusalLimit?.Name));
+    private static void AssertRefused(MovementOutcome receipt, string code, string limit)
+        => Assert.Equal((MovementStatus.Refused, code, limit), (receipt.Status, receipt.Refusal?.Code, receipt.Refusal?.Limit?.Name));
 }

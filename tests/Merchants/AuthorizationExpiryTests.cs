@@ -19,20 +19,20 @@ public sealed class AuthorizationExpiryTests(ClockedClusterFixture fixture)
         var (merchant, _) = await _bank.NewMerchant("Hotel", "7011", "Xiamen");
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
         var code = await fixture.Grains.GetGrain<IPayerGrain>(alice.Id).IssuePaymentCode(wallet);
-        var authorization = fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}");
+        var authorization = fixture.Grains.GetGrain<IAuthorisationGrain>($"au_{Guid.NewGuid():N}");
         var held = await authorization.Authorize(new AuthorizationOrder(merchant.GetPrimaryKeyString(), "deposit", code.Code, 6_000, "CNY", "ROOM-12"));
         Assert.Equal(4_000, (await Wallet(alice, wallet)).Available);
 
-        fixture.Clock.Set(held.ExpiresAt!.Value.AddSeconds(-1));
+        fixture.Clock.Set(held.ExpiresAt.AddSeconds(-1));
         await authorization.AsReference<IRemindable>().ReceiveReminder("authorization-expiry", default); // early: nothing happens
         Assert.Equal(4_000, (await Wallet(alice, wallet)).Available);
-        fixture.Clock.Set(held.ExpiresAt!.Value);
+        fixture.Clock.Set(held.ExpiresAt);
         await authorization.AsReference<IRemindable>().ReceiveReminder("authorization-expiry", default);
 
         var view = await Wallet(alice, wallet);
         Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
         var capture = await authorization.Capture(merchant.GetPrimaryKeyString(), 1_000);
-        Assert.Equal((MovementStatus.Voided, RefusalCodes.AuthorizationExpired), (capture.Status, capture.RefusalCode));
+        Assert.Equal((MovementStatus.Voided, RefusalCodes.AuthorizationExpired), (capture.Status, capture.Refusal?.Code));
         await _bank.AssertBalanced(wallet);
     }
 

@@ -31,17 +31,17 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => payers[i] = await _bank.FundedCustomer(2_000));
 
-        var receipts = await Task.WhenAll(payers.Select((p, i) => PayAsAClientWould(fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}"),
+        var receipts = await Task.WhenAll(payers.Select((p, i) => PayAsAClientWould(fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}"),
             new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
 
-        Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.RefusalCode}: {r.RefusalDetail}"));
+        Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.Refusal?.Code}: {r.Refusal?.Detail}"));
         Assert.Equal(100, receipts.Count(r => r.Promotion is { Cashback: Cashback }));
         Assert.DoesNotContain(receipts, r => r.Promotion is not null && r.Promotion.Cashback != Cashback);
         Assert.Equal(100 * Cashback, (await campaigns.List()).Single(c => c.CampaignId == campaign.CampaignId).Spent);
         var settlement = await fixture.Grains.GetGrain<IWalletGrain>(onboarded.SettlementWalletId).GetView(onboarded.MerchantId);
-        Assert.Equal(receipts.Sum(r => r.Amount) - 100 * Cashback, settlement.Balance);
+        Assert.Equal(receipts.Sum(r => r.Paid) - 100 * Cashback, settlement.Balance);
         var balances = await Task.WhenAll(payers.Select(p => _bank.Balance(p.Customer, p.Wallet)));
-        Assert.Equal(receipts.Select(r => 2_000 - r.Amount + (r.Promotion?.Cashback ?? 0)), balances);
+        Assert.Equal(receipts.Select(r => 2_000 - r.Paid + (r.Promotion?.Cashback ?? 0)), balances);
         await _bank.AssertBooksBalance();
     }
 
@@ -58,9 +58,9 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         PaymentOrder Order(TestCustomer payer, string wallet) => new(payer.Id, "dumplings", wallet, onboarded.MerchantId, code.QrCodeId, 800, "CNY", PaymentAuthorisation.WithPin(TestData.Pin));
         AbortInjection.AbortDebits(shakyWallet, times: TransactionRetry.MaxAttempts);
 
-        var inDoubt = await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}").Pay(Order(shaky, shakyWallet)));
+        var inDoubt = await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}").Pay(Order(shaky, shakyWallet)));
         AbortInjection.Clear(shakyWallet);
-        var paid = await fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}").Pay(Order(next, nextWallet));
+        var paid = await fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}").Pay(Order(next, nextWallet));
 
         Assert.Equal(RefusalCodes.MovementInDoubt, inDoubt.Code);
         Assert.Equal((MovementStatus.Completed, Cashback), (paid.Status, paid.Promotion?.Cashback));
@@ -72,7 +72,7 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
     /// tells clients to): a thousand transactions at once on a 2-core machine busy with the rest of the suite can
     /// take longer than a movement waits before it says so, or than the cluster's 30 s response timeout.
     /// </summary>
-    private static async Task<MovementReceipt> PayAsAClientWould(IMovementGrain payment, PaymentOrder order)
+    private static async Task<PaymentReceipt> PayAsAClientWould(IQrPaymentGrain payment, PaymentOrder order)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -26,7 +26,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
         fixture.Clock.Set(late.ExpiresAt.AddSeconds(1));
         var refused = await Charge(merchant, late.Code, 100);
 
-        Assert.Equal((MovementStatus.Refused, RefusalCodes.PaymentCodeExpired), (refused.Status, refused.RefusalCode));
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.PaymentCodeExpired), (refused.Status, refused.Refusal?.Code));
         Assert.Equal(9_900, await _bank.Balance(alice, wallet));
         await _bank.AssertBalanced(wallet);
     }
@@ -42,13 +42,13 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
             Assert.Equal(MovementStatus.Completed, (await Charge(merchant, (await customer.IssuePaymentCode(wallet)).Code, 100)).Status);
         }
 
-        var chargeId = $"mv_{Guid.NewGuid():N}";
+        var chargeId = $"ch_{Guid.NewGuid():N}";
         var pending = await Charge(merchant, (await customer.IssuePaymentCode(wallet)).Code, 100, chargeId);
         Assert.Equal(MovementStatus.PendingConfirmation, pending.Status);
         fixture.Clock.Set(pending.ConfirmBy!.Value.AddSeconds(1));
-        var expired = await fixture.Grains.GetGrain<IMovementGrain>(chargeId).Confirm(alice.Id, PaymentAuthorisation.WithPin(TestData.Pin));
+        var expired = await fixture.Grains.GetGrain<IChargeGrain>(chargeId).Confirm(alice.Id, PaymentAuthorisation.WithPin(TestData.Pin));
 
-        Assert.Equal((MovementStatus.Refused, RefusalCodes.ConfirmationExpired), (expired.Status, expired.RefusalCode));
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.ConfirmationExpired), (expired.Status, expired.Refusal?.Code));
         fixture.SetShanghaiTime(2026, 10, 3, 9, 0); // a new day: the allowance starts again
         Assert.Equal(MovementStatus.Completed, (await Charge(merchant, (await customer.IssuePaymentCode(wallet)).Code, 100)).Status);
         Assert.Equal(10_000 - 1_100, await _bank.Balance(alice, wallet));
@@ -62,7 +62,7 @@ public sealed class PaymentCodeTimingTests(ClockedClusterFixture fixture)
         return (merchant, alice, wallet);
     }
 
-    private Task<MovementReceipt> Charge(IMerchantGrain merchant, string code, long amount, string? chargeId = null)
-        => fixture.Grains.GetGrain<IMovementGrain>(chargeId ?? $"mv_{Guid.NewGuid():N}")
+    private Task<PaymentReceipt> Charge(IMerchantGrain merchant, string code, long amount, string? chargeId = null)
+        => fixture.Grains.GetGrain<IChargeGrain>(chargeId ?? $"ch_{Guid.NewGuid():N}")
             .Charge(new ChargeOrder(merchant.GetPrimaryKeyString(), $"charge {code}", code, amount, "CNY", $"order-{code}"));
 }

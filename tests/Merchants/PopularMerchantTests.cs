@@ -22,12 +22,12 @@ public sealed class PopularMerchantTests(ClusterFixture fixture)
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => payers[i] = await _bank.FundedCustomer(1_000));
 
-        var receipts = await Task.WhenAll(payers.Select((p, i) => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}")
+        var receipts = await Task.WhenAll(payers.Select((p, i) => fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}")
             .Pay(new PaymentOrder(p.Customer.Id, $"coffee {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 100 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
 
-        Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.RefusalCode}: {r.RefusalDetail}"));
+        Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.Refusal?.Code}: {r.Refusal?.Detail}"));
         var settlement = await fixture.Grains.GetGrain<IWalletGrain>(onboarded.SettlementWalletId).GetView(onboarded.MerchantId);
-        Assert.Equal(receipts.Sum(r => r.Amount), settlement.Balance);
+        Assert.Equal(receipts.Sum(r => r.MerchantReceived), settlement.Balance);
         await _bank.AssertBooksBalance();
     }
 }

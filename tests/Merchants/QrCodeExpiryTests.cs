@@ -31,7 +31,7 @@ public sealed class QrCodeExpiryTests(ClockedClusterFixture fixture)
         await _bank.AssertBalanced(wallet);
     }
 
-    private Task<MovementReceipt> Pay(TestCustomer payer, string wallet, IssuedQrCode code)
-        => fixture.Grains.GetGrain<IMovementGrain>($"mv_{Guid.NewGuid():N}").Pay(new PaymentOrder(
+    private Task<PaymentReceipt> Pay(TestCustomer payer, string wallet, IssuedQrCode code)
+        => fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}").Pay(new PaymentOrder(
             payer.Id, $"pay {code.Code.QrCodeId}", wallet, code.Code.MerchantId, code.Code.QrCodeId, code.Code.Amount!.Value, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
 }

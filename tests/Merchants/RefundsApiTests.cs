@@ -48,7 +48,7 @@ public sealed class RefundsApiTests(ApiFixture api)
         var other = await ApiMerchant.Onboard(api);
 
         await Problem(await other.Refund(paymentId, 100, "x1"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await merchant.Refund("mv_unknown", 100, "x2"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Refund("py_unknown", 100, "x2"), HttpStatusCode.NotFound, "not_found");
         await Problem(await merchant.Refund(paymentId, 0, "x3"), HttpStatusCode.BadRequest, "validation_failed");
         await Problem(await merchant.Send(HttpMethod.Post, $"/v1/merchant/payments/{paymentId}/refunds", """{"amount":100}"""), HttpStatusCode.BadRequest, "idempotency_key_required");
 

@@ -93,7 +93,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         var replay = await _bank.Transfer(alice, aliceWallet, bobWallet, 501, key: "too-much");
 
         Assert.Equal(MovementStatus.Refused, refused.Status);
-        Assert.Equal(RefusalCodes.InsufficientFunds, refused.RefusalCode);
+        Assert.Equal(RefusalCodes.InsufficientFunds, refused.Refusal?.Code);
         Assert.Equal(refused, replay with { Replayed = false });
         Assert.Equal(0, await _bank.Balance(bob, bobWallet));
         Assert.Equal(1_500, await _bank.Balance(alice, aliceWallet));
@@ -125,7 +125,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         var receipt = await _bank.TopUp(alice, wallet, card, 1_000);
 
-        Assert.Equal(RefusalCodes.CardDeclined, receipt.RefusalCode);
+        Assert.Equal(RefusalCodes.CardDeclined, receipt.Refusal?.Code);
         Assert.Equal(0, await _bank.Balance(alice, wallet));
         await _bank.AssertBalanced(wallet);
     }
@@ -140,7 +140,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         var overdraw = await _bank.Withdraw(alice, wallet, card, 2_001);
 
         Assert.Equal(MovementStatus.Completed, receipt.Status);
-        Assert.Equal(RefusalCodes.InsufficientFunds, overdraw.RefusalCode);
+        Assert.Equal(RefusalCodes.InsufficientFunds, overdraw.Refusal?.Code);
         Assert.Equal(2_000, await _bank.Balance(alice, wallet));
         await _bank.AssertBooksBalance();
     }

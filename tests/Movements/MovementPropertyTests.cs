@@ -41,25 +41,25 @@ public sealed class MovementPropertyTests(ClusterFixture fixture)
             {
                 var key = Guid.NewGuid().ToString();
                 var (customer, wallet, card, _) = accounts[step.From];
-                Task<MovementReceipt> Send() => step.Kind switch
+                async Task<MovementOutcome> Send() => step.Kind switch
                 {
-                    0 => _bank.TopUp(customer, wallet, card, step.Amount, key),
-                    1 => _bank.Transfer(customer, wallet, accounts[step.To].wallet, step.Amount, key),
-                    _ => _bank.Withdraw(customer, wallet, card, step.Amount, key),
+                    0 => await _bank.TopUp(customer, wallet, card, step.Amount, key),
+                    1 => await _bank.Transfer(customer, wallet, accounts[step.To].wallet, step.Amount, key),
+                    _ => await _bank.Withdraw(customer, wallet, card, step.Amount, key),
                 };
                 var receipts = await Task.WhenAll(step.SentTwice ? [Send(), Send()] : new[] { Send() });
                 Assert.All(receipts, r => Assert.Equal(receipts[0] with { Replayed = false }, r with { Replayed = false }));
                 return receipts[0];
             }));
 
-            var completed = outcomes.Where(r => r.Status == MovementStatus.Completed).ToList();
+            var completed = outcomes.Where(r => r.Moved is not null).Select(r => (r.MovementId, Moved: r.Moved!)).ToList();
             foreach (var (customer, wallet, _, opening) in accounts)
             {
-                var expected = Opening + completed.Sum(r => (r.ToWalletId == wallet ? r.Amount : 0) - (r.FromWalletId == wallet ? r.Amount : 0));
+                var expected = Opening + completed.Sum(r => (r.Moved.ToWalletId == wallet ? r.Moved.In : 0) - (r.Moved.FromWalletId == wallet ? r.Moved.Out : 0));
                 var entries = await _bank.Entries(customer, wallet);
                 Assert.Equal(expected, await _bank.Balance(customer, wallet));
                 Assert.All(entries, e => Assert.True(e.BalanceAfter >= 0, $"entry {e.Sequence} of {wallet} left {e.BalanceAfter}"));
-                var applied = completed.Where(r => r.FromWalletId == wallet || r.ToWalletId == wallet).Select(r => r.MovementId).Append(opening);
+                var applied = completed.Where(r => r.Moved.FromWalletId == wallet || r.Moved.ToWalletId == wallet).Select(r => r.MovementId).Append(opening);
                 Assert.Equal(applied.Order(), entries.Select(e => e.MovementId).Order());
             }
             var books = await _bank.Ledger();

@@ -37,7 +37,7 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
         await Problem(await mallory.Http.GetAsync($"/v1/wallets/{wallet}/withdrawals/{withdrawalId}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync($"/v1/wallets/{otherWallet}/top-ups/{topUpId}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/top-ups/{withdrawalId}"), HttpStatusCode.NotFound, "not_found"); // a withdrawal is no top-up
-        await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/withdrawals/mv_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/withdrawals/wd_unknown"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/top-ups/%20"), HttpStatusCode.NotFound, "not_found");
     }
 
@@ -59,7 +59,7 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
 
         await Problem(await mallory.Http.GetAsync($"/v1/payments/{paymentId}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await mallory.Http.GetAsync($"/v1/payments/{chargeId}"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await alice.Http.GetAsync("/v1/payments/mv_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await alice.Http.GetAsync("/v1/payments/py_unknown"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync("/v1/payments/%20"), HttpStatusCode.NotFound, "not_found");
     }
 
@@ -85,7 +85,7 @@ public sealed class CustomerRetrievalApiTests(ApiFixture api)
         Assert.Equal((from, "lunch"), (entry.GetProperty("counterparty").GetProperty("walletId").GetString(), entry.GetProperty("memo").GetString()));
 
         await Problem(await mallory.Http.GetAsync($"/v1/transfers/{id}"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await bob.Http.GetAsync("/v1/transfers/mv_unknown"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await bob.Http.GetAsync("/v1/transfers/tr_unknown"), HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class MerchantRetrievalApiTests(ApiFixture api)
         await Problem(await other.Send(HttpMethod.Get, $"/v1/merchant/payments/{paymentId}/refunds"), HttpStatusCode.NotFound, "not_found");
         await Problem(await other.Send(HttpMethod.Get, $"/v1/merchant/refunds/{second}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/refunds/rf_unknown"), HttpStatusCode.NotFound, "not_found");
-        await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments/mv_unknown/refunds"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments/py_unknown/refunds"), HttpStatusCode.NotFound, "not_found");
         await Problem(await merchant.Send(HttpMethod.Get, $"/v1/merchant/refunds/{paymentId}"), HttpStatusCode.NotFound, "not_found"); // a payment is no refund
     }
 

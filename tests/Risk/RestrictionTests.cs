@@ -29,7 +29,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var after = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _bank.Transfer(alice, wallet, bobWallet, 100)));
         var before = await Task.WhenAll(racing);
 
-        Assert.All(after, r => Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountReceiveOnly), (r.Status, r.RefusalCode)));
+        Assert.All(after, r => Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountReceiveOnly), (r.Status, r.Refusal?.Code)));
         var sent = before.Count(r => r.Status == MovementStatus.Completed) * 100L;
         Assert.Equal((100_000 - sent, sent), (await _bank.Balance(alice, wallet), await _bank.Balance(bob, bobWallet)));
         await _bank.AssertBalanced(wallet, bobWallet);
@@ -45,7 +45,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         Assert.Equal(MovementStatus.HeldForReview, held.Status);
 
-        var movement = fixture.Grains.GetGrain<IMovementGrain>(held.MovementId);
+        var movement = MovementIds.Reviewable(fixture.Grains, held.MovementId)!;
         var decisions = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
         {
             try
@@ -74,9 +74,9 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         await fixture.Grains.GetGrain<IWalletGrain>(bobWallet).Close(bob.Id);
 
-        var outcome = await fixture.Grains.GetGrain<IMovementGrain>(held.MovementId).Release("ops_test");
+        var outcome = await MovementIds.Reviewable(fixture.Grains, held.MovementId)!.Release("ops_test");
 
-        Assert.Equal((MovementStatus.Refused, RefusalCodes.WalletClosed), (outcome.Status, outcome.RefusalCode));
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.WalletClosed), (outcome.Status, outcome.Refusal?.Code));
         var view = await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetView(alice.Id);
         Assert.Equal((10_000L, 10_000L), (view.Balance, view.Available));
         Assert.Empty((await fixture.Grains.GetGrain<IRiskMonitorGrain>(alice.Id).GetStanding()).Held);
@@ -100,7 +100,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var refused = await _bank.Transfer(payer, from, busy, 1_000);
 
         Assert.Equal(0, (await wallet.GetFacts())!.ReceivingTills);
-        Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountFrozen), (refused.Status, refused.RefusalCode));
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.AccountFrozen), (refused.Status, refused.Refusal?.Code));
         Assert.Equal((10_000L, 0L), (await _bank.Balance(payer, from), await _bank.Balance(carol, busy)));
         await _bank.AssertBalanced(from, busy);
     }
@@ -114,7 +114,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
         await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
-        var movement = fixture.Grains.GetGrain<IMovementGrain>(held.MovementId);
+        var movement = fixture.Grains.GetGrain<ITransferGrain>(held.MovementId);
 
         AbortInjection.FailDebitsAsStorage(wallet, times: TransactionRetry.MaxAttempts);
         var failed = await Assert.ThrowsAsync<WalletRefusedException>(() => movement.Release("ops_test"));
@@ -141,8 +141,8 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero); // the movements now know only their stored records
 
-        var rejected = await fixture.Grains.GetGrain<IMovementGrain>(rejectedOne.MovementId).Reject("ops_test", "not the customer");
-        var released = await fixture.Grains.GetGrain<IMovementGrain>(releasedOne.MovementId).Release("ops_test");
+        var rejected = await MovementIds.Reviewable(fixture.Grains, rejectedOne.MovementId)!.Reject("ops_test", "not the customer");
+        var released = await MovementIds.Reviewable(fixture.Grains, releasedOne.MovementId)!.Release("ops_test");
 
         Assert.Equal((MovementStatus.Refused, MovementStatus.Completed), (rejected.Status, released.Status));
         Assert.Equal(("ops_test", "not the customer", "ops_test"), (rejected.Review?.OperatorId, rejected.Review?.Note, released.Review?.OperatorId));

@@ -22,7 +22,7 @@ public sealed class RestartTests
         const int Payments = 150;
         TestCustomer alice, bob, shop;
         string aliceWallet, bobWallet, card, shopWallet;
-        MovementReceipt transfer;
+        TransferReceipt transfer;
         await using (var before = await StartCluster(settings, serviceId))
         {
             var bank = new Scenario(before.Client);

@@ -110,7 +110,7 @@ public sealed class TillTests(ClusterFixture fixture)
     private async Task<(TestCustomer Customer, string Wallet)[]> FundedPayers()
         => await Task.WhenAll(Enumerable.Range(0, Payers).Select(_ => _bank.FundedCustomer(100_000)));
 
-    private Task<MovementReceipt[]> PayAll((TestCustomer Customer, string Wallet)[] payers, string till)
+    private Task<TransferReceipt[]> PayAll((TestCustomer Customer, string Wallet)[] payers, string till)
         => Task.WhenAll(payers.SelectMany(p => Enumerable.Range(1, PaymentsEach).Select(n => _bank.Transfer(p.Customer, p.Wallet, till, 100 + n))));
 
     private async Task<WalletFacts> Facts(string walletId) => (await fixture.Grains.GetGrain<IWalletGrain>(walletId).GetFacts())!;

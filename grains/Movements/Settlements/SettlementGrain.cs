@@ -1,3 +1,4 @@
+using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Money;
 using Wallet.Refusals;
@@ -6,13 +7,17 @@ using Wallet.Wallets;
 namespace Wallet.Movements;
 
 /// <summary>A merchant's settlement as a movement: the money leaves the wallet in the same transaction that books it to the card payout and the fee.</summary>
-public sealed partial class MovementGrain
+public sealed class SettlementGrain(
+    [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<SettlementRecord> record,
+    MovementServices services)
+    : MovementGrain<SettlementReceipt, SettlementRecord>(record, services), ISettlementGrain
 {
     /// <summary>
     /// Settles what the wallet holds when asked: money arriving meanwhile waits for the next settlement;
     /// a refund that took some meanwhile makes this one refused (insufficient funds) and changes nothing.
+    /// The merchant asks once per settlement id, so the id is the request's fingerprint.
     /// </summary>
-    public async Task<MovementReceipt> Settle(SettlementOrder order)
+    public async Task<SettlementReceipt> Settle(SettlementOrder order)
     {
         if (await Recorded(order.MerchantId, MovementId) is { } earlier)
         {
@@ -24,9 +29,8 @@ public sealed partial class MovementGrain
             throw new WalletRefusedException(RefusalCodes.NothingToSettle, "The settlement wallet is empty.");
         }
         var fee = order.FeeOn(gross);
-        var receipt = NewReceipt(MovementKind.Settlement, order.WalletId, null, null, gross, order.Currency, $"fee {Amounts.Format(fee, order.Currency)}")
-            with { MerchantId = order.MerchantId, Fee = fee };
-        var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, order.Currency, null, receipt.Memo);
+        var receipt = Accepted(new SettlementReceipt(order.MerchantId, order.WalletId, gross, fee), order.Currency);
+        var debit = new Posting(MovementId, MovementKind.Settlement, order.MerchantId, gross, order.Currency, null, $"fee {Amounts.Format(fee, order.Currency)}");
         return await Commit(order.MerchantId, MovementId, receipt, async () =>
         {
             if (await Wallet(order.WalletId).Debit(debit) is { } refusal)
@@ -38,4 +42,9 @@ public sealed partial class MovementGrain
             return null;
         });
     }
+
+    public Task<SettlementReceipt?> Find(string merchantId) => RecordedFor(merchantId);
 }
+
+[GenerateSerializer, Alias("Wallet.SettlementRecord")]
+public sealed class SettlementRecord : MovementRecord<SettlementReceipt>;

@@ -11,7 +11,7 @@ namespace Wallet.Movements;
 /// shard's reminder has the movement publish again from its record. Never published from inside the
 /// transaction: an aborted one would still have delivered them.
 /// </summary>
-public sealed partial class MovementGrain
+public abstract partial class MovementGrain<TReceipt, TRecord>
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Events of movement {MovementId} were not published; its publication-log shard has them published again")]
     private static partial void LogPublishFailed(ILogger logger, string movementId, Exception exception);
@@ -20,8 +20,7 @@ public sealed partial class MovementGrain
 
     public async Task<bool> Republish()
     {
-        var known = _settled ?? await ReadRecord();
-        if (known?.Receipt is { } receipt)
+        if ((await Known())?.Receipt is { } receipt)
         {
             await PublishEvents(receipt);
             return true;
@@ -30,7 +29,7 @@ public sealed partial class MovementGrain
     }
 
     /// <summary>After the commit: publishes the outcome's events and tells the shard; a failure leaves the movement written down there.</summary>
-    private async Task Publish(MovementReceipt outcome)
+    private async Task Publish(TReceipt outcome)
     {
         try
         {
@@ -39,7 +38,7 @@ public sealed partial class MovementGrain
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogPublishFailed(logger, MovementId, exception);
+            LogPublishFailed(Logger, MovementId, exception);
         }
     }
 
@@ -48,26 +47,24 @@ public sealed partial class MovementGrain
     /// when the owner is a customer (merchants are not watched by the customers' risk monitor). Nothing
     /// for an outcome that moved none.
     /// </summary>
-    private async Task PublishEvents(MovementReceipt receipt)
+    private async Task PublishEvents(TReceipt receipt)
     {
-        if (receipt.Status != MovementStatus.Completed)
+        if (receipt.Moved is not { } moved)
         {
             return;
         }
-        var (from, to) = (receipt.FromWalletId, receipt.ToWalletId);
-        var owners = await Task.WhenAll(OwnerOf(from), OwnerOf(to));
+        var owners = await Task.WhenAll(OwnerOf(moved.FromWalletId), OwnerOf(moved.ToWalletId));
         var (payer, receiver) = (owners[0], owners[1]);
-        var moved = receipt.Captured ?? receipt.Amount;
         var publishing = new List<Task>(2);
         if (payer is not null && Ids.IsCustomer(payer))
         {
-            publishing.Add(publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey("evt", MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.Out, moved, receipt.Currency, from!, to, receiver, receipt.MerchantId)));
+            publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.Out, moved.Out, receipt.Currency, moved.FromWalletId!, moved.ToWalletId, receiver, moved.MerchantId)));
         }
         if (receiver is not null && Ids.IsCustomer(receiver))
         {
-            publishing.Add(publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey("evt", MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.In, moved - (receipt.Promotion?.Cashback ?? 0), receipt.Currency, to!, from, payer, receipt.MerchantId)));
+            publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.In, moved.In, receipt.Currency, moved.ToWalletId!, moved.FromWalletId, payer, moved.MerchantId)));
         }
         await Task.WhenAll(publishing);
     }

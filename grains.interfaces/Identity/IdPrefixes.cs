@@ -1,0 +1,32 @@
+namespace Wallet.Identity;
+
+/// <summary>
+/// The one table of id prefixes: what kind of thing an id names is its prefix. Ids derived from a caller's
+/// idempotency key (<see cref="Ids.ForIdempotencyKey"/>) take the prefix of what the key creates, so a key
+/// is scoped to its operation: the same key sent to a transfer and to a top-up names two movements.
+/// </summary>
+public static class IdPrefixes
+{
+    public const string Customer = "cus";
+    public const string Session = "ses";
+    public const string Device = "dev";
+    public const string DeviceChallenge = "chl";
+    public const string Wallet = "wal";
+    public const string Card = "card";
+    public const string Merchant = "mch";
+    public const string QrCode = "qr";
+    public const string Campaign = "cmp";
+    public const string Coupon = "cpn";
+    public const string Event = "evt";
+    public const string RiskAlert = "rsk";
+
+    // Movements, one prefix per workflow (Movements.MovementIds routes an id to its grain by it).
+    public const string Transfer = "tr";
+    public const string TopUp = "tu";
+    public const string Withdrawal = "wd";
+    public const string QrPayment = "py";
+    public const string Charge = "ch";
+    public const string Authorisation = "au";
+    public const string Refund = "rf";
+    public const string Settlement = "st";
+}

@@ -1,0 +1,83 @@
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// What every movement's recorded outcome says, whatever its workflow: its id, where it stands, why it
+/// was refused (a refusal decided against the money is an outcome too: replaying the key returns it),
+/// its currency and when it was accepted. Each workflow's receipt adds its own fields, each meaning one
+/// thing. <see cref="Replayed"/> is set only on the copy a replay answers with, never in the record.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.MovementOutcome")]
+public abstract record MovementOutcome
+{
+    [Id(0)] public string MovementId { get; init; } = "";
+
+    [Id(1)] public MovementStatus Status { get; init; }
+
+    /// <summary>Why nothing moved (or, for a voided authorisation, why it was let go); null otherwise.</summary>
+    [Id(2)] public Refusal? Refusal { get; init; }
+
+    [Id(3)] public string Currency { get; init; } = "";
+
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+
+    [Id(5)] public bool Replayed { get; init; }
+
+    /// <summary>The kind the wallets' books and the events know this movement by.</summary>
+    public abstract MovementKind Kind { get; }
+
+    /// <summary>Where the money comes from and goes to, as the customer sees it (a payment goes to the merchant, not to its settlement wallet).</summary>
+    public abstract MovementSides Sides { get; }
+
+    /// <summary>The money this outcome moved between wallets, for the events; null when it moved none.</summary>
+    public MoneyFlow? Moved => Status == MovementStatus.Completed ? Flow : null;
+
+    /// <summary>The money the movement moves when it completes.</summary>
+    protected abstract MoneyFlow Flow { get; }
+}
+
+/// <summary>One side of a movement: a wallet, a bank card or a merchant; exactly one id set.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
+public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId)
+{
+    public static MovementSide Wallet(string walletId) => new(walletId, null, null);
+
+    public static MovementSide Card(string cardId) => new(null, cardId, null);
+
+    public static MovementSide Merchant(string merchantId) => new(null, null, merchantId);
+}
+
+/// <summary>Where a movement's money came from and went.</summary>
+public sealed record MovementSides(MovementSide From, MovementSide To);
+
+/// <summary>
+/// Money that moved between wallets: what left <see cref="FromWalletId"/> and what reached <see cref="ToWalletId"/>
+/// (less, when a cashback came out of the merchant's part). A card side is outside the bank's wallets: null.
+/// </summary>
+public sealed record MoneyFlow(string? FromWalletId, string? ToWalletId, long Out, long In, string? MerchantId = null);
+
+/// <summary>
+/// Where a movement stands: <c>completed</c> (the money moved), <c>refused</c> (nothing moved; the problem's
+/// <c>code</c> said why), <c>pending_confirmation</c> (a merchant's charge waiting for the payer),
+/// <c>authorized</c> (a merchant's hold on the payer's money), <c>voided</c> (a hold let go without capture) or
+/// <c>held_for_review</c> (held in the sender's wallet until an operator releases or rejects it).
+/// </summary>
+public enum MovementStatus
+{
+    Completed = 0,
+    Refused = 1,
+
+    /// <summary>A merchant's charge of a payment code waiting for the payer's PIN or device signature.</summary>
+    PendingConfirmation = 2,
+
+    /// <summary>A merchant's authorisation holding the payer's money until it is captured, voided or expires.</summary>
+    Authorized = 3,
+
+    /// <summary>An authorisation let go without capture (voided by the merchant, or expired).</summary>
+    Voided = 4,
+
+    /// <summary>Sent by a customer under the review restriction: the money is held in their wallet until an operator releases or rejects it.</summary>
+    HeldForReview = 5,
+}

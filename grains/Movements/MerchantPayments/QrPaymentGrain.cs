@@ -1,0 +1,103 @@
+using Wallet.Devices;
+using Wallet.Hosting;
+using Wallet.Ledger;
+using Wallet.Merchants;
+using Wallet.Refusals;
+using Wallet.Risk;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// A customer pays a merchant's QR code. The money moves first: a refusal there changes nothing, so it is
+/// recorded in this transaction. A dynamic code is claimed after it; one lost to another payer meanwhile
+/// (checked while planning, so rare) aborts the money. A static code never changes once issued, so it was
+/// checked while planning and takes no part in the transaction: payers do not queue on it.
+/// </summary>
+[Orleans.Placement.PreferLocalPlacement]
+public sealed class QrPaymentGrain(
+    [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<QrPaymentRecord> record,
+    MovementServices services)
+    : ReviewableMovementGrain<PaymentReceipt, PaymentOrder, QrPaymentRecord>(record, services), IQrPaymentGrain
+{
+    private PaymentOffers Offers => new(GrainFactory, MovementId, Clock, Logger);
+
+    public Task<PaymentReceipt> Pay(PaymentOrder order) => Carry(order, released: false);
+
+    protected override string Described => "payment";
+
+    protected override async Task<PaymentReceipt> Carry(PaymentOrder order, bool released)
+    {
+        var offers = Offers;
+        PaymentOffers.Promoted? promoted = null;
+        PaymentReceipt? outcome = null;
+        try
+        {
+            return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
+            {
+                var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
+                if (restriction == Restriction.Review)
+                {
+                    return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation });
+                }
+                var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
+                var offered = promoted = await offers.OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
+                return new Plan(receipt, async () =>
+                    await offers.Pay(debit with { Reviewed = released }, receipt.PayerWalletId, order.MerchantId, offered, (paid, credited) => DebitThenCredit(receipt.PayerWalletId, paid, to, credited))
+                    ?? (dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
+            });
+        }
+        finally
+        {
+            await offers.Close(order.MerchantId, promoted, outcome);
+        }
+    }
+
+    private async Task<(PaymentReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction)> PlanPayment(PaymentOrder order, bool released)
+    {
+        RequireMovableAmount(order.Amount, order.Currency);
+        var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
+        var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
+        var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
+        var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, Clock.GetUtcNow());
+        if (merchant is null || code is null || code.MerchantId != order.MerchantId || code.Currency != order.Currency)
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidQrCode, "This QR code was not issued by the merchant it names.");
+        }
+        if (unusable is not null)
+        {
+            throw unusable.AsException();
+        }
+        var to = await Receiving(merchant.SettlementWalletId, "The merchant's wallet");
+        var receipt = Accepted(new PaymentReceipt(order.CustomerId, from.WalletId, order.MerchantId, to.WalletId, code.OrderId, order.Amount), order.Currency);
+        var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
+        // The payer's entry names the merchant it paid, not the merchant's settlement wallet (the bank's business).
+        var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, order.MerchantId, memo, PayerAuthorised: true);
+        return (receipt, debit, to, code.Dynamic, restriction);
+    }
+
+    public async Task<PaymentReceipt?> Find(string callerId)
+        => await Known() is { Receipt: { } receipt } known
+            && (known.CallerId == callerId || (receipt.MerchantId == callerId && receipt.Status == MovementStatus.Completed)) // not completed, it is the payer's alone
+            ? receipt : null;
+
+    public Task<Refusal?> AddRefund(string merchantId, long amount, string refundId)
+        => Record.PerformUpdate(r => r.Refunds.Add(MerchantPayments.Refundable(r.Receipt, merchantId), amount, refundId));
+
+    public async Task<RefundablePayment?> FindPayment(string merchantId) => MerchantPayments.Refundable((await Known())?.Receipt, merchantId);
+
+    public async Task<IReadOnlyList<string>?> ListRefunds(string merchantId)
+        => await ReadRecord() is { } known && known.Receipt?.MerchantId == merchantId ? known.Refunds.Ids : null; // refunds are added by other movements' transactions
+
+    protected override async Task AfterCommit(PaymentReceipt outcome)
+    {
+        await base.AfterCommit(outcome);
+        await MerchantPayments.Announce(GrainFactory, outcome, outcome.MerchantId, Logger);
+    }
+}
+
+[GenerateSerializer, Alias("Wallet.QrPaymentRecord")]
+public sealed class QrPaymentRecord : ReviewableRecord<PaymentReceipt, PaymentOrder>, IKeepsRefunds
+{
+    [Id(0)] public PaymentRefunds Refunds { get; set; } = new();
+}

@@ -1,0 +1,44 @@
+using Wallet.Hosting;
+using Wallet.Ledger;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Movements;
+
+/// <summary>
+/// A merchant gives back part or all of a payment: in one transaction the payment counts the refund against
+/// what the merchant received, the merchant's settlement wallet is debited and the payer's wallet credited.
+/// </summary>
+[Orleans.Placement.PreferLocalPlacement]
+public sealed class RefundGrain(
+    [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<RefundRecord> record,
+    MovementServices services)
+    : MovementGrain<RefundReceipt, RefundRecord>(record, services), IRefundGrain
+{
+    public async Task<RefundReceipt> Refund(RefundOrder order)
+    {
+        if (await Recorded(order.MerchantId, order.Fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, currency: null); // a refund is in the payment's currency, whatever it is
+        var paymentGrain = MovementIds.Refundable(GrainFactory, order.PaymentId) ?? throw WalletRefusedException.NotFound("The payment");
+        var payment = await paymentGrain.FindPayment(order.MerchantId) ?? throw WalletRefusedException.NotFound("The payment");
+        var receipt = Accepted(new RefundReceipt(order.MerchantId, payment.PaymentId, payment.MerchantWalletId, payment.PayerWalletId, order.Amount, payment.OrderId),
+            payment.Currency);
+        var to = await Receiving(payment.PayerWalletId, "The payer's wallet");
+        var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.PayerWalletId, $"refund of {payment.PaymentId}");
+        return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
+            await paymentGrain.AddRefund(order.MerchantId, order.Amount, MovementId)
+                ?? (await DebitThenCredit(payment.MerchantWalletId, debit, to) is { } refused
+                    ? throw refused.AsException() // aborted, so the refunded total counted above keeps no refund that moved nothing; recorded on its own
+                    : null));
+    }
+
+    public Task<RefundReceipt?> Find(string merchantId) => RecordedFor(merchantId);
+
+    protected override Task AfterCommit(RefundReceipt outcome) => MerchantPayments.Announce(GrainFactory, outcome, outcome.MerchantId, Logger);
+}
+
+[GenerateSerializer, Alias("Wallet.RefundRecord")]
+public sealed class RefundRecord : MovementRecord<RefundReceipt>;
