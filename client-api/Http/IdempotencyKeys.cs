@@ -36,7 +36,7 @@ public static class IdempotencyKeys
         var key = values.Count == 1 ? values[0] : null;
         if (values.Count == 0 && !required)
         {
-            key = Ids.New("auto");
+            key = Ids.New(IdPrefixes.GeneratedKey);
         }
         if (string.IsNullOrEmpty(key) || key.Length > 255)
         {

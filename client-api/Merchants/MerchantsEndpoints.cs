@@ -51,7 +51,7 @@ public static class MerchantsEndpoints
         {
             return invalid;
         }
-        var merchantId = Ids.ForIdempotencyKey("mch", user.CustomerId(), request!.Key);
+        var merchantId = Ids.ForIdempotencyKey(IdPrefixes.Merchant, user.CustomerId(), request!.Key);
         var (onboarded, replayed) = await grains.GetGrain<IMerchantGrain>(merchantId)
             .Onboard(new MerchantApplication(body.Name!.Trim(), body.Category!, body.City!.Trim(), body.SettlementCard?.CardNumber, body.SettlementCard?.HolderName,
                 body.NameLatin?.Trim(), body.CityLatin?.Trim(), body.Currency), request);

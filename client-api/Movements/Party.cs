@@ -1,3 +1,4 @@
+using Wallet.Identity;
 using Wallet.Movements;
 
 namespace Wallet.ClientApi.Movements;
@@ -21,8 +22,8 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
     public static Party? Named(string? id) => id switch
     {
         null => null,
-        _ when id.StartsWith("card_", StringComparison.Ordinal) => Card(id),
-        _ when id.StartsWith("mch_", StringComparison.Ordinal) => Merchant(id),
+        _ when id.StartsWith(IdPrefixes.Card + "_", StringComparison.Ordinal) => Card(id),
+        _ when id.StartsWith(IdPrefixes.Merchant + "_", StringComparison.Ordinal) => Merchant(id),
         _ => Wallet(id),
     };
 

@@ -19,6 +19,10 @@ public static class IdPrefixes
     public const string Coupon = "cpn";
     public const string Event = "evt";
     public const string RiskAlert = "rsk";
+    public const string Notification = "ntf";
+
+    /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
+    public const string GeneratedKey = "auto";
 
     // Movements, one prefix per workflow (Movements.MovementIds routes an id to its grain by it).
     public const string Transfer = "tr";

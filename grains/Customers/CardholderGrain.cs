@@ -30,7 +30,7 @@ public sealed class CardholderGrain(
     public async Task<Replayable<CardView>> Bind(CardApplication application, IdempotentRequest request, string? verifiedName)
     {
         var cards = cardholder.State.CardTokens;
-        var cardId = Ids.ForIdempotencyKey("card", CustomerId, request.Key);
+        var cardId = Ids.ForIdempotencyKey(IdPrefixes.Card, CustomerId, request.Key);
         if (await Card(cardId).Recall(CustomerId, request) is { } earlier)
         {
             if (earlier.BankToken is { } token && cards.TryAdd(cardId, token))

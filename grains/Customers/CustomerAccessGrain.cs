@@ -165,7 +165,7 @@ public sealed partial class CustomerAccessGrain(
         {
             sessions.Remove(sessions.MinBy(s => s.Value.StartedAt).Key);
         }
-        var sessionId = Ids.New("ses");
+        var sessionId = Ids.New(IdPrefixes.Session);
         var session = new Session { StartedAt = now };
         var secret = session.Rotate(now + credentials.Value.RefreshTokenLifetime);
         sessions[sessionId] = session;

@@ -14,7 +14,7 @@ public sealed partial class CustomerGrain
     public async Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request)
     {
         var state = State;
-        var walletId = Ids.ForIdempotencyKey("wal", CustomerId, request.Key);
+        var walletId = Ids.ForIdempotencyKey(IdPrefixes.Wallet, CustomerId, request.Key);
         if (!state.WalletIds.Contains(walletId) && !limits.Covers(currency))
         {
             // Without a rate to CNY the tier's limits could not be applied, and a wallet must never be unlimited by accident.

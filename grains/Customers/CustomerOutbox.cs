@@ -18,7 +18,7 @@ public sealed class CustomerOutbox<TState>(
 
     /// <summary>Puts an event in the outbox; it is written with the state change that follows.</summary>
     public void Record(Func<string, string, DateTimeOffset, WalletEvent> create)
-        => state.State.Outbox.Add(create(Ids.New("evt"), customerId, clock.GetUtcNow()));
+        => state.State.Outbox.Add(create(Ids.New(IdPrefixes.Event), customerId, clock.GetUtcNow()));
 
     /// <summary>Writes the state (the change and its events together), then publishes the events.</summary>
     public Task SaveAndPublish() => _outbox.SaveAndPublish();

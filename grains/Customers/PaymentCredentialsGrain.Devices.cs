@@ -33,7 +33,7 @@ public sealed partial class PaymentCredentialsGrain
             throw new WalletRefusedException(RefusalCodes.TooManyDevices, $"At most {MaxDevices} devices; remove one first.");
         }
         var device = new DeviceKey { PublicKey = publicKey, RegisteredAt = clock.GetUtcNow() };
-        var deviceId = Ids.New("dev");
+        var deviceId = Ids.New(IdPrefixes.Device);
         state.Devices[deviceId] = device;
         Outbox.Record((id, who, at) => new Events.DeviceRegistered(id, who, at, deviceId));
         await Outbox.SaveAndPublish();
@@ -64,7 +64,7 @@ public sealed partial class PaymentCredentialsGrain
         {
             _challenges.Remove(expired);
         }
-        var challenge = new DeviceChallenge(Ids.New("chl"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), now + ChallengeLifetime);
+        var challenge = new DeviceChallenge(Ids.New(IdPrefixes.DeviceChallenge), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), now + ChallengeLifetime);
         _challenges[challenge.ChallengeId] = challenge;
         return Task.FromResult(challenge);
     }

@@ -22,7 +22,7 @@ public sealed class PhoneDirectoryGrain(
                 : new WalletRefusedException(RefusalCodes.PhoneTaken, "This phone number already has a wallet account.");
         }
 
-        var customerId = Ids.New("cus");
+        var customerId = Ids.New(IdPrefixes.Customer);
         await GrainFactory.GetGrain<ICustomerGrain>(customerId)
             .Enrol(new CustomerEnrolment(this.GetPrimaryKeyString(), registration.Password, registration.Role));
         entry.State.CustomerId = customerId;

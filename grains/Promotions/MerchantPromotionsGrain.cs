@@ -35,7 +35,7 @@ public sealed class MerchantPromotionsGrain(
 
     public async Task<Replayable<CampaignView>> Launch(CampaignTerms terms, IdempotentRequest request)
     {
-        var campaignId = Ids.ForIdempotencyKey("cmp", MerchantId, request.Key);
+        var campaignId = Ids.ForIdempotencyKey(IdPrefixes.Campaign, MerchantId, request.Key);
         if (promotions.State.Campaigns.Find(c => c.CampaignId == campaignId) is { } launched)
         {
             return launched.Request == request
@@ -106,7 +106,7 @@ public sealed class MerchantPromotionsGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CampaignEnded, "This campaign has ended.");
         }
-        var coupon = new CouponView(Ids.New("cpn"), customerId, MerchantId, campaignId, campaign.Terms.Name, campaign.Terms.EndsAt);
+        var coupon = new CouponView(Ids.New(IdPrefixes.Coupon), customerId, MerchantId, campaignId, campaign.Terms.Name, campaign.Terms.EndsAt);
         await GrainFactory.GetGrain<ICouponGrain>(coupon.CouponId).Issue(coupon);
         await GrainFactory.GetGrain<IPayerGrain>(customerId).NoteCoupon(coupon.CouponId);
         return coupon;

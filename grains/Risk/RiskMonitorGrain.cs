@@ -77,7 +77,7 @@ public sealed partial class RiskMonitorGrain(
             }
             state.LastFired[rule.Rule] = seen.Event.OccurredAt;
             state.Restriction = Restrictions.Climb(state.Restriction, settings.Action, state.Alerts.Any(a => a.IsOpen));
-            var alertId = Ids.ForIdempotencyKey("rsk", seen.Event.EventId, rule.Rule.ToString());
+            var alertId = Ids.ForIdempotencyKey(IdPrefixes.RiskAlert, seen.Event.EventId, rule.Rule.ToString());
             state.Remember(new RiskAlert(alertId, CustomerId, rule.Rule, detail, state.Restriction, seen.Event.EventId, seen.Event.OccurredAt, clock.GetUtcNow()));
             LogAlert(logger, CustomerId, rule.Rule, state.Restriction);
         }
@@ -127,7 +127,7 @@ public sealed partial class RiskMonitorGrain(
         if (state.Restriction != Restriction.None)
         {
             state.Restriction = Restriction.None;
-            state.Lifted = new Notification(Ids.New("ntf"), "risk_lifted", "Your account is back to normal",
+            state.Lifted = new Notification(Ids.New(IdPrefixes.Notification), "risk_lifted", "Your account is back to normal",
                 "Our team has reviewed your account's recent activity and lifted every restriction. Thank you for your patience.", now);
         }
         await risk.WriteStateAsync();

@@ -97,7 +97,7 @@ public static partial class MerchantEvents
 
     private static WebhookEvent Event(string subjectId, string type, DateTimeOffset createdAt, object data)
     {
-        var eventId = Ids.ForIdempotencyKey("evt", subjectId, type);
+        var eventId = Ids.ForIdempotencyKey(IdPrefixes.Event, subjectId, type);
         var body = JsonSerializer.Serialize(new { eventId, type, createdAt, data }, s_json);
         return new WebhookEvent(eventId, type, createdAt, body);
     }

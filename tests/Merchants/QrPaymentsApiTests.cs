@@ -28,8 +28,12 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
 
         Assert.Equal(8_750, await alice.Balance(wallet));
         Assert.Equal(1_250, await merchant.Balance());
-        var entries = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=payment"), HttpStatusCode.OK);
-        Assert.Equal("Lao Wang Noodles A-1001", entries.GetProperty("items")[0].GetProperty("memo").GetString());
+        var entry = (await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=payment"), HttpStatusCode.OK)).GetProperty("items")[0];
+        // The payer's entry names the merchant it paid, as the payment does, not the merchant's settlement wallet.
+        Assert.Equal(("Lao Wang Noodles A-1001", merchant.Id, JsonValueKind.Null),
+            (entry.GetProperty("memo").GetString(), entry.GetProperty("counterparty").GetProperty("merchantId").GetString(), entry.GetProperty("counterparty").GetProperty("walletId").ValueKind));
+        var received = (await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/payments"), HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal(wallet, received.GetProperty("from").GetProperty("walletId").GetString());
         await Books.AssertBalanced(api, wallet, merchant.SettlementWalletId);
     }
 

@@ -71,11 +71,11 @@ public sealed class AuthorisationGrain(
         var captured = authorized with { Status = MovementStatus.Completed, Captured = amount };
         var debit = new Posting(MovementId, MovementKind.Payment, authorized.PayerId, amount, authorized.Currency, merchantId, $"{merchant.Name} {authorized.OrderId}",
             PayerAuthorised: true); // the payer agreed when the hold was placed
-        var outcome = await Commit(known.CallerId!, known.Fingerprint!, captured, async () =>
+        var outcome = await Resolve(known, captured, async () =>
         {
             await Wallet(authorized.PayerWalletId).ReleaseHold(MovementId);
             return await DebitThenCredit(authorized.PayerWalletId, debit, to);
-        }, resolves: MovementStatus.Authorized, whenRefused: LetHoldGo(authorized.PayerWalletId));
+        }, MovementStatus.Authorized, whenRefused: LetHoldGo(authorized.PayerWalletId));
         await ForgetExpiry();
         return outcome;
     }
@@ -122,7 +122,7 @@ public sealed class AuthorisationGrain(
     private async Task<AuthorisationReceipt> LetGo(AuthorisationRecord known, AuthorisationReceipt authorized, Refusal? reason)
     {
         var voided = authorized with { Status = MovementStatus.Voided, Refusal = reason };
-        var outcome = await Commit(known.CallerId!, known.Fingerprint!, voided, LetHoldGo(authorized.PayerWalletId), resolves: MovementStatus.Authorized);
+        var outcome = await Resolve(known, voided, LetHoldGo(authorized.PayerWalletId), MovementStatus.Authorized);
         await ForgetExpiry();
         return outcome;
     }

@@ -56,15 +56,15 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         var owners = await Task.WhenAll(OwnerOf(moved.FromWalletId), OwnerOf(moved.ToWalletId));
         var (payer, receiver) = (owners[0], owners[1]);
         var publishing = new List<Task>(2);
-        if (payer is not null && Ids.IsCustomer(payer))
+        if (payer is not null && Ids.IsCustomer(payer) && moved.FromWalletId is { } from)
         {
             publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.Out, moved.Out, receipt.Currency, moved.FromWalletId!, moved.ToWalletId, receiver, moved.MerchantId)));
+                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId)));
         }
-        if (receiver is not null && Ids.IsCustomer(receiver))
+        if (receiver is not null && Ids.IsCustomer(receiver) && moved.ToWalletId is { } to)
         {
             publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.In, moved.In, receipt.Currency, moved.ToWalletId!, moved.FromWalletId, payer, moved.MerchantId)));
+                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId)));
         }
         await Task.WhenAll(publishing);
     }

@@ -133,6 +133,13 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
         }
     }
 
+    /// <summary>Commits a later step of a recorded movement (a capture, a confirmation, a release, an expiry) under the request that made it.</summary>
+    protected Task<TReceipt> Resolve(TRecord known, TReceipt receipt, Func<Task<Refusal?>> move, MovementStatus resolves,
+        Func<Task<Refusal?>>? whenRefused = null, Func<TReceipt, TReceipt>? amend = null, Action<TRecord>? keep = null)
+        => Commit(known.CallerId ?? throw Unrecorded(), known.Fingerprint ?? throw Unrecorded(), receipt, move, resolves, whenRefused, amend, keep);
+
+    private InvalidOperationException Unrecorded() => new($"Movement {MovementId} has no recorded request to resolve.");
+
     /// <summary>What the workflow adds to an outcome as it is recorded (an operator's decision on one it resolves).</summary>
     protected virtual TReceipt Decided(TReceipt final, MovementStatus? resolves) => final;
 

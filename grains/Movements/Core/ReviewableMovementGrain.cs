@@ -89,7 +89,7 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
 
     public async Task<ReviewableOutcome> Release(string operatorId)
     {
-        var (known, held) = await HeldRecord();
+        var (known, receipt, held) = await HeldRecord();
         _decision = new ReviewDecision(operatorId, null, Clock.GetUtcNow());
         TReceipt outcome;
         try
@@ -100,33 +100,32 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
         {
             // Refused while planning it again (the receiving wallet closed, the QR code expired): recorded as refused, the money let go.
             // A failure (the database down) is no answer: the movement stays held for the operator to release again.
-            outcome = await Commit(known.CallerId!, known.Fingerprint!, Refused(known.Receipt!, new Refusal(refused.Code, refused.Message, refused.Limit)),
-                LetHoldGo(known.Receipt!.HeldWalletId), resolves: MovementStatus.HeldForReview, keep: Keep(null));
+            outcome = await Resolve(known, Refused(receipt, new Refusal(refused.Code, refused.Message, refused.Limit)), LetHoldGo(receipt.HeldWalletId),
+                MovementStatus.HeldForReview, keep: Keep(null));
         }
         finally
         {
             _decision = null;
         }
-        await Reviewed(known.CallerId!, outcome);
+        await Reviewed(known, outcome);
         return outcome;
     }
 
     public async Task<ReviewableOutcome> Reject(string operatorId, string? note)
     {
-        var (known, _) = await HeldRecord();
+        var (known, receipt, _) = await HeldRecord();
         var rejected = new Refusal(RefusalCodes.RejectedInReview, "The bank's review did not let this movement go; the money stayed in your wallet.");
         _decision = new ReviewDecision(operatorId, note, Clock.GetUtcNow());
         TReceipt outcome;
         try
         {
-            outcome = await Commit(known.CallerId!, known.Fingerprint!, Refused(known.Receipt!, rejected), LetHoldGo(known.Receipt!.HeldWalletId),
-                resolves: MovementStatus.HeldForReview, keep: Keep(null));
+            outcome = await Resolve(known, Refused(receipt, rejected), LetHoldGo(receipt.HeldWalletId), MovementStatus.HeldForReview, keep: Keep(null));
         }
         finally
         {
             _decision = null;
         }
-        await Reviewed(known.CallerId!, outcome);
+        await Reviewed(known, outcome);
         return outcome;
     }
 
@@ -143,19 +142,19 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
     }
 
     /// <summary>The record of a movement still held; anything else is not one an operator can decide on.</summary>
-    private async Task<(TRecord Known, TOrder Order)> HeldRecord()
+    private async Task<(TRecord Known, TReceipt Receipt, TOrder Order)> HeldRecord()
     {
         var known = await Known();
-        return known is { Receipt.Status: MovementStatus.HeldForReview, Held: { } order }
-            ? (known, order)
+        return known is { Receipt: { Status: MovementStatus.HeldForReview } receipt, Held: { } order }
+            ? (known, receipt, order)
             : known?.Receipt is null ? throw WalletRefusedException.NotFound("The movement")
             : throw new WalletRefusedException(RefusalCodes.NotPending, "This movement is not held for review.");
     }
 
     /// <summary>After the decision: the monitor no longer lists it; the customer's inbox says what became of it.</summary>
-    private async Task Reviewed(string customerId, TReceipt outcome)
+    private async Task Reviewed(TRecord known, TReceipt outcome)
     {
-        if (outcome.Status == MovementStatus.HeldForReview)
+        if (outcome.Status == MovementStatus.HeldForReview || known.CallerId is not { } customerId)
         {
             return; // still held: a concurrent decision, or nothing recorded
         }

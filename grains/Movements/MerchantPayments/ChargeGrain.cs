@@ -60,8 +60,8 @@ public sealed class ChargeGrain(
             }
             return waiting;
         }
-        var outcome = await PayWithOffer(order.MerchantId, order.Fingerprint, receipt, merchant.Name, confirmed: false, resolves: null,
-            claim: () => claim.Claim(MovementId, now));
+        var outcome = await PayWithOffer(receipt, merchant.Name, confirmed: false, () => claim.Claim(MovementId, now),
+            (paying, move, amend) => Commit(order.MerchantId, order.Fingerprint, paying, move, amend: amend));
         if (outcome.Status == MovementStatus.Completed)
         {
             await payer.NoteCodePayment();
@@ -91,8 +91,8 @@ public sealed class ChargeGrain(
             return expired;
         }
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(receipt.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
-        var outcome = await PayWithOffer(known.CallerId!, known.Fingerprint!, receipt with { Status = MovementStatus.Completed, ConfirmBy = null }, merchant.Name,
-            confirmed: true, resolves: MovementStatus.PendingConfirmation, claim: Nothing);
+        var outcome = await PayWithOffer(receipt with { Status = MovementStatus.Completed, ConfirmBy = null }, merchant.Name, confirmed: true, claim: Nothing,
+            (paying, move, amend) => Resolve(known, paying, move, MovementStatus.PendingConfirmation, amend: amend));
         var payer = GrainFactory.GetGrain<IPayerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
         if (outcome.Status == MovementStatus.Completed)
@@ -102,9 +102,12 @@ public sealed class ChargeGrain(
         return outcome;
     }
 
-    /// <summary>The charge's money with the merchant's offer: the code's claim (when not claimed yet), the payer's debit, the merchant's credit.</summary>
-    private async Task<PaymentReceipt> PayWithOffer(string callerId, string fingerprint, PaymentReceipt receipt, string merchantName, bool confirmed,
-        MovementStatus? resolves, Func<Task<Refusal?>> claim)
+    /// <summary>
+    /// The charge's money with the merchant's offer: the code's claim (when not claimed yet), the payer's debit, the merchant's credit,
+    /// committed by <paramref name="commit"/> (a new charge, or the confirmation of a pending one).
+    /// </summary>
+    private async Task<PaymentReceipt> PayWithOffer(PaymentReceipt receipt, string merchantName, bool confirmed, Func<Task<Refusal?>> claim,
+        Func<PaymentReceipt, Func<Task<Refusal?>>, Func<PaymentReceipt, PaymentReceipt>, Task<PaymentReceipt>> commit)
     {
         var offers = Offers;
         var to = await Receiving(receipt.MerchantWalletId, "The merchant's wallet");
@@ -114,9 +117,9 @@ public sealed class ChargeGrain(
         PaymentReceipt? outcome = null;
         try
         {
-            return outcome = await Commit(callerId, fingerprint, receipt, async () => await claim()
+            return outcome = await commit(receipt, async () => await claim()
                 ?? await offers.Pay(debit, receipt.PayerWalletId, receipt.MerchantId, promoted, (paid, credited) => DebitThenCredit(receipt.PayerWalletId, paid, to, credited)),
-                resolves: resolves, amend: promoted.Amend);
+                promoted.Amend);
         }
         finally
         {
@@ -131,9 +134,9 @@ public sealed class ChargeGrain(
         {
             return receipt;
         }
-        var known = await Known();
-        var expired = await Commit(known!.CallerId!, known.Fingerprint!,
-            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, resolves: MovementStatus.PendingConfirmation);
+        var known = await Known() ?? throw WalletRefusedException.NotFound("The payment");
+        var expired = await Resolve(known,
+            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, MovementStatus.PendingConfirmation);
         await GrainFactory.GetGrain<IPayerGrain>(receipt.PayerId).ForgetPendingCharge(MovementId);
         return expired;
     }
