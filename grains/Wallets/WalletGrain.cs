@@ -12,7 +12,6 @@ public sealed partial class WalletGrain(
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
     IOptions<TillOptions> tillOptions,
     LimitSchedule limits,
-    ITransactionClient transactions,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     Events.IWalletEventPublisher publisher,
     ILogger<WalletGrain> logger)
@@ -96,28 +95,6 @@ public sealed partial class WalletGrain(
     {
         var p = profile.State;
         return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance - held, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
-    }
-
-    public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
-    {
-        OwnedBy(callerId);
-        var (unfiled, filedThrough) = await book.PerformRead(b => (b.Entries, b.FiledThrough));
-        var wanted = query.Limit + 1;
-        var matching = unfiled.AsEnumerable().Reverse()
-            .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
-            .Where(query.Matches)
-            .Take(wanted)
-            .ToList();
-        // Older entries come from the statement, but only those the book has dropped: after a filing
-        // cut short by a crash, the statement may also hold some the book still has.
-        var olderThrough = Math.Min(filedThrough, (query.BeforeSequence ?? long.MaxValue) - 1);
-        if (matching.Count < wanted && olderThrough > 0)
-        {
-            matching.AddRange(await Statement.Older(olderThrough, query, wanted - matching.Count));
-        }
-        var hasMore = matching.Count > query.Limit;
-        var page = matching.Take(query.Limit).ToList();
-        return new EntryPage(page, hasMore ? page[^1].Sequence : null);
     }
 
     public Task<Refusal?> Debit(Posting posting)
@@ -250,7 +227,7 @@ public sealed partial class WalletGrain(
         return true;
     }
 
-    public Task<IReadOnlyList<WalletEntry>> ReadUnfiled() => book.PerformRead(b => (IReadOnlyList<WalletEntry>)b.Entries);
+    public Task<UnfiledEntries> ReadUnfiled() => book.PerformRead(b => new UnfiledEntries(b.Entries, b.FiledThrough));
 
     public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
 

@@ -44,7 +44,7 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         var carol = await _bank.NewCustomer();
         var wallet = await _bank.OpenWallet(carol);
         var card = await _bank.BindVerifiedCard(carol);
-        var wallets = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+        var wallets = fixture.Grains.GetGrain<IWalletStatusGrain>(wallet);
 
         await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).UnbindCard(card);
         await wallets.Freeze(carol.Id);
