@@ -48,11 +48,7 @@ public sealed partial class WalletGrain
             throw new WalletRefusedException(RefusalCodes.WalletNotEmpty, "The wallet has money held for a merchant: wait for it to be captured, voided or to expire.");
         }
         await book.PerformUpdate(_ => true); // the wallet's lock before the tills', as in every sweep
-        var takings = new List<TillTakings>();
-        for (var till = 0; till < TillCount; till++)
-        {
-            takings.Add(await Till(till).Drain(closing: true));
-        }
+        var takings = await TillSet.Drain(TillCount, closing: true);
         await PostTakings(takings);
         if (balance + takings.Sum(t => t.Credits.Sum(c => c.Posting.Amount)) != 0)
         {

@@ -91,6 +91,16 @@ public sealed class WalletBook
             posting.Currency, Balance, posting.Counterparty, posting.Memo, at));
     }
 
+    /// <summary>Posts each line in turn; answers how many entries the book then holds unfiled.</summary>
+    public int PostAll(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines)
+    {
+        foreach (var line in lines)
+        {
+            Post(line.Posting, line.Direction, line.At);
+        }
+        return Entries.Count;
+    }
+
     public void Forget(long filedThrough)
     {
         if (filedThrough > FiledThrough)
