@@ -61,6 +61,23 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_wallet_frozen_before_its_status_grain_reported_anything_is_unfrozen_with_the_event_that_says_so()
+    {
+        var dave = await _bank.NewCustomer();
+        var wallet = await _bank.OpenWallet(dave);
+        var book = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+        // Frozen as before the status grain: in the book and the wallet's copy, no report of the status grain's own.
+        await fixture.Transactions.RunTransaction(TransactionOption.Create, () => book.Shift(new StatusChange(StatusChangeKind.Freeze)));
+        await book.CopyStatus(WalletStatus.Frozen);
+
+        var view = await fixture.Grains.GetGrain<IWalletStatusGrain>(wallet).Unfreeze(dave.Id);
+
+        Assert.Equal(WalletStatus.Active, view.Status);
+        Assert.Equal(WalletStatus.Active, (await book.GetFacts())!.Status);
+        Assert.Equal(wallet, Assert.IsType<WalletUnfrozen>(Assert.Single(await Signals(dave.Id, 1))).WalletId);
+    }
+
+    [Fact]
     public async Task An_event_whose_publishing_failed_goes_out_after_the_next_change_and_counts_once()
     {
         var bob = await _bank.NewCustomer();
