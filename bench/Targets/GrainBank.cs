@@ -81,7 +81,7 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
         try
         {
             await grain.GetView(_owners[wallet]);
-            await grain.GetEntries(_owners[wallet], new EntryQuery(20, null, null, null, null));
+            await grains.GetGrain<IWalletStatementGrain>(_wallets[wallet]).GetEntries(_owners[wallet], new EntryQuery(20, null, null, null, null));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

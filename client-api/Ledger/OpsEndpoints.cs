@@ -35,7 +35,7 @@ public static class OpsEndpoints
             return invalid;
         }
         var note = new StatusNote(body.Reason!.Trim(), user.CustomerId(), clock.GetUtcNow());
-        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).SetStatus(body.Status!.Value, note)));
+        return TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletStatusGrain>(id).SetStatus(body.Status!.Value, note)));
     }
 
     /// <summary>Tier 1 after verifying a customer in person, or a downgrade; the reason is kept in the tier history.</summary>

@@ -31,7 +31,7 @@ public static class MerchantPaymentsEndpoints
         }
         var merchantId = merchant.CustomerId();
         var facts = await grains.GetGrain<IMerchantGrain>(merchantId).GetFacts() ?? throw Refusals.WalletRefusedException.NotFound("The merchant");
-        var entries = await grains.GetGrain<IWalletGrain>(facts.SettlementWalletId)
+        var entries = await grains.GetGrain<IWalletStatementGrain>(facts.SettlementWalletId)
             .GetEntries(merchantId, new EntryQuery(pageSize, before, null, null, MovementKind.Payment));
         return TypedResults.Ok(new Page<MerchantPaymentResponse>(
             [.. entries.Items.Select(e => new MerchantPaymentResponse(e.MovementId, e.Amount, e.Currency, Party.Named(e.Counterparty), Party.Merchant(merchantId), e.Memo, e.CreatedAt))],

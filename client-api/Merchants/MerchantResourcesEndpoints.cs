@@ -32,7 +32,7 @@ public static class MerchantResourcesEndpoints
     /// <summary>A settlement report: what was swept, the fee, the net paid to the card, and whether the bank has paid it yet.</summary>
     /// <param name="id">The settlement's id (<c>st_…</c>), one of the merchant's.</param>
     public static async Task<Ok<SettlementReport>> GetSettlement(string id, ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok((await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).ListSettlements()).FirstOrDefault(s => s.SettlementId == id)
+        => TypedResults.Ok((await grains.GetGrain<IMerchantSettlementGrain>(merchant.CustomerId()).ListSettlements()).FirstOrDefault(s => s.SettlementId == id)
             ?? throw WalletRefusedException.NotFound("The settlement"));
 
     /// <summary>A campaign: its terms, what it has spent of the budget, and whether it has ended.</summary>

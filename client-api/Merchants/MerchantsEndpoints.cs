@@ -66,12 +66,12 @@ public static class MerchantsEndpoints
     /// <summary>Sweeps the settlement wallet to the merchant's bank card now, less the fee, and reports it.</summary>
     public static async Task<Created<SettlementReport>> Settle(ClaimsPrincipal merchant, IGrainFactory grains)
     {
-        var report = await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).Settle();
+        var report = await grains.GetGrain<IMerchantSettlementGrain>(merchant.CustomerId()).Settle();
         return TypedResults.Created($"/v1/merchant/settlements/{report.SettlementId}", report);
     }
 
     public static async Task<Ok<Page<SettlementReport>>> ListSettlements(ClaimsPrincipal merchant, IGrainFactory grains)
-        => TypedResults.Ok(new Page<SettlementReport>(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).ListSettlements(), null));
+        => TypedResults.Ok(new Page<SettlementReport>(await grains.GetGrain<IMerchantSettlementGrain>(merchant.CustomerId()).ListSettlements(), null));
 
     public static async Task<Ok<MerchantResponse>> GetMe(ClaimsPrincipal merchant, IGrainFactory grains)
         => TypedResults.Ok(MerchantResponse.From(await grains.GetGrain<IMerchantGrain>(merchant.CustomerId()).GetView()));

@@ -30,7 +30,7 @@ public static class WalletsEndpoints
     /// <summary>The owner reports the phone lost: money still comes in, none goes out. No PIN needed: the point is speed.</summary>
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Freeze(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Freeze(user.CustomerId())));
+        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletStatusGrain>(id).Freeze(user.CustomerId())));
 
     /// <param name="id">The frozen wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Results<Accepted, ProblemHttpResult>> SendUnfreezeCode(string id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, SmsBudget sms)
@@ -57,7 +57,7 @@ public static class WalletsEndpoints
     /// <summary>Closes an empty wallet for good; one holding money is 409 <c>wallet_not_empty</c>.</summary>
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Close(string id, ClaimsPrincipal user, IGrainFactory grains)
-        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).Close(user.CustomerId())));
+        => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletStatusGrain>(id).Close(user.CustomerId())));
 
     public static async Task<Results<Created<WalletResponse>, ValidationProblem>> Open(
         OpenWalletRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
@@ -102,7 +102,7 @@ public static class WalletsEndpoints
         {
             return invalid;
         }
-        var entries = await grains.GetGrain<IWalletGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize, before, fromTime, toTime, kindValue));
+        var entries = await grains.GetGrain<IWalletStatementGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize, before, fromTime, toTime, kindValue));
         return TypedResults.Ok(new Page<EntryResponse>(
             [.. entries.Items.Select(e => EntryResponse.From(id, e))],
             entries.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));

@@ -2,7 +2,7 @@ using Wallet.Identity;
 
 namespace Wallet.Merchants;
 
-/// <summary>A merchant: profile, settlement wallet and API credentials. Keyed by merchant id.</summary>
+/// <summary>A merchant: profile, settlement wallet and API credentials (its settlements: <see cref="IMerchantSettlementGrain"/>). Keyed by merchant id.</summary>
 [Alias("Wallet.IMerchantGrain")]
 public interface IMerchantGrain : IGrainWithStringKey
 {
@@ -35,14 +35,6 @@ public interface IMerchantGrain : IGrainWithStringKey
 
     [Alias("GetView")]
     Task<MerchantView> GetView();
-
-    /// <summary>Sweeps the settlement wallet to the merchant's bank card less the fee, now; refuses <c>nothing_to_settle</c> on an empty wallet.</summary>
-    [Alias("Settle")]
-    Task<SettlementReport> Settle();
-
-    /// <summary>The merchant's settlements, newest first.</summary>
-    [Alias("ListSettlements")]
-    Task<IReadOnlyList<SettlementReport>> ListSettlements();
 
     /// <summary>What a payment needs: the settlement wallet, its currency and the names; no balance, so no transaction.</summary>
     [Alias("GetFacts"), AlwaysInterleave]

@@ -25,21 +25,17 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("SetTier")]
     Task SetTier(int tier);
 
-    /// <summary>The owner reports the phone lost: money may come in, none goes out, until unfrozen.</summary>
-    [Alias("Freeze")]
-    Task<WalletView> Freeze(string callerId);
+    /// <summary>
+    /// Changes the status in the book, inside the status grain's transaction (<see cref="IWalletStatusGrain"/>), so it
+    /// waits for the movements under way and binds every later one; refuses by throwing, which aborts it. Closing
+    /// empties the tills into the book and shuts them in the same transaction, and refuses unless nothing is left.
+    /// </summary>
+    [Alias("Shift"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task Shift(StatusChange change);
 
-    /// <summary>Lifts the owner's freeze (the customer's payment credentials have checked the PIN and the SMS code); not a bank's receive-only hold.</summary>
-    [Alias("Unfreeze")]
-    Task<WalletView> Unfreeze(string callerId);
-
-    /// <summary>An operator's hold or release: active, frozen or receive-only, with the operator's reason kept.</summary>
-    [Alias("SetStatus")]
-    Task<WalletView> SetStatus(WalletStatus status, StatusNote note);
-
-    /// <summary>Closes an empty wallet for good; refuses <c>wallet_not_empty</c> while it holds money.</summary>
-    [Alias("Close")]
-    Task<WalletView> Close(string callerId);
+    /// <summary>The book's committed status, copied for the early checks of <see cref="GetFacts"/>, which need no transaction.</summary>
+    [Alias("CopyStatus")]
+    Task CopyStatus(WalletStatus status);
 
     /// <summary>Owner, currency and status; no balance, so no transaction is needed.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
@@ -55,9 +51,6 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>The wallet as its owner sees it; anyone else is told it does not exist.</summary>
     [Alias("GetView"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task<WalletView> GetView(string callerId);
-
-    [Alias("GetEntries"), Transaction(TransactionOption.Create), AlwaysInterleave]
-    Task<EntryPage> GetEntries(string callerId, EntryQuery query);
 
     /// <summary>
     /// Takes money out within the tier's single, daily and yearly limits and the funds, or says why
@@ -96,9 +89,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("AddPoints"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task AddPoints(long points);
 
-    /// <summary>The entries still in the book (not yet filed in the statement), oldest first.</summary>
+    /// <summary>The entries still in the book (not yet filed in the statement), oldest first, and the last one filed.</summary>
     [Alias("ReadUnfiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
-    Task<IReadOnlyList<WalletEntry>> ReadUnfiled();
+    Task<UnfiledEntries> ReadUnfiled();
 
     /// <summary>Drops from the book the entries through <paramref name="sequence"/>, which the statement now holds.</summary>
     [Alias("ForgetFiled"), Transaction(TransactionOption.Create), AlwaysInterleave]

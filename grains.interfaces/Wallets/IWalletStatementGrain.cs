@@ -3,7 +3,7 @@ namespace Wallet.Wallets;
 /// <summary>
 /// A wallet's filed statement: its older entries, in pages of plain grain state, so the wallet's
 /// transactional state carries only the recent ones and a busy wallet does not rewrite its whole
-/// history with every movement. Keyed by the wallet's id.
+/// history with every movement. Owners read their entries here, the book's and the filed ones together. Keyed by the wallet's id.
 /// </summary>
 [Alias("Wallet.IWalletStatementGrain")]
 public interface IWalletStatementGrain : IGrainWithStringKey
@@ -11,6 +11,13 @@ public interface IWalletStatementGrain : IGrainWithStringKey
     /// <summary>Moves the wallet's committed entries, in whole pages, from its book into the statement.</summary>
     [Alias("File"), OneWay]
     Task File();
+
+    /// <summary>
+    /// The wallet's entries as its owner sees them, newest first: those still in the book, then the filed ones;
+    /// anyone else is told the wallet does not exist.
+    /// </summary>
+    [Alias("GetEntries"), AlwaysInterleave]
+    Task<EntryPage> GetEntries(string callerId, EntryQuery query);
 
     /// <summary>Filed entries up to and including <paramref name="through"/>, newest first, that match the query; at most <paramref name="count"/>.</summary>
     [Alias("Older"), AlwaysInterleave]

@@ -11,7 +11,7 @@ public sealed partial class CustomerGrain
         var statements = new List<WalletStatement>();
         foreach (var walletId in State.WalletIds)
         {
-            statements.Add(await WholeStatements.Read(GrainFactory.GetGrain<IWalletGrain>(walletId), CustomerId));
+            statements.Add(await WholeStatements.Read(GrainFactory, walletId, CustomerId));
         }
         return new CustomerExport(await GetProfile(), statements, await Access.ListSessions(), clock.GetUtcNow());
     }
@@ -46,7 +46,7 @@ public sealed partial class CustomerGrain
         }
         foreach (var walletId in state.WalletIds)
         {
-            await GrainFactory.GetGrain<IWalletGrain>(walletId).Close(CustomerId);
+            await GrainFactory.GetGrain<IWalletStatusGrain>(walletId).Close(CustomerId);
         }
         await Cardholder.Close();
         await GrainFactory.GetGrain<IPhoneDirectoryGrain>(state.Phone!).Release(CustomerId);

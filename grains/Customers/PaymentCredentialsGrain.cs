@@ -118,7 +118,7 @@ public sealed partial class PaymentCredentialsGrain(
         await OwnWallet(walletId);
         await VerifyPaymentPin(pin);
         await Access.SpendCode(CodePurpose.Unfreeze, code, idNumber: null);
-        return await GrainFactory.GetGrain<IWalletGrain>(walletId).Unfreeze(CustomerId);
+        return await GrainFactory.GetGrain<IWalletStatusGrain>(walletId).Unfreeze(CustomerId);
     }
 
     public async Task Close()

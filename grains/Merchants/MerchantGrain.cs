@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Wallet.Banking;
 using Wallet.Credentials;
 using Wallet.Customers;
@@ -23,7 +22,6 @@ public sealed partial class MerchantGrain(
     [PersistentState("merchant", StorageNames.Wallet)] IPersistentState<MerchantState> merchant,
     SecretVault vault,
     ICardIssuingBank bank,
-    IOptions<SettlementOptions> settlement,
     Limits.LimitSchedule limits,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<MerchantGrain> logger)
@@ -58,6 +56,7 @@ public sealed partial class MerchantGrain(
         // Merchants onboarded before they had a currency of their own: their settlement wallet says which it is.
         state.Currency ??= (await GrainFactory.GetGrain<IWalletGrain>(state.SettlementWalletId).GetFacts())?.Currency;
         await merchant.WriteStateAsync(cancellationToken);
+        await OpenSettlements(); // a merchant onboarded before settlements had a grain of their own hands them over, once
         _secret = Encoding.UTF8.GetBytes(vault.Open(state.SealedSecret, MerchantId));
     }
 
@@ -91,6 +90,7 @@ public sealed partial class MerchantGrain(
                 throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
             }
             await NoteInDirectory(); // a crash after the merchant's write and before its note heals on the replay
+            await OpenSettlements(); // and so does one before its settlement account was opened
             return Replayable<MerchantOnboarded>.Again(Onboarded(Encoding.UTF8.GetString(_secret!)));
         }
         MerchantNames.Check(application);
@@ -103,7 +103,7 @@ public sealed partial class MerchantGrain(
         var card = application.SettlementCardNumber is { } cardNumber
             ? await bank.Enrol(cardNumber, application.SettlementCardHolder ?? application.Name, "")
             : null;
-        var walletId = Ids.New("wal");
+        var walletId = Ids.New(IdPrefixes.Wallet);
         // The settlement wallet belongs to the merchant; a business is not a person, so no personal tier limits it.
         await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(MerchantId, currency, CustomerTiers.InPerson);
         var secret = NewSecret();
@@ -125,10 +125,7 @@ public sealed partial class MerchantGrain(
         };
         await merchant.WriteStateAsync();
         await NoteInDirectory();
-        if (card is not null)
-        {
-            await this.RegisterOrUpdateReminder(SettlementReminder, settlement.Value.Every, settlement.Value.Every);
-        }
+        await OpenSettlements();
         _secret = Encoding.UTF8.GetBytes(secret);
         return Replayable<MerchantOnboarded>.Made(Onboarded(secret));
     }
@@ -209,7 +206,7 @@ public sealed partial class MerchantGrain(
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"This merchant's QR codes are in {state.Currency}.");
         }
         var now = clock.GetUtcNow();
-        var qrCodeId = orderId is null ? Ids.New("qr") : Ids.ForIdempotencyKey("qr", MerchantId, orderId);
+        var qrCodeId = orderId is null ? Ids.New(IdPrefixes.QrCode) : Ids.ForIdempotencyKey(IdPrefixes.QrCode, MerchantId, orderId);
         var code = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(qrCodeId)
             .Issue(new QrCode(qrCodeId, MerchantId, amount, currency, orderId, amount is null ? null : now + (expiresIn ?? DefaultQrLifetime), now));
         return new IssuedQrCode(code, PayloadOf(code, state));
@@ -268,13 +265,10 @@ public sealed class MerchantState
     [Id(9)] public string? SettlementCardMasked { get; set; }
     [Id(10)] public string? SealedSettlementCard { get; set; }
 
-    /// <summary>The settlements so far, oldest first (the newest 100 kept).</summary>
+    /// <summary>The settlements of a merchant onboarded before they had a grain of their own, until handed over to it (then empty).</summary>
     [Id(11)] public List<SettlementReport> Settlements { get; set; } = [];
 
-    /// <summary>
-    /// A settlement begun and not yet paid out: written before its movement, so a payout interrupted
-    /// at any point (a crash after the commit, the bank unavailable) is found and finished.
-    /// </summary>
+    /// <summary>Such a merchant's payout due, until handed over (see <see cref="MerchantSettlementGrain"/>).</summary>
     [Id(12)] public PayoutDue? PayoutDue { get; set; }
 
     /// <summary>The name and city in printable ASCII for the QR code's tags 59 and 60, where the merchant's own are in another script.</summary>
@@ -286,7 +280,7 @@ public sealed class MerchantState
     /// null only until a merchant onboarded before it was kept is activated.
     /// </summary>
     [Id(15)] public string? Currency { get; set; }
-}
 
-[GenerateSerializer, Immutable, Alias("Wallet.PayoutDue")]
-public sealed record PayoutDue([property: Id(0)] string SettlementId, [property: Id(1)] bool Scheduled);
+    /// <summary>Whether <see cref="MerchantSettlementGrain"/> holds the merchant's settlement account (false: not yet opened or handed over).</summary>
+    [Id(16)] public bool SettlementsOpened { get; set; }
+}

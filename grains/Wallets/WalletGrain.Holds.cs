@@ -14,9 +14,7 @@ public sealed partial class WalletGrain
         await DrainTillsIfShort(amount);
         return await book.PerformUpdate(b =>
         {
-            var refusal = WalletStatuses.RefusesOutgoing(b.Status)
-                ?? Risk.Restrictions.RefusesDebit(b.OwnerRestriction, payerAuthorised: forReview, reviewed: forReview)
-                ?? (b.Available < amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+            var refusal = BookRules.RefusesHold(b, amount, forReview);
             if (refusal is null)
             {
                 b.Holds = b.Holds.SetItem(holdId, amount);

@@ -13,43 +13,32 @@ public sealed partial class WalletGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {WalletId} is busy but could not switch to receiving tills")]
     private static partial void LogSwitchFailed(ILogger logger, string walletId, Exception exception);
 
-    private long _creditSecond;
-    private int _creditsThisSecond;
     private bool _switchingToTills;
+    private WalletTills? _tills;
+
+    private WalletTills TillSet => _tills ??= new(GrainFactory, this.GetPrimaryKeyString(), tillOptions.Value);
 
     public async Task<long> TakeTill(int till)
     {
         // The wallet's lock first, then the till's: the same order as a debit that drains tills.
         await book.PerformUpdate(_ => true);
-        var takings = await Till(till).Drain();
+        var takings = await TillSet.Till(till).Drain();
         await PostTakings([takings]);
         return takings.Mark;
     }
-
-    private IWalletTillGrain Till(int till) => GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(this.GetPrimaryKeyString(), till));
 
     private int TillCount => profile.RecordExists ? profile.State.Tills : 0;
 
     private async Task<long> TotalBalance() => checked(await book.PerformRead(b => b.Balance) + await TillsBalance());
 
-    private async Task<long> TillsBalance()
-    {
-        var tills = await Task.WhenAll(Enumerable.Range(0, TillCount).Select(t => Till(t).ReadBalance()));
-        return tills.Sum();
-    }
+    private Task<long> TillsBalance() => TillSet.Balance(TillCount);
 
     private async Task DrainTillsIfShort(long amount)
     {
-        if (TillCount == 0 || await book.PerformRead(b => b.Balance) >= amount)
+        if (TillCount > 0 && await book.PerformRead(b => b.Balance) < amount)
         {
-            return;
+            await PostTakings(await TillSet.Drain(TillCount));
         }
-        var takings = new List<TillTakings>();
-        for (var till = 0; till < TillCount; till++)
-        {
-            takings.Add(await Till(till).Drain());
-        }
-        await PostTakings(takings);
     }
 
     private async Task PostTakings(IReadOnlyList<TillTakings> takings)
@@ -67,19 +56,12 @@ public sealed partial class WalletGrain
     /// </summary>
     private void NoteCredit(DateTimeOffset now, bool uncapped)
     {
-        var second = now.ToUnixTimeSeconds();
-        if (second != _creditSecond)
-        {
-            _creditSecond = second;
-            _creditsThisSecond = 0;
-        }
-        if (++_creditsThisSecond >= tillOptions.Value.BusyCreditsPerSecond && uncapped && TillCount == 0 && !_switchingToTills && tillOptions.Value.Count > 0)
+        if (TillSet.NoteCredit(now) && uncapped && TillCount == 0 && !_switchingToTills)
         {
             _switchingToTills = true;
             _ = SwitchToTills();
         }
     }
-
     private async Task SwitchToTills()
     {
         try

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Limits;
-using Wallet.Money;
 using Wallet.Refusals;
 
 namespace Wallet.Wallets;
@@ -12,7 +11,6 @@ public sealed partial class WalletGrain(
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
     IOptions<TillOptions> tillOptions,
     LimitSchedule limits,
-    ITransactionClient transactions,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     Events.IWalletEventPublisher publisher,
     ILogger<WalletGrain> logger)
@@ -98,28 +96,6 @@ public sealed partial class WalletGrain(
         return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance - held, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
     }
 
-    public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
-    {
-        OwnedBy(callerId);
-        var (unfiled, filedThrough) = await book.PerformRead(b => (b.Entries, b.FiledThrough));
-        var wanted = query.Limit + 1;
-        var matching = unfiled.AsEnumerable().Reverse()
-            .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
-            .Where(query.Matches)
-            .Take(wanted)
-            .ToList();
-        // Older entries come from the statement, but only those the book has dropped: after a filing
-        // cut short by a crash, the statement may also hold some the book still has.
-        var olderThrough = Math.Min(filedThrough, (query.BeforeSequence ?? long.MaxValue) - 1);
-        if (matching.Count < wanted && olderThrough > 0)
-        {
-            matching.AddRange(await Statement.Older(olderThrough, query, wanted - matching.Count));
-        }
-        var hasMore = matching.Count > query.Limit;
-        var page = matching.Take(query.Limit).ToList();
-        return new EntryPage(page, hasMore ? page[^1].Sequence : null);
-    }
-
     public Task<Refusal?> Debit(Posting posting)
     {
         if (!profile.RecordExists || profile.State.OwnerId != posting.ActorId)
@@ -148,10 +124,7 @@ public sealed partial class WalletGrain(
                 b.Holds = b.Holds.Remove(posting.MovementId); // released from review: it spends what was held for it, or lets it go if refused
             }
             var usage = b.Usage.On(day);
-            refusal = WalletStatuses.RefusesOutgoing(b.Status)
-                ?? Risk.Restrictions.RefusesDebit(b.OwnerRestriction, posting.PayerAuthorised, posting.Reviewed)
-                ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
-                ?? (b.Available < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+            refusal = BookRules.RefusesDebit(b, posting, usage, tierLimits);
             if (refusal is null)
             {
                 b.Usage = usage.Spend(posting.Amount);
@@ -159,25 +132,6 @@ public sealed partial class WalletGrain(
             return refusal is null;
         });
         return refusal;
-    }
-
-    private static Refusal LimitRefusal(string limit, TierLimits tierLimits, SpendingUsage usage, string currency)
-    {
-        var cap = tierLimits.AmountOf(limit)!.Value;
-        var amount = Amounts.Format(cap, currency);
-        var spent = limit switch
-        {
-            LimitNames.Daily => usage.DailyOut,
-            LimitNames.Yearly => usage.YearlyOut,
-            _ => 0, // one movement's limit is the same for each
-        };
-        var detail = limit switch
-        {
-            LimitNames.Single => $"The single-movement limit of your tier is {amount}.",
-            LimitNames.Daily => $"The daily limit of your tier is {amount}; {Amounts.Format(usage.DailyOut, currency)} is already spent today.",
-            _ => $"The yearly limit of your tier is {amount}; {Amounts.Format(usage.YearlyOut, currency)} is already spent this year.",
-        };
-        return new Refusal(RefusalCodes.LimitExceeded, detail, new LimitMet(limit, cap, Math.Max(0, cap - spent), currency));
     }
 
     public Task Credit(Posting posting)
@@ -200,19 +154,7 @@ public sealed partial class WalletGrain(
         var cap = LimitsAt(now).BalanceCap;
         var inTills = cap is null ? 0 : await TillsBalance();
         WalletRefusedException? refused = null;
-        await Post([(posting, EntryDirection.In, now)], b =>
-        {
-            refused = (WalletStatuses.RefusesIncoming(b.Status) ?? Risk.Restrictions.RefusesCredit(b.OwnerRestriction))?.AsException();
-            if (refused is null && checked(b.Balance + inTills + posting.Amount) > cap)
-            {
-                refused = new WalletRefusedException(RefusalCodes.BalanceCapExceeded,
-                    $"The receiving wallet's tier may hold at most {Amounts.Format(cap!.Value, posting.Currency)}.")
-                {
-                    Limit = new LimitMet(LimitNames.BalanceCap, cap.Value, Math.Max(0, cap.Value - b.Balance - inTills), posting.Currency),
-                };
-            }
-            return refused is null;
-        });
+        await Post([(posting, EntryDirection.In, now)], b => (refused = BookRules.RefusesCredit(b, posting, inTills, cap)) is null);
         if (refused is not null)
         {
             throw refused;
@@ -227,18 +169,7 @@ public sealed partial class WalletGrain(
     /// </summary>
     private async Task<bool> Post(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, Func<WalletBook, bool>? admit = null)
     {
-        var unfiled = await book.PerformUpdate(b =>
-        {
-            if (admit is not null && !admit(b))
-            {
-                return -1;
-            }
-            foreach (var line in lines)
-            {
-                b.Post(line.Posting, line.Direction, line.At);
-            }
-            return b.Entries.Count;
-        });
+        var unfiled = await book.PerformUpdate(b => admit is null || admit(b) ? b.PostAll(lines) : -1);
         if (unfiled < 0)
         {
             return false;
@@ -250,7 +181,7 @@ public sealed partial class WalletGrain(
         return true;
     }
 
-    public Task<IReadOnlyList<WalletEntry>> ReadUnfiled() => book.PerformRead(b => (IReadOnlyList<WalletEntry>)b.Entries);
+    public Task<UnfiledEntries> ReadUnfiled() => book.PerformRead(b => new UnfiledEntries(b.Entries, b.FiledThrough));
 
     public Task ForgetFiled(long sequence) => book.PerformUpdate(b => b.Forget(sequence));
 

@@ -21,7 +21,10 @@ public sealed class WalletProfile : Events.IHoldsEvents
     /// <summary>The owner's real-name tier, whose limits this wallet enforces; the customer sets it on every change.</summary>
     [Id(5)] public int Tier { get; set; } = CustomerTiers.Lowest;
 
-    /// <summary>Status-change events written with the profile's copy of the status and not yet published.</summary>
+    /// <summary>
+    /// Status-change events written with the profile's copy of the status before <see cref="WalletStatusGrain"/> reported them,
+    /// and not yet published: they go out on activation; nothing new is added here.
+    /// </summary>
     [Id(6)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 
     /// <summary>
@@ -30,7 +33,7 @@ public sealed class WalletProfile : Events.IHoldsEvents
     /// </summary>
     [Id(7)] public Risk.Restriction OwnerRestriction { get; set; }
 
-    /// <summary>The latest operator's reason for the status, who gave it and when.</summary>
+    /// <summary>The operator's reason for the status as kept before <see cref="WalletStatusGrain"/> kept it; no longer written.</summary>
     [Id(8)] public StatusNote? StatusNote { get; set; }
 
     /// <summary>The customer's request that opened the wallet and its answer, for the request's replays; null for a merchant's.</summary>
@@ -89,6 +92,16 @@ public sealed class WalletBook
         var sequence = (Entries.IsEmpty ? FiledThrough : Entries[^1].Sequence) + 1;
         Entries = Entries.Add(new WalletEntry(sequence, posting.MovementId, posting.Kind, direction, posting.Amount,
             posting.Currency, Balance, posting.Counterparty, posting.Memo, at));
+    }
+
+    /// <summary>Posts each line in turn; answers how many entries the book then holds unfiled.</summary>
+    public int PostAll(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines)
+    {
+        foreach (var line in lines)
+        {
+            Post(line.Posting, line.Direction, line.At);
+        }
+        return Entries.Count;
     }
 
     public void Forget(long filedThrough)

@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using Wallet.Hosting;
+using Wallet.Refusals;
 
 namespace Wallet.Wallets;
 
@@ -41,6 +42,31 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
             await WritePage(page.Key, [.. page.OrderBy(e => e.Sequence)]);
         }
         await Wallet.ForgetFiled(LastOf(complete[^1].Key));
+    }
+
+    public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
+    {
+        if (await Wallet.GetFacts() is not { } facts || facts.OwnerId != callerId)
+        {
+            throw WalletRefusedException.NotFound("The wallet");
+        }
+        var unfiled = await Wallet.ReadUnfiled();
+        var wanted = query.Limit + 1;
+        var matching = unfiled.Entries.Reverse()
+            .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
+            .Where(query.Matches)
+            .Take(wanted)
+            .ToList();
+        // Older entries come from the statement, but only those the book has dropped: after a filing
+        // cut short by a crash, the statement may also hold some the book still has.
+        var olderThrough = Math.Min(unfiled.FiledThrough, (query.BeforeSequence ?? long.MaxValue) - 1);
+        if (matching.Count < wanted && olderThrough > 0)
+        {
+            matching.AddRange(await Older(olderThrough, query, wanted - matching.Count));
+        }
+        var hasMore = matching.Count > query.Limit;
+        var page = matching.Take(query.Limit).ToList();
+        return new EntryPage(page, hasMore ? page[^1].Sequence : null);
     }
 
     public async Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count)

@@ -7,13 +7,14 @@ public static class WholeStatements
 {
     private const int PageSize = 100;
 
-    public static async Task<WalletStatement> Read(IWalletGrain wallet, string ownerId)
+    public static async Task<WalletStatement> Read(IGrainFactory grains, string walletId, string ownerId)
     {
+        var (wallet, statement) = (grains.GetGrain<IWalletGrain>(walletId), grains.GetGrain<IWalletStatementGrain>(walletId));
         var entries = new List<WalletEntry>();
         long? before = null;
         do
         {
-            var page = await wallet.GetEntries(ownerId, new EntryQuery(PageSize, before, null, null, null));
+            var page = await statement.GetEntries(ownerId, new EntryQuery(PageSize, before, null, null, null));
             entries.AddRange(page.Items);
             before = page.NextBeforeSequence;
         }

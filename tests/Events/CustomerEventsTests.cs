@@ -44,7 +44,7 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         var carol = await _bank.NewCustomer();
         var wallet = await _bank.OpenWallet(carol);
         var card = await _bank.BindVerifiedCard(carol);
-        var wallets = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+        var wallets = fixture.Grains.GetGrain<IWalletStatusGrain>(wallet);
 
         await fixture.Grains.GetGrain<ICustomerGrain>(carol.Id).UnbindCard(card);
         await wallets.Freeze(carol.Id);
@@ -58,6 +58,23 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         Assert.Equal((wallet, WalletStatus.Active, WalletStatus.ReceiveOnly, "a court order", "ops_test"),
             (((WalletStatusChanged)signals[4]).WalletId, ((WalletStatusChanged)signals[4]).From, ((WalletStatusChanged)signals[4]).To,
             ((WalletStatusChanged)signals[4]).Note?.Reason, ((WalletStatusChanged)signals[4]).Note?.By));
+    }
+
+    [Fact]
+    public async Task A_wallet_frozen_before_its_status_grain_reported_anything_is_unfrozen_with_the_event_that_says_so()
+    {
+        var dave = await _bank.NewCustomer();
+        var wallet = await _bank.OpenWallet(dave);
+        var book = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+        // Frozen as before the status grain: in the book and the wallet's copy, no report of the status grain's own.
+        await fixture.Transactions.RunTransaction(TransactionOption.Create, () => book.Shift(new StatusChange(StatusChangeKind.Freeze)));
+        await book.CopyStatus(WalletStatus.Frozen);
+
+        var view = await fixture.Grains.GetGrain<IWalletStatusGrain>(wallet).Unfreeze(dave.Id);
+
+        Assert.Equal(WalletStatus.Active, view.Status);
+        Assert.Equal(WalletStatus.Active, (await book.GetFacts())!.Status);
+        Assert.Equal(wallet, Assert.IsType<WalletUnfrozen>(Assert.Single(await Signals(dave.Id, 1))).WalletId);
     }
 
     [Fact]

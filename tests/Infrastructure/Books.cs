@@ -65,7 +65,7 @@ public static class Books
         // A busy wallet's tills hold credits its statement shows only once they are drained into its book.
         Assert.True(facts.ReceivingTills == 0, $"{walletId} receives through tills: check the whole books instead");
         var balance = (await wallet.GetView(facts.OwnerId)).Balance;
-        var entries = (await wallet.GetEntries(facts.OwnerId, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items.OrderBy(e => e.Sequence).ToList();
+        var entries = (await grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(facts.OwnerId, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items.OrderBy(e => e.Sequence).ToList();
         var running = 0L;
         foreach (var entry in entries)
         {

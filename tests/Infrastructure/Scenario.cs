@@ -83,7 +83,7 @@ public sealed partial class Scenario(IGrainFactory grains)
         => (await grains.GetGrain<IWalletGrain>(walletId).GetView(customer.Id)).Balance;
 
     public async Task<IReadOnlyList<WalletEntry>> Entries(TestCustomer customer, string walletId)
-        => (await grains.GetGrain<IWalletGrain>(walletId).GetEntries(customer.Id, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items;
+        => (await grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(customer.Id, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items;
 
     public Task<LedgerCheck> Ledger() => grains.GetGrain<ILedgerAuditorGrain>(0).Check();
 

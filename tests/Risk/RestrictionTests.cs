@@ -72,7 +72,7 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var bobWallet = await _bank.OpenWallet(bob);
         await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
         var held = await _bank.Transfer(alice, wallet, bobWallet, 4_000);
-        await fixture.Grains.GetGrain<IWalletGrain>(bobWallet).Close(bob.Id);
+        await fixture.Grains.GetGrain<IWalletStatusGrain>(bobWallet).Close(bob.Id);
 
         var outcome = await MovementIds.Reviewable(fixture.Grains, held.MovementId)!.Release("ops_test");
 

@@ -58,7 +58,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         await Eventually.Until(async () => (await fixture.Grains.GetGrain<IWalletGrain>(payerWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
             "the payer's book to file its full pages");
 
-        var topUps = await fixture.Grains.GetGrain<IWalletGrain>(payerWallet)
+        var topUps = await fixture.Grains.GetGrain<IWalletStatementGrain>(payerWallet)
             .GetEntries(payer.Id, new EntryQuery(5, null, null, null, MovementKind.TopUp));
 
         var topUp = Assert.Single(topUps.Items);
@@ -74,7 +74,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         long? before = null;
         do
         {
-            var page = await fixture.Grains.GetGrain<IWalletGrain>(walletId).GetEntries(owner.Id, new EntryQuery(pageSize, before, null, null, null));
+            var page = await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, new EntryQuery(pageSize, before, null, null, null));
             all.AddRange(page.Items);
             before = page.NextBeforeSequence;
         }

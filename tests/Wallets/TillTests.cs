@@ -76,10 +76,10 @@ public sealed class TillTests(ClusterFixture fixture)
             var paid = (await PayAll(payers, till)).Sum(r => r.Amount);
             var tills = (await Facts(till)).ReceivingTills;
             Assert.True(tills > 0);
-            await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IWalletGrain>(till).Close(merchant.Id));
+            await Assert.ThrowsAsync<WalletRefusedException>(() => fixture.Grains.GetGrain<IWalletStatusGrain>(till).Close(merchant.Id));
             Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(merchant, till, supplier, paid)).Status);
 
-            var closed = await fixture.Grains.GetGrain<IWalletGrain>(till).Close(merchant.Id);
+            var closed = await fixture.Grains.GetGrain<IWalletStatusGrain>(till).Close(merchant.Id);
 
             Assert.Equal(WalletStatus.Closed, closed.Status);
             var late = await Assert.ThrowsAsync<WalletRefusedException>(() => _bank.Transfer(payers[0].Customer, payers[0].Wallet, till, 1));
@@ -116,5 +116,5 @@ public sealed class TillTests(ClusterFixture fixture)
     private async Task<WalletFacts> Facts(string walletId) => (await fixture.Grains.GetGrain<IWalletGrain>(walletId).GetFacts())!;
 
     private async Task<List<WalletEntry>> History(TestCustomer owner, string walletId)
-        => [.. (await fixture.Grains.GetGrain<IWalletGrain>(walletId).GetEntries(owner.Id, new EntryQuery(10_000, null, null, null, null))).Items];
+        => [.. (await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, new EntryQuery(10_000, null, null, null, null))).Items];
 }
