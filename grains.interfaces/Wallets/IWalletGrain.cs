@@ -25,18 +25,6 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("SetTier")]
     Task SetTier(int tier);
 
-    /// <summary>
-    /// Changes the status in the book, inside the status grain's transaction (<see cref="IWalletStatusGrain"/>), so it
-    /// waits for the movements under way and binds every later one; refuses by throwing, which aborts it. Closing
-    /// empties the tills into the book and shuts them in the same transaction, and refuses unless nothing is left.
-    /// </summary>
-    [Alias("Shift"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task Shift(StatusChange change);
-
-    /// <summary>The book's committed status, copied for the early checks of <see cref="GetFacts"/>, which need no transaction.</summary>
-    [Alias("CopyStatus")]
-    Task CopyStatus(WalletStatus status);
-
     /// <summary>Owner, currency and status; no balance, so no transaction is needed.</summary>
     [Alias("GetFacts"), AlwaysInterleave]
     Task<WalletFacts?> GetFacts();
@@ -81,13 +69,37 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("Enlist"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Enlist();
 
-    /// <summary>Caches the owner's restriction, inside the customer's transaction over all their wallets.</summary>
-    [Alias("Restrict"), Transaction(TransactionOption.Join), AlwaysInterleave]
-    Task Restrict(Risk.Restriction restriction);
-
     /// <summary>Adds loyalty points earned by a payment, inside its transaction.</summary>
     [Alias("AddPoints"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task AddPoints(long points);
+
+    [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
+    Task<long> ReadBalance();
+}
+
+/// <summary>
+/// What the wallet's own housekeepers ask of its book, apart from what movements and owners ask: the status grain
+/// (<see cref="IWalletStatusGrain"/>), the customer's risk restriction, the statement that files its entries and the
+/// sweeper that empties its tills. The same grain as <see cref="IWalletGrain"/>: one book, asked for two kinds of work.
+/// </summary>
+[Alias("Wallet.IWalletBookkeepingGrain")]
+public interface IWalletBookkeepingGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Changes the status in the book, inside the status grain's transaction (<see cref="IWalletStatusGrain"/>), so it
+    /// waits for the movements under way and binds every later one; refuses by throwing, which aborts it. Closing
+    /// empties the tills into the book and shuts them in the same transaction, and refuses unless nothing is left.
+    /// </summary>
+    [Alias("Shift"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task Shift(StatusChange change);
+
+    /// <summary>The book's committed status, copied for the early checks of <see cref="IWalletGrain.GetFacts"/>, which need no transaction.</summary>
+    [Alias("CopyStatus")]
+    Task CopyStatus(WalletStatus status);
+
+    /// <summary>Caches the owner's restriction, inside the customer's transaction over all their wallets.</summary>
+    [Alias("Restrict"), Transaction(TransactionOption.Join), AlwaysInterleave]
+    Task Restrict(Risk.Restriction restriction);
 
     /// <summary>The entries still in the book (not yet filed in the statement), oldest first, and the last one filed.</summary>
     [Alias("ReadUnfiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
@@ -100,7 +112,4 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Posts a till's takings into the book, inside the sweeper's transaction; returns the till's mark of what it drained.</summary>
     [Alias("TakeTill"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<long> TakeTill(int till);
-
-    [Alias("ReadBalance"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
-    Task<long> ReadBalance();
 }

@@ -5,7 +5,7 @@ namespace Wallet.Wallets;
 /// <summary>
 /// A wallet's status: the owner's freeze, unfreeze and close, an operator's holds, and the events that
 /// report each change. Keyed by the wallet's id. The status that decides is in the wallet's book
-/// (<see cref="IWalletGrain.Shift"/>), where every debit checks it in its own transaction; this grain
+/// (<see cref="IWalletBookkeepingGrain.Shift"/>), where every debit checks it in its own transaction; this grain
 /// says who may change it, runs the change's transaction, and tells the customer's stream.
 /// </summary>
 [Alias("Wallet.IWalletStatusGrain")]
@@ -44,7 +44,7 @@ public enum StatusChangeKind
     Close = 3,
 }
 
-/// <summary>A status change, applied in the wallet's book by <see cref="IWalletGrain.Shift"/>; the rules of each kind are here.</summary>
+/// <summary>A status change, applied in the wallet's book by <see cref="IWalletBookkeepingGrain.Shift"/>; the rules of each kind are here.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.StatusChange")]
 public sealed record StatusChange([property: Id(0)] StatusChangeKind Kind, [property: Id(1)] WalletStatus To = WalletStatus.Active)
 {

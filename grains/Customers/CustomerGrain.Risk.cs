@@ -22,5 +22,5 @@ public sealed partial class CustomerGrain
     /// <summary>One transaction over the wallets: a movement under way finishes first, every later one sees the restriction.</summary>
     private Task RestrictWallets(IReadOnlyList<string> walletIds, Restriction restriction)
         => transactions.RunTransaction(TransactionOption.Create,
-            () => Task.WhenAll(walletIds.Select(id => GrainFactory.GetGrain<Wallets.IWalletGrain>(id).Restrict(restriction))));
+            () => Task.WhenAll(walletIds.Select(id => GrainFactory.GetGrain<Wallets.IWalletBookkeepingGrain>(id).Restrict(restriction))));
 }

@@ -14,7 +14,7 @@ public sealed partial class WalletGrain(
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     Events.IWalletEventPublisher publisher,
     ILogger<WalletGrain> logger)
-    : Grain, IWalletGrain
+    : Grain, IWalletGrain, IWalletBookkeepingGrain
 {
     public async Task<WalletView> Open(string ownerId, string currency, int tier)
     {

@@ -22,6 +22,8 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
 
     private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(this.GetPrimaryKeyString());
 
+    private IWalletBookkeepingGrain Book => GrainFactory.GetGrain<IWalletBookkeepingGrain>(this.GetPrimaryKeyString());
+
     /// <summary>
     /// Whether a book that went from <paramref name="before"/> to <paramref name="after"/> unfiled entries
     /// should ask for filing: once it holds a page, and again each quarter page it grows (a filing can
@@ -31,7 +33,7 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
 
     public async Task File()
     {
-        var unfiled = await Wallet.ReadUnfiled();
+        var unfiled = await Book.ReadUnfiled();
         var complete = unfiled.GroupBy(e => PageOf(e.Sequence)).Where(page => page.Any(e => e.Sequence == LastOf(page.Key))).ToList();
         if (complete.Count == 0)
         {
@@ -41,7 +43,7 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
         {
             await WritePage(page.Key, [.. page.OrderBy(e => e.Sequence)]);
         }
-        await Wallet.ForgetFiled(LastOf(complete[^1].Key));
+        await Book.ForgetFiled(LastOf(complete[^1].Key));
     }
 
     public async Task<EntryPage> GetEntries(string callerId, EntryQuery query)
@@ -50,7 +52,7 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
         {
             throw WalletRefusedException.NotFound("The wallet");
         }
-        var unfiled = await Wallet.ReadUnfiled();
+        var unfiled = await Book.ReadUnfiled();
         var wanted = query.Limit + 1;
         var matching = unfiled.Entries.Reverse()
             .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)

@@ -8,7 +8,7 @@ namespace Wallet.Wallets;
 
 /// <summary>
 /// A wallet's status: freezing, unfreezing, an operator's holds and closing. Each change is a transaction
-/// on the wallet's book (<see cref="IWalletGrain.Shift"/>), where the status that decides lives and every
+/// on the wallet's book (<see cref="IWalletBookkeepingGrain.Shift"/>), where the status that decides lives and every
 /// debit checks it; once it has committed, the change is reported here (the event written with the status
 /// it reports, published after) and the wallet's copy for its early checks follows. Kept apart from
 /// <see cref="WalletGrain"/>: who may change a status, and who is told, changes with the bank's rules and
@@ -25,6 +25,8 @@ public sealed class WalletStatusGrain(
     private string WalletId => this.GetPrimaryKeyString();
 
     private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(WalletId);
+
+    private IWalletBookkeepingGrain Book => GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId);
 
     public Task<WalletView> Freeze(string callerId) => Change(callerId, new StatusChange(StatusChangeKind.Freeze));
 
@@ -46,7 +48,7 @@ public sealed class WalletStatusGrain(
         }
         try
         {
-            await transactions.RunTransaction(TransactionOption.Create, () => Wallet.Shift(change));
+            await transactions.RunTransaction(TransactionOption.Create, () => Book.Shift(change));
         }
         catch (OrleansTransactionAbortedException aborted) when (aborted.InnerException is WalletRefusedException refused)
         {
@@ -54,7 +56,7 @@ public sealed class WalletStatusGrain(
         }
         var view = await Wallet.GetView(facts.OwnerId);
         await Report(facts, view.Status, note);
-        await Wallet.CopyStatus(view.Status);
+        await Book.CopyStatus(view.Status);
         return view;
     }
 

@@ -116,7 +116,7 @@ public sealed class TillSweeperGrain(ITransactionClient transactions, ILogger<Ti
         var walletId = this.GetPrimaryKeyString();
         long mark = 0;
         await Movements.TransactionRetry.Run(logger, $"sweep {walletId} till {till}", () => transactions.RunTransaction(TransactionOption.Create,
-            async () => mark = await GrainFactory.GetGrain<IWalletGrain>(walletId).TakeTill(till)));
+            async () => mark = await GrainFactory.GetGrain<IWalletBookkeepingGrain>(walletId).TakeTill(till)));
         await GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(walletId, till)).Swept(mark);
     }
 }

@@ -65,7 +65,7 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
     {
         var dave = await _bank.NewCustomer();
         var wallet = await _bank.OpenWallet(dave);
-        var book = fixture.Grains.GetGrain<IWalletGrain>(wallet);
+        var book = fixture.Grains.GetGrain<IWalletBookkeepingGrain>(wallet);
         // Frozen as before the status grain: in the book and the wallet's copy, no report of the status grain's own.
         await fixture.Transactions.RunTransaction(TransactionOption.Create, () => book.Shift(new StatusChange(StatusChangeKind.Freeze)));
         await book.CopyStatus(WalletStatus.Frozen);
@@ -73,7 +73,7 @@ public sealed class CustomerEventsTests(ClusterFixture fixture)
         var view = await fixture.Grains.GetGrain<IWalletStatusGrain>(wallet).Unfreeze(dave.Id);
 
         Assert.Equal(WalletStatus.Active, view.Status);
-        Assert.Equal(WalletStatus.Active, (await book.GetFacts())!.Status);
+        Assert.Equal(WalletStatus.Active, (await fixture.Grains.GetGrain<IWalletGrain>(wallet).GetFacts())!.Status);
         Assert.Equal(wallet, Assert.IsType<WalletUnfrozen>(Assert.Single(await Signals(dave.Id, 1))).WalletId);
     }
 

@@ -41,7 +41,7 @@ public sealed class RestartTests
             shopWallet = await bank.OpenWallet(shop);
             await Task.WhenAll(Enumerable.Range(1, Payments).Select(n => bank.Transfer(payer, payerWallet, shopWallet, n)));
             await Eventually.Until(async () => (await bank.Entries(shop, shopWallet)).Count == Payments, "every payment in the shop's history");
-            await Eventually.Until(async () => (await before.Client.GetGrain<IWalletGrain>(shopWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
+            await Eventually.Until(async () => (await before.Client.GetGrain<IWalletBookkeepingGrain>(shopWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
                 "the shop's full pages filed");
             await before.StopAllSilosAsync();
         }

@@ -25,7 +25,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         // A merchant paid this fast may receive through tills: a payment shows in its history once swept.
         var history = await Eventually.Value(() => WholeHistory(merchant, till, pageSize: 30), h => h.Count == Payments, "every payment in the history");
         var unfiled = 0;
-        await Eventually.Until(async () => (unfiled = (await fixture.Grains.GetGrain<IWalletGrain>(till).ReadUnfiled()).Count) < WalletStatementGrain.PageSize,
+        await Eventually.Until(async () => (unfiled = (await fixture.Grains.GetGrain<IWalletBookkeepingGrain>(till).ReadUnfiled()).Count) < WalletStatementGrain.PageSize,
             "the merchant's book to file its full pages", lastSeen: () => $"{unfiled} entries unfiled");
         history = await WholeHistory(merchant, till, pageSize: 30);
         Assert.Equal(Enumerable.Range(1, Payments).Reverse().Select(n => (long)n), history.Select(e => e.Sequence));
@@ -55,7 +55,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         {
             await Task.WhenAll(chunk.Select(_ => _bank.Transfer(payer, payerWallet, friend, 1)));
         }
-        await Eventually.Until(async () => (await fixture.Grains.GetGrain<IWalletGrain>(payerWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
+        await Eventually.Until(async () => (await fixture.Grains.GetGrain<IWalletBookkeepingGrain>(payerWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
             "the payer's book to file its full pages");
 
         var topUps = await fixture.Grains.GetGrain<IWalletStatementGrain>(payerWallet)
