@@ -38,6 +38,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["ListWallets"] = "List the customer's wallets",
         ["GetWallet"] = "A wallet's balance, available amount, tier limits and today's usage",
         ["ListWalletTransactions"] = "A wallet's entries, newest first, a page at a time",
+        ["GetWalletOverview"] = "A wallet and its newest entries in one request (an app's home screen)",
         ["FreezeWallet"] = "Freeze a wallet (money still comes in, none goes out)",
         ["SendUnfreezeCode"] = "Text a code for unfreezing a wallet",
         ["UnfreezeWallet"] = "Unfreeze a wallet with the PIN and the texted code",

@@ -21,7 +21,10 @@ public static class LoggingSetup
             .Enrich.FromLogContext()
             .Filter.DropWatchdogStartRace()
             .Filter.With(new Wallet.Storage.StorageFailureLogThrottle()) // an outage: one line per kind of failure per 10 s, not thousands of stack traces
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{Suppressed:l} {CorrelationId}{NewLine}{Exception}"),
+            // The console is written on a background thread: a request does not wait for its log line to reach the
+            // terminal (or the pipe a supervisor reads). When the buffer is full the request waits rather than a line being lost.
+            .WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{Suppressed:l} {CorrelationId}{NewLine}{Exception}"),
+                blockWhenFull: true),
             preserveStaticLogger: true);
         return builder;
     }

@@ -42,6 +42,11 @@ public sealed record WalletResponse(
         view.Tier, LimitsResponse.From(view.Limits, view.Currency), new UsageResponse(view.Currency, view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
 }
 
+/// <summary>A wallet and its newest entries, as an app's home screen shows them.</summary>
+/// <param name="Wallet">The wallet, as <c>GET /v1/wallets/{id}</c> answers it.</param>
+/// <param name="RecentEntries">Its newest entries, newest first, as the first page of <c>GET /v1/wallets/{id}/transactions</c>.</param>
+public sealed record WalletOverviewResponse(WalletResponse Wallet, IReadOnlyList<EntryResponse> RecentEntries);
+
 /// <summary>The limits of a real-name tier, each an integer in minor units of the currency (fen for CNY); null where the tier has no such limit.</summary>
 /// <param name="Currency">ISO 4217 code of the limits.</param>
 /// <param name="BalanceCap">The most a wallet may hold, or null for no cap.</param>

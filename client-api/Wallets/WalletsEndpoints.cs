@@ -18,6 +18,7 @@ public static class WalletsEndpoints
         wallets.MapPost("", Open).WithName("OpenWallet").MayRefuse(RefusalCodes.CurrencyNotSupported).WithIdempotencyKey(required: false);
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
+        wallets.MapGet("/{id}/overview", Overview).WithName("GetWalletOverview");
         wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
         wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet").MayRefuse(RefusalCodes.WalletClosed);
         wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").MayRefuse(RefusalCodes.IntegrationUnavailable).SpendsSmsBudget();
@@ -81,6 +82,26 @@ public static class WalletsEndpoints
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     public static async Task<Ok<WalletResponse>> Get(string id, ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(WalletResponse.From(await grains.GetGrain<IWalletGrain>(id).GetView(user.CustomerId())));
+
+    /// <summary>
+    /// What an app's home screen shows of a wallet, in one request: the wallet (as <c>GET /v1/wallets/{id}</c> answers it)
+    /// and its newest entries (as the first page of its transactions). Both are read at once.
+    /// </summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
+    /// <param name="limit">How many of the newest entries, 1 to 100; 20 when left out.</param>
+    public static async Task<Results<Ok<WalletOverviewResponse>, ValidationProblem>> Overview(string id, ClaimsPrincipal user, IGrainFactory grains, string? limit = null)
+    {
+        var size = Paging.ParseLimit(limit);
+        if (new FieldErrors().Check(size is not null, "limit", $"Use 1 to {Paging.MaxLimit}.").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        var customerId = user.CustomerId();
+        var view = grains.GetGrain<IWalletGrain>(id).GetView(customerId);
+        var entries = grains.GetGrain<IWalletStatementGrain>(id).GetEntries(customerId, new EntryQuery(size ?? Paging.DefaultLimit, null, null, null, null));
+        await Task.WhenAll(view, entries);
+        return TypedResults.Ok(new WalletOverviewResponse(WalletResponse.From(await view), [.. (await entries).Items.Select(e => EntryResponse.From(id, e))]));
+    }
 
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     /// <param name="from">Only entries booked at or after this time, ISO 8601 with an offset (such as <c>2026-01-01T00:00:00+08:00</c>).</param>

@@ -75,6 +75,44 @@ public sealed class WalletsApiTests(ApiFixture api)
         Assert.Equal("top_up", topUps.GetProperty("items").EnumerateArray().Single().GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task The_overview_is_the_wallet_and_its_newest_entries_in_one_answer_for_its_owner_only()
+    {
+        var alice = await ApiCustomer.Register(api);
+        var bob = await ApiCustomer.Register(api);
+        var from = await alice.FundedWallet(10_000);
+        var to = await bob.OpenWallet();
+        for (var i = 1; i <= 3; i++)
+        {
+            await Json(await alice.Post("/v1/transfers", alice.TransferBody(from, to, i * 100), $"overview-{i}"), HttpStatusCode.Created);
+        }
+
+        var overview = await Json(await alice.Http.GetAsync($"/v1/wallets/{from}/overview?limit=3"), HttpStatusCode.OK);
+        var wallet = await Json(await alice.Http.GetAsync($"/v1/wallets/{from}"), HttpStatusCode.OK);
+        var page = await Json(await alice.Http.GetAsync($"/v1/wallets/{from}/transactions?limit=3"), HttpStatusCode.OK);
+        var whole = await Json(await alice.Http.GetAsync($"/v1/wallets/{from}/overview"), HttpStatusCode.OK);
+
+        Assert.Equal(wallet.GetRawText(), overview.GetProperty("wallet").GetRawText());
+        Assert.Equal(page.GetProperty("items").GetRawText(), overview.GetProperty("recentEntries").GetRawText());
+        Assert.Equal([300L, 200L, 100L], overview.GetProperty("recentEntries").EnumerateArray().Select(e => e.GetProperty("amount").GetInt64()));
+        Assert.Equal(9_400L, overview.GetProperty("wallet").GetProperty("balance").GetInt64());
+        Assert.Equal(4, whole.GetProperty("recentEntries").GetArrayLength()); // the top-up and the three transfers: fewer than the 20 of a default page
+        await Problem(await bob.Http.GetAsync($"/v1/wallets/{from}/overview"), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=101")]
+    [InlineData("limit=ten")]
+    public async Task An_overview_asked_for_a_bad_number_of_entries_is_a_validation_problem(string query)
+    {
+        var customer = await ApiCustomer.Register(api);
+        var wallet = await customer.OpenWallet();
+
+        var problem = await Problem(await customer.Http.GetAsync($"/v1/wallets/{wallet}/overview?{query}"), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["limit"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=101")]
