@@ -36,9 +36,11 @@ public static class AuthorizationsEndpoints
         var receipt = await grains.GetGrain<IAuthorisationGrain>(MovementIds.For(Workflow.Authorisation, merchantId, body.OrderId!))
             .Authorize(new AuthorizationOrder(merchantId, RequestBodyBuffer.FingerprintOf(context), body.PaymentCode!, body.Amount!.Value, body.Currency!, body.OrderId!));
         MovementResults.MarkReplay(context, receipt);
-        return receipt.Status == MovementStatus.Authorized
-            ? TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.Of(receipt))
-            : MovementResults.Refusal(receipt);
+        // Refused when asked: the refusal. Otherwise the authorisation as it stands now — held, or on a replay after it was
+        // captured, voided or let go, that — under the same 201 as when it was made.
+        return receipt.Status == MovementStatus.Refused
+            ? MovementResults.Refusal(receipt)
+            : TypedResults.Created($"/v1/merchant/authorizations/{receipt.MovementId}", AuthorizationResponse.Of(receipt));
     }
 
     /// <summary>Captures up to the authorised amount; the rest of the hold goes back to the customer's available money.</summary>

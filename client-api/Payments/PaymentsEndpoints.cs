@@ -146,11 +146,12 @@ public sealed record PaymentResponse(string PaymentId, MovementStatus Status, Pa
         return new(r.MovementId, r.Status, from, to, r.OrderId, r.Paid, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency));
     }
 
-    /// <summary>A merchant's authorisation of the payer's code, as the payer sees it: the amount captured once captured, the amount held before.</summary>
+    /// <summary>A merchant's authorisation of the payer's code, as the payer sees it: what was paid once captured, the amount held otherwise.</summary>
     public static PaymentResponse Of(AuthorisationReceipt r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Captured ?? r.Authorised, r.Currency, r.CreatedAt, null, null);
+        var amount = r is { Status: MovementStatus.Completed, Captured: { } captured } ? captured : r.Authorised;
+        return new(r.MovementId, r.Status, from, to, r.OrderId, amount, r.Currency, r.CreatedAt, null, null);
     }
 }
 

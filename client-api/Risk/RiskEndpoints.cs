@@ -159,6 +159,6 @@ public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.Move
     public static HeldMovementResponse Of(Wallet.Movements.ReviewableOutcome r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Kind, r.Status, from, to, r.HeldAmount, r.Currency, r.CreatedAt, r.Refusal?.Code, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
+        return new(r.MovementId, r.Kind, r.Status, from, to, r.SenderPays, r.Currency, r.CreatedAt, r.Refusal?.Code, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
     }
 }

@@ -75,4 +75,6 @@ public sealed record WithdrawalReceipt([property: Id(0)] string WalletId, [prope
     public override string HeldWalletId => WalletId;
 
     public override long HeldAmount => Amount;
+
+    public override long SenderPays => Amount;
 }

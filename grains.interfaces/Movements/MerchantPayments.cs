@@ -128,4 +128,6 @@ public sealed record PaymentReceipt(
     public override string HeldWalletId => PayerWalletId;
 
     public override long HeldAmount => Price;
+
+    public override long SenderPays => Paid;
 }

@@ -15,6 +15,9 @@ public abstract record ReviewableOutcome : MovementOutcome
 
     /// <summary>What is held while it waits: all the movement would take.</summary>
     public abstract long HeldAmount { get; }
+
+    /// <summary>What the sender pays: all of it for a transfer or a withdrawal; for a payment, its price less any discount.</summary>
+    public abstract long SenderPays { get; }
 }
 
 /// <summary>An operator's release or rejection of a movement held for review: who, their note, and when.</summary>

@@ -48,4 +48,6 @@ public sealed record TransferReceipt(
     public override string HeldWalletId => FromWalletId;
 
     public override long HeldAmount => Amount;
+
+    public override long SenderPays => Amount;
 }

@@ -18,7 +18,8 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         var wallet = await alice.FundedWallet(10_000);
         var bobs = await bob.OpenWallet();
 
-        var held = await Json(await Authorize(merchant, await alice.PaymentCode(wallet), 5_000, "ROOM-1"), HttpStatusCode.Created);
+        var code = await alice.PaymentCode(wallet);
+        var held = await Json(await Authorize(merchant, code, 5_000, "ROOM-1"), HttpStatusCode.Created);
         var id = held.GetProperty("authorizationId").GetString()!;
         Assert.Equal("authorized", held.GetProperty("status").GetString());
         Assert.Equal((10_000L, 5_000L), await BalanceAndAvailable(alice, wallet));
@@ -30,7 +31,14 @@ public sealed class AuthorizationsApiTests(ApiFixture api)
         await Json(await Capture(merchant, id, 3_000), HttpStatusCode.OK); // already captured: the same answer
         await Problem(await merchant.Send(HttpMethod.Post, $"/v1/merchant/authorizations/{id}/void"), HttpStatusCode.Conflict, "not_pending");
 
+        // The authorisation's own request replayed after the capture answers the authorisation as it stands (once a 500).
+        var replayed = await Json(await Authorize(merchant, code, 5_000, "ROOM-1"), HttpStatusCode.Created);
+        var seenByPayer = await Json(await alice.Http.GetAsync($"/v1/payments/{id}"), HttpStatusCode.OK);
+
         Assert.Equal(("completed", 3_000L), (captured.GetProperty("status").GetString(), captured.GetProperty("captured").GetInt64()));
+        Assert.Equal((id, "completed", 5_000L, 3_000L), (replayed.GetProperty("authorizationId").GetString(), replayed.GetProperty("status").GetString(),
+            replayed.GetProperty("amount").GetInt64(), replayed.GetProperty("captured").GetInt64()));
+        Assert.Equal(("completed", 3_000L), (seenByPayer.GetProperty("status").GetString(), seenByPayer.GetProperty("amount").GetInt64())); // what was paid, not what was held
         Assert.Equal((7_000L, 7_000L), await BalanceAndAvailable(alice, wallet));
         Assert.Equal(3_000, await merchant.Balance());
         await Books.AssertBalanced(api, wallet, bobs, merchant.SettlementWalletId);

@@ -45,8 +45,10 @@ public sealed class QrPaymentsApiTests(ApiFixture api)
         var (poorWallet, richWallet) = (await poor.FundedWallet(1_000), await rich.FundedWallet(10_000));
         var payload = (await Issue(merchant, """{"amount":5000,"currency":"CNY"}""")).GetProperty("payload").GetString()!;
 
-        await Problem(await poor.Post("/v1/payments", new { qrPayload = payload, fromWalletId = poorWallet, pin = TestData.Pin }, "short"), HttpStatusCode.UnprocessableEntity, "insufficient_funds");
+        var refused = await Problem(await poor.Post("/v1/payments", new { qrPayload = payload, fromWalletId = poorWallet, pin = TestData.Pin }, "short"), HttpStatusCode.UnprocessableEntity, "insufficient_funds");
         await Json(await rich.Post("/v1/payments", new { qrPayload = payload, fromWalletId = richWallet, pin = TestData.Pin }, "paid"), HttpStatusCode.Created);
+        // A refused payment is the payer's alone: the merchant cannot learn of it through its refunds either.
+        await Problem(await merchant.Send(HttpMethod.Get, $"/v1/merchant/payments/{refused.GetProperty("movementId").GetString()}/refunds"), HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal((1_000L, 5_000L), (await poor.Balance(poorWallet), await rich.Balance(richWallet)));
         await Books.AssertBalanced(api, poorWallet, richWallet, merchant.SettlementWalletId);

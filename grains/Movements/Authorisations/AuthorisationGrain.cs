@@ -108,7 +108,7 @@ public sealed class AuthorisationGrain(
     public async Task<RefundablePayment?> FindPayment(string merchantId) => Refundable((await Known())?.Receipt, merchantId);
 
     public async Task<IReadOnlyList<string>?> ListRefunds(string merchantId)
-        => await ReadRecord() is { } known && known.Receipt?.MerchantId == merchantId ? known.Refunds.Ids : null; // refunds are added by other movements' transactions
+        => await ReadRecord() is { } known && Refundable(known.Receipt, merchantId) is not null ? known.Refunds.Ids : null; // read afresh: refunds are added by other movements' transactions
 
     protected override Task AfterCommit(AuthorisationReceipt outcome) => MerchantPayments.Announce(GrainFactory, outcome, outcome.MerchantId, Logger);
 

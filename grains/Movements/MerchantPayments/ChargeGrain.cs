@@ -136,7 +136,7 @@ public sealed class ChargeGrain(
         }
         var known = await Known() ?? throw WalletRefusedException.NotFound("The payment");
         var expired = await Resolve(known,
-            Refused(receipt with { ConfirmBy = null }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, MovementStatus.PendingConfirmation);
+            Refused(receipt with { ConfirmBy = null, Replayed = false }, new Refusal(RefusalCodes.ConfirmationExpired, "The payer did not confirm in time.")), Nothing, MovementStatus.PendingConfirmation);
         await GrainFactory.GetGrain<IPayerGrain>(receipt.PayerId).ForgetPendingCharge(MovementId);
         return expired;
     }
@@ -151,7 +151,7 @@ public sealed class ChargeGrain(
     public async Task<RefundablePayment?> FindPayment(string merchantId) => MerchantPayments.Refundable((await Known())?.Receipt, merchantId);
 
     public async Task<IReadOnlyList<string>?> ListRefunds(string merchantId)
-        => await ReadRecord() is { } known && known.Receipt?.MerchantId == merchantId ? known.Refunds.Ids : null; // refunds are added by other movements' transactions
+        => await ReadRecord() is { } known && MerchantPayments.Refundable(known.Receipt, merchantId) is not null ? known.Refunds.Ids : null; // read afresh: refunds are added by other movements' transactions
 
     protected override Task AfterCommit(PaymentReceipt outcome) => MerchantPayments.Announce(GrainFactory, outcome, outcome.MerchantId, Logger);
 }

@@ -87,7 +87,7 @@ public sealed class QrPaymentGrain(
     public async Task<RefundablePayment?> FindPayment(string merchantId) => MerchantPayments.Refundable((await Known())?.Receipt, merchantId);
 
     public async Task<IReadOnlyList<string>?> ListRefunds(string merchantId)
-        => await ReadRecord() is { } known && known.Receipt?.MerchantId == merchantId ? known.Refunds.Ids : null; // refunds are added by other movements' transactions
+        => await ReadRecord() is { } known && MerchantPayments.Refundable(known.Receipt, merchantId) is not null ? known.Refunds.Ids : null; // read afresh: refunds are added by other movements' transactions
 
     protected override async Task AfterCommit(PaymentReceipt outcome)
     {
