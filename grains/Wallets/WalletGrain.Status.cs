@@ -1,4 +1,3 @@
-using Wallet.Events;
 using Wallet.Refusals;
 
 namespace Wallet.Wallets;
@@ -65,14 +64,4 @@ public sealed partial class WalletGrain
             await profile.WriteStateAsync();
         }
     }
-
-    private StateOutbox<WalletProfile>? _outbox;
-
-    /// <summary>
-    /// Status events this wallet wrote with its profile before <see cref="WalletStatusGrain"/> reported them,
-    /// and did not publish: they go out on activation (see <see cref="StateOutbox{TState}"/>).
-    /// </summary>
-    private StateOutbox<WalletProfile> Outbox => _outbox ??= new(profile, this.GetPrimaryKeyString(), publisher, logger);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Outbox.PublishLeftOver();
 }

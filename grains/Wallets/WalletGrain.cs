@@ -12,7 +12,6 @@ public sealed partial class WalletGrain(
     IOptions<TillOptions> tillOptions,
     LimitSchedule limits,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
-    Events.IWalletEventPublisher publisher,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain, IWalletBookkeepingGrain
 {

@@ -7,7 +7,7 @@ namespace Wallet.Wallets;
 
 /// <summary>The wallet's rarely changing facts, in ordinary grain state.</summary>
 [GenerateSerializer, Alias("Wallet.WalletProfile")]
-public sealed class WalletProfile : Events.IHoldsEvents
+public sealed class WalletProfile
 {
     [Id(0)] public string OwnerId { get; set; } = "";
     [Id(1)] public string Currency { get; set; } = "";
@@ -22,19 +22,10 @@ public sealed class WalletProfile : Events.IHoldsEvents
     [Id(5)] public int Tier { get; set; } = CustomerTiers.Lowest;
 
     /// <summary>
-    /// Status-change events written with the profile's copy of the status before <see cref="WalletStatusGrain"/> reported them,
-    /// and not yet published: they go out on activation; nothing new is added here.
-    /// </summary>
-    [Id(6)] public List<Events.WalletEvent> Outbox { get; set; } = [];
-
-    /// <summary>
     /// The owner's restriction, cached from the book's copy (the customer's profile holds it), for routing credits
     /// without a transaction: a frozen owner's credits go to the book, which refuses them, never to a till.
     /// </summary>
     [Id(7)] public Risk.Restriction OwnerRestriction { get; set; }
-
-    /// <summary>The operator's reason for the status as kept before <see cref="WalletStatusGrain"/> kept it; no longer written.</summary>
-    [Id(8)] public StatusNote? StatusNote { get; set; }
 
     /// <summary>The customer's request that opened the wallet and its answer, for the request's replays; null for a merchant's.</summary>
     [Id(9)] public WalletOpening? Opening { get; set; }
