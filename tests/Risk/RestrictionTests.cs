@@ -65,6 +65,31 @@ public sealed class RestrictionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_held_qr_payment_released_under_a_discount_is_told_at_what_the_payer_paid_not_the_list_price()
+    {
+        var (merchant, onboarded) = await _bank.NewMerchant("Tea House", "5814");
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Grains.GetGrain<Promotions.IMerchantPromotionsGrain>(onboarded.MerchantId).Launch(
+            new Promotions.CampaignTerms("20% off", Promotions.CampaignKind.Discount, 100_000, now.AddHours(-1), now.AddDays(1), PercentOff: 20),
+            new Identity.IdempotentRequest("launch", "launch"));
+        var code = (await merchant.IssueQrCode(null, "CNY", null, null)).Code;
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
+        var payment = fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}");
+        var held = await payment.Pay(new PaymentOrder(alice.Id, "tea", wallet, onboarded.MerchantId, code.QrCodeId, 2_000, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
+
+        var released = await payment.Release("ops_test");
+
+        Assert.Equal((MovementStatus.HeldForReview, 2_000L), (held.Status, held.HeldAmount));
+        Assert.Equal((MovementStatus.Completed, 1_600L), (released.Status, released.SenderPays));
+        Assert.Equal(8_400, await _bank.Balance(alice, wallet));
+        var notice = (await fixture.Grains.GetGrain<Wallet.Notifications.INotificationInboxGrain>(alice.Id).List(null, 20)).Items.Single(n => n.Kind == "movement_reviewed");
+        Assert.Contains("16.00", notice.Body, StringComparison.Ordinal);
+        await _bank.AssertBalanced(wallet, onboarded.SettlementWalletId);
+    }
+
+    [Fact]
     public async Task A_held_transfer_whose_recipient_closed_meanwhile_is_refused_at_release_and_its_money_let_go()
     {
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
