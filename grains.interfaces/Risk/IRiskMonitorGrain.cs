@@ -10,6 +10,10 @@ namespace Wallet.Risk;
 [Alias("Wallet.IRiskMonitorGrain")]
 public interface IRiskMonitorGrain : IGrainWithStringKey
 {
+    /// <summary>Events of the customer's, in the order they happened (the event log's readers deliver a batch at a time).</summary>
+    [Alias("Observe")]
+    Task Observe(IReadOnlyList<WalletEvent> events);
+
     [Alias("GetSnapshot")]
     Task<RiskSnapshot> GetSnapshot();
 

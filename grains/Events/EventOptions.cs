@@ -16,4 +16,19 @@ public sealed class EventOptions
 
     /// <summary>How often each shard's reminder looks (Orleans' minimum is a minute; tests call the reminder themselves).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Partitions of the PostgreSQL event log, each read in order by one reader: bounds parallel delivery.</summary>
+    public int LogPartitions { get; set; } = 8;
+
+    /// <summary>How often an idle reader looks for new events: the most it adds to an alert's delay.</summary>
+    public TimeSpan LogPollEvery { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The most events a reader delivers, and stores its position for, at once.</summary>
+    public int LogReadBatch { get; set; } = 512;
+
+    /// <summary>How often every silo wakes the readers, so one lost with its silo is back within this.</summary>
+    public TimeSpan WakeReadersEvery { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Delivered events stay in the log this long (for operators and a replay), then go in bulk.</summary>
+    public TimeSpan LogKeptFor { get; set; } = TimeSpan.FromHours(1);
 }

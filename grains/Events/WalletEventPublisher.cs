@@ -9,6 +9,13 @@ public interface IWalletEventPublisher
     Task Publish(WalletEvent walletEvent);
 }
 
+/// <summary>Which publisher a silo has: the PostgreSQL event log when storage is there, otherwise the memory streams.</summary>
+public static class EventPublishing
+{
+    public static IWalletEventPublisher Real(IServiceProvider services)
+        => services.GetService<Log.EventLog>() ?? (IWalletEventPublisher)new StreamEventPublisher(services);
+}
+
 /// <summary>Publishes on the wallet's event stream provider, one stream per customer.</summary>
 public sealed class StreamEventPublisher(IServiceProvider services) : IWalletEventPublisher
 {

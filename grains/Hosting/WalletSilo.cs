@@ -43,7 +43,7 @@ public static class WalletSilo
             var database = WalletDatabase.Open(configuration);
             silo.Services.AddSingleton(database);
             silo.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-            // Transactional state goes through the group commit; plain grain state through the ADO.NET provider.
+            // Transactional state goes through the group commit.
             silo.Services.AddSingleton<GroupCommit>();
             silo.Services.AddKeyedSingleton<ITransactionalStateStorageFactory, GroupCommitStorageFactory>(StorageNames.Wallet);
             silo.Services.AddSingleton<SchemaMigrator>();
@@ -51,26 +51,10 @@ public static class WalletSilo
             {
                 silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateOnStart>();
             }
-            foreach (var name in new[] { StorageNames.Wallet, StorageNames.PubSub })
-            {
-                silo.AddAdoNetGrainStorage(name, options =>
-                {
-                    options.Invariant = Npgsql;
-                    options.DataSource = database;
-                });
-            }
-            silo.AddAdoNetStreams(StorageNames.Events, stream =>
-            {
-                stream.ConfigureAdoNet(options => options.Configure(adoNet =>
-                {
-                    adoNet.Invariant = Npgsql;
-                    adoNet.DataSource = database;
-                    adoNet.VisibilityTimeout = streams.VisibilityTimeout;
-                    adoNet.MaxAttempts = streams.MaxAttempts;
-                    adoNet.ExpiryTimeout = streams.ExpiryTimeout;
-                }));
-                stream.ConfigurePartitioning(streams.Queues);
-            });
+            // Every grain's state too; its events in the event log, appended in the same batches.
+            silo.Services.AddKeyedSingleton<IGrainStorage, GroupCommitGrainStorage>(StorageNames.Wallet);
+            silo.Services.AddSingleton<Events.Log.EventLog>();
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Events.Log.EventLogReaders>();
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = Npgsql;
@@ -150,7 +134,7 @@ public static class WalletSilo
         services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
         services.AddOptions<Risk.RiskOptions>().Bind(configuration.GetSection(Risk.RiskOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Risk.RiskOptions>, Risk.RiskOptionsValidator>();
-        services.TryAddSingleton<Events.IWalletEventPublisher, Events.StreamEventPublisher>();
+        services.TryAddSingleton(Events.EventPublishing.Real);
         services.AddSingleton<Webhooks.WebhookSender>();
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();

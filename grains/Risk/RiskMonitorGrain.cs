@@ -34,9 +34,11 @@ public sealed partial class RiskMonitorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await this.GetStreamProvider(StorageNames.Events)
-            .GetStream<WalletEvent>(StreamId.Create(WalletEvent.StreamNamespace, CustomerId))
-            .SubscribeAsync(this);
+        // In memory the events come on the customer's stream; on PostgreSQL the log's readers call Observe.
+        if (ServiceProvider.GetKeyedService<IStreamProvider>(StorageNames.Events) is { } streams)
+        {
+            await streams.GetStream<WalletEvent>(StreamId.Create(WalletEvent.StreamNamespace, CustomerId)).SubscribeAsync(this);
+        }
         await HandOn();
     }
 
@@ -44,20 +46,41 @@ public sealed partial class RiskMonitorGrain(
 
     public Task<RiskStanding> GetStanding() => Task.FromResult(Standing());
 
-    public async Task OnNextAsync(WalletEvent item, StreamSequenceToken? token = null)
+    public Task OnNextAsync(WalletEvent item, StreamSequenceToken? token = null) => Observe([item]);
+
+    /// <summary>Counts each new event in order and runs the rules on it; the state is written once for the batch, before it is acknowledged.</summary>
+    public async Task Observe(IReadOnlyList<WalletEvent> events)
     {
         var state = risk.State;
-        if (!state.FirstTime(item.EventId))
+        var counted = false;
+        foreach (var item in events)
         {
-            return;
+            if (!state.FirstTime(item.EventId))
+            {
+                continue;
+            }
+            counted = true;
+            var seen = state.Take(item, options.Value.Window, rates);
+            if (options.Value.Enabled)
+            {
+                Raise(seen);
+            }
         }
-        var seen = state.Take(item, options.Value.Window, rates);
-        if (options.Value.Enabled)
+        if (counted)
         {
-            Raise(seen);
+            try
+            {
+                await risk.WriteStateAsync();
+            }
+            catch
+            {
+                // What was counted in memory is not stored: start again from the stored state, so the
+                // events delivered again are counted then.
+                DeactivateOnIdle();
+                throw;
+            }
+            await HandOn();
         }
-        await risk.WriteStateAsync();
-        await HandOn();
     }
 
     /// <summary>Runs every rule on the event; each that fires (outside its quiet period) raises an alert and may climb the ladder.</summary>

@@ -23,6 +23,14 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 20 }.ConnectionString;
     }
 
+    /// <summary>A fresh database with the project's schema applied, for tests of the storage parts on their own.</summary>
+    public static async Task<NpgsqlDataSource> MigratedDataSource()
+    {
+        var database = NpgsqlDataSource.Create(await CreateDatabase());
+        await new Wallet.Storage.SchemaMigrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<Wallet.Storage.SchemaMigrator>.Instance).Migrate();
+        return database;
+    }
+
     /// <summary>Settings that put a test host's state into <paramref name="connectionString"/>'s database.</summary>
     public static Dictionary<string, string?> Settings(string connectionString) => new(TestSettings.Values)
     {

@@ -4,13 +4,13 @@ using Wallet.Events;
 namespace Wallet.Tests.Infrastructure;
 
 /// <summary>
-/// The event publisher of the test clusters: the real one, except that publishing to a customer's
+/// The event publisher of the test clusters: the real one (the log or the streams), except that publishing to a customer's
 /// stream can be made to fail a set number of times, as a lost connection to the stream's queue would.
 /// </summary>
 public sealed class PublishFaults(IServiceProvider services) : IWalletEventPublisher
 {
     private static readonly ConcurrentDictionary<string, int> s_faults = new(StringComparer.Ordinal);
-    private readonly StreamEventPublisher _streams = new(services);
+    private readonly IWalletEventPublisher _real = EventPublishing.Real(services);
 
     public static void Fail(string customerId, int times) => s_faults[customerId] = times;
 
@@ -20,6 +20,6 @@ public sealed class PublishFaults(IServiceProvider services) : IWalletEventPubli
         {
             return Task.FromException(new InvalidOperationException("Publishing failed (injected by the test)."));
         }
-        return _streams.Publish(walletEvent);
+        return _real.Publish(walletEvent);
     }
 }

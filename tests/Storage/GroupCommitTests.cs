@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Serialization;
@@ -19,11 +18,11 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Concurrent_writes_share_round_trips_and_each_is_stored()
     {
-        await using var database = await MigratedDatabase();
+        await using var database = await PostgresServer.MigratedDataSource();
         await using var rows = new GroupCommit(database, Options(writers: 1));
 
-        var written = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => rows.Write(Key($"w{i}"), [(byte)i], null)));
-        var read = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => rows.Read(Key($"w{i}"))));
+        var written = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => rows.Write(StateTable.Transactional, Key($"w{i}"), [(byte)i], null)));
+        var read = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => rows.Read(StateTable.Transactional, Key($"w{i}"))));
 
         Assert.All(written, version => Assert.Equal(1, version));
         Assert.Equal(Enumerable.Range(0, 300).Select(i => (byte)i), read.Select(r => r!.Record.Single()));
@@ -34,53 +33,53 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task A_stale_version_fails_only_its_own_write()
     {
-        await using var database = await MigratedDatabase();
+        await using var database = await PostgresServer.MigratedDataSource();
         await using var rows = new GroupCommit(database, Options(writers: 1));
-        Assert.Equal(1, await rows.Write(Key("a"), [1], null));
+        Assert.Equal(1, await rows.Write(StateTable.Transactional, Key("a"), [1], null));
 
         var outcomes = await Task.WhenAll(
-            rows.Write(Key("a"), [2], expectedVersion: 7),
-            rows.Write(Key("a"), [3], expectedVersion: null),
-            rows.Write(Key("b"), [4], null),
-            rows.Write(Key("c"), [5], null));
+            rows.Write(StateTable.Transactional, Key("a"), [2], expectedVersion: 7),
+            rows.Write(StateTable.Transactional, Key("a"), [3], expectedVersion: null),
+            rows.Write(StateTable.Transactional, Key("b"), [4], null),
+            rows.Write(StateTable.Transactional, Key("c"), [5], null));
 
         Assert.Equal([null, null, 1, 1], outcomes);
-        Assert.Equal([1], (await rows.Read(Key("a")))!.Record);
-        Assert.Equal(2, await rows.Write(Key("a"), [6], expectedVersion: 1));
-        Assert.Equal(2, (await rows.Read(Key("a")))!.Version);
-        Assert.Null(await rows.Read(Key("never")));
+        Assert.Equal([1], (await rows.Read(StateTable.Transactional, Key("a")))!.Record);
+        Assert.Equal(2, await rows.Write(StateTable.Transactional, Key("a"), [6], expectedVersion: 1));
+        Assert.Equal(2, (await rows.Read(StateTable.Transactional, Key("a")))!.Version);
+        Assert.Null(await rows.Read(StateTable.Transactional, Key("never")));
     }
 
     [Fact]
     public async Task A_database_error_fails_the_whole_batch_and_stores_none_of_it()
     {
-        await using var database = await MigratedDatabase();
+        await using var database = await PostgresServer.MigratedDataSource();
         await using var rows = new GroupCommit(database, Options(writers: 1));
         // Hold the only writer in a transaction that locks a row, so the next calls queue into one batch.
         await using var blocker = await database.OpenConnectionAsync();
-        Assert.Equal(1, await rows.Write(Key("held"), [0], null));
+        Assert.Equal(1, await rows.Write(StateTable.Transactional, Key("held"), [0], null));
         await using var hold = await blocker.BeginTransactionAsync();
         await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM wallet_transactional_state WHERE grain_id = 'held' FOR UPDATE", blocker, hold))
         {
             await lockRow.ExecuteScalarAsync();
         }
-        var waiting = rows.Write(Key("held"), [1], expectedVersion: 1);
+        var waiting = rows.Write(StateTable.Transactional, Key("held"), [1], expectedVersion: 1);
         await Eventually.Until(() => rows.Batches == 2, "the write to the held row to be on its way, holding the only writer");
 
-        var good = rows.Write(Key("good"), [1], null);
-        var bad = rows.Write(new StateKey("svc", "bad", new string('x', 151)), [1], null);
+        var good = rows.Write(StateTable.Transactional, Key("good"), [1], null);
+        var bad = rows.Write(StateTable.Transactional, new StateKey("svc", "bad", new string('x', 151)), [1], null);
         await hold.CommitAsync();
 
         Assert.Equal(2, await waiting);
         await Assert.ThrowsAsync<PostgresException>(() => good);
         await Assert.ThrowsAsync<PostgresException>(() => bad);
-        Assert.Null(await rows.Read(Key("good")));
+        Assert.Null(await rows.Read(StateTable.Transactional, Key("good")));
     }
 
     [Fact]
     public async Task Transactional_state_survives_a_reload_and_refuses_a_stale_etag()
     {
-        await using var database = await MigratedDatabase();
+        await using var database = await PostgresServer.MigratedDataSource();
         await using var rows = new GroupCommit(database, Options(writers: 2));
         // A client host's serializer knows Orleans' runtime types (the records carry participant ids); it is never started.
         using var client = Host.CreateApplicationBuilder().UseOrleansClient(c => c.UseLocalhostClustering()).Build();
@@ -105,31 +104,24 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task A_record_of_a_few_kilobytes_stays_in_its_row_instead_of_going_to_toast()
     {
-        await using var database = await MigratedDatabase();
+        await using var database = await PostgresServer.MigratedDataSource();
         await using var rows = new GroupCommit(database, Options(writers: 1));
         // Random bytes do not compress: 4 KB is over PostgreSQL's default 2 KB TOAST threshold, under a page.
         var record = new byte[4096];
         Random.Shared.NextBytes(record);
 
-        Assert.Equal(1, await rows.Write(Key("large"), record, null));
-        Assert.Equal(2, await rows.Write(Key("large"), record, expectedVersion: 1));
+        Assert.Equal(1, await rows.Write(StateTable.Transactional, Key("large"), record, null));
+        Assert.Equal(2, await rows.Write(StateTable.Transactional, Key("large"), record, expectedVersion: 1));
 
         await using var toast = database.CreateCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'wallet_transactional_state'");
         var toastTable = (string)(await toast.ExecuteScalarAsync())!;
         await using var chunks = database.CreateCommand($"SELECT count(*) FROM {toastTable}");
         Assert.Equal(0L, (long)(await chunks.ExecuteScalarAsync())!);
-        Assert.Equal(record, (await rows.Read(Key("large")))!.Record);
+        Assert.Equal(record, (await rows.Read(StateTable.Transactional, Key("large")))!.Record);
     }
 
     private static StateKey Key(string grain) => new("svc", grain, "state");
 
     private static IOptions<StorageOptions> Options(int writers)
         => Microsoft.Extensions.Options.Options.Create(new StorageOptions { GroupCommitWriters = writers, GroupCommitMaxBatch = 128 });
-
-    private static async Task<NpgsqlDataSource> MigratedDatabase()
-    {
-        var database = NpgsqlDataSource.Create(await PostgresServer.CreateDatabase());
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).Migrate();
-        return database;
-    }
 }

@@ -1,16 +1,15 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Wallet.Storage.GroupCommit;
 
 /// <summary>
-/// The silo's one way to read and write transactional state rows. Calls queue here; a few writers
-/// each take everything queued and send it as one batch: one round trip and one database
-/// transaction (the batch's implicit one) for the stores of many concurrent grain transactions.
-/// Under load a commit's WAL flush and round trip are shared by dozens of grains; when the silo is
-/// quiet a call goes out alone at once, so batching adds no waiting.
+/// The silo's one way to read and write state rows and append to the event log. Calls queue here; a
+/// few writers each take everything queued and send it as one batch: one round trip and one database
+/// transaction (the batch's implicit one) for the stores of many concurrent grains. Under load a
+/// commit's WAL flush and round trip are shared by dozens of grains; when the silo is quiet a call
+/// goes out alone at once, so batching adds no waiting.
 /// </summary>
 /// <remarks>
 /// A version mismatch fails only its own call (its UPDATE returns no row); a database error fails
@@ -19,27 +18,9 @@ namespace Wallet.Storage.GroupCommit;
 /// </remarks>
 public sealed class GroupCommit : IAsyncDisposable
 {
-    private const string ReadSql = """
-        SELECT version, record FROM wallet_transactional_state
-        WHERE service_id = $1 AND grain_id = $2 AND state_name = $3
-        """;
-
-    private const string InsertSql = """
-        INSERT INTO wallet_transactional_state (service_id, grain_id, state_name, version, record)
-        VALUES ($1, $2, $3, 1, $4)
-        ON CONFLICT DO NOTHING
-        RETURNING version
-        """;
-
-    private const string UpdateSql = """
-        UPDATE wallet_transactional_state SET version = version + 1, record = $4, modified_at = now()
-        WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $5
-        RETURNING version
-        """;
-
     private readonly NpgsqlDataSource _database;
     private readonly int _maxBatch;
-    private readonly Channel<StateCall> _calls = Channel.CreateUnbounded<StateCall>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Channel<BatchedCall> _calls = Channel.CreateUnbounded<BatchedCall>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Task[] _writers;
     private long _batches;
     private long _callsSent;
@@ -57,22 +38,27 @@ public sealed class GroupCommit : IAsyncDisposable
     public long Calls => Interlocked.Read(ref _callsSent);
 
     /// <summary>The row's version and record, or null when the state was never stored.</summary>
-    public Task<StoredState?> Read(StateKey key)
-    {
-        var call = new StateCall(key, Record: null, ExpectedVersion: null, IsRead: true);
-        Enqueue(call);
-        return call.Outcome.Task;
-    }
+    public Task<StoredState?> Read(StateTable table, StateKey key) => Send(StateRows.Read(table, key));
 
     /// <summary>
     /// Stores a record if the row is still at <paramref name="expectedVersion"/> (null: the row must not
     /// exist yet). Returns the new version, or null when another write got there first.
     /// </summary>
-    public async Task<long?> Write(StateKey key, byte[] record, long? expectedVersion)
+    public async Task<long?> Write(StateTable table, StateKey key, byte[] record, long? expectedVersion)
+        => (await Send(StateRows.Write(table, key, record, expectedVersion)))?.Version;
+
+    /// <summary>Removes a row if it is still at <paramref name="version"/>; false when another write got there first.</summary>
+    public async Task<bool> Delete(StateTable table, StateKey key, long version)
+        => await Send(StateRows.Delete(table, key, version)) is not null;
+
+    /// <summary>Any other statement of the batch: its first row's first column, or null without a row.</summary>
+    public Task<StoredState?> Send(BatchedCall call)
     {
-        var call = new StateCall(key, record, expectedVersion, IsRead: false);
-        Enqueue(call);
-        return (await call.Outcome.Task)?.Version;
+        if (!_calls.Writer.TryWrite(call))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit), "The silo is stopping; state can no longer be stored.");
+        }
+        return call.Outcome.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -81,17 +67,9 @@ public sealed class GroupCommit : IAsyncDisposable
         await Task.WhenAll(_writers);
     }
 
-    private void Enqueue(StateCall call)
-    {
-        if (!_calls.Writer.TryWrite(call))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommit), "The silo is stopping; transactional state can no longer be stored.");
-        }
-    }
-
     private async Task Write()
     {
-        var batch = new List<StateCall>(_maxBatch);
+        var batch = new List<BatchedCall>(_maxBatch);
         while (await _calls.Reader.WaitToReadAsync())
         {
             while (batch.Count < _maxBatch && _calls.Reader.TryRead(out var call))
@@ -121,13 +99,13 @@ public sealed class GroupCommit : IAsyncDisposable
         }
     }
 
-    private async Task<StoredState?[]> Execute(List<StateCall> calls)
+    private async Task<StoredState?[]> Execute(List<BatchedCall> calls)
     {
         await using var connection = await _database.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         foreach (var call in calls)
         {
-            batch.BatchCommands.Add(Command(call));
+            batch.BatchCommands.Add(call.Command);
         }
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _callsSent, calls.Count);
@@ -141,33 +119,23 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             if (await reader.ReadAsync())
             {
-                outcomes[i] = calls[i].IsRead
-                    ? new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1))
-                    : new StoredState(reader.GetInt64(0), calls[i].Record!);
+                outcomes[i] = calls[i].Answer(reader);
             }
         }
         return outcomes;
     }
+}
 
-    private static NpgsqlBatchCommand Command(StateCall call)
-    {
-        var command = new NpgsqlBatchCommand(call.IsRead ? ReadSql : call.ExpectedVersion is null ? InsertSql : UpdateSql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.ServiceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.GrainId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Key.StateName });
-        if (!call.IsRead)
-        {
-            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = call.Record, NpgsqlDbType = NpgsqlDbType.Bytea });
-            if (call.ExpectedVersion is { } expected)
-            {
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
-            }
-        }
-        return command;
-    }
+/// <summary>
+/// One statement of a batch and what its first row means. The statement must return rows (a RETURNING
+/// clause at least): Npgsql's reader skips the results of statements that return none, which would
+/// shift every answer after it.
+/// </summary>
+public sealed class BatchedCall(NpgsqlBatchCommand command, Func<NpgsqlDataReader, StoredState?> answer)
+{
+    public NpgsqlBatchCommand Command { get; } = command;
 
-    private sealed record StateCall(StateKey Key, byte[]? Record, long? ExpectedVersion, bool IsRead)
-    {
-        public TaskCompletionSource<StoredState?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public Func<NpgsqlDataReader, StoredState?> Answer { get; } = answer;
+
+    public TaskCompletionSource<StoredState?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

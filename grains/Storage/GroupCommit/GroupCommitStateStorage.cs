@@ -18,7 +18,7 @@ public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit ro
 
     public async Task<TransactionalStorageLoadResponse<TState>> Load()
     {
-        var stored = await rows.Read(key);
+        var stored = await rows.Read(StateTable.Transactional, key);
         _record = stored is null ? new() : serializer.Deserialize<TransactionalStateRecord<TState>>(stored.Record) ?? new();
         _version = stored?.Version;
         return new TransactionalStorageLoadResponse<TState>(ETag(_version), _record.CommittedState, _record.CommittedSequenceId,
@@ -33,7 +33,7 @@ public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit ro
             throw new InconsistentStateException("The transactional state changed since it was read.", ETag(_version), expectedETag);
         }
         var next = Merge(_record, metadata, statesToPrepare, commitUpTo, abortAfter);
-        var written = await rows.Write(key, serializer.SerializeToArray(next), _version)
+        var written = await rows.Write(StateTable.Transactional, key, serializer.SerializeToArray(next), _version)
             ?? throw new InconsistentStateException($"Another writer stored {key.GrainId}/{key.StateName} first.", null, ETag(_version));
         _record = next;
         _version = written;

@@ -1,0 +1,59 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Wallet.Storage.GroupCommit;
+
+/// <summary>The two tables of versioned state rows the group commit keeps.</summary>
+public enum StateTable
+{
+    /// <summary><c>wallet_transactional_state</c>: Orleans' transactional state records (balances, movement records).</summary>
+    Transactional,
+
+    /// <summary><c>wallet_grain_state</c>: every other grain's <c>[PersistentState]</c>.</summary>
+    Grain,
+}
+
+/// <summary>The statements that read, write and remove one versioned state row.</summary>
+internal static class StateRows
+{
+    public static BatchedCall Read(StateTable table, StateKey key)
+        => new(Command($"SELECT version, record FROM {Name(table)} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3", key),
+            reader => new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1)));
+
+    public static BatchedCall Write(StateTable table, StateKey key, byte[] record, long? expectedVersion)
+    {
+        var command = Command(expectedVersion is null
+            ? $"""
+               INSERT INTO {Name(table)} (service_id, grain_id, state_name, version, record) VALUES ($1, $2, $3, 1, $4)
+               ON CONFLICT DO NOTHING RETURNING version
+               """
+            : $"""
+               UPDATE {Name(table)} SET version = version + 1, record = $4, modified_at = now()
+               WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $5 RETURNING version
+               """, key);
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = record, NpgsqlDbType = NpgsqlDbType.Bytea });
+        if (expectedVersion is { } expected)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
+        }
+        return new(command, reader => new StoredState(reader.GetInt64(0), record));
+    }
+
+    public static BatchedCall Delete(StateTable table, StateKey key, long version)
+    {
+        var command = Command($"DELETE FROM {Name(table)} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $4 RETURNING version", key);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
+        return new(command, reader => new StoredState(reader.GetInt64(0), []));
+    }
+
+    private static string Name(StateTable table) => table == StateTable.Transactional ? "wallet_transactional_state" : "wallet_grain_state";
+
+    private static NpgsqlBatchCommand Command(string sql, StateKey key)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.ServiceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
+        return command;
+    }
+}
