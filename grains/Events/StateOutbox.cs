@@ -1,5 +1,15 @@
 namespace Wallet.Events;
 
+/// <summary>
+/// Transactional state that carries the events of its last change. On PostgreSQL the group commit appends
+/// the events of a newly committed state to the event log in the database transaction that stores it as
+/// committed, so they exist exactly when the change does: no outbox, no publishing after the commit.
+/// </summary>
+public interface ICommitsEvents
+{
+    IReadOnlyList<WalletEvent> Events { get; }
+}
+
 /// <summary>A grain's state that carries its own events until they are published.</summary>
 public interface IHoldsEvents
 {

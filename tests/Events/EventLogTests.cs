@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Transactions.Abstractions;
 using Wallet.Events;
 using Wallet.Events.Log;
 using Wallet.Storage;
@@ -9,6 +10,15 @@ using Wallet.Storage.GroupCommit;
 using Wallet.Tests.Infrastructure;
 
 namespace Wallet.Tests.Events;
+
+/// <summary>A transactional state that carries events, as a movement's record does.</summary>
+[GenerateSerializer, Alias("Wallet.Tests.EventfulRecord")]
+public sealed class EventfulRecord : ICommitsEvents
+{
+    [Id(0)] public List<WalletEvent> Events { get; set; } = [];
+
+    IReadOnlyList<WalletEvent> ICommitsEvents.Events => Events;
+}
 
 /// <summary>
 /// The PostgreSQL event log on its own: appended in the group commit's batches, read back per partition in an
@@ -89,6 +99,51 @@ public sealed class EventLogTests
         var half = delivered[delivered.Count / 2].At;
         Assert.Equal(delivered.Count / 2 + 1, await log.Trim(busiest.Key, half)); // kept for no time: everything delivered up to there
         Assert.Equal(delivered.Skip(delivered.Count / 2 + 1).Select(e => e.Event.EventId), (await log.Read(busiest.Key, LogPosition.Start, 1000)).Select(e => e.Event.EventId));
+    }
+
+    [Fact]
+    public async Task A_state_carrying_events_puts_them_in_the_log_with_its_commit_once_and_never_with_a_refused_write()
+    {
+        await using var database = await PostgresServer.MigratedDataSource();
+        await using var rows = new GroupCommit(database, Microsoft.Extensions.Options.Options.Create(new StorageOptions()));
+        var log = Log(rows, database, out _);
+        var customer = "cus_" + Guid.NewGuid().ToString("N");
+        var key = new StateKey("svc", "movement", "record");
+        var storage = new GroupCommitStateStorage<EventfulRecord>(key, rows, s_serializer, log);
+        var loaded = await storage.Load();
+        EventfulRecord Carrying(params string[] ids) => new() { Events = [.. ids.Select(id => (WalletEvent)Event(customer, id))] };
+
+        var etag = await storage.Store(loaded.ETag, new(), [Pending(1, Carrying("out", "in"))], commitUpTo: null, abortAfter: null);
+        Assert.Empty(await Logged(log, customer)); // prepared, not committed
+        etag = await storage.Store(etag, new(), null, commitUpTo: 1, abortAfter: null);
+        Assert.Equal(["out", "in"], await Logged(log, customer));
+
+        // Committed again with the same events (a replay's transaction): nothing new in the log.
+        etag = await storage.Store(etag, new(), [Pending(2, Carrying("out", "in"))], commitUpTo: 2, abortAfter: null);
+        Assert.Equal(["out", "in"], await Logged(log, customer));
+
+        // A store that lost the race for its row (another activation wrote first) appends nothing.
+        var stale = new GroupCommitStateStorage<EventfulRecord>(key, rows, s_serializer, log);
+        var staleEtag = (await stale.Load()).ETag;
+        await storage.Store(etag, new(), [Pending(3, Carrying("late"))], commitUpTo: null, abortAfter: null);
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => stale.Store(staleEtag, new(), [Pending(3, Carrying("stale"))], commitUpTo: 3, abortAfter: null));
+        Assert.Equal(["out", "in"], await Logged(log, customer));
+    }
+
+    private static PendingTransactionState<EventfulRecord> Pending(long sequence, EventfulRecord state)
+        => new() { SequenceId = sequence, TransactionId = $"t{sequence}", State = state };
+
+    /// <summary>
+    /// The customer's events in the log, markers left out. A marker appended now is read first: once it is
+    /// readable, so is everything committed before it (another test's open transaction only delays that).
+    /// </summary>
+    private static async Task<string[]> Logged(EventLog log, string customer)
+    {
+        var marker = "marker-" + Guid.NewGuid().ToString("N");
+        await log.Publish(Event(customer, marker));
+        var read = await Eventually.Value(() => log.Read(log.PartitionOf(customer), LogPosition.Start, 1000),
+            r => r.Any(e => e.Event.EventId == marker), "the marker readable");
+        return [.. read.Where(e => e.Event.CustomerId == customer && !e.Event.EventId.StartsWith("marker-", StringComparison.Ordinal)).Select(e => e.Event.EventId)];
     }
 
     private static LoginSucceeded Event(string customer, string id) => new(id, customer, DateTimeOffset.UnixEpoch);

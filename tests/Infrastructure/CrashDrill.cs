@@ -17,19 +17,28 @@ public sealed class CrashDrill
     private readonly ConcurrentQueue<(DateTime Started, DateTime At, Sent Transfer)> _completions = new();
     private readonly ConcurrentBag<TimeSpan> _caughtByTheCrash = [];
     private DateTime? _crashedAt;
+    private int[] _countedBefore = [];
 
     private sealed record Sent(string Key, int From, int To, long Amount);
 
     private CrashDrill(Scenario bank, (TestCustomer, string)[] accounts) => (_bank, _accounts) = (bank, accounts);
 
     public static async Task<CrashDrill> Prepare(Scenario bank, int accounts = 12)
-        => new(bank, await Task.WhenAll(Enumerable.Range(0, accounts).Select(async _ =>
+    {
+        var drill = new CrashDrill(bank, await Task.WhenAll(Enumerable.Range(0, accounts).Select(async _ =>
         {
             var customer = await bank.NewCustomer();
             var wallet = await bank.OpenWallet(customer);
             await bank.TopUp(customer, wallet, await bank.BindVerifiedCard(customer), Opening);
             return (customer, wallet);
         })));
+        // What each monitor has counted once the top-up (each customer's last event so far) reached it.
+        drill._countedBefore = await Task.WhenAll(drill._accounts.Select(async a => (await Eventually.Value(() => drill.Monitor(a.Customer).GetSnapshot(),
+            s => s.RecentMovements.Any(m => m.Kind == Wallet.Wallets.MovementKind.TopUp), $"{a.Customer.Id}'s top-up counted")).EventsCounted));
+        return drill;
+    }
+
+    private Wallet.Risk.IRiskMonitorGrain Monitor(TestCustomer customer) => _bank.Grains.GetGrain<Wallet.Risk.IRiskMonitorGrain>(customer.Id);
 
     /// <summary>What the crash cost its callers.</summary>
     /// <param name="LongestPause">The widest gap between completed transfers from the crash on.</param>
@@ -97,6 +106,17 @@ public sealed class CrashDrill
             Assert.Equal(1 + completed.Count(t => t.From == i || t.To == i), (await _bank.Entries(customer, wallet)).Count);
         }
         await _bank.AssertBooksBalance();
+
+        // Every completed transfer reached both customers' monitors, and once: no more events than that.
+        var events = _accounts.Select((_, i) => _countedBefore[i] + completed.Count(t => t.From == i || t.To == i)).ToArray();
+        var counted = new int[_accounts.Length];
+        await Eventually.Until(async () =>
+        {
+            counted = await Task.WhenAll(_accounts.Select(async a => (await Monitor(a.Customer).GetSnapshot()).EventsCounted));
+            return counted.Zip(events).All(c => c.First >= c.Second);
+        }, "every completed transfer counted by both monitors", TimeSpan.FromSeconds(60),
+            () => $"counted {string.Join(",", counted)} of {string.Join(",", events)}");
+        Assert.Equal(events, counted);
     }
 
     private async Task Stream(int worker, CancellationToken stop)

@@ -15,6 +15,8 @@ public sealed record TestCustomer(string Id, string Phone);
 /// <summary>The bank's steps as grain calls: what a test needs to set a customer up and move money.</summary>
 public sealed partial class Scenario(IGrainFactory grains)
 {
+    public IGrainFactory Grains => grains;
+
     /// <summary>A customer with a payment PIN, at the tier asked for: 4 as registered, 3 real-name verified, 1 also verified in person.</summary>
     public async Task<TestCustomer> NewCustomer(int tier = CustomerTiers.Lowest)
     {

@@ -43,6 +43,13 @@ public sealed class EventLog(GroupCommit rows, NpgsqlDataSource database, Serial
         return rows.Send(new BatchedCall(command, _ => null));
     }
 
+    /// <summary>Events to be appended by a state write (a committed movement's, with its record).</summary>
+    public LogAppends Appends(IEnumerable<WalletEvent> events)
+    {
+        var list = events.ToList();
+        return new LogAppends([.. list.Select(e => (short)PartitionOf(e.CustomerId))], [.. list.Select(e => serializer.SerializeToArray(e))]);
+    }
+
     /// <summary>
     /// Up to <paramref name="max"/> events of the partition after <paramref name="after"/>, in order. Only rows
     /// whose transaction is older than every one still running: none can commit behind them later.

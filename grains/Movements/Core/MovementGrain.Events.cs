@@ -31,6 +31,10 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
     /// <summary>After the commit: publishes the outcome's events and tells the shard; a failure leaves the movement written down there.</summary>
     private async Task Publish(TReceipt outcome)
     {
+        if (services.EventsCommitWithRecord)
+        {
+            return; // in the log already, committed with the record
+        }
         try
         {
             await PublishEvents(outcome);
@@ -42,31 +46,34 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         }
     }
 
+    private async Task PublishEvents(TReceipt receipt)
+        => await Task.WhenAll((await EventsOf(receipt)).Select(services.Publisher.Publish));
+
     /// <summary>
     /// Money that moved: out of the payer's wallet and into the receiver's, each to its owner's stream
     /// when the owner is a customer (merchants are not watched by the customers' risk monitor). Nothing
     /// for an outcome that moved none.
     /// </summary>
-    private async Task PublishEvents(TReceipt receipt)
+    private async Task<List<WalletEvent>> EventsOf(TReceipt receipt)
     {
+        var events = new List<WalletEvent>(2);
         if (receipt.Moved is not { } moved)
         {
-            return;
+            return events;
         }
         var owners = await Task.WhenAll(OwnerOf(moved.FromWalletId), OwnerOf(moved.ToWalletId));
         var (payer, receiver) = (owners[0], owners[1]);
-        var publishing = new List<Task>(2);
         if (payer is not null && Ids.IsCustomer(payer) && moved.FromWalletId is { } from)
         {
-            publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId)));
+            events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId));
         }
         if (receiver is not null && Ids.IsCustomer(receiver) && moved.ToWalletId is { } to)
         {
-            publishing.Add(services.Publisher.Publish(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId)));
+            events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
+                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId));
         }
-        await Task.WhenAll(publishing);
+        return events;
     }
 
     /// <summary>A wallet's owner, which never changes: remembered in the process, asked of the wallet the first time.</summary>

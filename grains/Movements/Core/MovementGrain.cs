@@ -87,9 +87,10 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
     protected async Task<TReceipt> Commit(string callerId, string fingerprint, TReceipt receipt, Func<Task<Refusal?>> move,
         MovementStatus? resolves = null, Func<Task<Refusal?>>? whenRefused = null, Func<TReceipt, TReceipt>? amend = null, Action<TRecord>? keep = null)
     {
-        // Written down before anything can commit, so a crash after the commit still publishes; the write
-        // overlaps the transaction's start and is awaited inside it, before the transaction can commit.
-        var expected = Outbox.Expect(MovementId);
+        // In memory: written down before anything can commit, so a crash after the commit still publishes; the
+        // write overlaps the transaction's start and is awaited inside it, before the transaction can commit.
+        // On PostgreSQL the events are committed with the record instead.
+        var expected = services.EventsCommitWithRecord ? Task.CompletedTask : Outbox.Expect(MovementId);
         try
         {
             var settled = await TransactionRetry.Run(Logger, MovementId, async () =>
@@ -106,11 +107,13 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
                         return;
                     }
                     var final = Decided(await move() is { } refusal ? Refused(receipt, refusal) : amend?.Invoke(receipt) ?? receipt, resolves);
+                    var events = services.EventsCommitWithRecord ? await EventsOf(final) : [];
                     outcome = await record.PerformUpdate(r =>
                     {
                         r.CallerId = callerId;
                         r.Fingerprint = fingerprint;
                         r.Receipt = final;
+                        r.Events = events;
                         keep?.Invoke(r);
                         return r;
                     });

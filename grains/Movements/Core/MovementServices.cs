@@ -8,8 +8,12 @@ public sealed class MovementServices(
     ITransactionClient transactions,
     IWalletEventPublisher publisher,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    Events.Log.EventLog? eventLog = null)
 {
+    /// <summary>On PostgreSQL a movement's events go into the log with its commit; in memory they are published after it.</summary>
+    public bool EventsCommitWithRecord { get; } = eventLog is not null;
+
     public ITransactionClient Transactions { get; } = transactions;
 
     public IWalletEventPublisher Publisher { get; } = publisher;

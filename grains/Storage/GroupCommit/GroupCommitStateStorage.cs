@@ -1,6 +1,8 @@
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.Transactions;
+using Wallet.Events;
+using Wallet.Events.Log;
 
 namespace Wallet.Storage.GroupCommit;
 
@@ -8,8 +10,12 @@ namespace Wallet.Storage.GroupCommit;
 /// One grain's transactional state, kept as Orleans keeps it (committed state, pending prepares,
 /// the transaction manager's commit records) in one row, written through the silo's group commit.
 /// The merge of prepares, commits and aborts is Orleans' own rule for transactional state records.
+/// A state that carries events (<see cref="ICommitsEvents"/>) has the events of a newly committed state
+/// appended to the event log by the very statement that stores it as committed. For a movement that is
+/// its commit record's store (its record is the transaction's first writer, so the movement is the
+/// transaction manager and stores prepare, commit and confirmation at once).
 /// </summary>
-public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit rows, Serializer serializer)
+public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit rows, Serializer serializer, EventLog? log = null)
     : ITransactionalStateStorage<TState>
     where TState : class, new()
 {
@@ -33,11 +39,23 @@ public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit ro
             throw new InconsistentStateException("The transactional state changed since it was read.", ETag(_version), expectedETag);
         }
         var next = Merge(_record, metadata, statesToPrepare, commitUpTo, abortAfter);
-        var written = await rows.Write(StateTable.Transactional, key, serializer.SerializeToArray(next), _version)
+        var written = await rows.Write(StateTable.Transactional, key, serializer.SerializeToArray(next), _version, NewlyCommittedEvents(_record, next))
             ?? throw new InconsistentStateException($"Another writer stored {key.GrainId}/{key.StateName} first.", null, ETag(_version));
         _record = next;
         _version = written;
         return ETag(written)!;
+    }
+
+    /// <summary>The events of a state that this store makes committed, less any its last committed state already had.</summary>
+    private LogAppends? NewlyCommittedEvents(TransactionalStateRecord<TState> stored, TransactionalStateRecord<TState> next)
+    {
+        if (log is null || next.CommittedSequenceId == stored.CommittedSequenceId || next.CommittedState is not ICommitsEvents { Events.Count: > 0 } committed)
+        {
+            return null;
+        }
+        var before = stored.CommittedState is ICommitsEvents earlier ? earlier.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) : [];
+        var fresh = committed.Events.Where(e => !before.Contains(e.EventId)).ToList();
+        return fresh.Count == 0 ? null : log.Appends(fresh);
     }
 
     private static TransactionalStateRecord<TState> Merge(TransactionalStateRecord<TState> stored, TransactionalStateMetaData metadata,
