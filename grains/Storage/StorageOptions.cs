@@ -21,7 +21,7 @@ public sealed class StorageOptions
     /// </summary>
     public int GroupCommitWriters { get; set; } = 4;
 
-    /// <summary>The most transactional state reads and writes one batch carries.</summary>
+    /// <summary>The most state reads, writes and event appends one batch carries.</summary>
     public int GroupCommitMaxBatch { get; set; } = 128;
 
     /// <summary>Apply migrations when the silo starts (the explicit <c>migrate</c> command does it regardless).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Wallet.Storage.GroupCommit;
@@ -34,14 +33,7 @@ public sealed class EventLog(GroupCommit rows, NpgsqlDataSource database, Serial
     public int PartitionOf(string customerId) => (int)(Ledger.StableHash.Of(customerId) % Partitions);
 
     /// <summary>Completes once the event is durable in the log (its batch committed).</summary>
-    public Task Publish(WalletEvent walletEvent)
-    {
-        var command = new NpgsqlBatchCommand("INSERT INTO wallet_event_log (service_id, partition, event) VALUES ($1, $2, $3) RETURNING position");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ServiceId });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)PartitionOf(walletEvent.CustomerId) });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = serializer.SerializeToArray(walletEvent), NpgsqlDbType = NpgsqlDbType.Bytea });
-        return rows.Send(new BatchedCall(command, _ => null));
-    }
+    public Task Publish(WalletEvent walletEvent) => rows.Send(StateRows.Append(ServiceId, Appends([walletEvent])));
 
     /// <summary>Events to be appended by a state write (a committed movement's, with its record).</summary>
     public LogAppends Appends(IEnumerable<WalletEvent> events)

@@ -19,32 +19,25 @@ public sealed record LogAppends(IReadOnlyList<short> Partitions, IReadOnlyList<b
 /// <summary>The statements that read, write and remove one versioned state row.</summary>
 internal static class StateRows
 {
+    /// <summary>One table's statements, written once: they run on every grain's every store.</summary>
+    private sealed record Statements(string Read, string Insert, string Update, string Delete, string InsertWithEvents, string UpdateWithEvents);
+
+    private static readonly Statements s_transactional = For("wallet_transactional_state");
+    private static readonly Statements s_grain = For("wallet_grain_state");
+
     public static BatchedCall Read(StateTable table, StateKey key)
-        => new(Command($"SELECT version, record FROM {Name(table)} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3", key),
-            reader => new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1)));
+        => new(Command(Of(table).Read, key), reader => new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1)));
 
     public static BatchedCall Write(StateTable table, StateKey key, byte[] record, long? expectedVersion, LogAppends? events = null)
     {
-        var write = expectedVersion is null
-            ? $"""
-               INSERT INTO {Name(table)} (service_id, grain_id, state_name, version, record) VALUES ($1, $2, $3, 1, $4)
-               ON CONFLICT DO NOTHING RETURNING version
-               """
-            : $"""
-               UPDATE {Name(table)} SET version = version + 1, record = $4, modified_at = now()
-               WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $5 RETURNING version
-               """;
-        // The events go in by the same statement, and only when the write returned its row.
-        var next = expectedVersion is null ? 5 : 6;
-        var command = Command(events is null ? write : $"""
-            WITH stored AS ({write}),
-            logged AS (
-                INSERT INTO wallet_event_log (service_id, partition, event)
-                SELECT $1, e.partition, e.event FROM unnest(${next}::smallint[], ${next + 1}::bytea[]) AS e(partition, event)
-                WHERE EXISTS (SELECT 1 FROM stored)
-                RETURNING 1)
-            SELECT version FROM stored
-            """, key);
+        var sql = Of(table);
+        var command = Command((expectedVersion, events) switch
+        {
+            (null, null) => sql.Insert,
+            (null, _) => sql.InsertWithEvents,
+            (_, null) => sql.Update,
+            _ => sql.UpdateWithEvents,
+        }, key);
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = record, NpgsqlDbType = NpgsqlDbType.Bytea });
         if (expectedVersion is { } expected)
         {
@@ -52,20 +45,66 @@ internal static class StateRows
         }
         if (events is not null)
         {
-            command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. events.Partitions] });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. events.Events], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            AddAppends(command, events);
         }
         return new(command, reader => new StoredState(reader.GetInt64(0), record));
     }
 
     public static BatchedCall Delete(StateTable table, StateKey key, long version)
     {
-        var command = Command($"DELETE FROM {Name(table)} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $4 RETURNING version", key);
+        var command = Command(Of(table).Delete, key);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
         return new(command, reader => new StoredState(reader.GetInt64(0), []));
     }
 
-    private static string Name(StateTable table) => table == StateTable.Transactional ? "wallet_transactional_state" : "wallet_grain_state";
+    /// <summary>Events appended on their own (a customer's sign-in, a wrong PIN): the same insert, with nothing to wait for.</summary>
+    public static BatchedCall Append(string serviceId, LogAppends events)
+    {
+        var command = new NpgsqlBatchCommand(AppendSql(1, 2, 3, guard: null) + " RETURNING 1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+        AddAppends(command, events);
+        return new(command, _ => null);
+    }
+
+    /// <summary>The one statement that puts events in the log: parameters name the service, the partitions and the events.</summary>
+    private static string AppendSql(int service, int partitions, int events, string? guard) => $"""
+        INSERT INTO wallet_event_log (service_id, partition, event)
+        SELECT ${service}, e.partition, e.event FROM unnest(${partitions}::smallint[], ${events}::bytea[]) AS e(partition, event)
+        {guard}
+        """;
+
+    private static void AddAppends(NpgsqlBatchCommand command, LogAppends events)
+    {
+        command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. events.Partitions] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. events.Events], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+    }
+
+    private static Statements For(string table)
+    {
+        var insert = $"""
+            INSERT INTO {table} (service_id, grain_id, state_name, version, record) VALUES ($1, $2, $3, 1, $4)
+            ON CONFLICT DO NOTHING RETURNING version
+            """;
+        var update = $"""
+            UPDATE {table} SET version = version + 1, record = $4, modified_at = now()
+            WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $5 RETURNING version
+            """;
+        // A committed state's events go in by the same statement as the state, and only when its write returned its row.
+        static string WithEvents(string write, int next) => $"""
+            WITH stored AS ({write}),
+            logged AS ({AppendSql(1, next, next + 1, "WHERE EXISTS (SELECT 1 FROM stored)")} RETURNING 1)
+            SELECT version FROM stored
+            """;
+        return new Statements(
+            $"SELECT version, record FROM {table} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3",
+            insert,
+            update,
+            $"DELETE FROM {table} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $4 RETURNING version",
+            WithEvents(insert, 5),
+            WithEvents(update, 6));
+    }
+
+    private static Statements Of(StateTable table) => table == StateTable.Transactional ? s_transactional : s_grain;
 
     private static NpgsqlBatchCommand Command(string sql, StateKey key)
     {
