@@ -88,7 +88,8 @@ foreach (var name in options.Targets)
         foreach (var concurrency in options.Concurrency)
         {
             var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid, counters);
-            Console.Error.WriteLine($"  => {result.PerSecond:N0} ops/s, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}, books {(result.BooksSound ? "sum to zero" : "WRONG")}, alerts {result.Alerts:N0} (p99 {result.AlertP99Ms:0} ms after the event)");
+            Console.Error.WriteLine($"  => {result.PerSecond:N0} ops/s, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}, books {(result.BooksSound ? "sum to zero" : "WRONG")}, alerts {result.Alerts:N0} (p99 {result.AlertP99Ms:0} ms after the event)"
+                + (result.LedgerChecks == 0 ? "" : $", {result.LedgerChecks} ledger checks under load (p50 {result.LedgerCheckP50Ms:0} ms, max {result.LedgerCheckMaxMs:0} ms)"));
             results.Add(result);
             await Save(); // a run that dies later keeps what it measured
         }

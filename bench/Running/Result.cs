@@ -21,7 +21,10 @@ public sealed record Result(
     double? DbCommitsPerOp,
     double? DbRowWritesPerOp,
     int Alerts = 0,
-    double? AlertP99Ms = null)
+    double? AlertP99Ms = null,
+    int LedgerChecks = 0,
+    double? LedgerCheckP50Ms = null,
+    double? LedgerCheckMaxMs = null)
 {
     /// <summary>Throughput relative to the SQL baseline's run of the same workload and concurrency.</summary>
     public double? Ratio { get; set; }

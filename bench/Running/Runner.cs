@@ -23,6 +23,8 @@ public static class Runner
             $"  [{label}] {clock.Elapsed.TotalSeconds,4:0} s  {Interlocked.Read(ref operations),9:N0} ops  {Interlocked.Read(ref operations) / clock.Elapsed.TotalSeconds,8:N0}/s  failures {failures.Values.Sum()}"),
             null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
 
+        var checks = new List<(double Ms, bool Balanced)>();
+        var checking = Task.Run(() => CheckLedger(target, checks, stop.Token));
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             var random = new Random(worker * 7919 + concurrency);
@@ -52,9 +54,15 @@ public static class Runner
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
+        await checking;
         var cpuAfter = cpu.Sample();
         var dbAfter = database is null ? null : await database.Read();
         var books = await target.Audit();
+        if (checks.Any(c => !c.Balanced))
+        {
+            Console.Error.WriteLine($"  [{label}] A LEDGER CHECK UNDER LOAD FOUND THE BOOKS WRONG ({checks.Count(c => !c.Balanced)} of {checks.Count})");
+            books = books with { LedgerBalanced = false };
+        }
         if (!books.Sound)
         {
             Console.Error.WriteLine($"  [{label}] THE BOOKS ARE WRONG: {books}");
@@ -70,6 +78,23 @@ public static class Runner
             books.Sound,
             dbAfter is null || operations == 0 ? null : (double)(dbAfter.Commits - dbBefore!.Commits) / operations,
             dbAfter is null || operations == 0 ? null : (double)(dbAfter.RowsWritten - dbBefore!.RowsWritten) / operations,
-            alertDelays.Length, alertDelays.Length == 0 ? null : alertDelays[Math.Min(alertDelays.Length - 1, (int)(0.99 * alertDelays.Length))]);
+            alertDelays.Length, alertDelays.Length == 0 ? null : alertDelays[Math.Min(alertDelays.Length - 1, (int)(0.99 * alertDelays.Length))],
+            checks.Count, checks.Count == 0 ? null : checks.Select(c => c.Ms).Order().ElementAt(checks.Count / 2), checks.Count == 0 ? null : checks.Max(c => c.Ms));
+    }
+
+    /// <summary>Runs the target's ledger check once a second while the load runs, where it can (it must lock nothing).</summary>
+    private static async Task CheckLedger(IBenchTarget target, List<(double Ms, bool Balanced)> checks, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var begun = Stopwatch.GetTimestamp();
+            if (target.CheckLedgerUnderLoad() is not { } check)
+            {
+                return;
+            }
+            var balanced = await check;
+            checks.Add((Stopwatch.GetElapsedTime(begun).TotalMilliseconds, balanced));
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
     }
 }

@@ -20,7 +20,7 @@ public static class Clusters
         host.UseOrleans(silo => silo.UseWalletClustering(host.Configuration).AddWallet(host.Configuration));
         var app = host.Build();
         await app.StartAsync();
-        return new GrainBank("memory", app.Services.GetRequiredService<IGrainFactory>(), async () => { await app.StopAsync(); app.Dispose(); }, ledgerCheck: true);
+        return new GrainBank("memory", app.Services.GetRequiredService<IGrainFactory>(), async () => { await app.StopAsync(); app.Dispose(); }, checkUnderLoad: false);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class Clusters
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
-        }, ledgerCheck: false, processes.Select(p => p.Id).ToList());
+        }, checkUnderLoad: true, processes.Select(p => p.Id).ToList());
     }
 
     private static Process StartSilo(Dictionary<string, string?> settings, int siloPort, int gatewayPort)

@@ -28,6 +28,12 @@ public interface IBenchTarget : IAsyncDisposable
     /// in milliseconds (the event's time is its movement's, taken as the movement starts). None where nothing watches.
     /// </summary>
     Task<IReadOnlyList<double>> AlertDelaysMs(DateTimeOffset since) => Task.FromResult<IReadOnlyList<double>>([]);
+
+    /// <summary>
+    /// The operators' ledger check, where it may run while money moves (it locks nothing): whether the books
+    /// balanced. Null where the target has none to run under load.
+    /// </summary>
+    Task<bool>? CheckLedgerUnderLoad() => null;
 }
 
 /// <summary>The audit after a run: money conserved and nothing negative.</summary>

@@ -55,6 +55,7 @@ public static class WalletSilo
             silo.Services.AddKeyedSingleton<IGrainStorage, GroupCommitGrainStorage>(StorageNames.Wallet);
             silo.Services.AddSingleton<Events.Log.EventLog>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Events.Log.EventLogReaders>();
+            silo.Services.AddSingleton<Ledger.LedgerBooks>();
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = Npgsql;

@@ -10,13 +10,24 @@ public sealed class ClearingAccountGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
         => GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.ClearingKey).Register(this.GetPrimaryKeyString());
 
-    public Task Post(string movementId, long delta) => book.PerformUpdate(b => b.Balance = checked(b.Balance + delta));
+    public Task Post(string movementId, long delta) => book.PerformUpdate(b =>
+    {
+        b.Balance = checked(b.Balance + delta);
+        b.Currency ??= ClearingAccounts.CurrencyOf(this.GetPrimaryKeyString());
+    });
 
     public Task<long> ReadBalance() => book.PerformRead(b => b.Balance);
 }
 
 [GenerateSerializer, Alias("Wallet.ClearingBook")]
-public sealed class ClearingBook
+public sealed class ClearingBook : IHoldsMoney
 {
     [Id(0)] public long Balance { get; set; }
+
+    /// <summary>The account's currency (its id says it), kept with the balance for the ledger check.</summary>
+    [Id(1)] public string? Currency { get; set; }
+
+    public LedgerSide Side => LedgerSide.Clearing;
+
+    public long Money => Balance;
 }

@@ -4,13 +4,18 @@ using Wallet.Wallets;
 namespace Wallet.Ledger;
 
 /// <summary>
-/// Reads every wallet and clearing balance inside one transaction, so the sum is a snapshot even
-/// while money moves, and reports per currency whether the books sum to zero.
+/// The double-entry check: reports per currency whether the books sum to zero. On PostgreSQL it sums the
+/// stored rows in one snapshot (<see cref="LedgerBooks"/>), locking nothing. In memory there are no rows to
+/// read: it reads every wallet and clearing balance inside one transaction, so the sum is a snapshot even
+/// while money moves (it locks every wallet while it reads; the embedded mode is for one developer).
 /// </summary>
 [StatelessWorker]
-public sealed class LedgerAuditorGrain(ITransactionClient transactions, ILogger<LedgerAuditorGrain> logger) : Grain, ILedgerAuditorGrain
+public sealed class LedgerAuditorGrain(ITransactionClient transactions, ILogger<LedgerAuditorGrain> logger, LedgerBooks? books = null)
+    : Grain, ILedgerAuditorGrain
 {
-    public async Task<LedgerCheck> Check()
+    public Task<LedgerCheck> Check() => books is null ? CheckInOneTransaction() : books.Check();
+
+    private async Task<LedgerCheck> CheckInOneTransaction()
     {
         var walletIds = (await Task.WhenAll(LedgerIndex.WalletShardKeys().Select(k => GrainFactory.GetGrain<ILedgerIndexGrain>(k).List())))
             .SelectMany(ids => ids).ToList();
@@ -24,30 +29,15 @@ public sealed class LedgerAuditorGrain(ITransactionClient transactions, ILogger<
             clearingBalances = await Task.WhenAll(clearingIds.Select(id => GrainFactory.GetGrain<IClearingAccountGrain>(id).ReadBalance()));
         }));
 
-        var currencies = new Dictionary<string, (long Wallets, long Clearing)>(StringComparer.Ordinal);
+        var totals = new LedgerTotals();
         for (var i = 0; i < walletIds.Count; i++)
         {
-            var currency = facts[i]?.Currency ?? "";
-            var totals = currencies.GetValueOrDefault(currency);
-            currencies[currency] = (checked(totals.Wallets + walletBalances[i]), totals.Clearing);
+            totals.Add(LedgerSide.Wallet, facts[i]?.Currency ?? "", walletBalances[i], count: 1, negative: walletBalances[i] < 0 ? 1 : 0);
         }
         for (var i = 0; i < clearingIds.Count; i++)
         {
-            var currency = ClearingAccounts.CurrencyOf(clearingIds[i]);
-            var totals = currencies.GetValueOrDefault(currency);
-            currencies[currency] = (totals.Wallets, checked(totals.Clearing + clearingBalances[i]));
+            totals.Add(LedgerSide.Clearing, ClearingAccounts.CurrencyOf(clearingIds[i]), clearingBalances[i]);
         }
-        currencies.Remove("", out var unopened);
-        var perCurrency = currencies.ToDictionary(c => c.Key, c => new CurrencyTotals(c.Value.Wallets, c.Value.Clearing, c.Value.Wallets + c.Value.Clearing));
-        var walletSum = walletBalances.Sum();
-        var clearingSum = clearingBalances.Sum();
-        return new LedgerCheck(
-            Balanced: perCurrency.Values.All(t => t.Total == 0) && unopened.Wallets == 0,
-            Total: walletSum + clearingSum,
-            Wallets: walletSum,
-            Clearing: clearingSum,
-            WalletCount: walletIds.Count,
-            Currencies: perCurrency,
-            NegativeWallets: walletBalances.Count(b => b < 0));
+        return totals.Check();
     }
 }

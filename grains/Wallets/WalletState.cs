@@ -42,7 +42,7 @@ public sealed record WalletOpening([property: Id(0)] Identity.IdempotentRequest 
 /// Entries are an immutable list so a transaction's copy of the state is cheap.
 /// </summary>
 [GenerateSerializer, Alias("Wallet.WalletBook")]
-public sealed class WalletBook
+public sealed class WalletBook : IHoldsMoney
 {
     [Id(0)] public long Balance { get; set; }
 
@@ -74,12 +74,20 @@ public sealed class WalletBook
     /// </summary>
     [Id(7)] public Risk.Restriction OwnerRestriction { get; set; }
 
+    /// <summary>The currency of the postings (the wallet's), kept with the balance for the ledger check.</summary>
+    [Id(8)] public string? Currency { get; set; }
+
+    public LedgerSide Side => LedgerSide.Wallet;
+
+    public long Money => Balance;
+
     /// <summary>What may be spent: the balance less the holds.</summary>
     public long Available => Balance - Holds.Values.Sum();
 
     public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
     {
         Balance = direction == EntryDirection.In ? checked(Balance + posting.Amount) : checked(Balance - posting.Amount);
+        Currency = posting.Currency;
         var sequence = (Entries.IsEmpty ? FiledThrough : Entries[^1].Sequence) + 1;
         Entries = Entries.Add(new WalletEntry(sequence, posting.MovementId, posting.Kind, direction, posting.Amount,
             posting.Currency, Balance, posting.Counterparty, posting.Memo, at));

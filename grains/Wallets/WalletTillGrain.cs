@@ -100,12 +100,18 @@ public sealed class WalletTillGrain(
 
 /// <summary>A till's credits not yet swept into its wallet; its balance is their sum.</summary>
 [GenerateSerializer, Alias("Wallet.TillBook")]
-public sealed class TillBook
+public sealed class TillBook : IHoldsMoney
 {
     [Id(0)] public ImmutableList<TillCredit> Credits { get; set; } = [];
 
     /// <summary>Shut with its closed wallet: refuses credits from then on.</summary>
     [Id(1)] public bool Closed { get; set; }
+
+    public LedgerSide Side => LedgerSide.Till;
+
+    public long Money => Credits.Sum(c => c.Posting.Amount);
+
+    public string? Currency => Credits.IsEmpty ? null : Credits[0].Posting.Currency;
 }
 
 /// <summary>Sweeps one till per transaction (the wallet's lock and that till's), retrying aborts.</summary>

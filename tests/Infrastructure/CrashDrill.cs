@@ -18,6 +18,7 @@ public sealed class CrashDrill
     private readonly ConcurrentBag<TimeSpan> _caughtByTheCrash = [];
     private DateTime? _crashedAt;
     private int[] _countedBefore = [];
+    private readonly ConcurrentBag<Wallet.Ledger.LedgerCheck> _checksUnderLoad = [];
 
     private sealed record Sent(string Key, int From, int To, long Amount);
 
@@ -62,6 +63,7 @@ public sealed class CrashDrill
     {
         using var stop = new CancellationTokenSource();
         var streams = Enumerable.Range(0, clients).Select(worker => Task.Run(() => Stream(worker, stop.Token))).ToList();
+        streams.Add(Task.Run(() => CheckTheBooks(stop.Token)));
         await Eventually.Until(() => _sent.Count >= 100, "100 transfers sent before the crash", TimeSpan.FromSeconds(90));
         var crashedAt = DateTime.UtcNow;
         _crashedAt = crashedAt;
@@ -106,6 +108,10 @@ public sealed class CrashDrill
             Assert.Equal(1 + completed.Count(t => t.From == i || t.To == i), (await _bank.Entries(customer, wallet)).Count);
         }
         await _bank.AssertBooksBalance();
+        // Checked while money moved (and across the crash), the books balanced every time.
+        Assert.True(_checksUnderLoad.Count >= 5, $"the ledger check should answer under load: {_checksUnderLoad.Count} answers");
+        Assert.All(_checksUnderLoad, check => Assert.True(check is { Balanced: true, NegativeWallets: 0 },
+            $"a check under load found the books off by {check.Total}"));
 
         // Every completed transfer reached both customers' monitors, and once: no more events than that.
         var events = _accounts.Select((_, i) => _countedBefore[i] + completed.Count(t => t.From == i || t.To == i)).ToArray();
@@ -117,6 +123,23 @@ public sealed class CrashDrill
         }, "every completed transfer counted by both monitors", TimeSpan.FromSeconds(60),
             () => $"counted {string.Join(",", counted)} of {string.Join(",", events)}");
         Assert.Equal(events, counted);
+    }
+
+    /// <summary>The operators' ledger check, run again and again while the transfers and the crash go on.</summary>
+    private async Task CheckTheBooks(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                _checksUnderLoad.Add(await _bank.Ledger());
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A check through the dying silo may fail; every answer given must be right.
+            }
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 
     private async Task Stream(int worker, CancellationToken stop)

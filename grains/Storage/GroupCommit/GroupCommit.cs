@@ -48,8 +48,8 @@ public sealed class GroupCommit : IAsyncDisposable
     /// <paramref name="events"/>: appended to the event log by the same statement, only if the record is stored
     /// (a committed movement's events exist exactly when its commit does).
     /// </remarks>
-    public async Task<long?> Write(StateTable table, StateKey key, byte[] record, long? expectedVersion, LogAppends? events = null)
-        => (await Send(StateRows.Write(table, key, record, expectedVersion, events)))?.Version;
+    public async Task<long?> Write(StateTable table, StateKey key, byte[] record, long? expectedVersion, LogAppends? events = null, LedgerColumns? ledger = null)
+        => (await Send(StateRows.Write(table, key, record, expectedVersion, events, ledger)))?.Version;
 
     /// <summary>Removes a row if it is still at <paramref name="version"/>; false when another write got there first.</summary>
     public async Task<bool> Delete(StateTable table, StateKey key, long version)

@@ -3,6 +3,7 @@ using Orleans.Storage;
 using Orleans.Transactions;
 using Wallet.Events;
 using Wallet.Events.Log;
+using Wallet.Ledger;
 
 namespace Wallet.Storage.GroupCommit;
 
@@ -39,7 +40,7 @@ public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit ro
             throw new InconsistentStateException("The transactional state changed since it was read.", ETag(_version), expectedETag);
         }
         var next = Merge(_record, metadata, statesToPrepare, commitUpTo, abortAfter);
-        var written = await rows.Write(StateTable.Transactional, key, serializer.SerializeToArray(next), _version, NewlyCommittedEvents(_record, next))
+        var written = await rows.Write(StateTable.Transactional, key, serializer.SerializeToArray(next), _version, NewlyCommittedEvents(_record, next), LedgerOf(next))
             ?? throw new InconsistentStateException($"Another writer stored {key.GrainId}/{key.StateName} first.", null, ETag(_version));
         _record = next;
         _version = written;
@@ -56,6 +57,28 @@ public sealed class GroupCommitStateStorage<TState>(StateKey key, GroupCommit ro
         var before = stored.CommittedState is ICommitsEvents earlier ? earlier.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) : [];
         var fresh = committed.Events.Where(e => !before.Contains(e.EventId)).ToList();
         return fresh.Count == 0 ? null : log.Appends(fresh);
+    }
+
+    /// <summary>
+    /// What the ledger check reads beside the record: the money of the committed state and of each prepared one
+    /// (with its transaction), and the transactions this state committed as manager that are not yet confirmed everywhere.
+    /// </summary>
+    private static LedgerColumns LedgerOf(TransactionalStateRecord<TState> record)
+    {
+        Guid[]? commits = record.Metadata.CommitRecords.Count == 0 ? null : [.. record.Metadata.CommitRecords.Keys];
+        if (record.CommittedState is not IHoldsMoney committed)
+        {
+            return commits is null ? LedgerColumns.None : LedgerColumns.None with { CommitRecords = commits };
+        }
+        // Orleans names transactions by Guid; a name that is not one (none is) matches no commit record, so its amount never counts.
+        var prepared = record.PendingStates.Select(p => (Id: Guid.TryParse(p.TransactionId, out var id) ? id : Guid.Empty, State: (IHoldsMoney)p.State)).ToList();
+        return new LedgerColumns(
+            (char)committed.Side,
+            prepared.Select(p => p.State.Currency).LastOrDefault(c => c is not null) ?? committed.Currency,
+            committed.Money,
+            prepared.Count == 0 ? null : [.. prepared.Select(p => p.Id)],
+            prepared.Count == 0 ? null : [.. prepared.Select(p => p.State.Money)],
+            commits);
     }
 
     private static TransactionalStateRecord<TState> Merge(TransactionalStateRecord<TState> stored, TransactionalStateMetaData metadata,

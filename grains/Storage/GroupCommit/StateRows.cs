@@ -16,19 +16,34 @@ public enum StateTable
 /// <summary>Events to append to the log with a state write (same service): each one's partition and serialized bytes.</summary>
 public sealed record LogAppends(IReadOnlyList<short> Partitions, IReadOnlyList<byte[]> Events);
 
+/// <summary>
+/// What a transactional state row says beside its record for the ledger check: the side and currency of the
+/// money it holds, its committed amount and each prepared transaction's amount, and the transactions it
+/// has committed as their manager whose confirmations are still under way. All null where there is none.
+/// </summary>
+public sealed record LedgerColumns(char? Side, string? Currency, long? Committed, Guid[]? PendingTransactions, long[]? PendingMoney, Guid[]? CommitRecords)
+{
+    public static LedgerColumns None { get; } = new(null, null, null, null, null, null);
+}
+
 /// <summary>The statements that read, write and remove one versioned state row.</summary>
 internal static class StateRows
 {
     /// <summary>One table's statements, written once: they run on every grain's every store.</summary>
     private sealed record Statements(string Read, string Insert, string Update, string Delete, string InsertWithEvents, string UpdateWithEvents);
 
-    private static readonly Statements s_transactional = For("wallet_transactional_state");
-    private static readonly Statements s_grain = For("wallet_grain_state");
+    /// <summary>The ledger check's columns of a transactional state row, in the order <see cref="AddLedger"/> binds them.</summary>
+    private static readonly string[] s_ledgerColumns =
+        ["ledger_side", "ledger_currency", "committed_money", "pending_transactions", "pending_money", "commit_records"];
+
+    private static readonly Statements s_transactional = For("wallet_transactional_state", s_ledgerColumns);
+    private static readonly Statements s_grain = For("wallet_grain_state", []);
 
     public static BatchedCall Read(StateTable table, StateKey key)
         => new(Command(Of(table).Read, key), reader => new StoredState(reader.GetInt64(0), (byte[])reader.GetValue(1)));
 
-    public static BatchedCall Write(StateTable table, StateKey key, byte[] record, long? expectedVersion, LogAppends? events = null)
+    /// <summary>Stores a row; a transactional state's also with its ledger columns (<see cref="LedgerColumns.None"/> if it holds no money).</summary>
+    public static BatchedCall Write(StateTable table, StateKey key, byte[] record, long? expectedVersion, LogAppends? events = null, LedgerColumns? ledger = null)
     {
         var sql = Of(table);
         var command = Command((expectedVersion, events) switch
@@ -39,6 +54,10 @@ internal static class StateRows
             _ => sql.UpdateWithEvents,
         }, key);
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = record, NpgsqlDbType = NpgsqlDbType.Bytea });
+        if (table == StateTable.Transactional)
+        {
+            AddLedger(command, ledger ?? LedgerColumns.None);
+        }
         if (expectedVersion is { } expected)
         {
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
@@ -73,21 +92,38 @@ internal static class StateRows
         {guard}
         """;
 
+    private static void AddLedger(NpgsqlBatchCommand command, LedgerColumns ledger)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = ledger.Side is { } side ? side.ToString() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Char });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)ledger.Currency ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)ledger.Committed ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)ledger.PendingTransactions ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)ledger.PendingMoney ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)ledger.CommitRecords ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+    }
+
     private static void AddAppends(NpgsqlBatchCommand command, LogAppends events)
     {
         command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. events.Partitions] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. events.Events], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
     }
 
-    private static Statements For(string table)
+    /// <summary>
+    /// A table's statements. Parameters: $1-$3 the key, $4 the record, then the table's own columns, then the
+    /// expected version (an update), then the events' partitions and bytes (a write with events).
+    /// </summary>
+    private static Statements For(string table, string[] columns)
     {
+        var own = columns.Select((column, i) => (Column: column, Parameter: $"${5 + i}")).ToList();
+        var versionAt = 5 + columns.Length;
         var insert = $"""
-            INSERT INTO {table} (service_id, grain_id, state_name, version, record) VALUES ($1, $2, $3, 1, $4)
+            INSERT INTO {table} (service_id, grain_id, state_name, version, record{string.Concat(own.Select(c => ", " + c.Column))})
+            VALUES ($1, $2, $3, 1, $4{string.Concat(own.Select(c => ", " + c.Parameter))})
             ON CONFLICT DO NOTHING RETURNING version
             """;
         var update = $"""
-            UPDATE {table} SET version = version + 1, record = $4, modified_at = now()
-            WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $5 RETURNING version
+            UPDATE {table} SET version = version + 1, record = $4{string.Concat(own.Select(c => $", {c.Column} = {c.Parameter}"))}, modified_at = now()
+            WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = ${versionAt} RETURNING version
             """;
         // A committed state's events go in by the same statement as the state, and only when its write returned its row.
         static string WithEvents(string write, int next) => $"""
@@ -100,8 +136,8 @@ internal static class StateRows
             insert,
             update,
             $"DELETE FROM {table} WHERE service_id = $1 AND grain_id = $2 AND state_name = $3 AND version = $4 RETURNING version",
-            WithEvents(insert, 5),
-            WithEvents(update, 6));
+            WithEvents(insert, versionAt),
+            WithEvents(update, versionAt + 1));
     }
 
     private static Statements Of(StateTable table) => table == StateTable.Transactional ? s_transactional : s_grain;

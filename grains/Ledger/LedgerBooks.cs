@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Wallet.Ledger;
+
+/// <summary>
+/// The ledger check on PostgreSQL: one SELECT over the rows that hold money, in one snapshot, with no grain
+/// call and no lock. A row's committed amount counts, and so does each prepared amount whose transaction's
+/// commit record (kept by its manager until every participant has confirmed) is in the same snapshot: a
+/// transfer under way is counted on both sides or on neither. The group commit writes those columns in the
+/// statement that writes the record (<see cref="Storage.GroupCommit.LedgerColumns"/>).
+/// </summary>
+public sealed class LedgerBooks(NpgsqlDataSource database, IOptions<ClusterOptions> cluster)
+{
+    private const string Sql = """
+        WITH committed AS (
+            SELECT DISTINCT unnest(commit_records) AS tx FROM wallet_transactional_state
+            WHERE service_id = $1 AND commit_records IS NOT NULL),
+        books AS (
+            SELECT s.ledger_side AS side, coalesce(s.ledger_currency, '') AS currency,
+                   s.committed_money + coalesce((
+                       SELECT sum(p.money - p.before)
+                       FROM (SELECT u.tx, u.money, lag(u.money, 1, s.committed_money) OVER (ORDER BY u.n) AS before
+                             FROM unnest(s.pending_transactions, s.pending_money) WITH ORDINALITY AS u(tx, money, n)) AS p
+                       WHERE p.tx IN (SELECT tx FROM committed)), 0) AS money
+            FROM wallet_transactional_state s
+            WHERE s.service_id = $1 AND s.ledger_side IS NOT NULL)
+        SELECT side, currency, count(*)::int, coalesce(sum(money), 0)::bigint, count(*) FILTER (WHERE money < 0)::bigint
+        FROM books GROUP BY side, currency
+        """;
+
+    public async Task<LedgerCheck> Check(CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = cluster.Value.ServiceId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var totals = new LedgerTotals();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Add((LedgerSide)reader.GetString(0)[0], reader.GetString(1), reader.GetInt64(3), reader.GetInt32(2), reader.GetInt64(4));
+        }
+        return totals.Check();
+    }
+}
