@@ -55,6 +55,7 @@ foreach (var name in options.Targets)
         "baseline" => new SqlLedger(NpgsqlDataSource.Create(await Database("bench_baseline", options.Concurrency.Max() + 8))),
         "memory" => await Clusters.Memory(settings),
         "http" => await HttpBank.Start(settings, 25080),
+        _ when name.StartsWith("bare-", StringComparison.Ordinal) => await Clusters.Bare(settings, int.Parse(name["bare-".Length..], CultureInfo.InvariantCulture), options.Concurrency.Max()),
         _ => await Clusters.Postgres(settings, await Database("bench_cluster", 60), options.Silos),
     };
     var counters = name switch

@@ -16,6 +16,10 @@ public sealed record Options(
 {
     public static readonly string[] AllTargets = ["baseline", "memory", "http", "postgres"];
 
+    /// <summary><c>bare-N</c>: the probe of what Orleans transactions alone cost, N transfers in each (not in the default set).</summary>
+    private static bool IsBare(string target)
+        => target.StartsWith("bare-", StringComparison.Ordinal) && int.TryParse(target["bare-".Length..], CultureInfo.InvariantCulture, out var n) && n > 0;
+
     public static Options Parse(string[] args)
     {
         var workloads = new List<Workload>();
@@ -33,9 +37,9 @@ public sealed record Options(
         }
         string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
         var targets = Get("target", string.Join(',', AllTargets)).Split(',');
-        if (targets.Except(AllTargets).FirstOrDefault() is { } unknown)
+        if (targets.Except(AllTargets).FirstOrDefault(t => !IsBare(t)) is { } unknown)
         {
-            throw new ArgumentException($"unknown target {unknown}; known: {string.Join(", ", AllTargets)}");
+            throw new ArgumentException($"unknown target {unknown}; known: {string.Join(", ", AllTargets)}, bare-N (N transfers per bare transaction)");
         }
         return new Options(
             workloads.Count > 0 ? workloads : Enum.GetValues<Workload>(),

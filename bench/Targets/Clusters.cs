@@ -12,7 +12,16 @@ namespace Wallet.Bench.Targets;
 public static class Clusters
 {
     /// <summary>The embedded mode's cluster: one silo in this process, in-memory state.</summary>
-    public static async Task<IBenchTarget> Memory(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<IBenchTarget> Memory(IReadOnlyDictionary<string, string?> settings) => await MemoryBank(settings);
+
+    /// <summary>The embedded mode's cluster with its wallets moved by bare transactions of <paramref name="perTransaction"/> transfers each.</summary>
+    public static async Task<IBenchTarget> Bare(IReadOnlyDictionary<string, string?> settings, int perTransaction, int clients)
+    {
+        var bank = await MemoryBank(settings);
+        return new TransactionProbe(bank, bank.Grains, perTransaction, clients);
+    }
+
+    private static async Task<GrainBank> MemoryBank(IReadOnlyDictionary<string, string?> settings)
     {
         var host = Host.CreateApplicationBuilder();
         host.Configuration.AddInMemoryCollection(settings);

@@ -22,6 +22,8 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
 
     public string Name => name;
 
+    public IGrainFactory Grains => grains;
+
     public IReadOnlyList<int> Helpers => helpers ?? [];
 
     public async Task Prepare(int wallets, long opening, Action<string> progress)
@@ -53,6 +55,9 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
         });
         _expected = wallets * opening;
     }
+
+    /// <summary>The wallet numbered <paramref name="index"/> and its owner.</summary>
+    public (string Wallet, string Owner) Account(int index) => (_wallets[index], _owners[index]);
 
     public async Task Transfer(int from, int to, long amount)
     {

@@ -19,11 +19,11 @@ public sealed class LedgerBooks(NpgsqlDataSource database, IOptions<ClusterOptio
             WHERE service_id = $1 AND commit_records IS NOT NULL),
         books AS (
             SELECT s.ledger_side AS side, coalesce(s.ledger_currency, '') AS currency,
-                   s.committed_money + coalesce((
+                   CASE WHEN s.pending_transactions IS NULL THEN s.committed_money ELSE s.committed_money + coalesce((
                        SELECT sum(p.money - p.before)
                        FROM (SELECT u.tx, u.money, lag(u.money, 1, s.committed_money) OVER (ORDER BY u.n) AS before
                              FROM unnest(s.pending_transactions, s.pending_money) WITH ORDINALITY AS u(tx, money, n)) AS p
-                       WHERE p.tx IN (SELECT tx FROM committed)), 0) AS money
+                       WHERE p.tx IN (SELECT tx FROM committed)), 0) END AS money
             FROM wallet_transactional_state s
             WHERE s.service_id = $1 AND s.ledger_side IS NOT NULL)
         SELECT side, currency, count(*)::int, coalesce(sum(money), 0)::bigint, count(*) FILTER (WHERE money < 0)::bigint
@@ -32,14 +32,25 @@ public sealed class LedgerBooks(NpgsqlDataSource database, IOptions<ClusterOptio
 
     public async Task<LedgerCheck> Check(CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = cluster.Value.ServiceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var totals = new LedgerTotals();
-        while (await reader.ReadAsync(cancellationToken))
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The planner's cost for 100,000 rows turns on JIT compilation, which took longer (~440 ms,
+        // measured) than the scan it compiles (~250 ms). Off for this statement only.
+        await using (var jitOff = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
         {
-            totals.Add((LedgerSide)reader.GetString(0)[0], reader.GetString(1), reader.GetInt64(3), reader.GetInt32(2), reader.GetInt64(4));
+            await jitOff.ExecuteNonQueryAsync(cancellationToken);
         }
+        var totals = new LedgerTotals();
+        await using (var command = new NpgsqlCommand(Sql, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = cluster.Value.ServiceId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                totals.Add((LedgerSide)reader.GetString(0)[0], reader.GetString(1), reader.GetInt64(3), reader.GetInt32(2), reader.GetInt64(4));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
         return totals.Check();
     }
 }
