@@ -86,6 +86,11 @@ foreach (var name in options.Targets)
     }
     foreach (var workload in options.Workloads)
     {
+        if (workload == Workload.Search)
+        {
+            await SearchHistories(target);
+            continue;
+        }
         foreach (var concurrency in options.Concurrency)
         {
             var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid, counters);
@@ -105,6 +110,28 @@ if (Environment.GetEnvironmentVariable("WALLET_BENCH_PG_BIN") is { } bin)
 
 await Save();
 await Report.WriteCharts(results, options.Out);
+
+// Issue 18: one wallet's history grown to each size in turn and searched at each concurrency.
+async Task SearchHistories(IBenchTarget target)
+{
+    if (target is not GrainBank bank)
+    {
+        Console.Error.WriteLine($"  {target.Name}: the search workload runs on grain targets only");
+        return;
+    }
+    foreach (var size in options.History.Order())
+    {
+        var history = new HistorySearch(bank, size);
+        await history.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
+        foreach (var concurrency in options.Concurrency)
+        {
+            var result = await Runner.Run(history, Workload.Search, concurrency, options.Duration, options.Wallets, postgresPid);
+            Console.Error.WriteLine($"  => {result.PerSecond:N0} searches/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}");
+            results.Add(result);
+            await Save();
+        }
+    }
+}
 Console.WriteLine(Report.Table(results));
 if (pgbench is not null)
 {

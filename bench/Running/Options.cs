@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Wallet.Bench.Running;
 
-/// <summary>The command line: <c>[workload...] [--target t,...] [--concurrency n,...] [--duration s] [--warmup s] [--wallets n] [--silos n] [--out dir]</c>.</summary>
+/// <summary>The command line: <c>[workload...] [--target t,...] [--concurrency n,...] [--duration s] [--warmup s] [--wallets n] [--silos n] [--out dir] [--history n,...]</c>.</summary>
 public sealed record Options(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<string> Targets,
@@ -12,7 +12,8 @@ public sealed record Options(
     int Wallets,
     int Silos,
     int HashIterations,
-    string Out)
+    string Out,
+    IReadOnlyList<int> History)
 {
     public static readonly string[] AllTargets = ["baseline", "memory", "http", "postgres"];
 
@@ -42,7 +43,7 @@ public sealed record Options(
             throw new ArgumentException($"unknown target {unknown}; known: {string.Join(", ", AllTargets)}, bare-N (N transfers per bare transaction)");
         }
         return new Options(
-            workloads.Count > 0 ? workloads : Enum.GetValues<Workload>(),
+            workloads.Count > 0 ? workloads : [Workload.Spread, Workload.Hot, Workload.Mixed],
             targets,
             Get("concurrency", "16,64,256").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             TimeSpan.FromSeconds(double.Parse(Get("duration", "10"), CultureInfo.InvariantCulture)),
@@ -50,6 +51,7 @@ public sealed record Options(
             int.Parse(Get("wallets", "10000"), CultureInfo.InvariantCulture),
             int.Parse(Get("silos", "2"), CultureInfo.InvariantCulture),
             int.Parse(Get("hash-iterations", "210000"), CultureInfo.InvariantCulture),
-            Get("out", "bench/results"));
+            Get("out", "bench/results"),
+            Get("history", "1000,10000,100000").Split(',').Select(h => int.Parse(h, CultureInfo.InvariantCulture)).ToList());
     }
 }

@@ -11,6 +11,12 @@ public enum Workload
 
     /// <summary>80 % reads of balance and history, 20 % random transfers.</summary>
     Mixed,
+
+    /// <summary>
+    /// Searches of one wallet's history of each size in <c>--history</c> (issue 18's figure): grain targets only, not
+    /// in the default set.
+    /// </summary>
+    Search,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>
@@ -23,6 +29,8 @@ public static class Operations
         var amount = random.Next(1, 100);
         switch (workload)
         {
+            case Workload.Search:
+                return (true, -1, -1, 0);
             case Workload.Hot:
                 return (false, random.Next(Math.Min(HotPayers, wallets - 1)), wallets - 1, amount);
             case Workload.Mixed when random.Next(5) != 0:

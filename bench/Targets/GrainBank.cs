@@ -59,12 +59,15 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
     /// <summary>The wallet numbered <paramref name="index"/> and its owner.</summary>
     public (string Wallet, string Owner) Account(int index) => (_wallets[index], _owners[index]);
 
-    public async Task Transfer(int from, int to, long amount)
+    public Task Transfer(int from, int to, long amount) => Transfer(from, to, amount, memo: null);
+
+    /// <summary>A transfer with a memo (the history search finds some by it).</summary>
+    public async Task Transfer(int from, int to, long amount, string? memo)
     {
         TransferReceipt receipt;
         try
         {
-            receipt = await Movement<ITransferGrain>(Workflow.Transfer, _owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", null, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
+            receipt = await Movement<ITransferGrain>(Workflow.Transfer, _owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", memo, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
         }
         catch (WalletRefusedException refused)
         {

@@ -76,6 +76,9 @@ public sealed record UsageResponse(string Currency, DateOnly Day, long Daily, lo
 /// <param name="Memo">The sender's note or the merchant's order, or null.</param>
 /// <param name="MovementId">The movement this entry belongs to (the transfer's, top-up's, payment's... id).</param>
 /// <param name="CreatedAt">When the entry was booked, UTC, ISO 8601.</param>
+/// <param name="Category">Where it goes in the owner's bills: the owner's own category for it, else its movement's (a merchant payment by the merchant's MCC).</param>
+/// <param name="Note">The owner's note on it, or null.</param>
+/// <param name="Tags">The owner's tags on it (empty for none).</param>
 public sealed record EntryResponse(
     string EntryId,
     MovementKind Kind,
@@ -86,12 +89,42 @@ public sealed record EntryResponse(
     Party? Counterparty,
     string? Memo,
     string MovementId,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    Bills.SpendingCategory Category,
+    string? Note,
+    IReadOnlyList<string> Tags)
 {
-    public static EntryResponse From(string walletId, WalletEntry entry) => new(
-        $"{walletId}.{entry.Sequence}", entry.Kind, entry.Direction, entry.Amount, entry.Currency, entry.BalanceAfter,
-        Party.Named(entry.Counterparty), entry.Memo, entry.MovementId, entry.CreatedAt);
+    public static EntryResponse From(string walletId, WalletEntry entry, EntryNote? note = null) => new(
+        EntryIds.Of(walletId, entry.Sequence), entry.Kind, entry.Direction, entry.Amount, entry.Currency, entry.BalanceAfter,
+        Party.Named(entry.Counterparty), entry.Memo, entry.MovementId, entry.CreatedAt,
+        Bills.EntryNotes.CategoryOf(entry, note), note?.Note, note?.Tags ?? []);
+
+    /// <summary>A page's entries with their notes.</summary>
+    public static List<EntryResponse> Page(string walletId, EntryPage page)
+        => [.. page.Items.Select(e => From(walletId, e, page.Notes?.GetValueOrDefault(e.Sequence)))];
 }
+
+/// <summary>An entry's id: its wallet's id, a dot, its sequence number in the wallet.</summary>
+public static class EntryIds
+{
+    public static string Of(string walletId, long sequence) => $"{walletId}.{sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The sequence of <paramref name="entryId"/> if it names an entry of <paramref name="walletId"/>.</summary>
+    public static long? SequenceIn(string walletId, string entryId)
+    {
+        var prefix = walletId + ".";
+        var digits = entryId.StartsWith(prefix, StringComparison.Ordinal) ? entryId[prefix.Length..] : "";
+        return digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit)
+            && long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence) && sequence > 0
+            ? sequence : null;
+    }
+}
+
+/// <summary>What the owner writes on one entry; it replaces what was there, and all empty removes it.</summary>
+/// <param name="Category">The owner's own category for the entry (the analysis follows it); null keeps its movement's.</param>
+/// <param name="Note">A note, up to 200 characters; null or empty for none.</param>
+/// <param name="Tags">Up to 10 tags of up to 20 characters each; a search can ask for one.</param>
+public sealed record EntryNoteRequest(Bills.SpendingCategory? Category, string? Note, IReadOnlyList<string>? Tags);
 
 /// <summary>The list shape every collection uses: newest first, and an opaque cursor to the next page.</summary>
 /// <param name="Items">This page's items, newest first.</param>

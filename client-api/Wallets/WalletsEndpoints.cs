@@ -6,6 +6,7 @@ using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.Customers;
 using Wallet.Wallets;
+using Wallet.Bills;
 
 namespace Wallet.ClientApi.Wallets;
 
@@ -19,7 +20,8 @@ public static class WalletsEndpoints
         wallets.MapGet("", List).WithName("ListWallets");
         wallets.MapGet("/{id}", Get).WithName("GetWallet");
         wallets.MapGet("/{id}/overview", Overview).WithName("GetWalletOverview");
-        wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions");
+        wallets.MapGet("/{id}/transactions", Transactions).WithName("ListWalletTransactions").MayRefuse(RefusalCodes.InvalidText);
+        wallets.MapPut("/{id}/transactions/{entryId}/note", NoteEntry).WithName("NoteWalletEntry").MayRefuse(RefusalCodes.InvalidText);
         wallets.MapPost("/{id}/freeze", Freeze).WithName("FreezeWallet").MayRefuse(RefusalCodes.WalletClosed);
         wallets.MapPost("/{id}/unfreeze-codes", SendUnfreezeCode).WithName("SendUnfreezeCode").MayRefuse(RefusalCodes.IntegrationUnavailable).SpendsSmsBudget();
         wallets.MapPost("/{id}/unfreeze", Unfreeze).WithName("UnfreezeWallet").MayRefuse(RefusalCodes.InvalidPin, RefusalCodes.PinLocked, RefusalCodes.PinNotSet)
@@ -100,33 +102,115 @@ public static class WalletsEndpoints
         var view = grains.GetGrain<IWalletGrain>(id).GetView(customerId);
         var entries = grains.GetGrain<IWalletStatementGrain>(id).GetEntries(customerId, new EntryQuery(size ?? Paging.DefaultLimit, null, null, null, null));
         await Task.WhenAll(view, entries);
-        return TypedResults.Ok(new WalletOverviewResponse(WalletResponse.From(await view), [.. (await entries).Items.Select(e => EntryResponse.From(id, e))]));
+        return TypedResults.Ok(new WalletOverviewResponse(WalletResponse.From(await view), EntryResponse.Page(id, await entries)));
     }
 
+    /// <summary>
+    /// The wallet's entries, newest first, searched: every filter given must hold. The cursor pages stay put while new
+    /// entries arrive (they come before the first page).
+    /// </summary>
     /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
     /// <param name="from">Only entries booked at or after this time, ISO 8601 with an offset (such as <c>2026-01-01T00:00:00+08:00</c>).</param>
     /// <param name="to">Only entries booked before this time, ISO 8601 with an offset.</param>
+    /// <param name="fromDate">Only entries booked on or after this bank day (Asia/Shanghai calendar), <c>yyyy-MM-dd</c>.</param>
+    /// <param name="toDate">Only entries booked on or before this bank day (Asia/Shanghai calendar), <c>yyyy-MM-dd</c>.</param>
     /// <param name="kind">Only entries of this kind: <c>transfer</c>, <c>top_up</c>, <c>withdrawal</c>, <c>payment</c>, <c>refund</c>, <c>settlement</c> or <c>cashback</c>.</param>
+    /// <param name="category">Only entries in this category (the owner's own where they re-categorised one; see the SpendingCategory schema).</param>
+    /// <param name="counterparty">Only entries with this other side: a wallet's, merchant's or card's id.</param>
+    /// <param name="minAmount">Only entries of at least this amount, an integer in minor units (fen for CNY).</param>
+    /// <param name="maxAmount">Only entries of at most this amount, an integer in minor units.</param>
+    /// <param name="text">Only entries whose memo or note holds this text (any case), 1 to 50 characters.</param>
+    /// <param name="tag">Only entries the owner tagged so (any case).</param>
     public static async Task<Results<Ok<Page<EntryResponse>>, ValidationProblem>> Transactions(
         string id, ClaimsPrincipal user, IGrainFactory grains,
-        [AsParameters] PageRequest page, string? from = null, string? to = null, string? kind = null)
+        [AsParameters] PageRequest page, string? from = null, string? to = null, string? kind = null,
+        string? fromDate = null, string? toDate = null, string? category = null, string? counterparty = null,
+        string? minAmount = null, string? maxAmount = null, string? text = null, string? tag = null)
     {
         var fromTime = ParseTime(from, out var fromOk);
         var toTime = ParseTime(to, out var toOk);
         var kindValue = ParseKind(kind, out var kindOk);
+        var firstDay = ParseDay(fromDate, out var firstDayOk);
+        var lastDay = ParseDay(toDate, out var lastDayOk);
+        var categoryValue = ParseCategory(category, out var categoryOk);
+        var least = ParseAmount(minAmount, out var leastOk);
+        var most = ParseAmount(maxAmount, out var mostOk);
         var errors = new FieldErrors()
             .Page(page, out var pageSize, out var before)
             .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
             .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
-            .Check(kindOk, "kind", $"Use one of {string.Join(", ", s_kinds.Keys)}.");
+            .Check(kindOk, "kind", $"Use one of {string.Join(", ", s_kinds.Keys)}.")
+            .Check(firstDayOk, "fromDate", "Use a date, yyyy-MM-dd.")
+            .Check(lastDayOk, "toDate", "Use a date, yyyy-MM-dd.")
+            .Check(firstDay is null || lastDay is null || firstDay <= lastDay, "toDate", "Use a day on or after fromDate.")
+            .Check(categoryOk, "category", $"Use one of {string.Join(", ", s_categories.Keys)}.")
+            .Check(leastOk, "minAmount", "Use a whole number of minor units, 0 or more.")
+            .Check(mostOk, "maxAmount", "Use a whole number of minor units, 0 or more.")
+            .Check(least is null || most is null || least <= most, "maxAmount", "Use an amount no less than minAmount.")
+            .Text(counterparty, "counterparty", 64, required: false)
+            .Text(text, "text", 50, required: false)
+            .Text(tag, "tag", EntryNotes.MaxTag, required: false);
         if (errors.Problem is { } invalid)
         {
             return invalid;
         }
-        var entries = await grains.GetGrain<IWalletStatementGrain>(id).GetEntries(user.CustomerId(), new EntryQuery(pageSize, before, fromTime, toTime, kindValue));
+        var query = new EntryQuery(pageSize, before, fromTime, toTime, kindValue, categoryValue, counterparty, least, most, text, tag, firstDay, lastDay);
+        var entries = await grains.GetGrain<IWalletStatementGrain>(id).GetEntries(user.CustomerId(), query);
         return TypedResults.Ok(new Page<EntryResponse>(
-            [.. entries.Items.Select(e => EntryResponse.From(id, e))],
+            EntryResponse.Page(id, entries),
             entries.NextBeforeSequence is { } next ? Paging.Cursor(next) : null));
+    }
+
+    /// <summary>
+    /// The owner's own category, note and tags on one entry, replacing what was there (all empty removes them). The
+    /// entry itself never changes; searches and the spending analysis read the owner's category from then on.
+    /// </summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
+    /// <param name="entryId">The entry's id, as the wallet's transactions list it (<c>wal_….7</c>).</param>
+    public static async Task<Results<Ok<EntryResponse>, ValidationProblem>> NoteEntry(
+        string id, string entryId, EntryNoteRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var tags = body.Tags ?? [];
+        var errors = new FieldErrors()
+            .Check(body.Category is null || Enum.IsDefined(body.Category.Value), "category", $"Use one of {string.Join(", ", s_categories.Keys)}.")
+            .Text(string.IsNullOrEmpty(body.Note) ? null : body.Note, "note", EntryNotes.MaxNote, required: false)
+            .Check(tags.Count <= EntryNotes.MaxTags, "tags", $"Use at most {EntryNotes.MaxTags} tags.");
+        foreach (var tag in tags)
+        {
+            errors.Text(tag?.Trim(), "tags", EntryNotes.MaxTag);
+        }
+        if (errors.Problem is { } invalid)
+        {
+            return invalid;
+        }
+        // An id of another wallet's entry, or no entry's at all, is the same 404 as an entry that does not exist.
+        var sequence = EntryIds.SequenceIn(id, entryId) ?? throw WalletRefusedException.NotFound("The entry");
+        var note = new EntryNote(body.Category, string.IsNullOrEmpty(body.Note) ? null : body.Note,
+            [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)]);
+        var noted = await grains.GetGrain<IEntryNotesGrain>(id).Annotate(user.CustomerId(), sequence, note);
+        return TypedResults.Ok(EntryResponse.From(id, noted.Entry, noted.Note));
+    }
+
+    private static DateOnly? ParseDay(string? text, out bool ok)
+    {
+        ok = text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        return ok && text is not null ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    private static long? ParseAmount(string? text, out bool ok)
+    {
+        ok = text is null || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount >= 0);
+        return ok && text is not null ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Categories by the names the API writes them with (snake_case, as in responses).</summary>
+    private static readonly Dictionary<string, SpendingCategory> s_categories
+        = Enum.GetValues<SpendingCategory>().ToDictionary(c => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString()));
+
+    private static SpendingCategory? ParseCategory(string? text, out bool ok)
+    {
+        ok = text is null || s_categories.ContainsKey(text);
+        return text is not null && s_categories.TryGetValue(text, out var category) ? category : null;
     }
 
     private static DateTimeOffset? ParseTime(string? text, out bool ok)

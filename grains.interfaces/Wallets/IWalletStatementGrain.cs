@@ -19,6 +19,10 @@ public interface IWalletStatementGrain : IGrainWithStringKey
     [Alias("GetEntries"), AlwaysInterleave]
     Task<EntryPage> GetEntries(string callerId, EntryQuery query);
 
+    /// <summary>The owner's notes changed: read them again before the next search.</summary>
+    [Alias("NotesChanged"), AlwaysInterleave]
+    Task NotesChanged();
+
     /// <summary>Filed entries up to and including <paramref name="through"/>, newest first, that match the query; at most <paramref name="count"/>.</summary>
     [Alias("Older"), AlwaysInterleave]
     Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count);

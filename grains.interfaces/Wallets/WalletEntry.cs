@@ -1,6 +1,10 @@
 namespace Wallet.Wallets;
 
-/// <summary>One line of a wallet's statement, written in the same transaction as the balance it leaves.</summary>
+/// <summary>
+/// One line of a wallet's statement, written in the same transaction as the balance it leaves. <paramref name="Category"/>
+/// is where its movement put it (a merchant payment by the merchant's MCC); null on entries booked before categories
+/// were kept, which take their kind's (<see cref="Bills.SpendingCategories.Of"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.WalletEntry")]
 public sealed record WalletEntry(
     [property: Id(0)] long Sequence,
@@ -12,7 +16,8 @@ public sealed record WalletEntry(
     [property: Id(6)] long BalanceAfter,
     [property: Id(7)] string? Counterparty,
     [property: Id(8)] string? Memo,
-    [property: Id(9)] DateTimeOffset CreatedAt);
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] Bills.SpendingCategory? Category = null);
 
 /// <summary>Which way an entry moved money: <c>in</c> (into the wallet) or <c>out</c> (out of it).</summary>
 public enum EntryDirection

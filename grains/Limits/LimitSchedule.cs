@@ -72,10 +72,13 @@ public sealed class LimitSchedule
     public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
     /// <summary>The first moment of the bank day after <paramref name="at"/>'s.</summary>
-    public DateTimeOffset NextDayStart(DateTimeOffset at)
+    public DateTimeOffset NextDayStart(DateTimeOffset at) => DayStart(DayOf(at).AddDays(1));
+
+    /// <summary>The first moment of bank day <paramref name="day"/>: its midnight in the configured zone.</summary>
+    public DateTimeOffset DayStart(DateOnly day)
     {
-        var nextMidnight = DayOf(at).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(nextMidnight, _zone.GetUtcOffset(nextMidnight));
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight));
     }
 
     private static TimeZoneInfo ZoneOf(string id)

@@ -90,7 +90,7 @@ public sealed class WalletBook : IHoldsMoney
         Currency = posting.Currency;
         var sequence = (Entries.IsEmpty ? FiledThrough : Entries[^1].Sequence) + 1;
         Entries = Entries.Add(new WalletEntry(sequence, posting.MovementId, posting.Kind, direction, posting.Amount,
-            posting.Currency, Balance, posting.Counterparty, posting.Memo, at));
+            posting.Currency, Balance, posting.Counterparty, posting.Memo, at, posting.Category ?? Bills.SpendingCategories.ForKind(posting.Kind)));
     }
 
     /// <summary>Posts each line in turn; answers how many entries the book then holds unfiled.</summary>

@@ -7,17 +7,25 @@ namespace Wallet.Wallets;
 /// <summary>
 /// Files a wallet's entries in pages of <see cref="PageSize"/> and reads them back. Page n holds the
 /// entries numbered n·PageSize+1 to (n+1)·PageSize; a page is written once it is complete and never
-/// changes after, so it can be cached. Filing is three steps, each safe to repeat:
+/// changes after, so what a search has read of them is kept in memory (<see cref="FiledEntries"/>). Filing is three steps, each safe to repeat:
 /// read the book's entries in a transaction (so they are committed), write the complete pages,
 /// then drop those entries from the book in a second transaction. A crash between the last two
 /// leaves entries in both places; readers take from the statement only what the book has dropped.
 /// </summary>
-public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
+public sealed class WalletStatementGrain(Limits.LimitSchedule calendar) : Grain, IWalletStatementGrain
 {
     public const int PageSize = 64;
-    private const int CachedPages = 16;
 
-    private readonly Dictionary<long, IReadOnlyList<WalletEntry>> _pages = [];
+    private FiledEntries? _filed;
+
+    /// <summary>The owner's notes, read once and dropped whenever one changes (<see cref="NotesChanged"/>).</summary>
+    private IReadOnlyDictionary<long, EntryNote>? _notes;
+
+    /// <summary>Counts changes, so a read of the notes that a change overtook is not kept.</summary>
+    private long _notesGeneration;
+
+    private FiledEntries Filed => _filed ??= new FiledEntries(ReadPage);
+
     private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Wallet);
 
     private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(this.GetPrimaryKeyString());
@@ -52,11 +60,13 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
         {
             throw WalletRefusedException.NotFound("The wallet");
         }
+        query = query.WithDaysAsTimes(calendar.DayStart);
         var unfiled = await Book.ReadUnfiled();
+        var notes = await Notes();
         var wanted = query.Limit + 1;
         var matching = unfiled.Entries.Reverse()
             .Where(e => query.BeforeSequence is not { } before || e.Sequence < before)
-            .Where(query.Matches)
+            .Where(e => query.Matches(e, notes.GetValueOrDefault(e.Sequence)))
             .Take(wanted)
             .ToList();
         // Older entries come from the statement, but only those the book has dropped: after a filing
@@ -68,18 +78,36 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
         }
         var hasMore = matching.Count > query.Limit;
         var page = matching.Take(query.Limit).ToList();
-        return new EntryPage(page, hasMore ? page[^1].Sequence : null);
+        var noted = page.Where(e => notes.ContainsKey(e.Sequence)).ToDictionary(e => e.Sequence, e => notes[e.Sequence]);
+        return new EntryPage(page, hasMore ? page[^1].Sequence : null, noted.Count == 0 ? null : noted);
+    }
+
+    public Task NotesChanged()
+    {
+        _notes = null;
+        _notesGeneration++;
+        return Task.CompletedTask;
+    }
+
+    private async Task<IReadOnlyDictionary<long, EntryNote>> Notes()
+    {
+        if (_notes is { } known)
+        {
+            return known;
+        }
+        var generation = _notesGeneration;
+        var read = await GrainFactory.GetGrain<Bills.IEntryNotesGrain>(this.GetPrimaryKeyString()).All();
+        if (generation == _notesGeneration)
+        {
+            _notes = read;
+        }
+        return read;
     }
 
     public async Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count)
     {
-        var found = new List<WalletEntry>();
-        for (var page = PageOf(through); page >= 0 && found.Count < count; page--)
-        {
-            var entries = await ReadPage(page);
-            found.AddRange(entries.Where(e => e.Sequence <= through).Reverse().Where(query.Matches).Take(count - found.Count));
-        }
-        return found;
+        var notes = await Notes();
+        return await Filed.Search(through, e => query.Matches(e, notes.GetValueOrDefault(e.Sequence)), count);
     }
 
     private async Task WritePage(long page, IReadOnlyList<WalletEntry> entries)
@@ -89,32 +117,17 @@ public sealed class WalletStatementGrain : Grain, IWalletStatementGrain
         await Storage.ReadStateAsync(PageName(page), this.GetGrainId(), state);
         state.State = new StatementPage { Entries = [.. entries] };
         await Storage.WriteStateAsync(PageName(page), this.GetGrainId(), state);
-        Remember(page, entries);
+        Filed.Filed(page, entries);
     }
 
     private async Task<IReadOnlyList<WalletEntry>> ReadPage(long page)
     {
-        if (_pages.TryGetValue(page, out var cached))
-        {
-            return cached;
-        }
         var state = new GrainState<StatementPage>(new StatementPage());
         await Storage.ReadStateAsync(PageName(page), this.GetGrainId(), state);
-        IReadOnlyList<WalletEntry> entries = state.RecordExists && state.State is { } stored ? stored.Entries : [];
-        Remember(page, entries);
-        return entries;
+        return state.RecordExists && state.State is { } stored ? stored.Entries : [];
     }
 
-    private void Remember(long page, IReadOnlyList<WalletEntry> entries)
-    {
-        if (_pages.Count >= CachedPages)
-        {
-            _pages.Remove(_pages.Keys.Min());
-        }
-        _pages[page] = entries;
-    }
-
-    private static long PageOf(long sequence) => (sequence - 1) / PageSize;
+    internal static long PageOf(long sequence) => (sequence - 1) / PageSize;
 
     private static long LastOf(long page) => (page + 1) * PageSize;
 

@@ -97,6 +97,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/wallets/{id}"] = new($"/v1/wallets/{wallet}", null, true),
             ["GET /v1/wallets/{id}/transactions"] = new($"/v1/wallets/{wallet}/transactions", null, true),
             ["GET /v1/wallets/{id}/overview"] = new($"/v1/wallets/{wallet}/overview", null, true),
+            ["PUT /v1/wallets/{id}/transactions/{entryId}/note"] = new($"/v1/wallets/{wallet}/transactions/{wallet}.1/note", new { note = "mine" }, true),
             ["POST /v1/wallets/{id}/freeze"] = new($"/v1/wallets/{wallet}/freeze", null, true),
             ["POST /v1/wallets/{id}/unfreeze-codes"] = new($"/v1/wallets/{wallet}/unfreeze-codes", null, true),
             ["POST /v1/wallets/{id}/unfreeze"] = new($"/v1/wallets/{wallet}/unfreeze", new { pin = TestData.Pin, code = "123456" }, true),

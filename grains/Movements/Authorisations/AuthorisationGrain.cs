@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Microsoft.Extensions.Options;
 using Wallet.Hosting;
 using Wallet.Ledger;
@@ -70,7 +71,7 @@ public sealed class AuthorisationGrain(
         var to = await Receiving(authorized.MerchantWalletId, "The merchant's wallet");
         var captured = authorized with { Status = MovementStatus.Completed, Captured = amount };
         var debit = new Posting(MovementId, MovementKind.Payment, authorized.PayerId, amount, authorized.Currency, merchantId, $"{merchant.Name} {authorized.OrderId}",
-            PayerAuthorised: true); // the payer agreed when the hold was placed
+            PayerAuthorised: true, Category: SpendingCategories.ForMerchant(merchant.Category)); // the payer agreed when the hold was placed
         var outcome = await Resolve(known, captured, async () =>
         {
             await Wallet(authorized.PayerWalletId).ReleaseHold(MovementId);

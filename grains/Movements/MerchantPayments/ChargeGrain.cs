@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Wallet.Customers;
 using Wallet.Hosting;
 using Wallet.Ledger;
@@ -60,7 +61,7 @@ public sealed class ChargeGrain(
             }
             return waiting;
         }
-        var outcome = await PayWithOffer(receipt, merchant.Name, confirmed: false, () => claim.Claim(MovementId, now),
+        var outcome = await PayWithOffer(receipt, merchant, confirmed: false, () => claim.Claim(MovementId, now),
             (paying, move, amend) => Commit(order.MerchantId, order.Fingerprint, paying, move, amend: amend));
         if (outcome.Status == MovementStatus.Completed)
         {
@@ -91,7 +92,7 @@ public sealed class ChargeGrain(
             return expired;
         }
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(receipt.MerchantId).GetFacts() ?? throw WalletRefusedException.NotFound("The merchant");
-        var outcome = await PayWithOffer(receipt with { Status = MovementStatus.Completed, ConfirmBy = null }, merchant.Name, confirmed: true, claim: Nothing,
+        var outcome = await PayWithOffer(receipt with { Status = MovementStatus.Completed, ConfirmBy = null }, merchant, confirmed: true, claim: Nothing,
             (paying, move, amend) => Resolve(known, paying, move, MovementStatus.PendingConfirmation, amend: amend));
         var payer = GrainFactory.GetGrain<IPayerGrain>(customerId);
         await payer.ForgetPendingCharge(MovementId);
@@ -106,14 +107,14 @@ public sealed class ChargeGrain(
     /// The charge's money with the merchant's offer: the code's claim (when not claimed yet), the payer's debit, the merchant's credit,
     /// committed by <paramref name="commit"/> (a new charge, or the confirmation of a pending one).
     /// </summary>
-    private async Task<PaymentReceipt> PayWithOffer(PaymentReceipt receipt, string merchantName, bool confirmed, Func<Task<Refusal?>> claim,
+    private async Task<PaymentReceipt> PayWithOffer(PaymentReceipt receipt, MerchantFacts merchant, bool confirmed, Func<Task<Refusal?>> claim,
         Func<PaymentReceipt, Func<Task<Refusal?>>, Func<PaymentReceipt, PaymentReceipt>, Task<PaymentReceipt>> commit)
     {
         var offers = Offers;
         var to = await Receiving(receipt.MerchantWalletId, "The merchant's wallet");
         var promoted = await offers.OfferFor(receipt.MerchantId, receipt.PayerId, receipt.Price, couponId: null);
         var debit = new Posting(MovementId, MovementKind.Payment, receipt.PayerId, receipt.Price, receipt.Currency, receipt.MerchantId,
-            $"{merchantName} {receipt.OrderId}", PayerAuthorised: confirmed);
+            $"{merchant.Name} {receipt.OrderId}", PayerAuthorised: confirmed, Category: SpendingCategories.ForMerchant(merchant.Category));
         PaymentReceipt? outcome = null;
         try
         {

@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Wallet.Devices;
 using Wallet.Hosting;
 using Wallet.Ledger;
@@ -72,7 +73,8 @@ public sealed class QrPaymentGrain(
         var receipt = Accepted(new PaymentReceipt(order.CustomerId, from.WalletId, order.MerchantId, to.WalletId, code.OrderId, order.Amount), order.Currency);
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
         // The payer's entry names the merchant it paid, not the merchant's settlement wallet (the bank's business).
-        var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, order.MerchantId, memo, PayerAuthorised: true);
+        var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, order.MerchantId, memo, PayerAuthorised: true,
+            Category: SpendingCategories.ForMerchant(merchant.Category));
         return (receipt, debit, to, code.Dynamic, restriction);
     }
 
