@@ -68,13 +68,40 @@ public sealed class StatementTests(ClusterFixture fixture)
         await _bank.AssertBooksBalance();
     }
 
-    private async Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, int pageSize)
+    [Fact]
+    public async Task A_search_by_counterparty_and_amount_pages_through_the_book_and_the_filed_pages_alike()
+    {
+        var (payer, payerWallet) = await _bank.FundedCustomer(100_000);
+        var friend = await _bank.OpenWallet(await _bank.NewCustomer());
+        var other = await _bank.OpenWallet(await _bank.NewCustomer());
+        // Transfer n (1..150) goes to the friend when n is a multiple of 3, else to the other; n fen each.
+        foreach (var chunk in Enumerable.Range(1, 150).Chunk(10))
+        {
+            foreach (var n in chunk)
+            {
+                await _bank.Transfer(payer, payerWallet, n % 3 == 0 ? friend : other, n);
+            }
+        }
+        await Eventually.Until(async () => (await fixture.Grains.GetGrain<IWalletBookkeepingGrain>(payerWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
+            "the payer's book to file its full pages");
+
+        var query = new EntryQuery(7, null, null, null, null, Counterparty: friend, MinAmount: 30, MaxAmount: 120);
+        var found = await WholeHistory(payer, payerWallet, query);
+        Assert.Equal(Enumerable.Range(30, 91).Where(n => n % 3 == 0).Reverse().Select(n => (long)n), found.Select(e => e.Amount));
+        Assert.All(found, e => Assert.Equal(Wallet.Bills.SpendingCategory.Transfers, Wallet.Bills.SpendingCategories.Of(e)));
+        await _bank.AssertBooksBalance();
+    }
+
+    private Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, int pageSize)
+        => WholeHistory(owner, walletId, new EntryQuery(pageSize, null, null, null, null));
+
+    private async Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, EntryQuery query)
     {
         var all = new List<WalletEntry>();
         long? before = null;
         do
         {
-            var page = await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, new EntryQuery(pageSize, before, null, null, null));
+            var page = await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, query with { BeforeSequence = before });
             all.AddRange(page.Items);
             before = page.NextBeforeSequence;
         }
