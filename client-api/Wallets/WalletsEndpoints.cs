@@ -1,6 +1,5 @@
 using Wallet.Refusals;
 using Wallet.ClientApi.Contract;
-using System.Globalization;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -127,23 +126,23 @@ public static class WalletsEndpoints
         string? fromDate = null, string? toDate = null, string? category = null, string? counterparty = null,
         string? minAmount = null, string? maxAmount = null, string? text = null, string? tag = null)
     {
-        var fromTime = ParseTime(from, out var fromOk);
-        var toTime = ParseTime(to, out var toOk);
-        var kindValue = ParseKind(kind, out var kindOk);
-        var firstDay = ParseDay(fromDate, out var firstDayOk);
-        var lastDay = ParseDay(toDate, out var lastDayOk);
-        var categoryValue = ParseCategory(category, out var categoryOk);
-        var least = ParseAmount(minAmount, out var leastOk);
-        var most = ParseAmount(maxAmount, out var mostOk);
+        var fromTime = QueryValues.Time(from, out var fromOk);
+        var toTime = QueryValues.Time(to, out var toOk);
+        var kindValue = QueryValues.Named<MovementKind>(kind, out var kindOk);
+        var firstDay = QueryValues.Day(fromDate, out var firstDayOk);
+        var lastDay = QueryValues.Day(toDate, out var lastDayOk);
+        var categoryValue = QueryValues.Named<SpendingCategory>(category, out var categoryOk);
+        var least = QueryValues.Amount(minAmount, out var leastOk);
+        var most = QueryValues.Amount(maxAmount, out var mostOk);
         var errors = new FieldErrors()
             .Page(page, out var pageSize, out var before)
             .Check(fromOk, "from", "Use an ISO 8601 time with an offset.")
             .Check(toOk, "to", "Use an ISO 8601 time with an offset.")
-            .Check(kindOk, "kind", $"Use one of {string.Join(", ", s_kinds.Keys)}.")
+            .Check(kindOk, "kind", $"Use one of {QueryValues.NamesOf<MovementKind>()}.")
             .Check(firstDayOk, "fromDate", "Use a date, yyyy-MM-dd.")
             .Check(lastDayOk, "toDate", "Use a date, yyyy-MM-dd.")
             .Check(firstDay is null || lastDay is null || firstDay <= lastDay, "toDate", "Use a day on or after fromDate.")
-            .Check(categoryOk, "category", $"Use one of {string.Join(", ", s_categories.Keys)}.")
+            .Check(categoryOk, "category", $"Use one of {QueryValues.NamesOf<SpendingCategory>()}.")
             .Check(leastOk, "minAmount", "Use a whole number of minor units, 0 or more.")
             .Check(mostOk, "maxAmount", "Use a whole number of minor units, 0 or more.")
             .Check(least is null || most is null || least <= most, "maxAmount", "Use an amount no less than minAmount.")
@@ -172,8 +171,8 @@ public static class WalletsEndpoints
     {
         var tags = body.Tags ?? [];
         var errors = new FieldErrors()
-            .Check(body.Category is null || Enum.IsDefined(body.Category.Value), "category", $"Use one of {string.Join(", ", s_categories.Keys)}.")
-            .Text(string.IsNullOrEmpty(body.Note) ? null : body.Note, "note", EntryNotes.MaxNote, required: false)
+            .Check(body.Category is null || Enum.IsDefined(body.Category.Value), "category", $"Use one of {QueryValues.NamesOf<SpendingCategory>()}.")
+            .Text(Written(body.Note), "note", EntryNotes.MaxNote, required: false)
             .Check(tags.Count <= EntryNotes.MaxTags, "tags", $"Use at most {EntryNotes.MaxTags} tags.");
         foreach (var tag in tags)
         {
@@ -185,47 +184,12 @@ public static class WalletsEndpoints
         }
         // An id of another wallet's entry, or no entry's at all, is the same 404 as an entry that does not exist.
         var sequence = EntryIds.SequenceIn(id, entryId) ?? throw WalletRefusedException.NotFound("The entry");
-        var note = new EntryNote(body.Category, string.IsNullOrEmpty(body.Note) ? null : body.Note,
+        var note = new EntryNote(body.Category, Written(body.Note),
             [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)]);
         var noted = await grains.GetGrain<IEntryNotesGrain>(id).Annotate(user.CustomerId(), sequence, note);
         return TypedResults.Ok(EntryResponse.From(id, noted.Entry, noted.Note));
     }
 
-    private static DateOnly? ParseDay(string? text, out bool ok)
-    {
-        ok = text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-        return ok && text is not null ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-    }
-
-    private static long? ParseAmount(string? text, out bool ok)
-    {
-        ok = text is null || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount >= 0);
-        return ok && text is not null ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>Categories by the names the API writes them with (snake_case, as in responses).</summary>
-    private static readonly Dictionary<string, SpendingCategory> s_categories
-        = Enum.GetValues<SpendingCategory>().ToDictionary(c => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString()));
-
-    private static SpendingCategory? ParseCategory(string? text, out bool ok)
-    {
-        ok = text is null || s_categories.ContainsKey(text);
-        return text is not null && s_categories.TryGetValue(text, out var category) ? category : null;
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, out bool ok)
-    {
-        ok = text is null || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-        return ok && text is not null ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>Kinds by the names the API writes them with (snake_case, as in responses).</summary>
-    private static readonly Dictionary<string, MovementKind> s_kinds
-        = Enum.GetValues<MovementKind>().ToDictionary(k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
-
-    private static MovementKind? ParseKind(string? text, out bool ok)
-    {
-        ok = text is null || s_kinds.ContainsKey(text);
-        return text is not null && s_kinds.TryGetValue(text, out var kind) ? kind : null;
-    }
+    /// <summary>A note as kept: trimmed, and none at all when only blanks were sent.</summary>
+    private static string? Written(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 }

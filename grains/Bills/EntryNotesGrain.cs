@@ -18,7 +18,7 @@ public sealed class EntryNotesGrain(
         {
             throw WalletRefusedException.NotFound("The entry");
         }
-        var kept = EntryNotes.IsEmpty(note) ? null : note with { Note = string.IsNullOrEmpty(note.Note) ? null : note.Note };
+        var kept = EntryNotes.IsEmpty(note) ? null : note;
         if (kept is null)
         {
             notes.State.Notes.Remove(sequence);

@@ -91,6 +91,12 @@ public sealed class HistorySearchApiTests(ApiFixture api)
         Assert.Single(await Items(alice, wallet, "?text=%E5%8D%88%E9%A4%90")); // 午餐, in the note
         Assert.Equal("团队午餐 team lunch", (await Items(alice, wallet, ""))[0].GetProperty("note").GetString());
 
+        // A note of blanks is no note; the tags stay as sent.
+        var blank = await Json(await alice.Http.PutAsJsonAsync($"/v1/wallets/{wallet}/transactions/{entryId}/note", new { note = "   ", tags = new[] { "work" } }), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, blank.GetProperty("note").ValueKind);
+        Assert.Equal("groceries", blank.GetProperty("category").GetString());
+        Assert.Single(await Items(alice, wallet, "?tag=work"));
+
         // All empty takes it all back.
         var cleared = await Json(await alice.Http.PutAsJsonAsync($"/v1/wallets/{wallet}/transactions/{entryId}/note", new { }), HttpStatusCode.OK);
         Assert.Equal("groceries", cleared.GetProperty("category").GetString());

@@ -1,5 +1,5 @@
-using Wallet.Bills;
 using Microsoft.Extensions.Options;
+using Wallet.Bills;
 using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Merchants;
