@@ -8,6 +8,7 @@ using Wallet.ClientApi.Notifications;
 using Wallet.ClientApi.Payments;
 using Wallet.ClientApi.Risk;
 using Wallet.ClientApi.Simulators;
+using Wallet.ClientApi.Statements;
 using Wallet.ClientApi.Wallets;
 
 // Settings ship beside the binary: started from any directory, the API reads its own appsettings.json.
@@ -24,6 +25,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCustomers();
 app.MapWallets();
+app.MapStatements();
 app.MapCards();
 app.MapTransfers();
 app.MapCardMovements();

@@ -45,6 +45,7 @@ public static class ContractSetup
         options.AddSchemaTransformer<FieldRules>();
         options.AddDocumentTransformer<FieldRules>();
         options.AddOperationTransformer<OperationSummaries>();
+        options.AddOperationTransformer<DocumentResponses>();
         options.AddDocumentTransformer<SecuritySchemes>();
         options.AddOperationTransformer<SecuritySchemes>();
         options.AddDocumentTransformer<ProblemResponses>();

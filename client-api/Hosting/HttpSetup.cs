@@ -15,6 +15,7 @@ public static class HttpSetup
     public static WebApplicationBuilder AddWalletHttp(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => Configure(options.SerializerOptions));
+        builder.Services.Configure<Statements.DocumentOptions>(builder.Configuration.GetSection(Statements.DocumentOptions.Section));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<Webhooks.WebhookOptions>(builder.Configuration.GetSection(Webhooks.WebhookOptions.Section)); // endpoint checks
         // No traceId in bodies: a replayed request must get the identical body; the correlation id is in a header.

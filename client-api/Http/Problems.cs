@@ -23,6 +23,8 @@ public static class Problems
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string BadRequest = "bad_request";
+    /// <summary>A document format the host cannot draw now (a PDF without its fonts installed).</summary>
+    public const string DocumentUnavailable = "document_unavailable";
 
     public static int StatusFor(string code) => code switch
     {
@@ -45,7 +47,7 @@ public static class Problems
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
-        RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable
+        RefusalCodes.MovementInDoubt or RefusalCodes.StorageUnavailable or TemporarilyUnavailable or DocumentUnavailable
             or RefusalCodes.IntegrationUnavailable => StatusCodes.Status503ServiceUnavailable,
         RefusalCodes.InsufficientFunds or RefusalCodes.CurrencyMismatch or RefusalCodes.SameWallet or RefusalCodes.IdempotencyKeyReused
             or RefusalCodes.InvalidVerificationCode or RefusalCodes.RecipientNotFound or RefusalCodes.IdentityNotConfirmed or RefusalCodes.RealNameRequired

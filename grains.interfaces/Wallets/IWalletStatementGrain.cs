@@ -26,4 +26,15 @@ public interface IWalletStatementGrain : IGrainWithStringKey
     /// <summary>Filed entries up to and including <paramref name="through"/>, newest first, that match the query; at most <paramref name="count"/>.</summary>
     [Alias("Older"), AlwaysInterleave]
     Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count);
+
+    /// <summary>
+    /// The run of entries a statement of the period [<paramref name="start"/>, <paramref name="end"/>) takes, with the
+    /// balance before it (see <see cref="Statements.MonthlyStatement"/>). For the statement grain, which checks the caller.
+    /// </summary>
+    [Alias("BookedRun"), AlwaysInterleave]
+    Task<BookedRun> BookedRun(DateTimeOffset start, DateTimeOffset end);
+
+    /// <summary>The months the wallet has statements for, newest first: from the month it opened to this one. Only its owner is answered.</summary>
+    [Alias("StatementMonths"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> StatementMonths(string callerId);
 }

@@ -3,7 +3,9 @@ namespace Wallet.Wallets;
 /// <summary>
 /// One line of a wallet's statement, written in the same transaction as the balance it leaves. <paramref name="Category"/>
 /// is where its movement put it (a merchant payment by the merchant's MCC); null on entries booked before categories
-/// were kept, which take their kind's (<see cref="Bills.SpendingCategories.Of"/>).
+/// were kept, which take their kind's (<see cref="Bills.SpendingCategories.Of"/>). <paramref name="BookedAt"/> is when the
+/// book took it where that is not <paramref name="CreatedAt"/>: a credit a busy wallet's till received is dated when received
+/// and booked when the till is swept.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.WalletEntry")]
 public sealed record WalletEntry(
@@ -17,7 +19,12 @@ public sealed record WalletEntry(
     [property: Id(7)] string? Counterparty,
     [property: Id(8)] string? Memo,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] Bills.SpendingCategory? Category = null);
+    [property: Id(10)] Bills.SpendingCategory? Category = null,
+    [property: Id(11)] DateTimeOffset? BookedAt = null)
+{
+    /// <summary>When the book took the entry: entries are numbered in this order, which dates need not follow.</summary>
+    public DateTimeOffset Booked => BookedAt ?? CreatedAt;
+}
 
 /// <summary>Which way an entry moved money: <c>in</c> (into the wallet) or <c>out</c> (out of it).</summary>
 public enum EntryDirection

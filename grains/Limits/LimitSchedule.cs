@@ -25,6 +25,9 @@ public sealed class LimitSchedule
         _zone = ZoneOf(options.Value.TimeZone);
     }
 
+    /// <summary>The bank's time zone (Asia/Shanghai unless configured otherwise): its days, months and printed times.</summary>
+    public TimeZoneInfo Zone => _zone;
+
     /// <summary>The home currency and the reference rates to it, which convert the limits (and the risk rules' thresholds).</summary>
     public ReferenceRates Rates { get; }
 

@@ -168,7 +168,8 @@ public sealed partial class WalletGrain(
     /// </summary>
     private async Task<bool> Post(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, Func<WalletBook, bool>? admit = null)
     {
-        var unfiled = await book.PerformUpdate(b => admit is null || admit(b) ? b.PostAll(lines) : -1);
+        var bookedAt = clock.GetUtcNow();
+        var unfiled = await book.PerformUpdate(b => admit is null || admit(b) ? b.PostAll(lines, bookedAt) : -1);
         if (unfiled < 0)
         {
             return false;

@@ -84,21 +84,25 @@ public sealed class WalletBook : IHoldsMoney
     /// <summary>What may be spent: the balance less the holds.</summary>
     public long Available => Balance - Holds.Values.Sum();
 
-    public void Post(Posting posting, EntryDirection direction, DateTimeOffset at)
+    /// <summary>
+    /// Books one line: dated <paramref name="at"/> (when a till received it, for a swept credit) and booked
+    /// <paramref name="bookedAt"/>, kept on the entry only where the two differ.
+    /// </summary>
+    public void Post(Posting posting, EntryDirection direction, DateTimeOffset at, DateTimeOffset bookedAt)
     {
         Balance = direction == EntryDirection.In ? checked(Balance + posting.Amount) : checked(Balance - posting.Amount);
         Currency = posting.Currency;
         var sequence = (Entries.IsEmpty ? FiledThrough : Entries[^1].Sequence) + 1;
         Entries = Entries.Add(new WalletEntry(sequence, posting.MovementId, posting.Kind, direction, posting.Amount,
-            posting.Currency, Balance, posting.Counterparty, posting.Memo, at, posting.Category ?? Bills.SpendingCategories.ForKind(posting.Kind)));
+            posting.Currency, Balance, posting.Counterparty, posting.Memo, at, posting.Category ?? Bills.SpendingCategories.ForKind(posting.Kind), bookedAt == at ? null : bookedAt));
     }
 
     /// <summary>Posts each line in turn; answers how many entries the book then holds unfiled.</summary>
-    public int PostAll(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines)
+    public int PostAll(IReadOnlyList<(Posting Posting, EntryDirection Direction, DateTimeOffset At)> lines, DateTimeOffset bookedAt)
     {
         foreach (var line in lines)
         {
-            Post(line.Posting, line.Direction, line.At);
+            Post(line.Posting, line.Direction, line.At, bookedAt);
         }
         return Entries.Count;
     }

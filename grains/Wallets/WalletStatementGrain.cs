@@ -12,7 +12,7 @@ namespace Wallet.Wallets;
 /// then drop those entries from the book in a second transaction. A crash between the last two
 /// leaves entries in both places; readers take from the statement only what the book has dropped.
 /// </summary>
-public sealed class WalletStatementGrain(Limits.LimitSchedule calendar) : Grain, IWalletStatementGrain
+public sealed class WalletStatementGrain(Limits.LimitSchedule calendar, [FromKeyedServices(WalletClock.Key)] TimeProvider clock) : Grain, IWalletStatementGrain
 {
     public const int PageSize = 64;
 
@@ -108,6 +108,32 @@ public sealed class WalletStatementGrain(Limits.LimitSchedule calendar) : Grain,
     {
         var notes = await Notes();
         return await Filed.Search(through, e => query.Matches(e, notes.GetValueOrDefault(e.Sequence)), count);
+    }
+
+    public async Task<IReadOnlyList<string>> StatementMonths(string callerId)
+    {
+        if (await Wallet.GetFacts() is not { } facts || facts.OwnerId != callerId)
+        {
+            throw WalletRefusedException.NotFound("The wallet");
+        }
+        var first = calendar.DayOf(facts.OpenedAt);
+        var month = calendar.DayOf(clock.GetUtcNow());
+        var months = new List<string>();
+        for (month = new DateOnly(month.Year, month.Month, 1); month >= new DateOnly(first.Year, first.Month, 1); month = month.AddMonths(-1))
+        {
+            months.Add(Statements.StatementMonths.Name(month));
+        }
+        return months;
+    }
+
+    public async Task<BookedRun> BookedRun(DateTimeOffset start, DateTimeOffset end)
+    {
+        var unfiled = await Book.ReadUnfiled();
+        // Every entry, oldest first: a run's edges are found by date, which is not quite in entry order (see BookedRuns).
+        var filed = unfiled.FiledThrough > 0 ? await Filed.Search(unfiled.FiledThrough, _ => true, int.MaxValue) : [];
+        filed.Reverse();
+        filed.AddRange(unfiled.Entries.Where(e => e.Sequence > unfiled.FiledThrough));
+        return Statements.BookedRuns.Of(filed, start, end);
     }
 
     private async Task WritePage(long page, IReadOnlyList<WalletEntry> entries)

@@ -16,20 +16,21 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
     public string SettlementWalletId { get; } = settlementWalletId;
 
     public static async Task<ApiMerchant> Onboard(ApiFixture api, string name = "Corner Shop", string category = "5411", string city = "Shanghai", string? settlementCard = null,
-        string? currency = null)
+        string? currency = null, string? nameLatin = null)
     {
         object body = settlementCard is null
-            ? new { name, category, city, currency }
-            : new { name, category, city, currency, settlementCard = new { cardNumber = settlementCard, holderName = name } };
+            ? new { name, nameLatin, category, city, currency }
+            : new { name, nameLatin, category, city, currency, settlementCard = new { cardNumber = settlementCard, holderName = name } };
         var created = await Json(await (await Operator.SignIn(api)).PostAsJsonAsync("/v1/merchants", body), HttpStatusCode.Created);
         return new ApiMerchant(created.GetProperty("merchantId").GetString()!, created.GetProperty("secret").GetString()!,
             created.GetProperty("settlementWalletId").GetString()!, api.CreateClient());
     }
 
     /// <summary>A new customer with <paramref name="funds"/> in a wallet pays this merchant's dynamic QR code of <paramref name="amount"/>.</summary>
-    public async Task<(ApiCustomer Payer, string Wallet, string PaymentId)> PaidBy(ApiFixture api, long amount, long? funds = null, string? orderId = null)
+    public async Task<(ApiCustomer Payer, string Wallet, string PaymentId)> PaidBy(ApiFixture api, long amount, long? funds = null, string? orderId = null,
+        ApiCustomer? payer = null)
     {
-        var payer = await Register(api);
+        payer ??= await Register(api);
         var wallet = await payer.FundedWallet(funds ?? amount);
         var code = await Json(await Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount, currency = "CNY", orderId })), HttpStatusCode.Created);
         var paid = await Json(await payer.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay"),

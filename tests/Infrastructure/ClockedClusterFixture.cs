@@ -42,7 +42,7 @@ public class ClockedClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddWallet(configuration);
+            silo.AddWallet(configuration).AddIncomingGrainCallFilter<AbortInjection>();
             silo.Services.AddKeyedSingleton<TimeProvider>(WalletClock.Key, Clock);
         });
         Cluster = builder.Build();

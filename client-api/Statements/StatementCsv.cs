@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using Wallet.ClientApi.Wallets;
+using Wallet.Statements;
+
+namespace Wallet.ClientApi.Statements;
+
+/// <summary>
+/// A statement as CSV (RFC 4180): a header row, then one row per line with the same columns: the opening balance, each
+/// entry oldest first, the closing balance (the <c>line</c> column says which). UTF-8 with a byte-order mark, so a
+/// spreadsheet opens Chinese names and memos as written; CRLF line ends; a field quoted when it holds a comma, a quote
+/// or a line break, its quotes doubled. Amounts are decimal in the currency's major unit, signed (out is negative), and
+/// times are the bank's local time (Asia/Shanghai), as a person reading it expects.
+/// </summary>
+public static class StatementCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private static readonly string[] s_header =
+        ["line", "entry_id", "time", "kind", "category", "counterparty", "memo", "amount", "balance", "currency", "movement_id"];
+
+    public static byte[] Render(MonthlyStatement statement)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(statement.TimeZone);
+        var text = new StringBuilder();
+        Row(text, s_header);
+        Row(text, ["opening", "", "", "", "", "", "", "", Decimals.Of(statement.OpeningBalance, statement.Currency), statement.Currency, ""]);
+        foreach (var line in statement.Lines)
+        {
+            var signed = line.Direction == Wallet.Wallets.EntryDirection.In ? line.Amount : -line.Amount;
+            Row(text, [
+                "entry", EntryIds.Of(statement.WalletId, line.Sequence), LocalTime(line.CreatedAt, zone), Names.Of(line.Kind), Names.Of(line.Category),
+                line.CounterpartyName ?? "", line.Memo ?? "", Decimals.Of(signed, statement.Currency),
+                Decimals.Of(line.BalanceAfter, statement.Currency), statement.Currency, line.MovementId]);
+        }
+        Row(text, ["closing", "", "", "", "", "", "", "", Decimals.Of(statement.ClosingBalance, statement.Currency), statement.Currency, ""]);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static string LocalTime(DateTimeOffset at, TimeZoneInfo zone)
+        => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder text, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+            text.Append(Field(fields[i]));
+        }
+        text.Append("\r\n");
+    }
+
+    private static string Field(string value)
+    {
+        var guarded = Guarded(value);
+        return guarded.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{guarded.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : guarded;
+    }
+
+    /// <summary>
+    /// A field a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe (OWASP's advice on CSV
+    /// injection): a memo is written by the payer, not the bank. An amount, which starts with a minus, is ours and left.
+    /// </summary>
+    private static string Guarded(string value)
+        => value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' || (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]))
+            ? "'" + value : value;
+}
+
+/// <summary>Amounts as decimal text in the currency's major unit (<c>-12.50</c> for −1250 fen), for documents people read.</summary>
+public static class Decimals
+{
+    public static string Of(long amount, string currency)
+    {
+        var exponent = Money.Currencies.MinorUnitsOf(currency);
+        var major = amount / (decimal)Math.Pow(10, exponent);
+        return major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>An enum value's snake_case name, as the API writes it.</summary>
+public static class Names
+{
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}
