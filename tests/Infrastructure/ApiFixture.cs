@@ -16,12 +16,17 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OperatorPassword = "operator-Passw0rd";
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string? _environment;
+    private readonly TimeProvider? _bankClock;
 
     public ApiFixture() : this(TestSettings.Values)
     {
     }
 
-    private ApiFixture(IReadOnlyDictionary<string, string?> settings, string? environment = null) => (_settings, _environment) = (settings, environment);
+    private ApiFixture(IReadOnlyDictionary<string, string?> settings, string? environment = null, TimeProvider? bankClock = null)
+        => (_settings, _environment, _bankClock) = (settings, environment, bankClock);
+
+    /// <summary>An API host whose bank clock (<see cref="Wallet.Hosting.WalletClock"/>) is <paramref name="clock"/>; sign-in tokens keep the real one.</summary>
+    public static ApiFixture OnBankClock(TimeProvider clock) => new(TestSettings.Values, bankClock: clock);
 
     /// <summary>An API host with other settings than the shared one's (its own database, say), in Development unless <paramref name="environment"/> says otherwise.</summary>
     public static ApiFixture With(IReadOnlyDictionary<string, string?> settings, string? environment = null) => new(settings, environment);
@@ -43,7 +48,14 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         Default("Wallet:Operator:Phone", OperatorPhone);
         Default("Wallet:Operator:Password", OperatorPassword);
         Default("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            if (_bankClock is not null)
+            {
+                services.AddKeyedSingleton(Wallet.Hosting.WalletClock.Key, _bankClock);
+            }
+        });
 
         void Default(string key, string value)
         {
