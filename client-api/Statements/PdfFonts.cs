@@ -38,17 +38,17 @@ public sealed class PdfFonts : IFontResolver
         [Cjk] = File.ReadAllBytes(options.CjkFont),
     };
 
-    /// <summary>Installs the resolver once; false (nothing drawn) when a font file is missing.</summary>
+    /// <summary>Installs the resolver once; false (nothing may be drawn) while this host's font files are missing.</summary>
     public static bool Install(DocumentOptions options)
     {
+        if (options.Missing().Any())
+        {
+            return false;
+        }
         lock (s_gate)
         {
             if (s_installed is null)
             {
-                if (options.Missing().Any())
-                {
-                    return false;
-                }
                 GlobalFontSettings.FontResolver = s_installed = new PdfFonts(options);
             }
             return true;

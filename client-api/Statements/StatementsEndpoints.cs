@@ -19,6 +19,8 @@ public static class StatementsEndpoints
         wallets.MapGet("/{id}/statements", List).WithName("ListWalletStatements");
         wallets.MapGet("/{id}/statements/{month}", Get).WithName("GetWalletStatement")
             .ProducesDocuments<StatementResponse>(StatementCsv.ContentType, StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
+        wallets.MapGet("/{id}/transactions/{entryId}/receipt", Receipt).WithName("GetWalletEntryReceipt")
+            .ProducesDocuments<ReceiptResponse>(StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
         return routes;
     }
 
@@ -58,16 +60,17 @@ public static class StatementsEndpoints
         {
             return invalid;
         }
-        if (chosen == StatementFormat.Pdf && !PdfFonts.Install(documents.Value))
-        {
-            return Unavailable(documents.Value);
-        }
         var customerId = user.CustomerId();
         var statement = grains.GetGrain<IMonthlyStatementGrain>(StatementMonths.Key(id, period!.Value));
         var answer = await statement.Get(customerId, chosen);
         var bytes = answer.Issued?.Content;
         if (bytes is null)
         {
+            // A document already issued is answered as kept, fonts or not; only a new PDF needs them.
+            if (chosen == StatementFormat.Pdf && !PdfFonts.Install(documents.Value))
+            {
+                return Unavailable(documents.Value);
+            }
             bytes = Render(answer.Statement, chosen, json.Value.SerializerOptions);
             if (answer.Statement.Closed)
             {
@@ -76,6 +79,34 @@ public static class StatementsEndpoints
             }
         }
         return Document(context, bytes, chosen, $"statement-{id}-{StatementMonths.Name(period.Value)}");
+    }
+
+    /// <summary>
+    /// The electronic receipt (电子回单) for one entry of the wallet, as JSON (the default) or PDF: the movement, both parties
+    /// masked (a receipt is for showing to others), the amount, the time and the status.
+    /// </summary>
+    /// <param name="id">The wallet's id (<c>wal_…</c>), one of the caller's.</param>
+    /// <param name="entryId">The entry's id, as the wallet's transactions list it (<c>wal_….7</c>).</param>
+    /// <param name="format"><c>json</c> (the default) or <c>pdf</c>.</param>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Receipt(
+        string id, string entryId, HttpContext context, ClaimsPrincipal user, IGrainFactory grains,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptions<DocumentOptions> documents, string? format = null)
+    {
+        var chosen = QueryValues.Named<StatementFormat>(format, out var formatOk) ?? StatementFormat.Json;
+        if (new FieldErrors().Check(formatOk && chosen != StatementFormat.Csv, "format", "Use json or pdf.").Problem is { } invalid)
+        {
+            return invalid;
+        }
+        if (chosen == StatementFormat.Pdf && !PdfFonts.Install(documents.Value))
+        {
+            return Unavailable(documents.Value);
+        }
+        // An id of another wallet's entry, or no entry's at all, is the same 404 as an entry that does not exist.
+        var sequence = EntryIds.SequenceIn(id, entryId) ?? throw Refusals.WalletRefusedException.NotFound("The entry");
+        var source = await grains.GetGrain<IWalletStatementGrain>(id).Receipt(user.CustomerId(), sequence);
+        var receipt = ReceiptResponse.From(source);
+        var bytes = chosen == StatementFormat.Pdf ? ReceiptPdf.Render(receipt, source) : JsonSerializer.SerializeToUtf8Bytes(receipt, json.Value.SerializerOptions);
+        return Document(context, bytes, chosen, $"receipt-{entryId}");
     }
 
     /// <summary>The bytes with their digest; a CSV or PDF as a file to save.</summary>

@@ -37,4 +37,8 @@ public interface IWalletStatementGrain : IGrainWithStringKey
     /// <summary>The months the wallet has statements for, newest first: from the month it opened to this one. Only its owner is answered.</summary>
     [Alias("StatementMonths"), AlwaysInterleave]
     Task<IReadOnlyList<string>> StatementMonths(string callerId);
+
+    /// <summary>The electronic receipt for entry <paramref name="sequence"/>; anyone but the owner, or an entry that does not exist, is told it was not found.</summary>
+    [Alias("Receipt"), AlwaysInterleave]
+    Task<Statements.EntryReceipt> Receipt(string callerId, long sequence);
 }

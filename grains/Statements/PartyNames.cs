@@ -29,11 +29,14 @@ public sealed class PartyNames(IGrainFactory grains, string ownerId)
         return name;
     }
 
-    /// <summary>The owner's own name as a statement heads it: in full once verified, else their masked phone.</summary>
-    public async Task<string> Holder()
+    /// <summary>
+    /// The owner's own name: in full once verified (a statement's head) or <paramref name="masked"/> (a receipt, which is
+    /// shown to others); before they verified it, their masked phone.
+    /// </summary>
+    public async Task<string> Holder(bool masked = false)
     {
         var profile = await grains.GetGrain<ICustomerGrain>(ownerId).GetProfile();
-        return profile.RealName ?? NameMasks.Phone(profile.Phone);
+        return profile.RealName is { } name ? (masked ? NameMasks.Name(name) : name) : NameMasks.Phone(profile.Phone);
     }
 
     private async Task<string?> Lookup(string id)

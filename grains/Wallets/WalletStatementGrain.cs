@@ -110,6 +110,18 @@ public sealed class WalletStatementGrain(Limits.LimitSchedule calendar, [FromKey
         return await Filed.Search(through, e => query.Matches(e, notes.GetValueOrDefault(e.Sequence)), count);
     }
 
+    public async Task<Statements.EntryReceipt> Receipt(string callerId, long sequence)
+    {
+        var found = await GetEntries(callerId, new EntryQuery(1, sequence + 1, null, null, null));
+        if (found.Items is not [{ } entry] || entry.Sequence != sequence)
+        {
+            throw WalletRefusedException.NotFound("The entry");
+        }
+        var names = new Statements.PartyNames(GrainFactory, callerId);
+        return new Statements.EntryReceipt(this.GetPrimaryKeyString(), entry, await names.Holder(masked: true),
+            await names.Of(entry.Counterparty), calendar.Zone.Id);
+    }
+
     public async Task<IReadOnlyList<string>> StatementMonths(string callerId)
     {
         if (await Wallet.GetFacts() is not { } facts || facts.OwnerId != callerId)

@@ -26,7 +26,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         => (_settings, _environment, _bankClock) = (settings, environment, bankClock);
 
     /// <summary>An API host whose bank clock (<see cref="Wallet.Hosting.WalletClock"/>) is <paramref name="clock"/>; sign-in tokens keep the real one.</summary>
-    public static ApiFixture OnBankClock(TimeProvider clock) => new(TestSettings.Values, bankClock: clock);
+    public static ApiFixture OnBankClock(TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null) => new(settings ?? TestSettings.Values, bankClock: clock);
 
     /// <summary>An API host with other settings than the shared one's (its own database, say), in Development unless <paramref name="environment"/> says otherwise.</summary>
     public static ApiFixture With(IReadOnlyDictionary<string, string?> settings, string? environment = null) => new(settings, environment);

@@ -95,4 +95,42 @@ public sealed class StatementsApiTests(ApiFixture api)
         await Problem(await mallory.Http.GetAsync($"/v1/wallets/{wallet}/statements"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync($"/v1/wallets/wal_nothing/statements/{ThisMonth}"), HttpStatusCode.NotFound, "not_found");
     }
+
+    [Fact]
+    public async Task A_receipt_names_both_parties_masked_in_json_and_pdf_and_only_the_owner_gets_it()
+    {
+        var alice = await Register(api);
+        await Json(await alice.Post("/v1/me/verification", new { name = "韩梅梅", idNumber = TestData.IdNumber() }), HttpStatusCode.OK);
+        var wallet = await alice.FundedWallet(10_000);
+        var bob = await Register(api);
+        await Json(await bob.Post("/v1/me/verification", new { name = "李小龙", idNumber = TestData.IdNumber() }), HttpStatusCode.OK);
+        var bobWallet = await bob.OpenWallet();
+        var sent = await Json(await alice.Post("/v1/transfers", new { fromWalletId = wallet, to = new { walletId = bobWallet }, amount = 2_500L, currency = "CNY",
+            memo = "学费", pin = TestData.Pin }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
+        var entryId = $"{wallet}.2";
+
+        var receipt = JsonDocument.Parse(await Bytes(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{entryId}/receipt"), "application/json")).RootElement;
+        Assert.Equal((entryId, sent.GetProperty("transferId").GetString(), "transfer", "completed", 2_500L), (receipt.GetProperty("receiptNumber").GetString(),
+            receipt.GetProperty("movementId").GetString(), receipt.GetProperty("kind").GetString(), receipt.GetProperty("status").GetString(), receipt.GetProperty("amount").GetInt64()));
+        Assert.Equal(("韩*梅", $"wal_…{wallet[^4..]}"), (receipt.GetProperty("payer").GetProperty("name").GetString(), receipt.GetProperty("payer").GetProperty("account").GetString()));
+        Assert.Equal(("李*龙", $"wal_…{bobWallet[^4..]}"), (receipt.GetProperty("payee").GetProperty("name").GetString(), receipt.GetProperty("payee").GetProperty("account").GetString()));
+        Assert.DoesNotContain(bobWallet, receipt.ToString());
+        // The payee's receipt of the same transfer has the sides the same way round.
+        var payees = JsonDocument.Parse(await Bytes(await bob.Http.GetAsync($"/v1/wallets/{bobWallet}/transactions/{bobWallet}.1/receipt"), "application/json")).RootElement;
+        Assert.Equal(("韩*梅", "李*龙"), (payees.GetProperty("payer").GetProperty("name").GetString(), payees.GetProperty("payee").GetProperty("name").GetString()));
+
+        var pdf = PdfText(await Bytes(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{entryId}/receipt?format=pdf"), "application/pdf"));
+        Assert.Contains("韩*梅", pdf);
+        Assert.Contains("李*龙", pdf);
+        Assert.Contains("学费", pdf);
+        Assert.Contains("25.00", pdf);
+        Assert.DoesNotContain("韩梅梅", pdf);
+
+        await Problem(await bob.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{entryId}/receipt"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{wallet}.99/receipt"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{bobWallet}.1/receipt"), HttpStatusCode.NotFound, "not_found");
+        var csv = await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/transactions/{entryId}/receipt?format=csv"), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(csv.GetProperty("errors").TryGetProperty("format", out _));
+        await Books.AssertBalanced(api, wallet, bobWallet);
+    }
 }
