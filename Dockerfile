@@ -11,6 +11,10 @@ RUN dotnet publish silo/Wallet.Silo.csproj -c Release -o /app/silo \
  && dotnet publish client-api/Wallet.ClientApi.csproj -c Release -o /app/client-api
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The fonts statements and receipts are drawn with as PDF (Latin and Chinese TrueType).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core fonts-droid-fallback \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # The image runs as the unprivileged user the base image provides.

@@ -44,6 +44,14 @@ elif [ -n "$missing" ]; then
   echo "The README's examples need" $missing "(not root: not installed); the README test will fail naming them" >&2
 fi
 
+# The fonts the bank's PDFs are drawn with (statements, receipts): Latin and Chinese TrueType from Debian.
+if { [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; } \
+  && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-droid-fallback >/dev/null
+elif [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
+  echo "The PDF tests need fonts-dejavu-core and fonts-droid-fallback (not root: not installed); they will fail naming the fonts" >&2
+fi
+
 # The OpenAPI linter the contract tests run (Redocly's CLI, pinned by the committed lockfile).
 if ! command -v npm >/dev/null; then
   echo "Node.js >= 20.19 with npm is required for the OpenAPI linter (https://nodejs.org)." >&2

@@ -29,7 +29,7 @@ public sealed class DocumentResponses : IOpenApiOperationTransformer
         ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
         ok.Headers[DigestHeader] = new OpenApiHeader
         {
-            Description = "The SHA-256 of the bytes answered (RFC 9530), `sha-256=:<base64>:`. A closed month's document answers the same bytes every time.",
+            Description = "The SHA-256 of the bytes answered (RFC 9530), `sha-256=:<base64>:`. A closed month's statement answers the same bytes every time.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha-256=:[A-Za-z0-9+/=]+:$" },
         };
         return Task.CompletedTask;

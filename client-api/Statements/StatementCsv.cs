@@ -14,7 +14,8 @@ namespace Wallet.ClientApi.Statements;
 /// </summary>
 public static class StatementCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string MediaType = "text/csv";
+    public const string ContentType = MediaType + "; charset=utf-8";
 
     private static readonly string[] s_header =
         ["line", "entry_id", "time", "kind", "category", "counterparty", "memo", "amount", "balance", "currency", "movement_id"];

@@ -37,15 +37,16 @@ public sealed record StatementResponse(
     public static StatementResponse From(MonthlyStatement s) => new(
         s.WalletId, s.Month, s.Closed ? StatementStatus.Closed : StatementStatus.Open, s.Currency, s.HolderName,
         s.OpeningBalance, s.TotalIn, s.TotalOut, s.ClosingBalance,
-        [.. s.ByCategory.Select(c => new CategoryTotalResponse(c.Category, c.In, c.Out))],
-        [.. s.Lines.Select(l => StatementEntryResponse.From(s.WalletId, l))], s.ProducedAt);
+        [.. s.ByCategory.Select(c => new CategoryTotalResponse(c.Category, c.In, c.Out, s.Currency))],
+        [.. s.Lines.Select(l => StatementEntryResponse.From(s.WalletId, s.Currency, l))], s.ProducedAt);
 }
 
 /// <summary>What came in and went out in one category during the month.</summary>
 /// <param name="Category">The category (see the SpendingCategory schema).</param>
 /// <param name="In">What came in, an integer in minor units.</param>
 /// <param name="Out">What went out, an integer in minor units.</param>
-public sealed record CategoryTotalResponse(SpendingCategory Category, long In, long Out);
+/// <param name="Currency">ISO 4217 code of the amounts: the wallet's.</param>
+public sealed record CategoryTotalResponse(SpendingCategory Category, long In, long Out, string Currency);
 
 /// <summary>One entry as the statement lists it.</summary>
 /// <param name="EntryId">The entry's id (<c>wal_….7</c>), as the wallet's transactions list it.</param>
@@ -55,16 +56,17 @@ public sealed record CategoryTotalResponse(SpendingCategory Category, long In, l
 /// <param name="Category">The bank's category for it (the movement's; the owner's own categories are not on a statement).</param>
 /// <param name="Amount">The amount, an integer in minor units, always positive.</param>
 /// <param name="BalanceAfter">The balance after it, an integer in minor units.</param>
+/// <param name="Currency">ISO 4217 code of the amounts: the wallet's.</param>
 /// <param name="Counterparty">The other side (a wallet, a merchant or a card), or null.</param>
 /// <param name="CounterpartyName">The other side's name as the statement shows it: a merchant's trading name, another customer's masked name, the owner's card by bank and masked number; null where none.</param>
 /// <param name="Memo">The sender's note or the merchant's order, or null.</param>
 /// <param name="MovementId">The movement it belongs to.</param>
 public sealed record StatementEntryResponse(
     string EntryId, DateTimeOffset CreatedAt, MovementKind Kind, EntryDirection Direction, SpendingCategory Category,
-    long Amount, long BalanceAfter, Party? Counterparty, string? CounterpartyName, string? Memo, string MovementId)
+    long Amount, long BalanceAfter, string Currency, Party? Counterparty, string? CounterpartyName, string? Memo, string MovementId)
 {
-    public static StatementEntryResponse From(string walletId, StatementLine l) => new(
-        EntryIds.Of(walletId, l.Sequence), l.CreatedAt, l.Kind, l.Direction, l.Category, l.Amount, l.BalanceAfter,
+    public static StatementEntryResponse From(string walletId, string currency, StatementLine l) => new(
+        EntryIds.Of(walletId, l.Sequence), l.CreatedAt, l.Kind, l.Direction, l.Category, l.Amount, l.BalanceAfter, currency,
         Party.Named(l.Counterparty), l.CounterpartyName, l.Memo, l.MovementId);
 }
 

@@ -18,7 +18,7 @@ public static class StatementsEndpoints
         var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         wallets.MapGet("/{id}/statements", List).WithName("ListWalletStatements");
         wallets.MapGet("/{id}/statements/{month}", Get).WithName("GetWalletStatement")
-            .ProducesDocuments<StatementResponse>(StatementCsv.ContentType, StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
+            .ProducesDocuments<StatementResponse>(StatementCsv.MediaType, StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
         wallets.MapGet("/{id}/transactions/{entryId}/receipt", Receipt).WithName("GetWalletEntryReceipt")
             .ProducesDocuments<ReceiptResponse>(StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
         return routes;
