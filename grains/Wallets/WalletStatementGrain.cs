@@ -106,8 +106,7 @@ public sealed class WalletStatementGrain(Limits.LimitSchedule calendar, [FromKey
 
     public async Task<IReadOnlyList<WalletEntry>> Older(long through, EntryQuery query, int count)
     {
-        var notes = await Notes();
-        return await Filed.Search(through, e => query.Matches(e, notes.GetValueOrDefault(e.Sequence)), count);
+        return await Filed.Search(through, query, await Notes(), count);
     }
 
     public async Task<Statements.EntryReceipt> Receipt(string callerId, long sequence)
@@ -142,8 +141,7 @@ public sealed class WalletStatementGrain(Limits.LimitSchedule calendar, [FromKey
     {
         var unfiled = await Book.ReadUnfiled();
         // Every entry, oldest first: a run's edges are found by date, which is not quite in entry order (see BookedRuns).
-        var filed = unfiled.FiledThrough > 0 ? await Filed.Search(unfiled.FiledThrough, _ => true, int.MaxValue) : [];
-        filed.Reverse();
+        var filed = unfiled.FiledThrough > 0 ? await Filed.All(unfiled.FiledThrough) : [];
         filed.AddRange(unfiled.Entries.Where(e => e.Sequence > unfiled.FiledThrough));
         return Statements.BookedRuns.Of(filed, start, end);
     }

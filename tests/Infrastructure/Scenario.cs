@@ -75,8 +75,8 @@ public sealed partial class Scenario(IGrainFactory grains)
     public Task<TopUpReceipt> TopUp(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
         => Movement<ITopUpGrain>(Workflow.TopUp, customer, key).TopUp(new TopUpOrder(customer.Id, $"top-up {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY"));
 
-    public Task<TransferReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin)
-        => Movement<ITransferGrain>(Workflow.Transfer, customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", null, PaymentAuthorisation.WithPin(pin)));
+    public Task<TransferReceipt> Transfer(TestCustomer customer, string from, string to, long amount, string? key = null, string pin = TestData.Pin, string? memo = null)
+        => Movement<ITransferGrain>(Workflow.Transfer, customer, key).Transfer(new TransferOrder(customer.Id, $"transfer {from} {to} {amount}", from, to, null, amount, "CNY", memo, PaymentAuthorisation.WithPin(pin)));
 
     public Task<WithdrawalReceipt> Withdraw(TestCustomer customer, string walletId, string cardId, long amount, string? key = null)
         => Movement<IWithdrawalGrain>(Workflow.Withdrawal, customer, key).Withdraw(new WithdrawalOrder(customer.Id, $"withdraw {walletId} {cardId} {amount}", walletId, cardId, amount, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)));
