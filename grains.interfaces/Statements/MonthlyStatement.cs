@@ -8,7 +8,8 @@ namespace Wallet.Statements;
 /// before the first and after the last. Built from the wallet's own book and filed pages, never from a derived view.
 /// A month's entries are those its book took in the month: a credit a busy wallet received in the last seconds of a
 /// month and booked from a till after midnight is in the next month's, with the time it was received (as a bank's
-/// statement lists by booking date and shows the value date).
+/// statement lists by booking date and shows the value date). <paramref name="TimeZone"/> is the bank's calendar (its IANA
+/// id), in which the month is counted and its times are printed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MonthlyStatement")]
 public sealed record MonthlyStatement(

@@ -66,17 +66,5 @@ public sealed class IndexedSearchTests(ClusterFixture fixture)
         await _bank.AssertBooksBalance();
     }
 
-    private async Task<List<WalletEntry>> Pages(TestCustomer owner, string walletId, EntryQuery query)
-    {
-        var all = new List<WalletEntry>();
-        long? before = null;
-        do
-        {
-            var page = await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, query with { BeforeSequence = before });
-            all.AddRange(page.Items);
-            before = page.NextBeforeSequence;
-        }
-        while (before is not null);
-        return all;
-    }
+    private Task<List<WalletEntry>> Pages(TestCustomer owner, string walletId, EntryQuery query) => _bank.Search(owner, walletId, query);
 }

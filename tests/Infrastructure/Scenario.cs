@@ -84,6 +84,21 @@ public sealed partial class Scenario(IGrainFactory grains)
     public async Task<long> Balance(TestCustomer customer, string walletId)
         => (await grains.GetGrain<IWalletGrain>(walletId).GetView(customer.Id)).Balance;
 
+    /// <summary>Every entry a search finds, following its cursor page after page, as the owner reads them.</summary>
+    public async Task<List<WalletEntry>> Search(TestCustomer owner, string walletId, EntryQuery query)
+    {
+        var all = new List<WalletEntry>();
+        long? before = null;
+        do
+        {
+            var page = await grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, query with { BeforeSequence = before });
+            all.AddRange(page.Items);
+            before = page.NextBeforeSequence;
+        }
+        while (before is not null);
+        return all;
+    }
+
     public async Task<IReadOnlyList<WalletEntry>> Entries(TestCustomer customer, string walletId)
         => (await grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(customer.Id, new EntryQuery(int.MaxValue - 1, null, null, null, null))).Items;
 

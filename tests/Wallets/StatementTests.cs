@@ -95,17 +95,5 @@ public sealed class StatementTests(ClusterFixture fixture)
     private Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, int pageSize)
         => WholeHistory(owner, walletId, new EntryQuery(pageSize, null, null, null, null));
 
-    private async Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, EntryQuery query)
-    {
-        var all = new List<WalletEntry>();
-        long? before = null;
-        do
-        {
-            var page = await fixture.Grains.GetGrain<IWalletStatementGrain>(walletId).GetEntries(owner.Id, query with { BeforeSequence = before });
-            all.AddRange(page.Items);
-            before = page.NextBeforeSequence;
-        }
-        while (before is not null);
-        return all;
-    }
+    private Task<List<WalletEntry>> WholeHistory(TestCustomer owner, string walletId, EntryQuery query) => _bank.Search(owner, walletId, query);
 }
