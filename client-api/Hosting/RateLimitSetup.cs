@@ -8,7 +8,7 @@ namespace Wallet.ClientApi.Hosting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter in front of the doors brute force and spam come through: signing in,
-/// registering, sending SMS and moving money. Each limit is kept per caller: the signed-in customer
+/// registering, sending SMS and moving money; and drawing documents, which costs CPU. Each limit is kept per caller: the signed-in customer
 /// (or merchant) on routes that need signing in, the client's address on the open ones — the address
 /// a configured proxy forwarded (<see cref="ProxySetup"/>), else the connecting one. A refused request
 /// is a 429 problem with Retry-After. Limits are per API instance (<c>Wallet:RateLimits:{policy}</c>);
@@ -22,6 +22,9 @@ public static class RateLimitSetup
     public const string PhoneProbes = "PhoneProbes";
     public const string Money = "Money";
 
+    /// <summary>Documents drawn on request (statements, receipts): a PDF costs a render, so a caller cannot keep the CPU busy.</summary>
+    public const string Documents = "Documents";
+
     private static readonly Dictionary<string, RateLimit> s_defaults = new()
     {
         [SignIn] = new(20, 60),
@@ -29,6 +32,7 @@ public static class RateLimitSetup
         [Sms] = new(5, 60),
         [PhoneProbes] = new(10, 86_400),
         [Money] = new(120, 60),
+        [Documents] = new(60, 60),
     };
 
     public static WebApplicationBuilder AddWalletRateLimits(this WebApplicationBuilder builder)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Wallet.ClientApi.Contract;
+using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
 using Wallet.ClientApi.Wallets;
 using Wallet.Statements;
@@ -18,9 +19,11 @@ public static class StatementsEndpoints
         var wallets = routes.MapGroup("/v1/wallets").WithTags("Wallets").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         wallets.MapGet("/{id}/statements", List).WithName("ListWalletStatements");
         wallets.MapGet("/{id}/statements/{month}", Get).WithName("GetWalletStatement")
-            .ProducesDocuments<StatementResponse>(StatementCsv.MediaType, StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
+            .ProducesDocuments<StatementResponse>(StatementCsv.MediaType, StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable)
+            .RequireRateLimiting(RateLimitSetup.Documents);
         wallets.MapGet("/{id}/transactions/{entryId}/receipt", Receipt).WithName("GetWalletEntryReceipt")
-            .ProducesDocuments<ReceiptResponse>(StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable);
+            .ProducesDocuments<ReceiptResponse>(StatementPdf.ContentType).MayRefuse(Problems.DocumentUnavailable)
+            .RequireRateLimiting(RateLimitSetup.Documents);
         return routes;
     }
 

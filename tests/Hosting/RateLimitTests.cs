@@ -18,6 +18,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["Wallet:RateLimits:Registration:WindowSeconds"] = "600",
         ["Wallet:RateLimits:Sms:WindowSeconds"] = "600",
         ["Wallet:RateLimits:Money:WindowSeconds"] = "600",
+        ["Wallet:RateLimits:Documents:PermitLimit"] = "2",
+        ["Wallet:RateLimits:Documents:WindowSeconds"] = "600",
     });
 
     public Task InitializeAsync() => _api.InitializeAsync();
@@ -52,6 +54,13 @@ public sealed class RateLimitTests : IAsyncLifetime
         await Json(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), "two"), HttpStatusCode.Created);
         await TooMany(await alice.Post("/v1/transfers", alice.TransferBody(from, to, 100), "three"));
         await Json(await bob.Post("/v1/transfers", bob.TransferBody(to, from, 50), "back"), HttpStatusCode.Created);
+
+        // Documents, per customer: a statement and a receipt, then no third; Bob still gets his.
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync($"/v1/wallets/{from}/statements/{month}?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync($"/v1/wallets/{from}/transactions/{from}.1/receipt")).StatusCode);
+        await TooMany(await alice.Http.GetAsync($"/v1/wallets/{from}/statements/{month}"));
+        Assert.Equal(HttpStatusCode.OK, (await bob.Http.GetAsync($"/v1/wallets/{to}/statements/{month}?format=csv")).StatusCode);
 
         Assert.Equal((9_850L, 150L), (await alice.Balance(from), await bob.Balance(to)));
         await Books.AssertBalanced(_api, from, to); // the operator could not sign in now

@@ -22,6 +22,8 @@ public static class TestSettings
         ["Wallet:RateLimits:Sms:WindowSeconds"] = "60",
         ["Wallet:RateLimits:Money:PermitLimit"] = "1000000",
         ["Wallet:RateLimits:Money:WindowSeconds"] = "60",
+        ["Wallet:RateLimits:Documents:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:Documents:WindowSeconds"] = "60",
         ["Wallet:RateLimits:PhoneProbes:PermitLimit"] = "1000000",
         // Receivers in tests listen on plain http on 127.0.0.1, and a failed delivery is tried again within moments.
         ["Wallet:Webhooks:RequireHttps"] = "false",
