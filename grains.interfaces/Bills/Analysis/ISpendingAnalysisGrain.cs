@@ -2,18 +2,19 @@ namespace Wallet.Bills.Analysis;
 
 /// <summary>
 /// The customer's questions about their spending, answered from the months' read model: a month against the one
-/// before, and the trend of twelve. Holds nothing of its own, so any silo's worker answers any customer.
+/// before, and the trend of twelve, in one currency (null: the home currency). Holds nothing of its own, so any
+/// silo's worker answers any customer.
 /// </summary>
 [Alias("Wallet.ISpendingAnalysisGrain")]
 public interface ISpendingAnalysisGrain : IGrainWithIntegerKey
 {
     /// <summary>The month (this month when null) by category and merchant, each beside the month before.</summary>
     [Alias("GetMonth")]
-    Task<MonthAnalysis> GetMonth(string customerId, SpendingMonth? month, string currency);
+    Task<MonthAnalysis> GetMonth(string customerId, SpendingMonth? month, string? currency);
 
     /// <summary>The twelve months ending with <paramref name="to"/> (this month when null), oldest first.</summary>
     [Alias("GetTrend")]
-    Task<SpendingTrend> GetTrend(string customerId, SpendingMonth? to, string currency);
+    Task<SpendingTrend> GetTrend(string customerId, SpendingMonth? to, string? currency);
 }
 
 /// <summary>A month's spending beside the month before's: the change is this month's less the previous one's.</summary>

@@ -12,9 +12,10 @@ public sealed class SpendingAnalysisGrain(LimitSchedule calendar, [FromKeyedServ
     /// <summary>The months a trend covers.</summary>
     public const int TrendMonths = 12;
 
-    public async Task<MonthAnalysis> GetMonth(string customerId, SpendingMonth? month, string currency)
+    public async Task<MonthAnalysis> GetMonth(string customerId, SpendingMonth? month, string? currency)
     {
         var asked = month ?? ThisMonth();
+        currency ??= calendar.HomeCurrency;
         var now = Month(customerId, asked).GetSpending(currency);
         var before = Month(customerId, asked.Previous).GetSpending(currency);
         var budgets = GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
@@ -33,8 +34,9 @@ public sealed class SpendingAnalysisGrain(LimitSchedule calendar, [FromKeyedServ
         return new MonthAnalysis(asked, currency, spending.Total, previous.Total, categories, merchants, budgeted);
     }
 
-    public async Task<SpendingTrend> GetTrend(string customerId, SpendingMonth? to, string currency)
+    public async Task<SpendingTrend> GetTrend(string customerId, SpendingMonth? to, string? currency)
     {
+        currency ??= calendar.HomeCurrency;
         var months = await Task.WhenAll((to ?? ThisMonth()).EndingHere(TrendMonths).Select(m => Month(customerId, m).GetSpending(currency)));
         return new SpendingTrend(currency, [.. months.Select(m => new MonthTotal(m.Month, m.Total, m.Categories))]);
     }

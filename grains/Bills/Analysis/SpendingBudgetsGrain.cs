@@ -2,16 +2,20 @@ using Wallet.Hosting;
 
 namespace Wallet.Bills.Analysis;
 
-public sealed class SpendingBudgetsGrain([PersistentState("budgets", StorageNames.Wallet)] IPersistentState<SpendingBudgetsState> budgets)
+public sealed class SpendingBudgetsGrain([PersistentState("budgets", StorageNames.Wallet)] IPersistentState<SpendingBudgetsState> budgets, Money.ReferenceRates rates)
     : Grain, ISpendingBudgetsGrain
 {
-    public Task<SpendingBudgets> Get() => Task.FromResult(budgets.State.Budgets ?? SpendingBudgets.None);
+    public Task<SpendingBudgets> Get() => Task.FromResult(budgets.State.Budgets ?? new SpendingBudgets(rates.HomeCurrency, new Dictionary<SpendingCategory, long>()));
 
-    public async Task<SpendingBudgets> Set(SpendingBudgets given)
+    public async Task<SpendingBudgets> Set(string? currency, IReadOnlyDictionary<SpendingCategory, long> amounts)
     {
-        budgets.State.Budgets = given;
+        if (amounts.Any(a => !SpendingRules.Spent.Contains(a.Key) || !Money.Amounts.IsValidMovement(a.Value)))
+        {
+            throw new ArgumentException("A budget is a positive amount for a spending category.", nameof(amounts));
+        }
+        budgets.State.Budgets = new SpendingBudgets(currency ?? rates.HomeCurrency, new Dictionary<SpendingCategory, long>(amounts));
         await budgets.WriteStateAsync();
-        return given;
+        return budgets.State.Budgets;
     }
 }
 
