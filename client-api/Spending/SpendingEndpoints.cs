@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Wallet.Bills.Analysis;
+using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
 using Wallet.Money;
 
@@ -15,8 +16,8 @@ public static class SpendingEndpoints
     public static IEndpointRouteBuilder MapSpending(this IEndpointRouteBuilder routes)
     {
         var me = routes.MapGroup("/v1/me").WithTags("Spending and budgets").RequireAuthorization();
-        me.MapGet("/spending", Month).WithName("GetSpending").Produces(StatusCodes.Status200OK, contentType: SpendingCharts.MediaType);
-        me.MapGet("/spending/trend", Trend).WithName("GetSpendingTrend").Produces(StatusCodes.Status200OK, contentType: SpendingCharts.MediaType);
+        me.MapGet("/spending", Month).WithName("GetSpending").AlsoServing(SpendingCharts.MediaType);
+        me.MapGet("/spending/trend", Trend).WithName("GetSpendingTrend").AlsoServing(SpendingCharts.MediaType);
         me.MapGet("/budgets", GetBudgets).WithName("GetBudgets");
         me.MapPut("/budgets", SetBudgets).WithName("SetBudgets");
         return routes;
