@@ -18,6 +18,10 @@ public interface ISpendingMonthGrain : IGrainWithStringKey
     [Alias("Recategorise")]
     Task Recategorise(string movementId, SpendingCategory? category);
 
+    /// <summary>The customer's budgets changed: spending already past a level of one is told now, not at the next payment.</summary>
+    [Alias("BudgetsChanged")]
+    Task BudgetsChanged();
+
     /// <summary>The month's spending in one currency: by category and by merchant.</summary>
     [Alias("GetSpending"), AlwaysInterleave]
     Task<MonthSpending> GetSpending(string currency);

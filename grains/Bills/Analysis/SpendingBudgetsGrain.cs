@@ -1,11 +1,16 @@
 using Wallet.Hosting;
+using Wallet.Limits;
 
 namespace Wallet.Bills.Analysis;
 
-public sealed class SpendingBudgetsGrain([PersistentState("budgets", StorageNames.Wallet)] IPersistentState<SpendingBudgetsState> budgets, Money.ReferenceRates rates)
+/// <summary>Keeps the budgets; a change is told to the current month, which says at once what spending has already reached.</summary>
+public sealed class SpendingBudgetsGrain(
+    [PersistentState("budgets", StorageNames.Wallet)] IPersistentState<SpendingBudgetsState> budgets,
+    LimitSchedule calendar,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
     : Grain, ISpendingBudgetsGrain
 {
-    public Task<SpendingBudgets> Get() => Task.FromResult(budgets.State.Budgets ?? new SpendingBudgets(rates.HomeCurrency, new Dictionary<SpendingCategory, long>()));
+    public Task<SpendingBudgets> Get() => Task.FromResult(budgets.State.Budgets ?? new SpendingBudgets(calendar.HomeCurrency, new Dictionary<SpendingCategory, long>()));
 
     public async Task<SpendingBudgets> Set(string? currency, IReadOnlyDictionary<SpendingCategory, long> amounts)
     {
@@ -13,8 +18,10 @@ public sealed class SpendingBudgetsGrain([PersistentState("budgets", StorageName
         {
             throw new ArgumentException("A budget is a positive amount for a spending category.", nameof(amounts));
         }
-        budgets.State.Budgets = new SpendingBudgets(currency ?? rates.HomeCurrency, new Dictionary<SpendingCategory, long>(amounts));
+        budgets.State.Budgets = new SpendingBudgets(currency ?? calendar.HomeCurrency, new Dictionary<SpendingCategory, long>(amounts));
         await budgets.WriteStateAsync();
+        var thisMonth = SpendingMonth.Of(calendar.DayOf(clock.GetUtcNow()));
+        await GrainFactory.GetGrain<ISpendingMonthGrain>(thisMonth.KeyFor(this.GetPrimaryKeyString())).BudgetsChanged();
         return budgets.State.Budgets;
     }
 }

@@ -61,6 +61,15 @@ public sealed partial class SpendingMonthGrain(
         await Changed();
     }
 
+    public async Task BudgetsChanged()
+    {
+        if (await DecideNotices())
+        {
+            await month.WriteStateAsync();
+            await PostNotices();
+        }
+    }
+
     public Task<MonthSpending> GetSpending(string currency)
     {
         var counted = month.State.All(currency).ToList();
@@ -95,13 +104,14 @@ public sealed partial class SpendingMonthGrain(
         await PostNotices();
     }
 
-    /// <summary>Each budgeted category whose spending reached a level not yet told: a notice of the highest level reached.</summary>
-    private async Task DecideNotices()
+    /// <summary>Each budgeted category whose spending reached a level not yet told: a notice of the highest level reached. True when there is one.</summary>
+    private async Task<bool> DecideNotices()
     {
         var (customerId, thisMonth) = Key;
         var budgets = await GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
         var state = month.State;
         var spent = state.All(budgets.Currency).GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
+        var told = false;
         foreach (var (category, budget) in budgets.Amounts)
         {
             var amount = spent.GetValueOrDefault(category);
@@ -109,12 +119,14 @@ public sealed partial class SpendingMonthGrain(
             {
                 continue;
             }
-            foreach (var told in BudgetNotices.Levels.Where(l => l <= level))
+            foreach (var reached in BudgetNotices.Levels.Where(l => l <= level))
             {
-                state.Noticed.Add(BudgetNotices.Mark(category, told));
+                state.Noticed.Add(BudgetNotices.Mark(category, reached));
             }
             state.Unposted.Add(BudgetNotices.For(customerId, thisMonth, category, level, amount, budget, budgets.Currency, clock.GetUtcNow()));
+            told = true;
         }
+        return told;
     }
 
     /// <summary>Posts what is written down; a failure leaves it for the next change or activation.</summary>

@@ -97,6 +97,24 @@ public sealed class SpendingApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_budget_set_below_what_the_month_has_spent_is_told_at_once_and_only_once()
+    {
+        var shop = await ApiMerchant.Onboard(api, name: "Taxi Co", category: "4121");
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(20_000);
+        await Pay(shop, alice, wallet, 5_000);
+        await SpendingOf(alice, 5_000);
+
+        var budget = new { budgets = new[] { new { category = "transport", amount = 6_000 } } };
+        await Json(await alice.Http.PutAsJsonAsync("/v1/me/budgets", budget), HttpStatusCode.OK);
+        var told = Assert.Single(await BudgetNotices(alice));
+        Assert.Equal($"You have used 80 % of your transport budget for {ThisMonth}", told.GetProperty("title").GetString());
+        await Json(await alice.Http.PutAsJsonAsync("/v1/me/budgets", budget), HttpStatusCode.OK);
+        Assert.Single(await BudgetNotices(alice));
+        await Books.AssertBalanced(api, wallet, shop.SettlementWalletId);
+    }
+
+    [Fact]
     public async Task An_operator_reconciles_a_clean_month_and_finds_nothing_to_report()
     {
         var shop = await ApiMerchant.Onboard(api, name: "Book Nook", category: "5942");
