@@ -151,12 +151,11 @@ public sealed class SpendingApiTests(ApiFixture api)
             new { budgets = new[] { new { category = "dining", amount = 100 }, new { category = "dining", amount = 200 } } },
             new { currency = "XXX", budgets = new[] { new { category = "dining", amount = 100 } } },
             new { currency = "CNY" },
+            new { budgets = new[] { new { category = "spaceships", amount = 100 } } },
         })
         {
             await Problem(await alice.Http.PutAsJsonAsync("/v1/me/budgets", body), HttpStatusCode.BadRequest, "validation_failed");
         }
-        var unknown = await Json(await alice.Http.PutAsJsonAsync("/v1/me/budgets", new { budgets = new[] { new { category = "spaceships", amount = 100 } } }), HttpStatusCode.BadRequest);
-        Assert.False(string.IsNullOrEmpty(unknown.GetProperty("code").GetString()));
         Assert.Equal(0, (await Json(await alice.Http.GetAsync("/v1/me/budgets"), HttpStatusCode.OK)).GetProperty("budgets").GetArrayLength());
 
         var operators = await Operator.SignIn(api);
