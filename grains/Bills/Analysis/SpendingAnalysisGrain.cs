@@ -16,19 +16,17 @@ public sealed class SpendingAnalysisGrain(LimitSchedule calendar, [FromKeyedServ
     {
         var asked = month ?? ThisMonth();
         currency ??= calendar.HomeCurrency;
-        var now = Month(customerId, asked).GetSpending(currency);
-        var before = Month(customerId, asked.Previous).GetSpending(currency);
-        var budgets = GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
-        await Task.WhenAll(now, before, budgets);
-        var (spending, previous, budgeted) = (await now, await before, await budgets);
-        var amounts = budgeted.Currency == currency ? budgeted.Amounts : new Dictionary<SpendingCategory, long>();
-        var categories = spending.Categories.Select(c => c.Category)
-            .Union(previous.Categories.Select(c => c.Category)).Union(amounts.Keys)
-            .Select(category => new CategoryAnalysis(category,
-                spending.Categories.FirstOrDefault(c => c.Category == category)?.Amount ?? 0,
-                spending.Categories.FirstOrDefault(c => c.Category == category)?.Count ?? 0,
-                previous.Categories.FirstOrDefault(c => c.Category == category)?.Amount ?? 0,
-                amounts.TryGetValue(category, out var budget) ? budget : null))
+        // All three asked at once, then awaited.
+        var reading = Month(customerId, asked).GetSpending(currency);
+        var readingPrevious = Month(customerId, asked.Previous).GetSpending(currency);
+        var readingBudgets = GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
+        var (spending, previous, budgeted) = (await reading, await readingPrevious, await readingBudgets);
+        var budgetsHere = budgeted.Currency == currency ? budgeted.Amounts : new Dictionary<SpendingCategory, long>();
+        var thisMonth = spending.Categories.ToDictionary(c => c.Category);
+        var before = previous.Categories.ToDictionary(c => c.Category, c => c.Amount);
+        var categories = thisMonth.Keys.Union(before.Keys).Union(budgetsHere.Keys)
+            .Select(category => new CategoryAnalysis(category, thisMonth.GetValueOrDefault(category)?.Amount ?? 0, thisMonth.GetValueOrDefault(category)?.Count ?? 0,
+                before.GetValueOrDefault(category), budgetsHere.TryGetValue(category, out var budget) ? budget : null))
             .OrderByDescending(c => c.Amount).ThenByDescending(c => c.PreviousAmount).ThenBy(c => c.Category).ToList();
         var merchants = await Task.WhenAll(spending.Merchants.Select(Named));
         return new MonthAnalysis(asked, currency, spending.Total, previous.Total, categories, merchants, budgeted);
