@@ -18,6 +18,10 @@ public sealed partial class SpendingMonthGrain(
     /// <summary>The merchants a month answers with: the top few are what people read.</summary>
     private const int MerchantsKept = 5;
 
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _retry;
+
     private (string CustomerId, SpendingMonth Month) Key => SpendingMonth.FromKey(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => PostNotices();
@@ -129,7 +133,7 @@ public sealed partial class SpendingMonthGrain(
         return told;
     }
 
-    /// <summary>Posts what is written down; a failure leaves it for the next change or activation.</summary>
+    /// <summary>Posts what is written down; after a failure a timer tries again (and the next change, or the next activation).</summary>
     private async Task PostNotices()
     {
         var state = month.State;
@@ -150,9 +154,16 @@ public sealed partial class SpendingMonthGrain(
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogPostFailed(logger, this.GetPrimaryKeyString(), exception);
+            _retry?.Dispose();
+            _retry = this.RegisterGrainTimer(async () =>
+            {
+                _retry?.Dispose();
+                _retry = null;
+                await PostNotices();
+            }, RetryAfter, Timeout.InfiniteTimeSpan);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Budget notices of {Month} were not all posted; they go with the month's next change")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Budget notices of {Month} were not all posted; trying again shortly")]
     private static partial void LogPostFailed(ILogger logger, string month, Exception exception);
 }
