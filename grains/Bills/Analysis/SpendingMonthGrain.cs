@@ -7,7 +7,8 @@ namespace Wallet.Bills.Analysis;
 /// <summary>
 /// A customer's month of spending. The state is written once per batch, before the batch is acknowledged, with the
 /// budget notices it decided: a crash before the write has the batch delivered again and counted then; a crash after
-/// it has the notices posted on the next change or activation (the inbox takes a notice once, by its id).
+/// it, or an inbox that did not answer, has the notices posted by a retry timer, the next change or the next activation
+/// (the inbox takes a notice once, by its id).
 /// </summary>
 public sealed partial class SpendingMonthGrain(
     [PersistentState("spending", StorageNames.Wallet)] IPersistentState<SpendingMonthState> month,
@@ -65,14 +66,7 @@ public sealed partial class SpendingMonthGrain(
         await Changed();
     }
 
-    public async Task BudgetsChanged()
-    {
-        if (await DecideNotices())
-        {
-            await month.WriteStateAsync();
-            await PostNotices();
-        }
-    }
+    public Task BudgetsChanged() => Changed();
 
     public Task<MonthSpending> GetSpending(string currency)
     {
@@ -93,29 +87,28 @@ public sealed partial class SpendingMonthGrain(
     /// <summary>Decides the budget notices the change calls for, writes it all down, then posts them.</summary>
     private async Task Changed()
     {
-        await DecideNotices();
         try
         {
+            await DecideNotices();
             await month.WriteStateAsync();
         }
         catch
         {
-            // What was counted in memory is not stored: start again from the stored state, so the events delivered
-            // again are counted then.
+            // What changed in memory is not stored (the budgets unreadable, the write refused): start again from the
+            // stored state, so the events delivered again are counted then, rather than taken as counted already.
             DeactivateOnIdle();
             throw;
         }
         await PostNotices();
     }
 
-    /// <summary>Each budgeted category whose spending reached a level not yet told: a notice of the highest level reached. True when there is one.</summary>
-    private async Task<bool> DecideNotices()
+    /// <summary>Each budgeted category whose spending reached a level not yet told: a notice of the highest level reached.</summary>
+    private async Task DecideNotices()
     {
         var (customerId, thisMonth) = Key;
         var budgets = await GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
         var state = month.State;
         var spent = state.All(budgets.Currency).GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
-        var told = false;
         foreach (var (category, budget) in budgets.Amounts)
         {
             var amount = spent.GetValueOrDefault(category);
@@ -128,9 +121,7 @@ public sealed partial class SpendingMonthGrain(
                 state.Noticed.Add(BudgetNotices.Mark(category, reached));
             }
             state.Unposted.Add(BudgetNotices.For(customerId, thisMonth, category, level, amount, budget, budgets.Currency, clock.GetUtcNow()));
-            told = true;
         }
-        return told;
     }
 
     /// <summary>Posts what is written down; after a failure a timer tries again (and the next change, or the next activation).</summary>
