@@ -8,6 +8,7 @@ using Wallet.ClientApi.Notifications;
 using Wallet.ClientApi.Payments;
 using Wallet.ClientApi.Risk;
 using Wallet.ClientApi.Simulators;
+using Wallet.ClientApi.Spending;
 using Wallet.ClientApi.Statements;
 using Wallet.ClientApi.Wallets;
 
@@ -33,6 +34,8 @@ app.MapOps();
 app.MapOpsDirectory();
 app.MapRisk();
 app.MapNotifications();
+app.MapSpending();
+app.MapSpendingOps();
 app.MapMerchants();
 app.MapQrCodes();
 app.MapCharges();

@@ -13,12 +13,13 @@ public static class ContractSetup
     {
         ["Customers and sessions"] = "Registering, signing in, sessions, credentials, devices, real-name verification and the customer's own data.",
         ["Wallets"] = "A customer's wallets: balances, limits, history, freezing and closing.",
+        ["Spending and budgets"] = "Where the customer's money went: a month by category and merchant, the trend of twelve (JSON or SVG charts), and monthly budgets.",
         ["Cards"] = "Binding the customer's own bank cards (confirmed by a code the bank texts).",
         ["Moving money"] = "Top-ups from a card, withdrawals to it and transfers to other customers. Amounts are minor units (fen for CNY).",
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
         ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
-        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, customers' tiers and wallets' holds.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
         ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
     };
 

@@ -4,11 +4,11 @@ using Microsoft.OpenApi;
 namespace Wallet.ClientApi.Contract;
 
 /// <summary>
-/// A route that answers a document in several formats (its <c>format</c> query parameter picks one): the JSON shape is
-/// the route's declared response, and the document lists the other content types beside it as bytes, with the digest
-/// header every document carries.
+/// A route that answers in other media types than its JSON one when asked (a statement as CSV or PDF, a chart as SVG):
+/// the document lists them beside the JSON answer — text as a string, anything else as bytes — and, for the bank's
+/// documents (<paramref name="Digest"/>), the digest header they carry.
 /// </summary>
-public sealed record DocumentFormats(IReadOnlyList<string> ContentTypes);
+public sealed record DocumentFormats(IReadOnlyList<string> ContentTypes, bool Digest);
 
 public sealed class DocumentResponses : IOpenApiOperationTransformer
 {
@@ -24,7 +24,12 @@ public sealed class DocumentResponses : IOpenApiOperationTransformer
         ok.Content ??= new Dictionary<string, OpenApiMediaType>();
         foreach (var type in formats.ContentTypes)
         {
-            ok.Content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            var text = type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("+xml", StringComparison.Ordinal);
+            ok.Content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = text ? null : "binary" } };
+        }
+        if (!formats.Digest)
+        {
+            return Task.CompletedTask;
         }
         ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
         ok.Headers[DigestHeader] = new OpenApiHeader
@@ -38,7 +43,11 @@ public sealed class DocumentResponses : IOpenApiOperationTransformer
 
 public static class DocumentRoutes
 {
-    /// <summary>Declares the route's JSON answer and the other formats it can answer in.</summary>
+    /// <summary>Declares a document's JSON answer and the other formats it can answer in, each with its digest.</summary>
     public static RouteHandlerBuilder ProducesDocuments<TJson>(this RouteHandlerBuilder builder, params string[] contentTypes)
-        => builder.Produces<TJson>(StatusCodes.Status200OK, "application/json").WithMetadata(new DocumentFormats(contentTypes));
+        => builder.Produces<TJson>(StatusCodes.Status200OK, "application/json").WithMetadata(new DocumentFormats(contentTypes, Digest: true));
+
+    /// <summary>Declares that the route's JSON answer may also be asked for as <paramref name="mediaType"/> (a chart as SVG).</summary>
+    public static TBuilder AlsoServing<TBuilder>(this TBuilder builder, string mediaType) where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new DocumentFormats([mediaType], Digest: false));
 }

@@ -43,6 +43,11 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SendUnfreezeCode"] = "Text a code for unfreezing a wallet",
         ["UnfreezeWallet"] = "Unfreeze a wallet with the PIN and the texted code",
         ["CloseWallet"] = "Close an empty wallet for good",
+        // Spending and budgets
+        ["GetSpending"] = "A month's spending by category and merchant, beside the month before (JSON or SVG)",
+        ["GetSpendingTrend"] = "Twelve months' spending, oldest first (JSON or SVG)",
+        ["GetBudgets"] = "The customer's monthly budgets by category",
+        ["SetBudgets"] = "Set the customer's monthly budgets by category",
         // Cards
         ["BindCard"] = "Bind one of the customer's own bank cards (the bank texts a code)",
         ["GetCard"] = "A bound card, masked",
@@ -96,6 +101,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["IssueCoupon"] = "Issue a coupon of a coupon-only campaign to a customer by phone",
         ["GetIssuedCoupon"] = "A coupon the merchant issued",
         // Operators
+        ["ReconcileSpending"] = "Check a customer's month of spending analysis against the ledger",
         ["CheckLedger"] = "Check the books: every wallet and clearing account summed per currency",
         ["ChangeCustomerTier"] = "Set a customer's real-name tier (in-person verification or a downgrade)",
         ["SetWalletStatus"] = "Hold a wallet receive-only or frozen, or release it",

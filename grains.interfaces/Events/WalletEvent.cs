@@ -19,7 +19,12 @@ public abstract record WalletEvent(
     [Id(3)] public int Version { get; init; } = 1;
 }
 
-/// <summary>Money left (<see cref="EntryDirection.Out"/>) or reached (<see cref="EntryDirection.In"/>) one of the customer's wallets.</summary>
+/// <summary>
+/// Money left (<see cref="EntryDirection.Out"/>) or reached (<see cref="EntryDirection.In"/>) one of the customer's wallets.
+/// <paramref name="Category"/> is where the spending analysis counts it: a merchant payment its merchant's (as its entry
+/// is posted), a refund the category of the payment it gives back; null for its kind's, as on events published before
+/// it was kept.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.Events.MoneyMoved.v1")]
 public sealed record MoneyMoved(
     string EventId,
@@ -33,5 +38,6 @@ public sealed record MoneyMoved(
     [property: Id(5)] string WalletId,
     [property: Id(6)] string? CounterpartyWalletId,
     [property: Id(7)] string? CounterpartyId,
-    [property: Id(8)] string? MerchantId)
+    [property: Id(8)] string? MerchantId,
+    [property: Id(9)] Bills.SpendingCategory? Category = null)
     : WalletEvent(EventId, CustomerId, OccurredAt);

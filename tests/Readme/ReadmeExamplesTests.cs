@@ -120,6 +120,15 @@ public sealed partial class ReadmeExamplesTests
         Assert.Equal("none", me.GetProperty("restriction").GetString());
         Assert.Equal(2, me.GetProperty("tier").GetInt32());   // real name (4 -> 3), then a debit card in that name (3 -> 2)
 
+        // Spending: dining is the noodle shop's ¥12.50 less the ¥5.00 refund, the ¥8.00 code charge, the promotions' ¥25.00 and
+        // ¥4.00, and the ¥25.00 lunch its owner called dining; its ¥60 budget was told spent, once; the read model agrees with the ledger.
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var spending = await Json(customer, $"/v1/me/spending?month={month}");
+        Assert.Equal(1_250 - 500 + 800 + 2_500 + 400 + 2_500, spending.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "dining").GetProperty("amount").GetInt64());
+        Assert.Single((await Json(customer, "/v1/me/notifications?limit=100")).GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "budget");
+        await Eventually.Until(async () => (await Json(operators, $"/v1/ops/customers/{me.GetProperty("customerId").GetString()}/spending/reconciliation?month={month}")).GetProperty("agrees").GetBoolean(),
+            "the spending analysis agreeing with the ledger", TimeSpan.FromSeconds(10));
+
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");
         Assert.True(books.GetProperty("balanced").GetBoolean(), $"the books balance: {books}");

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
+using Wallet.Bills.Analysis;
 using Wallet.Risk;
 
 namespace Wallet.Events.Log;
 
 /// <summary>
 /// Reads its partition of the log on a timer that keeps it active: each batch is grouped by customer
-/// and handed to the customers' risk monitors at once (each monitor counts its events and writes its
-/// state once per batch), then the position is stored. A crash before the store delivers the batch
-/// again; the monitors count an event once by its id, so nothing is lost or counted twice. A batch that
+/// and handed to the customers' risk monitors and spending analyses at once (each counts its events and
+/// writes its state once per batch), then the position is stored. A crash before the store delivers the
+/// batch again; both count an event once by its id, so nothing is lost or counted twice. A batch that
 /// fails is tried again on the next tick, so the partition waits rather than skip an event.
 /// </summary>
 public sealed partial class EventLogReaderGrain(EventLog log, IOptions<EventOptions> options, TimeProvider time, ILogger<EventLogReaderGrain> logger)
@@ -67,10 +68,17 @@ public sealed partial class EventLogReaderGrain(EventLog log, IOptions<EventOpti
         }
     }
 
-    /// <summary>Each customer's events in log order, to their monitor; the customers in parallel.</summary>
+    /// <summary>Each customer's events in log order, to their risk monitor and their spending analysis; the customers in parallel.</summary>
     private Task Deliver(IReadOnlyList<LoggedEvent> batch)
-        => Task.WhenAll(batch.GroupBy(e => e.Event.CustomerId, StringComparer.Ordinal)
-            .Select(customer => GrainFactory.GetGrain<IRiskMonitorGrain>(customer.Key).Observe([.. customer.Select(e => e.Event)])));
+        => Task.WhenAll(batch.GroupBy(e => e.Event.CustomerId, StringComparer.Ordinal).SelectMany(customer =>
+        {
+            IReadOnlyList<WalletEvent> events = [.. customer.Select(e => e.Event)];
+            return new[]
+            {
+                GrainFactory.GetGrain<IRiskMonitorGrain>(customer.Key).Observe(events),
+                GrainFactory.GetGrain<ISpendingFeedGrain>(customer.Key).Observe(events),
+            };
+        }));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event log partition {Partition} could not be read or delivered ({Failures} times in a row); it tries again")]
     private static partial void LogReadFailed(ILogger logger, int partition, int failures, Exception exception);

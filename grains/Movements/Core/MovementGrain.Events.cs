@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Wallet.Events;
 using Wallet.Identity;
 using Wallet.Wallets;
@@ -52,7 +53,8 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
     /// <summary>
     /// Money that moved: out of the payer's wallet and into the receiver's, each to its owner's stream
     /// when the owner is a customer (merchants are not watched by the customers' risk monitor). Nothing
-    /// for an outcome that moved none.
+    /// for an outcome that moved none. Money to or from a merchant (a payment, a refund) carries the merchant's
+    /// category, which the payment's entry was posted with and a refund gives back to.
     /// </summary>
     private async Task<List<WalletEvent>> EventsOf(TReceipt receipt)
     {
@@ -63,15 +65,16 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         }
         var owners = await Task.WhenAll(OwnerOf(moved.FromWalletId), OwnerOf(moved.ToWalletId));
         var (payer, receiver) = (owners[0], owners[1]);
+        SpendingCategory? category = moved.MerchantId is { } merchantId ? await MerchantCategories.Of(GrainFactory, merchantId) : null;
         if (payer is not null && Ids.IsCustomer(payer) && moved.FromWalletId is { } from)
         {
             events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId));
+                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId, category));
         }
         if (receiver is not null && Ids.IsCustomer(receiver) && moved.ToWalletId is { } to)
         {
             events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId));
+                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId, category));
         }
         return events;
     }
