@@ -15,6 +15,9 @@ public static class SpendingRules
     public static readonly IReadOnlySet<SpendingCategory> Spent = new HashSet<SpendingCategory>(SpendingCategories.Merchant) { SpendingCategory.Transfers };
 
     /// <summary>What the event adds to the customer's spending (a refund a negative amount) and where; null when it is not spending.</summary>
+    /// <summary>Whether an event may count in the analysis: only those go to it (a transfer's payee side never does).</summary>
+    public static bool MayCount(Events.WalletEvent walletEvent) => walletEvent is MoneyMoved moved && Of(moved) is not null;
+
     public static (long Amount, SpendingCategory Category)? Of(MoneyMoved moved)
     {
         if (moved.Kind == MovementKind.Transfer && string.Equals(moved.CounterpartyId, moved.CustomerId, StringComparison.Ordinal))

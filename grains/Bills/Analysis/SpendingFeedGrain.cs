@@ -22,8 +22,10 @@ public sealed class SpendingFeedGrain(LimitSchedule calendar) : Grain, ISpending
         }
     }
 
+    // Only what may count goes on to the months (a payment or transfer out, a refund in): half of a transfer's two
+    // events is the payee's, which never counts, and each call spared is one less on every movement's path.
     public Task Observe(IReadOnlyList<WalletEvent> events)
-        => Task.WhenAll(events.OfType<MoneyMoved>()
+        => Task.WhenAll(events.Where(SpendingRules.MayCount).Cast<MoneyMoved>()
             .GroupBy(moved => SpendingMonth.Of(calendar.DayOf(moved.OccurredAt)))
             .Select(inMonth => GrainFactory.GetGrain<ISpendingMonthGrain>(inMonth.Key.KeyFor(this.GetPrimaryKeyString())).Observe([.. inMonth])));
 

@@ -23,6 +23,12 @@ public sealed partial class SpendingMonthGrain(
 
     private IGrainTimer? _retry;
 
+    /// <summary>
+    /// The customer's budgets, read once while the month is active rather than once per payment; setting them tells
+    /// the current month (<see cref="BudgetsChanged"/>), which reads them again.
+    /// </summary>
+    private SpendingBudgets? _budgets;
+
     private (string CustomerId, SpendingMonth Month) Key => SpendingMonth.FromKey(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => PostNotices();
@@ -66,7 +72,11 @@ public sealed partial class SpendingMonthGrain(
         await Changed();
     }
 
-    public Task BudgetsChanged() => Changed();
+    public Task BudgetsChanged()
+    {
+        _budgets = null;
+        return Changed();
+    }
 
     public Task<MonthSpending> GetSpending(string currency)
     {
@@ -106,7 +116,7 @@ public sealed partial class SpendingMonthGrain(
     private async Task DecideNotices()
     {
         var (customerId, thisMonth) = Key;
-        var budgets = await GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
+        var budgets = _budgets ??= await GrainFactory.GetGrain<ISpendingBudgetsGrain>(customerId).Get();
         var state = month.State;
         var spent = state.All(budgets.Currency).GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
         foreach (var (category, budget) in budgets.Amounts)

@@ -73,11 +73,9 @@ public sealed partial class EventLogReaderGrain(EventLog log, IOptions<EventOpti
         => Task.WhenAll(batch.GroupBy(e => e.Event.CustomerId, StringComparer.Ordinal).SelectMany(customer =>
         {
             IReadOnlyList<WalletEvent> events = [.. customer.Select(e => e.Event)];
-            return new[]
-            {
-                GrainFactory.GetGrain<IRiskMonitorGrain>(customer.Key).Observe(events),
-                GrainFactory.GetGrain<ISpendingFeedGrain>(customer.Key).Observe(events),
-            };
+            var risk = GrainFactory.GetGrain<IRiskMonitorGrain>(customer.Key).Observe(events);
+            // The analysis is asked only about what may count: most customers' batches (money received) spare the call.
+            return events.Any(SpendingRules.MayCount) ? [risk, GrainFactory.GetGrain<ISpendingFeedGrain>(customer.Key).Observe(events)] : new[] { risk };
         }));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event log partition {Partition} could not be read or delivered ({Failures} times in a row); it tries again")]
