@@ -30,12 +30,10 @@ public static class StatementMonths
 {
     public static string Key(string walletId, DateOnly month) => $"{walletId}/{Name(month)}";
 
-    public static string Name(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Name(DateOnly month) => new Bills.Analysis.SpendingMonth(month.Year, month.Month).ToString();
 
-    /// <summary>The month a <c>yyyy-MM</c> text names (its first day), or null.</summary>
-    public static DateOnly? Parse(string? text)
-        => text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+    /// <summary>The month a <c>yyyy-MM</c> text names (its first day), or null: read as the spending analysis reads a month (years 2000 to 9998).</summary>
+    public static DateOnly? Parse(string? text) => Bills.Analysis.SpendingMonth.Parse(text)?.FirstDay;
 
     /// <summary>The wallet id and month of a grain key.</summary>
     public static (string WalletId, DateOnly Month) OfKey(string key)

@@ -81,7 +81,7 @@ public sealed class StatementsApiTests(ApiFixture api)
         var nextMonth = DateTime.UtcNow.AddHours(8).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/statements/{lastMonth}"), HttpStatusCode.NotFound, "not_found");
         await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/statements/{nextMonth}"), HttpStatusCode.NotFound, "not_found");
-        foreach (var bad in new[] { "2026-13", "2026-1", "26-11", "2026-11-01", "november" })
+        foreach (var bad in new[] { "2026-13", "2026-1", "26-11", "2026-11-01", "november", "0001-01", "9999-12", "2026-00" })
         {
             var problem = await Problem(await alice.Http.GetAsync($"/v1/wallets/{wallet}/statements/{bad}"), HttpStatusCode.BadRequest, "validation_failed");
             Assert.True(problem.GetProperty("errors").TryGetProperty("month", out _), bad);
