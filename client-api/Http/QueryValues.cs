@@ -41,6 +41,6 @@ public static class QueryValues
     private static class SnakeCaseNames<TEnum> where TEnum : struct, Enum
     {
         public static readonly Dictionary<string, TEnum> Values
-            = Enum.GetValues<TEnum>().ToDictionary(v => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()), StringComparer.Ordinal);
+            = Enum.GetValues<TEnum>().ToDictionary(v => Display.EnumNames.Of(v), StringComparer.Ordinal);
     }
 }

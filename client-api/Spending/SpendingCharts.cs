@@ -82,28 +82,7 @@ public static class SpendingCharts
     }
 
     /// <summary>A category as the chart labels it: its name as the API writes it, and in Chinese.</summary>
-    public static string Label(SpendingCategory category) => $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(category.ToString())} {Chinese(category)}";
-
-    private static string Chinese(SpendingCategory category) => category switch
-    {
-        SpendingCategory.Dining => "餐饮",
-        SpendingCategory.Groceries => "超市",
-        SpendingCategory.Transport => "交通",
-        SpendingCategory.Shopping => "购物",
-        SpendingCategory.Utilities => "生活缴费",
-        SpendingCategory.Entertainment => "娱乐",
-        SpendingCategory.Health => "医疗",
-        SpendingCategory.Education => "教育",
-        SpendingCategory.Travel => "旅行",
-        SpendingCategory.Other => "其他",
-        SpendingCategory.Transfers => "转账",
-        SpendingCategory.TopUps => "充值",
-        SpendingCategory.Withdrawals => "提现",
-        SpendingCategory.Refunds => "退款",
-        SpendingCategory.Cashback => "返现",
-        SpendingCategory.Fees => "手续费",
-        SpendingCategory.Settlements => "结算",
-    };
+    public static string Label(SpendingCategory category) => $"{Display.EnumNames.Of(category)} {SpendingCategories.Chinese(category)}";
 
     private static string Change(long change, string currency)
         => change switch
@@ -115,7 +94,7 @@ public static class SpendingCharts
 
     /// <summary>A column's label: whole major units, so twelve fit side by side.</summary>
     private static string Short(long amount, string currency)
-        => (amount / Math.Pow(10, Currencies.MinorUnitsOf(currency))).ToString("N0", CultureInfo.InvariantCulture);
+        => Amounts.Major(amount, currency).ToString("N0", CultureInfo.InvariantCulture);
 
     private static int Scaled(long amount, long largest) => (int)(Math.Max(0, amount) * BarWidth / largest);
 

@@ -1,4 +1,5 @@
 using PdfSharp.Drawing;
+using Wallet.Money;
 using Wallet.Statements;
 
 namespace Wallet.ClientApi.Statements;
@@ -18,7 +19,7 @@ public static class ReceiptPdf
         pdf.Y += 8;
         pdf.Text(PdfPages.Margin + 10, "金额 Amount", 9);
         pdf.Y += 14;
-        pdf.Text(PdfPages.Margin + 10, $"{receipt.Currency} {DocumentLabels.Money(receipt.Amount, receipt.Currency)}", 16, bold: true);
+        pdf.Text(PdfPages.Margin + 10, $"{receipt.Currency} {Amounts.Grouped(receipt.Amount, receipt.Currency)}", 16, bold: true);
         pdf.Y += 40;
         (string Label, string? Value)[] rows =
         [

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Wallet.ClientApi.Wallets;
+using Wallet.Display;
+using Wallet.Money;
 using Wallet.Statements;
 
 namespace Wallet.ClientApi.Statements;
@@ -25,16 +27,16 @@ public static class StatementCsv
         var zone = TimeZoneInfo.FindSystemTimeZoneById(statement.TimeZone);
         var text = new StringBuilder();
         Row(text, s_header);
-        Row(text, ["opening", "", "", "", "", "", "", "", Decimals.Of(statement.OpeningBalance, statement.Currency), statement.Currency, ""]);
+        Row(text, ["opening", "", "", "", "", "", "", "", Amounts.Plain(statement.OpeningBalance, statement.Currency), statement.Currency, ""]);
         foreach (var line in statement.Lines)
         {
             var signed = line.Direction == Wallet.Wallets.EntryDirection.In ? line.Amount : -line.Amount;
             Row(text, [
-                "entry", EntryIds.Of(statement.WalletId, line.Sequence), LocalTime(line.CreatedAt, zone), Names.Of(line.Kind), Names.Of(line.Category),
-                line.CounterpartyName ?? "", line.Memo ?? "", Decimals.Of(signed, statement.Currency),
-                Decimals.Of(line.BalanceAfter, statement.Currency), statement.Currency, line.MovementId]);
+                "entry", EntryIds.Of(statement.WalletId, line.Sequence), LocalTime(line.CreatedAt, zone), EnumNames.Of(line.Kind), EnumNames.Of(line.Category),
+                line.CounterpartyName ?? "", line.Memo ?? "", Amounts.Plain(signed, statement.Currency),
+                Amounts.Plain(line.BalanceAfter, statement.Currency), statement.Currency, line.MovementId]);
         }
-        Row(text, ["closing", "", "", "", "", "", "", "", Decimals.Of(statement.ClosingBalance, statement.Currency), statement.Currency, ""]);
+        Row(text, ["closing", "", "", "", "", "", "", "", Amounts.Plain(statement.ClosingBalance, statement.Currency), statement.Currency, ""]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
@@ -67,21 +69,4 @@ public static class StatementCsv
     private static string Guarded(string value)
         => value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' || (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]))
             ? "'" + value : value;
-}
-
-/// <summary>Amounts as decimal text in the currency's major unit (<c>-12.50</c> for −1250 fen), for documents people read.</summary>
-public static class Decimals
-{
-    public static string Of(long amount, string currency)
-    {
-        var exponent = Money.Currencies.MinorUnitsOf(currency);
-        var major = amount / (decimal)Math.Pow(10, exponent);
-        return major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
-}
-
-/// <summary>An enum value's snake_case name, as the API writes it.</summary>
-public static class Names
-{
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

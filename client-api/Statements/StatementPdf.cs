@@ -1,3 +1,4 @@
+using Wallet.Money;
 using Wallet.Statements;
 using Wallet.Wallets;
 
@@ -60,7 +61,7 @@ public static class StatementPdf
         pdf.Y += 14;
         for (var i = 0; i < totals.Length; i++)
         {
-            pdf.Text(PdfPages.Margin + i * column + 6, DocumentLabels.Money(totals[i].Amount, s.Currency), 11, bold: true, width: column - 12);
+            pdf.Text(PdfPages.Margin + i * column + 6, Amounts.Grouped(totals[i].Amount, s.Currency), 11, bold: true, width: column - 12);
         }
         pdf.Y += 32;
     }
@@ -75,8 +76,8 @@ public static class StatementPdf
         foreach (var total in s.ByCategory)
         {
             pdf.Need(13);
-            Row(pdf, [(0, 200, DocumentLabels.Of(total.Category), false), (210, 100, DocumentLabels.Money(total.In, s.Currency), true),
-                (320, 100, DocumentLabels.Money(total.Out, s.Currency), true)]);
+            Row(pdf, [(0, 200, DocumentLabels.Of(total.Category), false), (210, 100, Amounts.Grouped(total.In, s.Currency), true),
+                (320, 100, Amounts.Grouped(total.Out, s.Currency), true)]);
         }
         pdf.Y += 14;
     }
@@ -97,14 +98,14 @@ public static class StatementPdf
         {
             pdf.Need(13);
             var what = string.Join(" · ", new[] { DocumentLabels.Of(line.Kind), line.CounterpartyName, line.Memo }.Where(t => !string.IsNullOrEmpty(t)));
-            var amount = DocumentLabels.Money(line.Amount, s.Currency);
+            var amount = Amounts.Grouped(line.Amount, s.Currency);
             Row(pdf, [
                 (s_time.X, s_time.W, StatementCsv.LocalTime(line.CreatedAt, zone)[..16], false),
                 (s_what.X, s_what.W, what, false),
                 (s_category.X, s_category.W, DocumentLabels.Of(line.Category), false),
                 (s_in.X, s_in.W, line.Direction == EntryDirection.In ? amount : "", true),
                 (s_out.X, s_out.W, line.Direction == EntryDirection.Out ? amount : "", true),
-                (s_balance.X, s_balance.W, DocumentLabels.Money(line.BalanceAfter, s.Currency), true)], size: 7.5);
+                (s_balance.X, s_balance.W, Amounts.Grouped(line.BalanceAfter, s.Currency), true)], size: 7.5);
         }
         pdf.OnNewPage = null;
     }

@@ -80,5 +80,27 @@ public static class SpendingCategories
     }
 
     /// <summary>The entry's category: the one its movement gave it, or its kind's for entries booked before categories were kept.</summary>
+    /// <summary>The category's name in Chinese, as the bank's documents and charts print it beside the English.</summary>
+    public static string Chinese(SpendingCategory category) => category switch
+    {
+        SpendingCategory.Dining => "餐饮",
+        SpendingCategory.Groceries => "超市",
+        SpendingCategory.Transport => "交通",
+        SpendingCategory.Shopping => "购物",
+        SpendingCategory.Utilities => "生活缴费",
+        SpendingCategory.Entertainment => "娱乐",
+        SpendingCategory.Health => "医疗",
+        SpendingCategory.Education => "教育",
+        SpendingCategory.Travel => "旅行",
+        SpendingCategory.Other => "其他",
+        SpendingCategory.Transfers => "转账",
+        SpendingCategory.TopUps => "充值",
+        SpendingCategory.Withdrawals => "提现",
+        SpendingCategory.Refunds => "退款",
+        SpendingCategory.Cashback => "返现",
+        SpendingCategory.Fees => "手续费",
+        SpendingCategory.Settlements => "结算",
+    };
+
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);
 }

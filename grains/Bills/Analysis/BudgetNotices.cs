@@ -25,7 +25,7 @@ public static class BudgetNotices
 
     public static Notification For(string customerId, SpendingMonth month, SpendingCategory category, int level, long spent, long budget, string currency, DateTimeOffset at)
     {
-        var name = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(category.ToString());
+        var name = Display.EnumNames.Of(category);
         var title = level >= 100 ? $"You have spent your {name} budget for {month}" : $"You have used {level} % of your {name} budget for {month}";
         var body = $"{Amounts.Format(spent, currency)} spent on {name} this month, of a budget of {Amounts.Format(budget, currency)}.";
         return new Notification(Ids.ForIdempotencyKey(IdPrefixes.Notification, customerId, $"budget/{month}/{name}/{level}"), Kind, title, body, at, month.ToString());
