@@ -78,5 +78,9 @@ if [ -z "$counters" ]; then
 fi
 count() { sed -E "s/.* $1=\"([0-9]+)\".*/\1/" <<<"$counters"; }
 skipped=$( (grep -ho 'outcome="NotExecuted"' "$results"/*.trx || true) | wc -l)
+# The failed tests by name, with the first lines of what each said, last, so a CI log's tail names them.
+awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED: " substr($0, RSTART + 10, RLENGTH - 11); grab = 1; n = 0 }
+     grab && /<Message>/ { inmsg = 1 }
+     grab && inmsg { sub(/.*<Message>/, ""); print "  " $0; if (/<\/Message>/ || ++n >= 8) { inmsg = 0; grab = 0 } }' "$results"/*.trx || true
 echo "$(count passed) passed, $(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) )) failed, ${skipped} skipped"
 exit "$status"
