@@ -7,6 +7,7 @@ COPY grains.interfaces/ grains.interfaces/
 COPY grains/ grains/
 COPY silo/ silo/
 COPY client-api/ client-api/
+COPY web/ web/
 RUN dotnet publish silo/Wallet.Silo.csproj -c Release -o /app/silo \
  && dotnet publish client-api/Wallet.ClientApi.csproj -c Release -o /app/client-api
 

@@ -11,6 +11,7 @@ using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Spending;
 using Wallet.ClientApi.Statements;
 using Wallet.ClientApi.Wallets;
+using Wallet.ClientApi.WebApp;
 
 // Settings ship beside the binary: started from any directory, the API reads its own appsettings.json.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -19,12 +20,14 @@ builder.AddWalletCluster();   // embedded: a silo in this process; production: a
 builder.AddWalletAuth();      // short-lived bearer tokens
 builder.AddWalletHttp();      // strict JSON, problem responses, OpenAPI, health
 builder.AddWalletRateLimits(); // 429 for too many sign-ins, registrations, texts or movements
+builder.AddWalletWebApp();    // the customers' web app and the operators' console, under /app
 
 var app = builder.Build();
 app.UseWalletPipeline();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCustomers();
+app.MapWebSession();
 app.MapWallets();
 app.MapStatements();
 app.MapCards();
@@ -50,6 +53,7 @@ app.MapCardMovementRetrieval();
 app.MapMerchantRetrieval();
 app.MapMerchantResources();
 app.MapDevSimulators(app.Configuration);
+app.MapWalletWebApp();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>

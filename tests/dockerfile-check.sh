@@ -31,8 +31,9 @@ for line in open("Dockerfile").read().replace("\\\n", " ").splitlines():
         commands.append(line.split("RUN", 1)[1].replace("/app/", os.path.join(work, "out") + "/"))
 for command in commands:
     subprocess.run(["bash", "-c", command], cwd=work, check=True, stdout=subprocess.DEVNULL)
-for published in ("out/silo/Wallet.Silo.dll", "out/client-api/Wallet.ClientApi.dll"):
+for published in ("out/silo/Wallet.Silo.dll", "out/client-api/Wallet.ClientApi.dll", "out/client-api/wwwroot/app/index.html",
+                  "out/client-api/wwwroot/app/_framework/blazor.webassembly.js"):
     if not os.path.exists(os.path.join(work, published)):
         sys.exit(f"the Dockerfile's build stage did not produce {published}")
-print("Dockerfile build stage publishes the silo and the API")
+print("Dockerfile build stage publishes the silo, the API and its web app")
 PY

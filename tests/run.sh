@@ -52,6 +52,13 @@ elif [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
   echo "The PDF tests need fonts-dejavu-core and fonts-droid-fallback (not root: not installed); they will fail naming the fonts" >&2
 fi
 
+# The browser the web app's tests drive (Playwright for .NET, pointed at Debian's Chromium: no browser download).
+if ! command -v chromium >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+elif ! command -v chromium >/dev/null; then
+  echo "The browser tests need Debian's chromium package (not root: not installed); they will fail naming it" >&2
+fi
+
 # The OpenAPI linter the contract tests run (Redocly's CLI, pinned by the committed lockfile).
 if ! command -v npm >/dev/null; then
   echo "Node.js >= 20.19 with npm is required for the OpenAPI linter (https://nodejs.org)." >&2

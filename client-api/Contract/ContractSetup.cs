@@ -12,6 +12,7 @@ public static class ContractSetup
     private static readonly Dictionary<string, string> s_tags = new()
     {
         ["Customers and sessions"] = "Registering, signing in, sessions, credentials, devices, real-name verification and the customer's own data.",
+        ["Web app session"] = "The web app's sign-in: the session in HttpOnly cookies (no token reaches the page), and the CSRF token its changes carry.",
         ["Wallets"] = "A customer's wallets: balances, limits, history, freezing and closing.",
         ["Spending and budgets"] = "Where the customer's money went: a month by category and merchant, the trend of twelve (JSON or SVG charts), and monthly budgets.",
         ["Cards"] = "Binding the customer's own bank cards (confirmed by a code the bank texts).",

@@ -33,6 +33,10 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SendPaymentPinResetCode"] = "Text a payment-PIN reset code to the customer's phone",
         ["ResetPaymentPin"] = "Set a new payment PIN with the texted code and the identity number",
         ["ListNotifications"] = "The customer's inbox, newest first",
+        // Web app session
+        ["StartWebSession"] = "Sign in to the web app: the session's cookies are set, the CSRF token answered",
+        ["GetWebSession"] = "Who is signed in to the web app, and the CSRF token (renews a lapsed access cookie)",
+        ["EndWebSession"] = "Sign out of the web app: the session ends and its cookies are cleared",
         // Wallets
         ["OpenWallet"] = "Open a wallet in a currency",
         ["ListWallets"] = "List the customer's wallets",

@@ -148,6 +148,10 @@ public sealed class ProblemResponses : IOpenApiDocumentTransformer, IOpenApiOper
             yield return Problems.ReusedNonce;
             yield return Problems.BadSignature;
         }
+        if (caller is CallerKind.Customer or CallerKind.Operator && description.HttpMethod is not ("GET" or "HEAD"))
+        {
+            yield return Problems.CsrfTokenInvalid; // signed in by the web session's cookie, without its CSRF token
+        }
         if (caller is CallerKind.Operator)
         {
             yield return Problems.Forbidden; // signed in, but not as an operator

@@ -14,6 +14,7 @@ namespace Wallet.ClientApi.Contract;
 public sealed class SecuritySchemes : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string Bearer = "bearer";
+    public const string WebSession = "webSession";
     private static readonly (string Scheme, string Header, string Description)[] s_merchantHeaders =
     [
         ("merchantId", MerchantAuthenticationHandler.MerchantIdHeader, "The merchant's id (`mch_…`)."),
@@ -35,6 +36,14 @@ public sealed class SecuritySchemes : IOpenApiDocumentTransformer, IOpenApiOpera
             BearerFormat = "JWT",
             Description = "The `accessToken` from `POST /v1/auth/token` (customers and operators), valid 15 minutes; renew it with `POST /v1/auth/refresh`.",
         };
+        document.Components.SecuritySchemes[WebSession] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = WebApp.WebSessionCookies.Access,
+            Description = "The web app's session (`POST /v1/web/session`), an HttpOnly cookie the browser sends by itself; " +
+                $"a request that changes state must also carry the session's `{WebApp.CsrfProtection.Header}` header (`GET /v1/web/session` gives it), or it is 403 `csrf_token_invalid`.",
+        };
         foreach (var (scheme, header, description) in s_merchantHeaders)
         {
             document.Components.SecuritySchemes[scheme] = new OpenApiSecurityScheme
@@ -52,16 +61,20 @@ public sealed class SecuritySchemes : IOpenApiDocumentTransformer, IOpenApiOpera
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var requirement = new OpenApiSecurityRequirement();
-        if (AuthenticationOf(metadata) is { } kind)
+        var kind = AuthenticationOf(metadata);
+        if (kind is { } caller)
         {
-            var schemes = kind == CallerKind.Merchant ? s_merchantHeaders.Select(h => h.Scheme) : [Bearer];
+            var schemes = caller == CallerKind.Merchant ? s_merchantHeaders.Select(h => h.Scheme) : [Bearer];
             foreach (var scheme in schemes)
             {
                 requirement[new OpenApiSecuritySchemeReference(scheme, context.Document)] = [];
             }
         }
-        // An empty requirement says plainly that the operation takes no credentials.
-        operation.Security = [requirement];
+        // An empty requirement says plainly that the operation takes no credentials. Customers and operators may
+        // instead be signed in by the web app's cookie: the second requirement, an alternative to the first.
+        operation.Security = kind is CallerKind.Customer or CallerKind.Operator
+            ? [requirement, new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(WebSession, context.Document)] = [] }]
+            : [requirement];
         return Task.CompletedTask;
     }
 

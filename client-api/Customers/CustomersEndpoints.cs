@@ -63,9 +63,16 @@ public static class CustomersEndpoints
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
         TokenRequest body, HttpContext context, IGrainFactory grains, TokenIssuer issuer, TimeProvider clock)
     {
+        var (session, invalid, refused) = await SignIn(body, context, grains, clock);
+        return session is not null ? TypedResults.Ok(issuer.Respond(session)) : invalid is not null ? invalid : refused!;
+    }
+
+    /// <summary>Checks a phone and password: the new session, or the problem to answer. The web app's sign-in shares it.</summary>
+    internal static async Task<(SignedIn? Session, ValidationProblem? Invalid, ProblemHttpResult? Refused)> SignIn(TokenRequest body, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
         if (new FieldErrors().Required(body.Phone, "phone").Required(body.Password, "password").Problem is { } invalid)
         {
-            return invalid;
+            return (null, invalid, null);
         }
         var customer = await CustomerByPhone(grains, body.Phone);
         var outcome = customer is null ? SignInOutcome.Refused : await customer.SignIn(body.Password!, ClientLocation.Of(context));
@@ -73,14 +80,12 @@ public static class CustomersEndpoints
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.",
-                new Dictionary<string, object?> { ["lockedUntil"] = until });
+            return (null, null, Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.",
+                new Dictionary<string, object?> { ["lockedUntil"] = until }));
         }
-        if (outcome.Session is not { } session)
-        {
-            return Problems.For(RefusalCodes.InvalidCredentials, "The phone number or password is wrong.");
-        }
-        return TypedResults.Ok(issuer.Respond(session));
+        return outcome.Session is { } session
+            ? (session, null, null)
+            : (null, null, Problems.For(RefusalCodes.InvalidCredentials, "The phone number or password is wrong."));
     }
 
     /// <summary>Rotates the refresh token: the one presented stops working; presenting it again ends the session.</summary>

@@ -42,6 +42,12 @@ public static class AuthSetup
             // not when it expires. One interleaved grain read per request.
             options.Events = new JwtBearerEvents
             {
+                // The web app's session: the same token, from its HttpOnly cookie when no Authorization header is sent.
+                OnMessageReceived = context =>
+                {
+                    context.Token = WebApp.WebSessionCookies.AccessToken(context.HttpContext);
+                    return Task.CompletedTask;
+                },
                 OnTokenValidated = async context =>
                 {
                     var customerId = context.Principal?.FindFirst("sub")?.Value;

@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wallet.ClientApi.Contract;
 using Wallet.ClientApi.Http;
+using Wallet.ClientApi.WebApp;
 using Wallet.Wire;
 using Wallet.Storage;
 
@@ -49,6 +50,7 @@ public static class HttpSetup
         // Outermost, so each request is logged with the status the client got: a refusal thrown in a grain
         // is a 4xx once the exception handler has turned it into a problem, not the 500 it is on the way out.
         app.UseWalletRequestLogging();
+        app.UseWalletWebAppHeaders();
         app.UseExceptionHandler();
         // A status set without a body (no route, a method or media type a route does not take) becomes a problem with a code.
         app.UseStatusCodePages(async context =>
@@ -60,6 +62,7 @@ public static class HttpSetup
         });
         app.UseMiddleware<RequestBodyBuffer>();
         app.UseAuthentication();
+        app.UseMiddleware<WebApp.CsrfProtection>(); // the web session's cookie changes nothing without its CSRF token
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: movements are limited per customer
         app.MapOpenApi();

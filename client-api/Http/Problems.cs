@@ -25,6 +25,8 @@ public static class Problems
     public const string BadRequest = "bad_request";
     /// <summary>A document format the host cannot draw now (a PDF without its fonts installed).</summary>
     public const string DocumentUnavailable = "document_unavailable";
+    /// <summary>A state-changing request the web session's cookie signed in without the session's CSRF token.</summary>
+    public const string CsrfTokenInvalid = "csrf_token_invalid";
 
     public static int StatusFor(string code) => code switch
     {
@@ -37,7 +39,7 @@ public static class Problems
             or UnknownMerchant or MalformedSignature or StaleTimestamp or ReusedNonce or BadSignature => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or RefusalCodes.InvalidChallenge or RefusalCodes.ChallengeExpired or RefusalCodes.InvalidDeviceSignature
-            or RefusalCodes.StepUpRequired or Forbidden => StatusCodes.Status403Forbidden,
+            or RefusalCodes.StepUpRequired or Forbidden or CsrfTokenInvalid => StatusCodes.Status403Forbidden,
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletFrozen or RefusalCodes.WalletReceiveOnly
             or RefusalCodes.WalletClosed or RefusalCodes.WalletNotEmpty or RefusalCodes.WalletNotFrozen or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified or RefusalCodes.IdNumberTaken or RefusalCodes.QrCodeUsed

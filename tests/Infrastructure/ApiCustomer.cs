@@ -13,10 +13,13 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
     public string Phone { get; } = phone;
     public HttpClient Http { get; } = http;
 
-    public static async Task<ApiCustomer> Register(ApiFixture api, bool withPin = true, string password = TestData.Password)
+    public static Task<ApiCustomer> Register(ApiFixture api, bool withPin = true, string password = TestData.Password)
+        => Register(api.CreateClient(), withPin, password);
+
+    /// <summary>A new customer of the API the client reaches (an API process of its own, say).</summary>
+    public static async Task<ApiCustomer> Register(HttpClient http, bool withPin = true, string password = TestData.Password)
     {
         var phone = TestData.Phone();
-        var http = api.CreateClient();
         var created = await Json(await http.PostAsJsonAsync("/v1/customers", new { phone, password }), HttpStatusCode.Created);
         var token = await Json(await http.PostAsJsonAsync("/v1/auth/token", new { phone, password }), HttpStatusCode.OK);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());

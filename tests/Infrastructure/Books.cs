@@ -6,7 +6,7 @@ namespace Wallet.Tests.Infrastructure;
 /// <summary>
 /// A test's own books: the conservation check each money test makes on the wallets it opened. It reads
 /// only those wallets, so it costs a few calls and does not lock, nor depend on, other tests' wallets as
-/// the operators' whole-cluster check (<see cref="Operator.AssertBooksBalance"/>, kept for a few
+/// the operators' whole-cluster check (<see cref="Operator.AssertBooksBalance(ApiFixture)"/>, kept for a few
 /// dedicated tests) does.
 /// </summary>
 public static class Books

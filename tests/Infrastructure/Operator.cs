@@ -8,17 +8,20 @@ namespace Wallet.Tests.Infrastructure;
 /// <summary>The seeded operator: checks the books after every test that moves money.</summary>
 public static class Operator
 {
-    public static async Task<HttpClient> SignIn(ApiFixture api)
+    public static Task<HttpClient> SignIn(ApiFixture api) => SignIn(api.CreateClient(), ApiFixture.OperatorPhone, ApiFixture.OperatorPassword);
+
+    public static async Task<HttpClient> SignIn(HttpClient http, string phone, string password)
     {
-        var http = api.CreateClient();
-        var token = await Json(await http.PostAsJsonAsync("/v1/auth/token", new { phone = ApiFixture.OperatorPhone, password = ApiFixture.OperatorPassword }), HttpStatusCode.OK);
+        var token = await Json(await http.PostAsJsonAsync("/v1/auth/token", new { phone, password }), HttpStatusCode.OK);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return http;
     }
 
-    public static async Task AssertBooksBalance(ApiFixture api)
+    public static async Task AssertBooksBalance(ApiFixture api) => await AssertBooksBalance(await SignIn(api));
+
+    public static async Task AssertBooksBalance(HttpClient signedInOperator)
     {
-        var check = await Json(await (await SignIn(api)).GetAsync("/v1/ops/ledger/check"), HttpStatusCode.OK);
+        var check = await Json(await signedInOperator.GetAsync("/v1/ops/ledger/check"), HttpStatusCode.OK);
         Assert.True(check.GetProperty("balanced").GetBoolean(), $"the books must sum to zero: {check}");
         Assert.Equal(0, check.GetProperty("negativeWallets").GetInt64());
     }

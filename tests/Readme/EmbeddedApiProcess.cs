@@ -37,11 +37,11 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
     /// Starts the API and waits (bounded) until <c>/health/ready</c> answers 200. The port was free when chosen, but
     /// the embedded silo binds ephemeral ports of its own and may take it first: then another port is tried.
     /// </summary>
-    public static async Task<EmbeddedApiProcess> StartReady(string operatorPhone, string operatorPassword)
+    public static async Task<EmbeddedApiProcess> StartReady(string operatorPhone, string operatorPassword, IReadOnlyDictionary<string, string>? settings = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var api = Start(operatorPhone, operatorPassword);
+            var api = Start(operatorPhone, operatorPassword, settings);
             if (await api.Ready() || attempt == 3 || !api.Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 Assert.False(api._process.HasExited, $"the API exited while starting: {api.Log}");
@@ -51,7 +51,7 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
         }
     }
 
-    private static EmbeddedApiProcess Start(string operatorPhone, string operatorPassword)
+    private static EmbeddedApiProcess Start(string operatorPhone, string operatorPassword, IReadOnlyDictionary<string, string>? settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var start = new ProcessStartInfo("dotnet", [Repository.Built("client-api", "Wallet.ClientApi.dll"), "--urls", address.ToString().TrimEnd('/')])
@@ -69,6 +69,10 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Wallet__Operator__Phone"] = operatorPhone;
         start.Environment["Wallet__Operator__Password"] = operatorPassword;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var log = Path.GetTempFileName();
         var writer = new StreamWriter(new FileStream(log, FileMode.Create, FileAccess.Write, FileShare.ReadWrite));

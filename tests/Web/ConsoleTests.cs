@@ -1,0 +1,54 @@
+using System.Net;
+using System.Security.Cryptography;
+using Wallet.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static Wallet.Tests.Infrastructure.ApiCustomer;
+
+namespace Wallet.Tests.Web;
+
+/// <summary>The operators' console in the browser: what a risk officer does with a transfer the monitor held.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_operator_finds_the_alert_and_releases_the_held_transfer_which_then_reaches_the_recipient_once()
+    {
+        var alice = await Register(browser.Http());
+        var wallet = await alice.FundedWallet(500_000);
+        var bob = await Register(browser.Http());
+        var bobWallet = await bob.OpenWallet();
+        // A new device then a large transfer: the monitor puts Alice under review, so her next transfer is held.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created);
+        await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobWallet, 100_000), "large"), HttpStatusCode.Created);
+        var operators = await browser.Operator();
+        await Eventually.Until(async () => (await Json(await operators.GetAsync($"/v1/ops/risk/customers/{alice.Id}"), HttpStatusCode.OK))
+            .GetProperty("restriction").GetString() == "review", "Alice under review");
+        var held = await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, bobWallet, 12_300), "held"), HttpStatusCode.Accepted);
+        var transferId = held.GetProperty("transferId").GetString()!;
+
+        var page = await browser.NewPage(desk: true);
+        await AppPages.SignIn(page, BrowserFixture.OperatorPhone, BrowserFixture.OperatorPassword);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/console$"));
+        var alert = page.Locator($".alert-row:has(a[href='console/customers/{alice.Id}'])");
+        await Expect(alert.First).ToHaveAttributeAsync("data-rule", "new_device_large_payment");
+        await Screenshots.Take(page, "console-alerts");
+        await alert.First.Locator("a").ClickAsync();
+
+        var row = page.Locator($".held-row[data-movement='{transferId}']");
+        await Expect(row).ToHaveAttributeAsync("data-status", "held_for_review");
+        await Expect(row).ToContainTextAsync("¥123.00");
+        await Screenshots.Take(page, "console-customer");
+        await row.Locator("button.release").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(row.Locator("button.release")).ToHaveCountAsync(0);
+
+        // Released once: Bob has the large transfer and this one, no more; the books sum to zero.
+        Assert.Equal(112_300, await bob.Balance(bobWallet));
+        Assert.Equal(500_000 - 112_300, await alice.Balance(wallet));
+        await page.ClickAsync("nav.tabs a[href='console/ledger']");
+        await Expect(page.Locator("#ledger-balanced")).ToHaveAttributeAsync("data-balanced", "true");
+        await Screenshots.Take(page, "console-ledger");
+        await Infrastructure.Operator.AssertBooksBalance(operators);
+    }
+}
