@@ -35,6 +35,7 @@ app.MapTransfers();
 app.MapCardMovements();
 app.MapOps();
 app.MapOpsDirectory();
+app.MapOpsMerchantActivity();
 app.MapRisk();
 app.MapNotifications();
 app.MapSpending();
@@ -54,6 +55,7 @@ app.MapMerchantRetrieval();
 app.MapMerchantResources();
 app.MapDevSimulators(app.Configuration);
 app.MapWalletWebApp();
+app.MapClusterDashboard();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>

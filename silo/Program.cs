@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Orleans.Dashboard;
 using Wallet.Hosting;
 using Wallet.Storage;
 
@@ -42,9 +43,11 @@ try
         return 0;
     }
 
+    // The Orleans dashboard's part in each silo (its statistics); the API host serves its pages to operators.
     builder.UseOrleans(silo => silo
         .UseWalletClustering(builder.Configuration)
-        .AddWallet(builder.Configuration, builder.Environment));
+        .AddWallet(builder.Configuration, builder.Environment)
+        .AddDashboard(options => options.HideTrace = true));
     await builder.Build().RunAsync();
     return 0;
 }

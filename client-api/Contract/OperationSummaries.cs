@@ -111,6 +111,8 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SetWalletStatus"] = "Hold a wallet receive-only or frozen, or release it",
         ["ListMerchants"] = "Merchants, newest first, optionally by name",
         ["GetMerchantForOperators"] = "A merchant's profile and settlement balance (operators)",
+        ["ListMerchantSettlementsForOperators"] = "A merchant's settlement reports (operators)",
+        ["ListMerchantWebhookDeliveriesForOperators"] = "A merchant's webhook events being delivered, delivered or given up on (operators)",
         ["FindCustomers"] = "Find a customer by phone number",
         ["GetCustomer"] = "A customer's profile, tier, restriction, wallets and cards",
         ["ListRiskAlerts"] = "Risk alerts, newest first",

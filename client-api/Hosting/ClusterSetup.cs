@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Wallet.Hosting;
 
 namespace Wallet.ClientApi.Hosting;
@@ -17,14 +18,15 @@ public static class ClusterSetup
         {
             ProductionRules.RequireDurableStorage(builder.Configuration, builder.Environment);
             ProductionRules.RequireSimulatorsOnlyInDevelopment(builder.Configuration, builder.Environment, "Production mode");
-            builder.UseOrleansClient(client => client.UseWalletCluster(builder.Configuration));
+            builder.UseOrleansClient(client => client.UseWalletCluster(builder.Configuration).AddDashboard(ClusterDashboard.Configure));
         }
         else
         {
             EmbeddedDefaults.Apply(builder.Configuration);
             builder.UseOrleans(silo => silo
                 .UseWalletClustering(builder.Configuration)
-                .AddWallet(builder.Configuration, builder.Environment));
+                .AddWallet(builder.Configuration, builder.Environment)
+                .AddDashboard(ClusterDashboard.Configure));
             builder.Services.AddHostedService<MadeUpKeysNotice>();
         }
         builder.Services.AddHostedService<OperatorSeed>();

@@ -128,6 +128,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/merchant/campaigns/{id}/coupons/{couponId}"] = new("/v1/merchant/campaigns/cmp_x/coupons/cpn_x", null, false),
             ["GET /v1/ops/merchants"] = new("/v1/ops/merchants", null, false),
             ["GET /v1/ops/merchants/{id}"] = new("/v1/ops/merchants/mch_x", null, false),
+            ["GET /v1/ops/merchants/{id}/settlements"] = new("/v1/ops/merchants/mch_x/settlements", null, false),
+            ["GET /v1/ops/merchants/{id}/webhook-deliveries"] = new("/v1/ops/merchants/mch_x/webhook-deliveries", null, false),
             ["GET /v1/ops/customers"] = new($"/v1/ops/customers?phone={Uri.EscapeDataString("+8613800138000")}", null, false),
             ["GET /v1/ops/customers/{id}"] = new("/v1/ops/customers/cus_x", null, false),
             ["POST /v1/cards/{id}/verify"] = new($"/v1/cards/{card}/verify", new { code = "123456" }, true),

@@ -31,8 +31,12 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         await Parallel.ForEachAsync(Enumerable.Range(0, Payers), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, _) => payers[i] = await _bank.FundedCustomer(2_000));
 
-        var receipts = await Task.WhenAll(payers.Select((p, i) => PayAsAClientWould(fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}"),
-            new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin)))));
+        var receipts = await Task.WhenAll(payers.Select((p, i) =>
+        {
+            var payment = fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}");
+            var order = new PaymentOrder(p.Customer.Id, $"tea {i}", p.Wallet, onboarded.MerchantId, code.QrCodeId, 500 + i % 7, "CNY", PaymentAuthorisation.WithPin(TestData.Pin));
+            return Scenario.AsAClientWould(() => payment.Pay(order));
+        }));
 
         Assert.All(receipts, r => Assert.True(r.Status == MovementStatus.Completed, $"{r.Refusal?.Code}: {r.Refusal?.Detail}"));
         Assert.Equal(100, receipts.Count(r => r.Promotion is { Cashback: Cashback }));
@@ -65,25 +69,6 @@ public sealed class CampaignBudgetTests(ClusterFixture fixture)
         Assert.Equal(RefusalCodes.MovementInDoubt, inDoubt.Code);
         Assert.Equal((MovementStatus.Completed, Cashback), (paid.Status, paid.Promotion?.Cashback));
         await _bank.AssertBalanced(shakyWallet, nextWallet, onboarded.SettlementWalletId);
-    }
-
-    /// <summary>
-    /// Pays, and replays under the same key while the answer is "in doubt" or did not come in time (as the API
-    /// tells clients to): a thousand transactions at once on a 2-core machine busy with the rest of the suite can
-    /// take longer than a movement waits before it says so, or than the cluster's 30 s response timeout.
-    /// </summary>
-    private static async Task<PaymentReceipt> PayAsAClientWould(IQrPaymentGrain payment, PaymentOrder order)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await payment.Pay(order);
-            }
-            catch (Exception unknown) when (unknown is WalletRefusedException { Code: RefusalCodes.MovementInDoubt } or TimeoutException && attempt < 5)
-            {
-            }
-        }
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class SettlementsApiTests(ApiFixture api)
         Assert.Equal(0, await merchant.Balance());
         var listed = await Json(await merchant.Send(HttpMethod.Get, "/v1/merchant/settlements"), HttpStatusCode.OK);
         Assert.Equal(report.GetProperty("settlementId").GetString(), listed.GetProperty("items")[0].GetProperty("settlementId").GetString());
+        var seenByOperators = await Json(await (await Operator.SignIn(api)).GetAsync($"/v1/ops/merchants/{merchant.Id}/settlements"), HttpStatusCode.OK);
+        Assert.Equal(listed.GetProperty("items").ToString(), seenByOperators.GetProperty("items").ToString());
         await Operator.AssertBooksBalance(api);
     }
 

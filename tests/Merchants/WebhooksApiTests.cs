@@ -72,6 +72,14 @@ public sealed class WebhooksApiTests(ApiFixture api)
         Assert.Equal((6, 500), (failed[0].GetProperty("attempts").GetInt32(), failed[0].GetProperty("lastResponseStatus").GetInt32()));
         Assert.Equal(6, receiver.Received.Count);
         Assert.True(failed[0].TryGetProperty("nextAttemptAt", out var next) && next.ValueKind == JsonValueKind.Null);
+
+        // The operators' console sees what the merchant sees, filtered by status.
+        var operators = await Operator.SignIn(api);
+        var givenUp = (await Json(await operators.GetAsync($"/v1/ops/merchants/{merchant.Id}/webhook-deliveries?status=failed"), HttpStatusCode.OK)).GetProperty("items");
+        Assert.Equal(failed[0].GetProperty("eventId").GetString(), Assert.Single(givenUp.EnumerateArray()).GetProperty("eventId").GetString());
+        Assert.Empty((await Json(await operators.GetAsync($"/v1/ops/merchants/{merchant.Id}/webhook-deliveries?status=delivered"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        await Problem(await operators.GetAsync($"/v1/ops/merchants/{merchant.Id}/webhook-deliveries?status=lost"), HttpStatusCode.BadRequest, "validation_failed");
+        await Problem(await operators.GetAsync("/v1/ops/merchants/mch_00000000000000000000000000/webhook-deliveries"), HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

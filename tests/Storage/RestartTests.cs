@@ -39,7 +39,7 @@ public sealed class RestartTests
             var (payer, payerWallet) = await bank.FundedCustomer(100_000);
             shop = await bank.NewCustomer();
             shopWallet = await bank.OpenWallet(shop);
-            await Task.WhenAll(Enumerable.Range(1, Payments).Select(n => bank.Transfer(payer, payerWallet, shopWallet, n)));
+            await Task.WhenAll(Enumerable.Range(1, Payments).Select(n => Scenario.AsAClientWould(() => bank.Transfer(payer, payerWallet, shopWallet, n, key: $"pay-{n}"))));
             await Eventually.Until(async () => (await bank.Entries(shop, shopWallet)).Count == Payments, "every payment in the shop's history");
             await Eventually.Until(async () => (await before.Client.GetGrain<IWalletBookkeepingGrain>(shopWallet).ReadUnfiled()).Count < WalletStatementGrain.PageSize,
                 "the shop's full pages filed");
