@@ -17,13 +17,18 @@ public sealed class ApiMerchant(string id, string secret, string settlementWalle
 
     public static async Task<ApiMerchant> Onboard(ApiFixture api, string name = "Corner Shop", string category = "5411", string city = "Shanghai", string? settlementCard = null,
         string? currency = null, string? nameLatin = null)
+        => await Onboard(await Operator.SignIn(api), api.CreateClient(), name, category, city, settlementCard, currency, nameLatin);
+
+    /// <summary>A merchant onboarded by the signed-in operator, calling the API through <paramref name="http"/> (an API process of its own, say).</summary>
+    public static async Task<ApiMerchant> Onboard(HttpClient signedInOperator, HttpClient http, string name = "Corner Shop", string category = "5411", string city = "Shanghai",
+        string? settlementCard = null, string? currency = null, string? nameLatin = null)
     {
         object body = settlementCard is null
             ? new { name, nameLatin, category, city, currency }
             : new { name, nameLatin, category, city, currency, settlementCard = new { cardNumber = settlementCard, holderName = name } };
-        var created = await Json(await (await Operator.SignIn(api)).PostAsJsonAsync("/v1/merchants", body), HttpStatusCode.Created);
+        var created = await Json(await signedInOperator.PostAsJsonAsync("/v1/merchants", body), HttpStatusCode.Created);
         return new ApiMerchant(created.GetProperty("merchantId").GetString()!, created.GetProperty("secret").GetString()!,
-            created.GetProperty("settlementWalletId").GetString()!, api.CreateClient());
+            created.GetProperty("settlementWalletId").GetString()!, http);
     }
 
     /// <summary>A new customer with <paramref name="funds"/> in a wallet pays this merchant's dynamic QR code of <paramref name="amount"/>.</summary>

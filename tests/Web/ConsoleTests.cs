@@ -51,4 +51,45 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Screenshots.Take(page, "console-ledger");
         await Infrastructure.Operator.AssertBooksBalance(operators);
     }
+
+    [Fact]
+    public async Task An_operator_reads_a_merchants_settlements_and_failed_deliveries_freezes_a_customers_wallet_and_opens_the_cluster_dashboard()
+    {
+        var operators = await browser.Operator();
+        var shop = await ApiMerchant.Onboard(operators, browser.Http(), name: "Console Corner Shop", settlementCard: TestData.Card());
+        var payer = await Register(browser.Http());
+        var payerWallet = await payer.FundedWallet(5_000);
+        var code = await Json(await shop.Send(HttpMethod.Post, "/v1/merchant/qr-codes", System.Text.Json.JsonSerializer.Serialize(new { amount = 4_000, currency = "CNY" })), HttpStatusCode.Created);
+        await Json(await payer.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = payerWallet, pin = TestData.Pin }, "console-pay"), HttpStatusCode.Created);
+        var settlement = await Json(await shop.Send(HttpMethod.Post, "/v1/merchant/settlements"), HttpStatusCode.Created);
+        var page = await browser.NewPage(desk: true);
+        await AppPages.SignIn(page, BrowserFixture.OperatorPhone, BrowserFixture.OperatorPassword);
+
+        await page.ClickAsync("nav.tabs a[href='console/merchants']");
+        await page.FillAsync("#merchant-name", "Console Corner");
+        await page.PressAsync("#merchant-name", "Enter");
+        await page.ClickAsync($"#merchants a[href='console/merchants/{shop.Id}']");
+        await Expect(page.Locator($".settlement-row[data-settlement='{settlement.GetProperty("settlementId").GetString()}']")).ToContainTextAsync("¥39.85");
+        await Expect(page.Locator(".delivery-row")).ToHaveCountAsync(0); // no webhook endpoint: nothing failed
+        await Screenshots.Take(page, "console-merchant");
+
+        await page.ClickAsync("nav.tabs a[href=console]");
+        await page.FillAsync("#find-phone", payer.Phone);
+        await page.ClickAsync("#find");
+        var row = page.Locator($".wallet-row[data-wallet='{payerWallet}']");
+        await Expect(row).ToHaveAttributeAsync("data-status", "active");
+        await page.FillAsync("#review-note", "customer called: phone stolen");
+        await row.Locator(".freeze-wallet").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-status", "frozen");
+        await Problem(await payer.Post("/v1/transfers", payer.TransferBody(payerWallet, shop.SettlementWalletId, 100), "after-freeze"), HttpStatusCode.Conflict, "wallet_frozen");
+        await row.Locator(".unfreeze-wallet").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-status", "active");
+
+        var dashboard = await page.GotoAsync("/dashboard/");
+        Assert.Equal(200, dashboard!.Status);
+        await Expect(page.GetByText("Loading...")).ToHaveCountAsync(0); // its figures came, through the cookie
+        await Screenshots.Take(page, "console-dashboard");
+        Assert.Equal(1_000, await payer.Balance(payerWallet));
+        await Infrastructure.Operator.AssertBooksBalance(operators);
+    }
 }

@@ -17,3 +17,14 @@ public sealed record LedgerCheck(bool Balanced, int WalletCount, int NegativeWal
 public sealed record MerchantListing(string MerchantId, string Name, string? NameLatin, string Category, string City, DateTimeOffset OnboardedAt);
 
 public sealed record MerchantView(string MerchantId, string Name, string Category, string City, string SettlementWalletId, long Balance, string Currency);
+
+public sealed record Settlement(string SettlementId, long Gross, long Fee, long Net, string Currency, string CardMasked, DateTimeOffset SettledAt, bool Scheduled,
+    string Status, DateTimeOffset? PaidAt);
+
+public sealed record WebhookDelivery(string EventId, string Type, DateTimeOffset CreatedAt, string Status, int Attempts, DateTimeOffset? LastAttemptAt,
+    int? LastResponseStatus, string? LastError, DateTimeOffset? NextAttemptAt);
+
+/// <summary>A customer as operators see them: the profile the customer sees, with their wallets.</summary>
+public sealed record CustomerProfile(string CustomerId, string Phone, int Tier, string? RealName, string Restriction, IReadOnlyList<WalletView> Wallets);
+
+public sealed record WalletStatusRequest(string Status, string Reason);
