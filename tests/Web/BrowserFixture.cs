@@ -43,7 +43,31 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Whatever the Content-Security-Policy blocks, Chromium reports on the console: every test ends by
+        // asking that nothing was (an inline style or a script from elsewhere would break the page in the field).
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (_violations)
+                {
+                    _violations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+
+    private readonly List<string> _violations = [];
+
+    /// <summary>Nothing any page did was refused by its Content-Security-Policy.</summary>
+    public void AssertNoPolicyViolations()
+    {
+        lock (_violations)
+        {
+            Assert.True(_violations.Count == 0, "blocked by the Content-Security-Policy:\n" + string.Join("\n", _violations));
+        }
     }
 
     /// <summary>An HTTP client of the same API, for what a test sets up or checks outside the browser.</summary>

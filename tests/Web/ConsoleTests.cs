@@ -50,6 +50,7 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Expect(page.Locator("#ledger-balanced")).ToHaveAttributeAsync("data-balanced", "true");
         await Screenshots.Take(page, "console-ledger");
         await Infrastructure.Operator.AssertBooksBalance(operators);
+        browser.AssertNoPolicyViolations();
     }
 
     [Fact]
@@ -91,5 +92,6 @@ public sealed class ConsoleTests(BrowserFixture browser)
         await Screenshots.Take(page, "console-dashboard");
         Assert.Equal(1_000, await payer.Balance(payerWallet));
         await Infrastructure.Operator.AssertBooksBalance(operators);
+        browser.AssertNoPolicyViolations();
     }
 }

@@ -79,6 +79,7 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
         // Money moved once each way, and the bank's books still sum to zero.
         Assert.Equal(2550, await friend.Balance(friendWallet));
         await Infrastructure.Operator.AssertBooksBalance(await browser.Operator());
+        browser.AssertNoPolicyViolations();
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/signin$"));
         await page.GotoAsync("/app/me");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/signin\\?then=me$"));
+        browser.AssertNoPolicyViolations();
     }
 
     [Fact]
@@ -139,6 +141,7 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
 
         await page.ClickAsync("#lang-switch");
         await Expect(page.Locator("h1")).ToHaveTextAsync("账单");
+        browser.AssertNoPolicyViolations();
     }
 
     private async Task<string> SmsCode(string phone)

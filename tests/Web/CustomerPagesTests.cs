@@ -46,6 +46,7 @@ public sealed class CustomerPagesTests(BrowserFixture browser)
         await Expect(page.Locator(".bar[data-category=dining]")).ToHaveAttributeAsync("data-minor", "1234");
         await Expect(page.Locator("#spending-chart")).ToContainTextAsync("餐饮");
         await Screenshots.Take(page, "spending");
+        browser.AssertNoPolicyViolations();
     }
 
     [Fact]
@@ -87,5 +88,6 @@ public sealed class CustomerPagesTests(BrowserFixture browser)
         await page.ClickAsync("#unfreeze");
         await Expect(page.Locator("#wallet-state")).ToHaveAttributeAsync("data-status", "active");
         Assert.Equal(10_000, await customer.Balance(wallet));
+        browser.AssertNoPolicyViolations();
     }
 }

@@ -30,5 +30,6 @@ public sealed class PaymentCodeTests(BrowserFixture browser)
         var second = (await shown.GetAttributeAsync("data-code"))!;
         Assert.Matches("^28\\d{16}$", second);
         Assert.Equal(second, QrImages.Read(await page.Locator("#pay-code-qr").ScreenshotAsync()));
+        browser.AssertNoPolicyViolations();
     }
 }
