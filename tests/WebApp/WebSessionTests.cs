@@ -85,7 +85,7 @@ public sealed class WebSessionTests(ApiFixture api)
         var raw = api.CreateClient(new() { HandleCookies = false });
         var signIn = await raw.PostAsJsonAsync("/v1/web/session", new { phone = alice.Phone, password = TestData.Password });
         var csrf = (await Json(signIn, HttpStatusCode.OK)).GetProperty("csrfToken").GetString();
-        var access = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wallet_session=", StringComparison.Ordinal)).Split(';')[0];
+        var access = Cookie(signIn, "wallet_session");
 
         var signOut = new HttpRequestMessage(HttpMethod.Delete, "/v1/web/session");
         signOut.Headers.Add("Cookie", access);
@@ -105,12 +105,12 @@ public sealed class WebSessionTests(ApiFixture api)
         var raw = api.CreateClient(new() { HandleCookies = false });
         var signIn = await raw.PostAsJsonAsync("/v1/web/session", new { phone = alice.Phone, password = TestData.Password });
         var first = (await Json(signIn, HttpStatusCode.OK)).GetProperty("csrfToken").GetString();
-        var refresh = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wallet_refresh=", StringComparison.Ordinal)).Split(';')[0];
+        var refresh = Cookie(signIn, "wallet_refresh");
 
         var renewed = await WithCookie(raw, HttpMethod.Get, "/v1/web/session", refresh);
         var body = await Json(renewed, HttpStatusCode.OK);
         Assert.Equal((alice.Id, first), (body.GetProperty("customerId").GetString(), body.GetProperty("csrfToken").GetString()));
-        var access = renewed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wallet_session=", StringComparison.Ordinal)).Split(';')[0];
+        var access = Cookie(renewed, "wallet_session");
         Assert.Equal(HttpStatusCode.OK, (await WithCookie(raw, HttpMethod.Get, "/v1/me", access)).StatusCode);
 
         // The refresh token rotated: presenting the old one again is theft, and ends the session.
@@ -152,6 +152,10 @@ public sealed class WebSessionTests(ApiFixture api)
         }
         return browser.SendAsync(request);
     }
+
+    /// <summary>The cookie a response set, as a browser would send it back (<c>name=value</c>).</summary>
+    private static string Cookie(HttpResponseMessage response, string name)
+        => response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split(';')[0];
 
     private static Task<HttpResponseMessage> WithCookie(HttpClient raw, HttpMethod method, string path, string cookie)
     {
