@@ -114,6 +114,14 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/signin$"));
         await page.GotoAsync("/app/me");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/app/signin\\?then=me$"));
+
+        // Where to go after signing in is a page of the app, never a place a link chose ("/\\host" is "//host" to a browser).
+        await page.GotoAsync("/app/signin?then=%2F%5Cevil.example%2Fphish");
+        await page.FillAsync("#phone", customer.Phone);
+        await page.FillAsync("#password", TestData.Password);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator("#sign-out")).ToBeVisibleAsync();
+        Assert.Equal(new Uri(browser.Api.Address, "/app/"), new Uri(page.Url));
         browser.AssertNoPolicyViolations();
     }
 

@@ -4,7 +4,7 @@ using Wallet.Tests.Infrastructure;
 namespace Wallet.Tests.Web;
 
 /// <summary>
-/// Each page the browser tests visit, kept as a PNG under <c>artifacts/screenshots/</c> (CI keeps the folder). With
+/// Each page the browser tests visit, kept as a PNG under <c>artifacts/screenshots/</c> (ignored by git). With
 /// WALLET_UPDATE_SCREENSHOTS=1 the README's pictures (docs/screenshots) are taken anew from the same run.
 /// </summary>
 public static class Screenshots
