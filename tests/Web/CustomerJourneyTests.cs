@@ -72,6 +72,19 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
         await Expect(found).ToContainTextAsync("-¥25.50");
         await Screenshots.Take(page, "history");
 
+        // The transfer's electronic receipt, downloaded from its entry as a person would: a PDF of that movement.
+        var receipt = await page.RunAndWaitForDownloadAsync(() => found.Locator("a.receipt").ClickAsync());
+        var receiptText = PdfText(await File.ReadAllBytesAsync((await receipt.PathAsync())!));
+        Assert.Contains("25.50", receiptText, StringComparison.Ordinal);
+
+        // This month's statement lists the transfer, in the CSV a spreadsheet opens.
+        await page.GotoAsync("/app/statements");
+        var month = page.Locator(".statement").First;
+        await Expect(month).ToHaveAttributeAsync("data-status", "open");
+        await Screenshots.Take(page, "statements");
+        var csv = await page.RunAndWaitForDownloadAsync(() => month.Locator("a.csv").ClickAsync());
+        Assert.Contains("午饭 lunch", await File.ReadAllTextAsync((await csv.PathAsync())!), StringComparison.Ordinal);
+
         await page.ClickAsync("nav.tabs a[href='']");
         await Expect(page.Locator("#balance")).ToHaveAttributeAsync("data-minor", "97450");
         await Screenshots.Take(page, "home");
@@ -150,6 +163,12 @@ public sealed class CustomerJourneyTests(BrowserFixture browser)
         await page.ClickAsync("#lang-switch");
         await Expect(page.Locator("h1")).ToHaveTextAsync("账单");
         browser.AssertNoPolicyViolations();
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text));
     }
 
     private async Task<string> SmsCode(string phone)

@@ -12,3 +12,5 @@ public sealed record Entry(string EntryId, string Kind, string Direction, long A
 public sealed record WalletOverview(WalletView Wallet, IReadOnlyList<Entry> RecentEntries);
 
 public sealed record UnfreezeRequest(string Pin, string Code);
+
+public sealed record StatementMonth(string Month, string Status);
