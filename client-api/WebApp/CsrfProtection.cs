@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -23,6 +24,7 @@ public sealed class CsrfProtection(RequestDelegate next, SigningKey key)
     {
         if (context.Items.ContainsKey(WebSessionCookies.AuthenticatedByCookie) && context.User.Identity?.IsAuthenticated == true
             && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
+            && ActsAsTheCaller(context.GetEndpoint())
             && !Matches(context.Request.Headers[Header].ToString(), TokenFor(key, context.User.FindFirstValue("sub"), context.User.FindFirstValue(TokenIssuer.SessionClaim))))
         {
             await Problems.For(Problems.CsrfTokenInvalid, $"A request signed in by the web session's cookie must carry the session's {Header} header.").ExecuteAsync(context);
@@ -30,6 +32,13 @@ public sealed class CsrfProtection(RequestDelegate next, SigningKey key)
         }
         await next(context);
     }
+
+    /// <summary>
+    /// A route that acts as whoever the cookie says: every route that requires a caller, and signing out. Routes open
+    /// to anyone (registering, signing in) do not: a stale cookie must not stop a person signing in again.
+    /// </summary>
+    private static bool ActsAsTheCaller(Endpoint? endpoint)
+        => endpoint is not null && (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null || endpoint.Metadata.GetMetadata<ActsAsCaller>() is not null);
 
     public static string TokenFor(SigningKey key, string? customerId, string? sessionId)
     {
@@ -40,3 +49,6 @@ public sealed class CsrfProtection(RequestDelegate next, SigningKey key)
     private static bool Matches(string offered, string expected)
         => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(offered), Encoding.UTF8.GetBytes(expected));
 }
+
+/// <summary>Marks a route open to anyone that still acts as the cookie's caller (signing out), so it needs the CSRF token.</summary>
+public sealed class ActsAsCaller;

@@ -23,7 +23,7 @@ public static class WebSessionEndpoints
         session.MapPost("", Start).WithName("StartWebSession").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked)
             .RequireRateLimiting(RateLimitSetup.SignIn);
         session.MapGet("", Resume).WithName("GetWebSession").MayRefuse(Problems.Unauthorized);
-        session.MapDelete("", End).WithName("EndWebSession").MayRefuse(Problems.CsrfTokenInvalid);
+        session.MapDelete("", End).WithName("EndWebSession").WithMetadata(new ActsAsCaller()).MayRefuse(Problems.CsrfTokenInvalid);
         return routes;
     }
 
@@ -44,13 +44,13 @@ public static class WebSessionEndpoints
     /// refresh cookie renews the session (rotating it, as <c>/v1/auth/refresh</c> does); without either it is 401.
     /// </summary>
     public static async Task<Results<Ok<WebSessionResponse>, ProblemHttpResult>> Resume(
-        HttpContext context, ClaimsPrincipal user, IGrainFactory grains, TokenIssuer issuer, SigningKey key)
+        HttpContext context, ClaimsPrincipal user, IGrainFactory grains, TokenIssuer issuer, SigningKey key, TimeProvider clock)
     {
         if (user.Identity?.IsAuthenticated == true)
         {
             var customerId = user.CustomerId();
             return TypedResults.Ok(new WebSessionResponse(customerId, user.FindFirstValue("role")!,
-                CsrfProtection.TokenFor(key, customerId, user.FindFirstValue(TokenIssuer.SessionClaim)), ExpiresIn: SecondsLeft(user)));
+                CsrfProtection.TokenFor(key, customerId, user.FindFirstValue(TokenIssuer.SessionClaim)), ExpiresIn: SecondsLeft(user, clock)));
         }
         if (context.Request.Cookies.TryGetValue(WebSessionCookies.Refresh, out var refresh)
             && RefreshTokens.TryParse(refresh, out var owner, out var sessionId, out var secret) && Ids.IsWellFormed(owner)
@@ -81,8 +81,8 @@ public static class WebSessionEndpoints
             CsrfProtection.TokenFor(key, session.CustomerId, session.SessionId), tokens.ExpiresIn);
     }
 
-    private static int SecondsLeft(ClaimsPrincipal user)
-        => long.TryParse(user.FindFirstValue("exp"), out var exp) ? (int)Math.Max(0, exp - DateTimeOffset.UtcNow.ToUnixTimeSeconds()) : 0;
+    private static int SecondsLeft(ClaimsPrincipal user, TimeProvider clock)
+        => long.TryParse(user.FindFirstValue("exp"), out var exp) ? (int)Math.Max(0, exp - clock.GetUtcNow().ToUnixTimeSeconds()) : 0;
 }
 
 /// <summary>The web app's session as its page may know it: who, and the CSRF token; the tokens stay in the HttpOnly cookies.</summary>

@@ -65,6 +65,19 @@ public sealed class WebSessionTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_browser_still_signed_in_may_sign_in_again_or_register_someone_without_the_CSRF_token_but_not_sign_out()
+    {
+        var alice = await Register(api);
+        var (browser, csrf) = await WebSignIn(alice);
+
+        Assert.Equal(alice.Id, (await Json(await browser.PostAsJsonAsync("/v1/web/session", new { phone = alice.Phone, password = TestData.Password }), HttpStatusCode.OK))
+            .GetProperty("customerId").GetString());
+        await Json(await browser.PostAsJsonAsync("/v1/customers", new { phone = TestData.Phone(), password = TestData.Password }), HttpStatusCode.Created);
+        await Problem(await Send(browser, HttpMethod.Delete, "/v1/web/session", null, csrf: null, key: null), HttpStatusCode.Forbidden, "csrf_token_invalid");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_cookie_opens_only_what_the_customers_token_opens()
     {
         var alice = await Register(api);
