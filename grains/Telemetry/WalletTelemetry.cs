@@ -62,7 +62,7 @@ public static class WalletTelemetry
         {
             telemetry.WithTracing(tracing =>
             {
-                tracing.SetSampler(RequestRootedSampler.Instance).AddSource(OrleansSources).AddNpgsql();
+                tracing.SetSampler(RequestRootedSampler.Instance).AddSource(OrleansSources).AddSource(WalletActivities.SourceName).AddNpgsql();
                 if (TelemetryOptions.ExportsTraces(configuration))
                 {
                     tracing.AddOtlpExporter();
