@@ -24,6 +24,7 @@ public sealed partial class DashboardTests(TracedApiFixture traced)
     {
         var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Repository.PathOf("deploy/grafana/dashboards/wallet.json"))).RootElement;
         var panels = dashboard.GetProperty("panels").EnumerateArray().ToList();
+        var prometheus = await File.ReadAllTextAsync(Repository.PathOf("deploy/prometheus/prometheus.yml"));
         Assert.True(panels.Count >= 10, "the dashboard has its panels");
         // A top-up and a refused transfer move through HTTP; what the bank rarely does (an in-doubt answer, an alert,
         // a sweep) is counted once by hand, so that every series the panels read exists.
@@ -50,6 +51,8 @@ public sealed partial class DashboardTests(TracedApiFixture traced)
                 Assert.True(metrics.Count > 0, $"the panel \"{title}\" names a metric in {query}");
                 Assert.All(metrics, metric => Assert.True(served.Contains(metric),
                     $"the panel \"{title}\" queries {metric}, which the metrics endpoint does not serve; it serves:\n{string.Join('\n', served.Order())}"));
+                Assert.All(Jobs().Matches(query).Select(job => job.Groups["job"].Value), job => Assert.True(prometheus.Contains($"job_name: {job}", StringComparison.Ordinal),
+                    $"the panel \"{title}\" reads the job {job}, which deploy/prometheus/prometheus.yml does not scrape"));
                 var labels = scrape.Samples.Where(sample => metrics.Contains(sample.Name)).SelectMany(sample => sample.Labels.Keys).ToHashSet();
                 Assert.All(LabelsIn(query), label => Assert.True(labels.Contains(label),
                     $"the panel \"{title}\" uses the label {label}, which no series of {string.Join(", ", metrics)} has; they have {string.Join(", ", labels.Order())}"));
@@ -72,6 +75,9 @@ public sealed partial class DashboardTests(TracedApiFixture traced)
             .Concat(Selectors().Matches(query).Where(m => m.Value.StartsWith('{')).SelectMany(m => Matcher().Matches(m.Value)))
             .Select(m => m is { Groups: var g } && g["label"].Success ? g["label"].Value : m.Value)
             .Where(label => label is not ("job" or "instance" or "le")).Distinct();
+
+    [GeneratedRegex(@"job=""(?<job>[^""]+)""")]
+    private static partial Regex Jobs();
 
     [GeneratedRegex(@"(?<label>[a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!=|!~|=)")]
     private static partial Regex Matcher();
