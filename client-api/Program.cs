@@ -21,6 +21,7 @@ builder.AddWalletAuth();      // short-lived bearer tokens
 builder.AddWalletHttp();      // strict JSON, problem responses, OpenAPI, health
 builder.AddWalletRateLimits(); // 429 for too many sign-ins, registrations, texts or movements
 builder.AddWalletWebApp();    // the customers' web app and the operators' console, under /app
+builder.AddWalletTelemetry(); // metrics for Prometheus on a port of their own, traces by OTLP (README "Metrics and traces")
 
 var app = builder.Build();
 app.UseWalletPipeline();

@@ -29,7 +29,7 @@ if ! command -v docker-compose >/dev/null && [ "$(id -u)" = 0 ]; then
 fi
 if command -v docker-compose >/dev/null; then
   WALLET_DB_PASSWORD=check WALLET_SIGNING_KEY=check WALLET_OPERATOR_PHONE=check WALLET_OPERATOR_PASSWORD=check \
-    WALLET_VAULT_KEY=check WALLET_IDENTITY_KEY=check \
+    WALLET_VAULT_KEY=check WALLET_IDENTITY_KEY=check GRAFANA_ADMIN_PASSWORD=check \
     docker-compose -f docker-compose.yml config -q
   echo "docker-compose.yml is valid"
 else

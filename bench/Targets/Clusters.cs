@@ -25,6 +25,7 @@ public static class Clusters
     {
         var host = Host.CreateApplicationBuilder();
         host.Configuration.AddInMemoryCollection(settings);
+        host.Configuration["Wallet:Telemetry:MetricsUrl"] = "http://127.0.0.1:0"; // metrics collected as deployed (any free port: nobody scrapes)
         host.Logging.SetMinimumLevel(LogLevel.Error);
         host.UseOrleans(silo => silo.UseWalletClustering(host.Configuration).AddWallet(host.Configuration));
         var app = host.Build();

@@ -41,6 +41,8 @@ public sealed class HttpBank : IBenchTarget
                 ["Wallet__Auth__AccessTokenMinutes"] = "600", // a bench outlives the 15-minute default
                 ["Wallet__Silo__SiloPort"] = $"{port + 1}",
                 ["Wallet__Silo__GatewayPort"] = $"{port + 2}",
+                // Metrics collected as a deployment collects them (the cost is the recording; nobody needs to scrape).
+                ["Wallet__Telemetry__MetricsUrl"] = $"http://127.0.0.1:{port + 3}",
                 // The bench is a crowd behind one address, each customer far busier than a person.
                 ["Wallet__RateLimits__SignIn__PermitLimit"] = "1000000",
                 ["Wallet__RateLimits__SignIn__WindowSeconds"] = "60",

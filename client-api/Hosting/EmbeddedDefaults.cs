@@ -26,9 +26,31 @@ public static class EmbeddedDefaults
                 defaults[port] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
             }
         }
+        // The sandbox serves its metrics where the README looks for them, if nothing else has that port (a second
+        // embedded wallet on the machine then has none unless told where): never on the public port.
+        if (string.IsNullOrEmpty(configuration[$"{Telemetry.TelemetryOptions.Section}:MetricsUrl"]) && IsFree(MetricsPort))
+        {
+            defaults[$"{Telemetry.TelemetryOptions.Section}:MetricsUrl"] = $"http://127.0.0.1:{MetricsPort}";
+        }
         if (defaults.Count > 0)
         {
             configuration.AddInMemoryCollection(defaults);
+        }
+    }
+
+    public const int MetricsPort = 9464;
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

@@ -42,6 +42,7 @@ public static class LoggingSetup
                 ? offered
                 : Guid.NewGuid().ToString("N");
             context.TraceIdentifier = id;
+            TelemetrySetup.Correlate(id);
             // Set as the response starts: the exception handler clears the headers of a response it replaces.
             context.Response.OnStarting(() =>
             {

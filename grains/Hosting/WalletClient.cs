@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Wallet.Telemetry;
 
 namespace Wallet.Hosting;
 
@@ -26,6 +27,7 @@ public static class WalletClient
         // Fail over quickly: a call through a dead gateway is retried elsewhere instead of hanging 30 s.
         client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
         client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.AddWalletTelemetry(configuration); // metrics for Prometheus and traces, when Wallet:Telemetry asks for them
         return client;
     }
 }

@@ -13,6 +13,7 @@ using Wallet.Simulators;
 using Wallet.Sms;
 using Wallet.Storage;
 using Wallet.Storage.GroupCommit;
+using Wallet.Telemetry;
 using Wallet.Wallets;
 
 namespace Wallet.Hosting;
@@ -74,6 +75,7 @@ public static class WalletSilo
         silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = webhooks.ReminderPeriod < options.MinimumReminderPeriod
             ? webhooks.ReminderPeriod : options.MinimumReminderPeriod);
         silo.Services.AddWalletServices(configuration, environment);
+        silo.AddWalletTelemetry(configuration); // metrics for Prometheus and traces, when Wallet:Telemetry asks for them
         return silo;
     }
 

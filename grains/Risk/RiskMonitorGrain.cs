@@ -60,6 +60,7 @@ public sealed partial class RiskMonitorGrain(
                 continue;
             }
             counted = true;
+            Telemetry.WalletMetrics.EventHandled("risk_monitor", clock.GetUtcNow() - item.OccurredAt);
             var seen = state.Take(item, options.Value.Window, rates);
             if (options.Value.Enabled)
             {
@@ -103,6 +104,7 @@ public sealed partial class RiskMonitorGrain(
             var alertId = Ids.ForIdempotencyKey(IdPrefixes.RiskAlert, seen.Event.EventId, rule.Rule.ToString());
             state.Remember(new RiskAlert(alertId, CustomerId, rule.Rule, detail, state.Restriction, seen.Event.EventId, seen.Event.OccurredAt, clock.GetUtcNow()));
             LogAlert(logger, CustomerId, rule.Rule, state.Restriction);
+            Telemetry.WalletMetrics.AlertRaised(rule.Rule);
         }
     }
 

@@ -124,5 +124,6 @@ public sealed class TillSweeperGrain(ITransactionClient transactions, ILogger<Ti
         await Movements.TransactionRetry.Run(logger, $"sweep {walletId} till {till}", () => transactions.RunTransaction(TransactionOption.Create,
             async () => mark = await GrainFactory.GetGrain<IWalletBookkeepingGrain>(walletId).TakeTill(till)));
         await GrainFactory.GetGrain<IWalletTillGrain>(Tills.KeyOf(walletId, till)).Swept(mark);
+        Telemetry.WalletMetrics.TillSwept();
     }
 }

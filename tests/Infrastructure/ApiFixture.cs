@@ -48,6 +48,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         Default("Wallet:Operator:Phone", OperatorPhone);
         Default("Wallet:Operator:Password", OperatorPassword);
         Default("Wallet:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Default("Wallet:Telemetry:MetricsUrl", $"http://127.0.0.1:{FreePorts.NextText()}"); // every host serves its metrics, as deployed
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);

@@ -15,10 +15,13 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
     private readonly string _log;
     private readonly StreamWriter _writer;
 
-    private EmbeddedApiProcess(Process process, string log, StreamWriter writer, Uri address) =>
-        (_process, _log, _writer, Address) = (process, log, writer, address);
+    private EmbeddedApiProcess(Process process, string log, StreamWriter writer, Uri address, Uri metrics) =>
+        (_process, _log, _writer, Address, Metrics) = (process, log, writer, address, metrics);
 
     public Uri Address { get; }
+
+    /// <summary>Its metrics endpoint (<c>Wallet:Telemetry:MetricsUrl</c>), which the README tells a user to turn on the same way.</summary>
+    public Uri Metrics { get; }
 
     public string Log
     {
@@ -69,6 +72,8 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Wallet__Operator__Phone"] = operatorPhone;
         start.Environment["Wallet__Operator__Password"] = operatorPassword;
+        var metrics = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        start.Environment["Wallet__Telemetry__MetricsUrl"] = metrics.ToString().TrimEnd('/');
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -81,7 +86,7 @@ public sealed class EmbeddedApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => { lock (writer) { writer.WriteLine(line.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new EmbeddedApiProcess(process, log, writer, address);
+        return new EmbeddedApiProcess(process, log, writer, address, metrics);
     }
 
     /// <summary>True once <c>/health/ready</c> answers 200, false if the process exits first; fails after 60 s.</summary>

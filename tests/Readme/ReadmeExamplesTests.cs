@@ -31,6 +31,9 @@ public sealed partial class ReadmeExamplesTests
     /// <summary>The README's base URL: the one assignment the test changes, to the port its API listens on.</summary>
     private const string ReadmeBase = "B=http://127.0.0.1:5080;";
 
+    /// <summary>The README's metrics endpoint, changed like the base URL to the one the test's API serves.</summary>
+    private const string ReadmeMetrics = "M=http://127.0.0.1:9464;";
+
     private const string OperatorPhone = "+15550001111";
     private const string OperatorPassword = "readme operator secret";
 
@@ -49,10 +52,12 @@ public sealed partial class ReadmeExamplesTests
             .Where(b => !NotRunHere.Keys.Any(fragment => b.Block.Text.Contains(fragment, StringComparison.Ordinal)))
             .ToList();
         Assert.True(run.Sum(b => Occurrences(b.Block.Text, ReadmeBase)) == 1, $"the README's examples set the base URL once, as `{ReadmeBase}`");
+        Assert.True(run.Sum(b => Occurrences(b.Block.Text, ReadmeMetrics)) == 1, $"the README's examples set the metrics endpoint once, as `{ReadmeMetrics}`");
 
         await using var api = await EmbeddedApiProcess.StartReady(OperatorPhone, OperatorPassword);
         var session = await ShellSession.Run(
-            [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
+            [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
+                .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
             keep: ["TOKEN", "FRIEND", "OPS", "WALLET"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
@@ -115,7 +120,7 @@ public sealed partial class ReadmeExamplesTests
         Assert.Equal(3, lines.Count(line => line == "invalid_pin"));
         var restricted = lines.IndexOf(expected);
         Assert.True(restricted >= 0 && lines.IndexOf("\"none\"") > restricted, $"the restriction goes {expected}, then none (alerts: {string.Join(", ", rules)}):\n{session.Output}");
-        Assert.Equal("\"completed\"", lines.Last(line => line.Length > 0));
+        Assert.Equal("\"completed\"", lines.Skip(lines.LastIndexOf("\"none\"") + 1).First(line => line.Length > 0)); // the right PIN's transfer, after the unfreeze
         var me = await Json(customer, "/v1/me");
         Assert.Equal("none", me.GetProperty("restriction").GetString());
         Assert.Equal(2, me.GetProperty("tier").GetInt32());   // real name (4 -> 3), then a debit card in that name (3 -> 2)

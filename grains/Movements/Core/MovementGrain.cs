@@ -91,6 +91,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
         // write overlaps the transaction's start and is awaited inside it, before the transaction can commit.
         // On PostgreSQL the events are committed with the record instead.
         var expected = services.EventsCommitWithRecord ? Task.CompletedTask : Outbox.Expect(MovementId);
+        var wrote = false; // this commit recorded the outcome (a queued or replayed request finds it instead)
         try
         {
             var settled = await TransactionRetry.Run(Logger, MovementId, async () =>
@@ -102,6 +103,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
                     await expected;
                     // Already settled: a new movement finds any receipt; one that resolves a waiting state, any other state.
                     outcome = await record.PerformUpdate(r => r.Receipt is null || (resolves is not null && r.Receipt.Status == resolves) ? null : r);
+                    wrote = outcome is null;
                     if (outcome is not null)
                     {
                         return;
@@ -121,6 +123,10 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
                 return outcome!;
             });
             var final = Settle(settled, callerId, fingerprint);
+            if (wrote)
+            {
+                Telemetry.WalletMetrics.MovementRecorded(final);
+            }
             await Publish(final);
             await AfterCommit(final);
             return final;
@@ -131,6 +137,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
         }
         catch (Exception exception) when (TransactionRetry.IsRetryable(exception))
         {
+            Telemetry.WalletMetrics.MovementInDoubt(receipt.Kind);
             throw new WalletRefusedException(RefusalCodes.MovementInDoubt,
                 "The movement could not be confirmed in time. Replay it with the same idempotency key to learn its outcome.");
         }

@@ -86,6 +86,7 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             try
             {
+                using var traced = Telemetry.WalletActivities.ServingMany("group commit", batch, static call => call.Caller);
                 var outcomes = await Execute(batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -142,4 +143,7 @@ public sealed class BatchedCall(NpgsqlBatchCommand command, Func<NpgsqlDataReade
     public Func<NpgsqlDataReader, StoredState?> Answer { get; } = answer;
 
     public TaskCompletionSource<StoredState?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The traced request this statement is for, if any: the batch's span continues its trace.</summary>
+    public System.Diagnostics.ActivityContext Caller { get; } = Telemetry.WalletActivities.Caller;
 }
