@@ -26,7 +26,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(File.Exists(ChromiumPath), $"The browser tests need Chromium at {ChromiumPath} (Debian's chromium package; tests/run.sh installs it).");
         // The night-time rule would alert on large payments when CI runs between 00:00 and 05:00 in Shanghai, and an
         // open alert makes the next restricting rule climb a step: the held-transfer test needs exactly `review`.
-        Api = await EmbeddedApiProcess.StartReady(OperatorPhone, OperatorPassword, new Dictionary<string, string> { ["Wallet__Risk__NightTime__Enabled"] = "false" });
+        // Every test's people come from one address, 127.0.0.1: the per-address limits on signing in, registering and
+        // texts (20, 10 and 5 a minute) would refuse the suite's, not an attacker's (their own tests cover them).
+        Api = await EmbeddedApiProcess.StartReady(OperatorPhone, OperatorPassword, new Dictionary<string, string>
+        {
+            ["Wallet__Risk__NightTime__Enabled"] = "false",
+            ["Wallet__RateLimits__SignIn__PermitLimit"] = "100000",
+            ["Wallet__RateLimits__Registration__PermitLimit"] = "100000",
+            ["Wallet__RateLimits__Sms__PermitLimit"] = "100000",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });
         // A WebAssembly app's first load on a busy 2-core machine takes seconds, not milliseconds.
