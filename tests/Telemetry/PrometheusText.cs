@@ -29,10 +29,13 @@ public sealed partial class PrometheusText
         => Samples.Where(s => s.Name == name && labels.All(l => s.Has(l.Label, l.Value))).Sum(s => s.Value);
 
     /// <summary>Scrapes <paramref name="api"/>'s metrics endpoint (Wallet:Telemetry:MetricsUrl), which must answer 200 in the text format.</summary>
-    public static async Task<PrometheusText> Scrape(ApiFixture api)
+    public static Task<PrometheusText> Scrape(ApiFixture api)
+        => Scrape(new Uri(api.Services.GetRequiredService<IConfiguration>()["Wallet:Telemetry:MetricsUrl"]!));
+
+    /// <summary>Scrapes the metrics endpoint at <paramref name="address"/>, which must answer 200 in the text format.</summary>
+    public static async Task<PrometheusText> Scrape(Uri address)
     {
-        var address = api.Services.GetRequiredService<IConfiguration>()["Wallet:Telemetry:MetricsUrl"];
-        using var http = new HttpClient { BaseAddress = new Uri(address!) };
+        using var http = new HttpClient { BaseAddress = address };
         using var answer = await http.GetAsync("/metrics");
         var text = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, $"GET {address}/metrics answered {answer.StatusCode}: {text}");
