@@ -32,11 +32,14 @@ public abstract class PageBase : ComponentBase, IDisposable
         Language.Changed += StateHasChanged;
         if (NeedsSession && !await Session.Ensure())
         {
-            Nav.NavigateTo($"signin?then={Uri.EscapeDataString(Nav.ToBaseRelativePath(Nav.Uri))}");
+            SendToSignIn();
             return;
         }
         await Run(Load);
     }
+
+    /// <summary>To sign in, then back to this page.</summary>
+    private void SendToSignIn() => Nav.NavigateTo($"signin?then={Uri.EscapeDataString(Nav.ToBaseRelativePath(Nav.Uri))}");
 
     /// <summary>What the page reads when it opens.</summary>
     protected virtual Task Load() => Task.CompletedTask;
@@ -53,7 +56,7 @@ public abstract class PageBase : ComponentBase, IDisposable
         }
         catch (ApiProblem problem) when (problem.Status == 401 && NeedsSession)
         {
-            Nav.NavigateTo($"signin?then={Uri.EscapeDataString(Nav.ToBaseRelativePath(Nav.Uri))}");
+            SendToSignIn();
             return false;
         }
         catch (ApiProblem problem)

@@ -10,8 +10,6 @@ public sealed class Language(IJSRuntime js)
 {
     public bool English { get; private set; }
 
-    public string Code => English ? "en" : "zh-CN";
-
     public event Action? Changed;
 
     public async Task Load() => English = await js.InvokeAsync<string>("walletLang.get") == "en";
