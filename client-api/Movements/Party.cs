@@ -5,12 +5,13 @@ namespace Wallet.ClientApi.Movements;
 
 /// <summary>
 /// One side of a movement, the same shape wherever a movement says where money came <c>from</c> and went
-/// <c>to</c>: a wallet, a bank card or a merchant. Exactly one of the ids is set.
+/// <c>to</c>: a wallet, a bank card, a merchant or a biller. Exactly one of the ids is set.
 /// </summary>
 /// <param name="WalletId">The wallet (<c>wal_…</c>), or null when this side is not a wallet.</param>
 /// <param name="CardId">The bank card (<c>card_…</c>), or null when this side is not a card.</param>
 /// <param name="MerchantId">The merchant (<c>mch_…</c>), or null when this side is not a merchant.</param>
-public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
+/// <param name="BillerId">The biller (<c>bil_…</c>) a bill was paid to, or null when this side is not a biller.</param>
+public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null)
 {
     public static Party Wallet(string? id) => new(id, null, null);
 
@@ -24,6 +25,7 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
         null => null,
         _ when id.StartsWith(IdPrefixes.Card + "_", StringComparison.Ordinal) => Card(id),
         _ when id.StartsWith(IdPrefixes.Merchant + "_", StringComparison.Ordinal) => Merchant(id),
+        _ when id.StartsWith(IdPrefixes.Biller + "_", StringComparison.Ordinal) => new(null, null, null, id),
         _ => Wallet(id),
     };
 
@@ -33,5 +35,5 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId)
     /// </summary>
     public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
 
-    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId);
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId);
 }

@@ -16,6 +16,7 @@ public static class DocumentLabels
         MovementKind.Refund => "退款 Refund",
         MovementKind.Settlement => "结算 Settlement",
         MovementKind.Cashback => "返现 Cashback",
+        MovementKind.BillPayment => "缴费 Bill payment",
         _ => kind.ToString(),
     };
 

@@ -50,6 +50,7 @@ public static class SpendingCategories
         MovementKind.Refund => SpendingCategory.Refunds,
         MovementKind.Settlement => SpendingCategory.Settlements,
         MovementKind.Cashback => SpendingCategory.Cashback,
+        MovementKind.BillPayment => SpendingCategory.Utilities,
         _ => SpendingCategory.Other,
     };
 

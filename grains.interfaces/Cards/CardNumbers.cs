@@ -9,21 +9,7 @@ public static class CardNumbers
         {
             return false;
         }
-        var sum = 0;
-        for (var i = 0; i < number.Length; i++)
-        {
-            var digit = number[number.Length - 1 - i] - '0';
-            if (i % 2 == 1)
-            {
-                digit *= 2;
-                if (digit > 9)
-                {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
+        return Identity.Luhn.IsValid(number);
     }
 
     public static string Mask(string number)

@@ -20,6 +20,8 @@ public sealed record SignedPayment(
     public const string Transfer = "transfer";
     public const string Withdrawal = "withdrawal";
     public const string Payment = "payment";
+    public const string BillPayment = "bill_payment";
+    public const string AutopayMandate = "autopay_mandate";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

@@ -20,6 +20,8 @@ public static class IdPrefixes
     public const string Event = "evt";
     public const string RiskAlert = "rsk";
     public const string Notification = "ntf";
+    public const string Biller = "bil";
+    public const string BillPayee = "pye";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -33,4 +35,6 @@ public static class IdPrefixes
     public const string Authorisation = "au";
     public const string Refund = "rf";
     public const string Settlement = "st";
+    public const string BillPayment = "bp";
+    public const string BillRefund = "br";
 }

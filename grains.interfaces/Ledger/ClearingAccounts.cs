@@ -10,6 +10,9 @@ public static class ClearingAccounts
     public const string MerchantSettlement = "merchant-settlement";
     public const string SettlementFees = "settlement-fees";
 
+    /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
+    public static string Biller(string billerId) => $"biller-{billerId}";
+
     /// <summary>Enough shards that concurrent top-ups rarely share a lock, few enough to sum quickly.</summary>
     public const int Shards = 8;
 

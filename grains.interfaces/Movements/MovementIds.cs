@@ -13,6 +13,8 @@ public enum Workflow
     Authorisation,
     Refund,
     Settlement,
+    BillPayment,
+    BillRefund,
 }
 
 /// <summary>
@@ -35,6 +37,8 @@ public static class MovementIds
         Workflow.Authorisation => IdPrefixes.Authorisation,
         Workflow.Refund => IdPrefixes.Refund,
         Workflow.Settlement => IdPrefixes.Settlement,
+        Workflow.BillPayment => IdPrefixes.BillPayment,
+        Workflow.BillRefund => IdPrefixes.BillRefund,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -51,6 +55,8 @@ public static class MovementIds
             IdPrefixes.Authorisation => Workflow.Authorisation,
             IdPrefixes.Refund => Workflow.Refund,
             IdPrefixes.Settlement => Workflow.Settlement,
+            IdPrefixes.BillPayment => Workflow.BillPayment,
+            IdPrefixes.BillRefund => Workflow.BillRefund,
             _ => null,
         };
     }
@@ -66,6 +72,8 @@ public static class MovementIds
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Refund => grains.GetGrain<IRefundGrain>(id),
         Workflow.Settlement => grains.GetGrain<ISettlementGrain>(id),
+        Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
+        Workflow.BillRefund => grains.GetGrain<Utilities.IBillRefundGrain>(id),
         null => null,
     };
 
@@ -75,7 +83,8 @@ public static class MovementIds
         Workflow.Transfer => grains.GetGrain<ITransferGrain>(id),
         Workflow.Withdrawal => grains.GetGrain<IWithdrawalGrain>(id),
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
-        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or null => null,
+        Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
+        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -84,6 +93,6 @@ public static class MovementIds
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
-        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or null => null,
+        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or null => null,
     };
 }

@@ -38,15 +38,17 @@ public abstract record MovementOutcome
     protected abstract MoneyFlow Flow { get; }
 }
 
-/// <summary>One side of a movement: a wallet, a bank card or a merchant; exactly one id set.</summary>
+/// <summary>One side of a movement: a wallet, a bank card, a merchant or a biller; exactly one id set.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
-public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId)
+public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
     public static MovementSide Card(string cardId) => new(null, cardId, null);
 
     public static MovementSide Merchant(string merchantId) => new(null, null, merchantId);
+
+    public static MovementSide Biller(string billerId) => new(null, null, null, billerId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

@@ -72,4 +72,9 @@ public static class RefusalCodes
     public const string CurrencyNotSupported = "currency_not_supported";
     public const string InvalidText = "invalid_text";
     public const string IntegrationUnavailable = "integration_unavailable";
+    public const string InvalidAccountNumber = "invalid_account_number";
+    public const string AmountNotOffered = "amount_not_offered";
+    public const string BillerPaused = "biller_paused";
+    public const string NoBillDue = "no_bill_due";
+    public const string BillAlreadyPaid = "bill_already_paid";
 }

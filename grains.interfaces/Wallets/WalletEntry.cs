@@ -49,4 +49,7 @@ public enum MovementKind
 
     /// <summary>A campaign's cashback into the payer's wallet, with the payment that earned it.</summary>
     Cashback = 6,
+
+    /// <summary>A utility bill or top-up paid to a biller (生活缴费); a refused one comes back as a refund.</summary>
+    BillPayment = 7,
 }

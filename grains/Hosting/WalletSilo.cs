@@ -139,6 +139,7 @@ public static class WalletSilo
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Risk.RiskOptions>, Risk.RiskOptionsValidator>();
         services.TryAddSingleton(Events.EventPublishing.Real);
         services.AddSingleton<Webhooks.WebhookSender>();
+        services.Configure<Utilities.UtilityOptions>(configuration.GetSection(Utilities.UtilityOptions.Section));
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)
@@ -150,14 +151,16 @@ public static class WalletSilo
             services.AddSingleton<ICardIssuingBank, SimulatedCardIssuingBank>();
             services.AddSingleton<ISmsGateway, SimulatedSmsGateway>();
             services.AddSingleton<IIdentityService, SimulatedIdentityService>();
+            services.AddSingleton<Utilities.IBillingCompany, SimulatedBillingCompany>();
         }
         else
         {
-            // No real bank, SMS or identity integration exists yet: the cluster still runs, and what needs
+            // No real bank, SMS, identity or billing integration exists yet: the cluster still runs, and what needs
             // one answers 503 integration_unavailable, saying which is missing.
             services.AddSingleton<ICardIssuingBank, UnconfiguredCardIssuingBank>();
             services.AddSingleton<ISmsGateway, UnconfiguredSmsGateway>();
             services.AddSingleton<IIdentityService, UnconfiguredIdentityService>();
+            services.AddSingleton<Utilities.IBillingCompany, Utilities.UnconfiguredBillingCompany>();
         }
         return services;
     }

@@ -33,6 +33,8 @@ public static class TestSettings
         ["Wallet:Webhooks:MaxAttempts"] = "6",
         // Tests call the publication log's reminder themselves and want every movement it holds asked at once.
         ["Wallet:Events:RepublishAfter"] = "00:00:00",
+        // A biller that has not answered in 0.3 s is followed up (the simulator's slow one takes 3 s).
+        ["Wallet:Utilities:AnswerWithin"] = "00:00:00.300",
         // Suites about other things pay often, large and at any hour: the risk rules would step in. Their own
         // suites (RiskClusterFixture, RiskApiFixture) turn them on.
         ["Wallet:Risk:Enabled"] = "false",

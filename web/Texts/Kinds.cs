@@ -12,6 +12,7 @@ public static class Kinds
         "refund" => language.L("退款", "Refund"),
         "settlement" => language.L("结算", "Settlement"),
         "cashback" => language.L("返现", "Cashback"),
+        "bill_payment" => language.L("缴费", "Bill payment"),
         _ => kind,
     };
 

@@ -36,7 +36,7 @@ public static class SpendingRules
 
     private static long? Signed(MovementKind kind, EntryDirection direction, long amount) => (kind, direction) switch
     {
-        (MovementKind.Payment, EntryDirection.Out) or (MovementKind.Transfer, EntryDirection.Out) => amount,
+        (MovementKind.Payment, EntryDirection.Out) or (MovementKind.Transfer, EntryDirection.Out) or (MovementKind.BillPayment, EntryDirection.Out) => amount,
         (MovementKind.Refund, EntryDirection.In) => -amount,
         _ => null,
     };

@@ -27,6 +27,9 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
 
     protected TimeProvider Clock => services.Clock;
 
+    /// <summary>For a workflow's own transactions that move no money (a biller's confirmation noted on the record).</summary>
+    protected ITransactionClient Transactions => services.Transactions;
+
     /// <summary>The record this activation last read or wrote, if any.</summary>
     protected TRecord? Settled => _settled;
 
