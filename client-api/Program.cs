@@ -10,6 +10,7 @@ using Wallet.ClientApi.Risk;
 using Wallet.ClientApi.Simulators;
 using Wallet.ClientApi.Spending;
 using Wallet.ClientApi.Statements;
+using Wallet.ClientApi.Utilities;
 using Wallet.ClientApi.Wallets;
 using Wallet.ClientApi.WebApp;
 
@@ -34,6 +35,9 @@ app.MapStatements();
 app.MapCards();
 app.MapTransfers();
 app.MapCardMovements();
+app.MapBillers();
+app.MapBillPayees();
+app.MapBillPayments();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

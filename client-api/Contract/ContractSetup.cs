@@ -16,6 +16,7 @@ public static class ContractSetup
         ["Wallets"] = "A customer's wallets: balances, limits, history, freezing and closing.",
         ["Spending and budgets"] = "Where the customer's money went: a month by category and merchant, the trend of twelve (JSON or SVG charts), and monthly budgets.",
         ["Cards"] = "Binding the customer's own bank cards (confirmed by a code the bank texts).",
+        ["Utility bills"] = "生活缴费: billers, saved payees, a bill looked up and paid once, refunded if the biller refuses or never confirms, and autopay mandates. Amounts are minor units.",
         ["Moving money"] = "Top-ups from a card, withdrawals to it and transfers to other customers. Amounts are minor units (fen for CNY).",
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",

@@ -30,6 +30,7 @@ public static class ClusterSetup
             builder.Services.AddHostedService<MadeUpKeysNotice>();
         }
         builder.Services.AddHostedService<OperatorSeed>();
+        builder.Services.AddHostedService<Utilities.BillerSeed>();
         return builder;
     }
 }

@@ -45,6 +45,10 @@ public sealed class PartyNames(IGrainFactory grains, string ownerId)
         {
             return (await grains.GetGrain<IMerchantGrain>(id).GetFacts())?.Name;
         }
+        if (id.StartsWith(IdPrefixes.Biller + "_", StringComparison.Ordinal))
+        {
+            return (await grains.GetGrain<Utilities.IBillerGrain>(id).GetProfile())?.Name;
+        }
         if (id.StartsWith(IdPrefixes.Card + "_", StringComparison.Ordinal))
         {
             try
