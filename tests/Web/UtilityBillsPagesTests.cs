@@ -77,7 +77,7 @@ public sealed class UtilityBillsPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task An_operator_sees_what_the_bank_holds_for_each_biller()
+    public async Task An_operator_sees_what_the_bank_holds_for_each_biller_and_adds_one()
     {
         var customer = await Register(browser.Http());
         var wallet = await customer.FundedWallet(100_000);
@@ -98,6 +98,18 @@ public sealed class UtilityBillsPagesTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync(Yuan(owed));
         await Expect(page.Locator("#late-confirmations")).ToBeVisibleAsync();
         await Screenshots.Take(page, "console-billers");
+
+        // A biller the bank signed with: added here, at once in the customers' list.
+        var name = $"杭州水务{Random.Shared.Next(1000, 10000)}";
+        await page.FillAsync("#biller-name", name);
+        await page.FillAsync("#biller-city", "杭州");
+        await page.FillAsync("#rule-min", "8");
+        await page.FillAsync("#rule-max", "8");
+        await page.ClickAsync("#add-biller-submit");
+        var added = page.Locator(".biller-row").Filter(new() { HasText = name });
+        await Expect(added).ToHaveAttributeAsync("data-owed", "0");
+        var listed = await Json(await customer.Http.GetAsync("/v1/billers?city=杭州"), HttpStatusCode.OK);
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), b => b.GetProperty("name").GetString() == name);
         browser.AssertNoPolicyViolations();
     }
 

@@ -32,3 +32,7 @@ public sealed record OpsBiller(Biller Biller, long Owed, string Currency);
 
 public sealed record LateConfirmation(string PaymentId, string CustomerId, string BillerId, string AccountNumber, long Amount, string Currency,
     string? BillerReference, string? RefundId, DateTimeOffset ConfirmedAt);
+
+/// <summary>A biller the bank has a contract with; left-out amounts take the API's defaults (¥0.01 to ¥100,000, CNY).</summary>
+public sealed record AddBillerRequest(string Name, string? NameLatin, string Kind, string City, string Mode, AccountRule AccountRule,
+    IReadOnlyList<long>? Denominations, long? MinAmount, long? MaxAmount);
