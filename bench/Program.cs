@@ -91,9 +91,20 @@ foreach (var name in options.Targets)
             await SearchHistories(target);
             continue;
         }
+        IBenchTarget measured = target;
+        if (workload == Workload.Bills)
+        {
+            if (target is not GrainBank bank)
+            {
+                Console.Error.WriteLine($"  {target.Name}: the bills workload runs on grain targets only");
+                continue;
+            }
+            measured = new BillPayments(bank);
+            await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
+        }
         foreach (var concurrency in options.Concurrency)
         {
-            var result = await Runner.Run(target, workload, concurrency, options.Duration, options.Wallets, postgresPid, counters);
+            var result = await Runner.Run(measured, workload, concurrency, options.Duration, options.Wallets, postgresPid, counters);
             Console.Error.WriteLine($"  => {result.PerSecond:N0} ops/s, p99 {result.P99Ms:0.0} ms, failures {result.Failures.Values.Sum()}, books {(result.BooksSound ? "sum to zero" : "WRONG")}, alerts {result.Alerts:N0} (p99 {result.AlertP99Ms:0} ms after the event)"
                 + (result.LedgerChecks == 0 ? "" : $", {result.LedgerChecks} ledger checks under load (p50 {result.LedgerCheckP50Ms:0} ms, max {result.LedgerCheckMaxMs:0} ms)"));
             results.Add(result);

@@ -17,6 +17,9 @@ public enum Workload
     /// in the default set.
     /// </summary>
     Search,
+
+    /// <summary>Prepaid-meter top-ups from random wallets to a biller (issue 20's figure): grain targets only, not in the default set.</summary>
+    Bills,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>

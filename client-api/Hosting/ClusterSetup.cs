@@ -30,7 +30,7 @@ public static class ClusterSetup
             builder.Services.AddHostedService<MadeUpKeysNotice>();
         }
         builder.Services.AddHostedService<OperatorSeed>();
-        builder.Services.AddHostedService<Utilities.BillerSeed>();
+        builder.Services.AddHostedService<BillerSeed>();
         return builder;
     }
 }

@@ -37,8 +37,13 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         // to a third customer: its recipient may see a transfer, and Mallory must be a stranger to it
         var carolWallet = await (await Register(api)).OpenWallet();
         var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, carolWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
+        var payee = (await Json(await alice.Post("/v1/bill-payees", new { billerId = "bil_sh_water", accountNumber = "3100123456" }), HttpStatusCode.Created)).GetProperty("payeeId").GetString()!;
         var badTokens = await BadTokens(alice);
         var samples = Samples(wallet, card, device, transfer, malloryWallet, malloryCard);
+        foreach (var (route, sample) in BillSamples(payee, transfer, malloryWallet))
+        {
+            samples[route] = sample;
+        }
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
@@ -72,6 +77,27 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
     }
 
     private sealed record Sample(string Path, object? Body, bool StrangerSeesNotFound);
+
+    /// <summary>The utility-bill routes, aimed at Alice's payee (Mallory pays from, and gives mandates on, his own wallet).</summary>
+    private static Dictionary<string, Sample> BillSamples(string payee, string transfer, string malloryWallet) => new()
+    {
+        ["GET /v1/billers"] = new("/v1/billers", null, false),
+        ["GET /v1/billers/{id}"] = new("/v1/billers/bil_sh_water", null, false),
+        ["POST /v1/bill-payees"] = new("/v1/bill-payees", new { billerId = "bil_sh_water", accountNumber = "3100654321" }, false),
+        ["GET /v1/bill-payees"] = new("/v1/bill-payees", null, false),
+        ["PATCH /v1/bill-payees/{id}"] = new($"/v1/bill-payees/{payee}", new { nickname = "x" }, true),
+        ["DELETE /v1/bill-payees/{id}"] = new($"/v1/bill-payees/{payee}", null, true),
+        ["GET /v1/bill-payees/{id}/bill"] = new($"/v1/bill-payees/{payee}/bill", null, true),
+        ["GET /v1/bill-payees/{id}/payments"] = new($"/v1/bill-payees/{payee}/payments", null, true),
+        ["POST /v1/bill-payees/{id}/payments"] = new($"/v1/bill-payees/{payee}/payments", new { walletId = malloryWallet, currency = "CNY", pin = TestData.Pin }, true),
+        ["PUT /v1/bill-payees/{id}/autopay"] = new($"/v1/bill-payees/{payee}/autopay", new { walletId = malloryWallet, capPerBill = 100, currency = "CNY", pin = TestData.Pin }, true),
+        ["GET /v1/bill-payees/{id}/autopay"] = new($"/v1/bill-payees/{payee}/autopay", null, true),
+        ["DELETE /v1/bill-payees/{id}/autopay"] = new($"/v1/bill-payees/{payee}/autopay", null, true),
+        ["GET /v1/bill-payments/{id}"] = new($"/v1/bill-payments/{transfer}", null, true),
+        ["GET /v1/ops/billers"] = new("/v1/ops/billers", null, false),
+        ["POST /v1/ops/billers"] = new("/v1/ops/billers", new { name = "x", kind = "water", city = "x", mode = "postpaid", accountRule = new { minLength = 8, maxLength = 8 } }, false),
+        ["GET /v1/ops/bill-payments/late-confirmations"] = new("/v1/ops/bill-payments/late-confirmations", null, false),
+    };
 
     /// <summary>A well-formed request per route, aimed at Alice's things; Mallory's own card and wallet where a body needs one.</summary>
     private static Dictionary<string, Sample> Samples(string wallet, string card, string device, string transfer, string malloryWallet, string malloryCard)

@@ -1,8 +1,7 @@
-using Wallet.ClientApi.Hosting;
 using Wallet.Simulators;
 using Wallet.Utilities;
 
-namespace Wallet.ClientApi.Utilities;
+namespace Wallet.ClientApi.Hosting;
 
 /// <summary>
 /// Gives the embedded mode its billers (<see cref="SeededBillers"/>), whose companies the simulator plays, so a
