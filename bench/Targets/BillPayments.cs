@@ -28,7 +28,8 @@ public sealed class BillPayments(GrainBank bank) : IBenchTarget
         await Parallel.ForEachAsync(Enumerable.Range(0, wallets), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (w, _) =>
         {
             var (_, owner) = bank.Account(w);
-            _payees[w] = (await bank.Grains.GetGrain<IBillPayeesGrain>(owner).Save(Meter.BillerId, $"11{w:D8}", "bench meter", null)).PayeeId;
+            // Ending in 5: never one of the simulated company's special endings (9001 refused, 9002 silent, ...).
+            _payees[w] = (await bank.Grains.GetGrain<IBillPayeesGrain>(owner).Save(Meter.BillerId, $"1{w:D8}5", "bench meter", null)).PayeeId;
         });
         progress($"{wallets:N0} payees saved at {Meter.BillerId}");
     }

@@ -26,13 +26,13 @@ public sealed partial class BillPaymentGrain
     protected override async Task AfterCommit(BillPaymentReceipt outcome)
     {
         await base.AfterCommit(outcome);
-        if (outcome.Status != MovementStatus.Completed || await ReadRecord() is not { Leg: { Status: BillerStatus.Pending } leg })
+        // Just committed, the record this activation wrote holds the leg: no read of it again.
+        if (outcome.Status != MovementStatus.Completed || (_leg ?? Settled?.Leg ?? (await ReadRecord())?.Leg) is not { Status: BillerStatus.Pending } leg)
         {
             return;
         }
         // First, so a silo that stops while the biller is asked still has the payment followed up.
         await this.RegisterOrUpdateReminder(FollowUpReminder, options.Value.FollowUpEvery, options.Value.FollowUpEvery);
-        await Told(outcome, leg);
         var biller = await Biller(outcome);
         BillerAnswer answer;
         using (var wait = new CancellationTokenSource(options.Value.AnswerWithin))
@@ -47,7 +47,10 @@ public sealed partial class BillPaymentGrain
                 answer = BillerAnswer.Silent;
             }
         }
-        await Apply(outcome, leg, answer);
+        if ((await Apply(outcome, leg, answer)).BillerStatus == BillerStatus.Pending)
+        {
+            await Told(outcome, leg); // the payee's list shows it pending; a final answer was noted by Apply
+        }
     }
 
     public async Task<BillPaymentView?> FollowUp()
@@ -72,6 +75,7 @@ public sealed partial class BillPaymentGrain
 
     public Task<Refusal?> MarkRefunded(string refundId, BillRefundOrder order) => Record.PerformUpdate(r =>
     {
+        _leg = null; // written by the refund's transaction, which may yet abort: read afresh next time
         if (r.Leg is not { Status: BillerStatus.Pending } leg || r.Receipt is not { } paid)
         {
             return new Refusal(RefusalCodes.NotPending, "The payment is no longer pending with the biller.");
@@ -104,6 +108,7 @@ public sealed partial class BillPaymentGrain
         {
             await ForgetFollowUp();
         }
+        _leg = after;
         return new(receipt, after);
     }
 

@@ -24,6 +24,9 @@ public sealed partial class BillPaymentGrain(
     IOptions<UtilityOptions> options)
     : ReviewableMovementGrain<BillPaymentReceipt, BillPaymentOrder, BillPaymentRecord>(record, services), IBillPaymentGrain, IRemindable
 {
+    /// <summary>The biller's part as this activation last wrote or read it; null when it must be read (a refund's transaction changed it).</summary>
+    private BillerLeg? _leg;
+
     public async Task<BillPaymentView> Pay(BillPaymentOrder order) => await View(await Carry(order, released: false));
 
     protected override string Described => "bill payment";
@@ -105,9 +108,9 @@ public sealed partial class BillPaymentGrain(
 
     public async Task<BillPaymentView?> Find(string customerId) => await RecordedFor(customerId) is { } receipt ? await View(receipt) : null;
 
-    /// <summary>The payment with what the biller said, read afresh (a refund's transaction writes it too).</summary>
+    /// <summary>The payment with what the biller said: as this activation last learned it, else read afresh (a refund's transaction writes it too).</summary>
     private async Task<BillPaymentView> View(BillPaymentReceipt receipt)
-        => receipt.Status == MovementStatus.Completed ? new(receipt, (await ReadRecord())?.Leg) : new(receipt, null);
+        => receipt.Status == MovementStatus.Completed ? new(receipt, _leg ?? (await ReadRecord())?.Leg) : new(receipt, null);
 
     private IUtilityBillGrain? Bill(BillPaymentReceipt receipt)
         => receipt.BillRef is { } billRef ? GrainFactory.GetGrain<IUtilityBillGrain>(UtilityBills.KeyOf(receipt.BillerId, receipt.AccountNumber, billRef)) : null;

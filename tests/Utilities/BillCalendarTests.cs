@@ -63,7 +63,8 @@ public sealed class BillCalendarTests(ClockedClusterFixture fixture) : IAsyncLif
         Assert.Equal(100_000, await _bank.Balance(alice, wallet));
         fixture.Clock.Set(new DateTimeOffset(bill.DueOn.ToDateTime(new TimeOnly(0, 0)), TimeSpan.FromHours(8)));
         var ticks = await Task.WhenAll(calendar.Check(), calendar.Check(), calendar.AsReference<IRemindable>().ReceiveReminder("bill-calendar", default).ContinueWith(_ => (IReadOnlyList<string>)[]));
-        Assert.Single(ticks.SelectMany(t => t), d => d.StartsWith("autopaid", StringComparison.Ordinal));
+        // The reminder's own tick says nothing of what it did: whichever of the three paid, none paid after it.
+        Assert.True(ticks.SelectMany(t => t).Count(d => d.StartsWith("autopaid", StringComparison.Ordinal)) <= 1);
         Assert.Empty(await calendar.Check());
         fixture.Clock.Set(new DateTimeOffset(bill.DueOn.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         Assert.Empty(await calendar.Check()); // paid: not overdue

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Wallet.Simulators;
 using Wallet.Tests.Infrastructure;
@@ -76,6 +77,34 @@ public sealed class UtilityBillsApiTests(ApiFixture api)
         Assert.Equal(("unpaid", null), await BillStatus(alice, payeeId));
         var inbox = await ApiCustomer.Json(await alice.Http.GetAsync("/v1/me/notifications"), HttpStatusCode.OK);
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "bill_refunded");
+        await Books.AssertBalanced(api, wallet);
+    }
+
+    [Fact]
+    public async Task A_phone_pays_a_bill_and_gives_a_mandate_with_its_device_signature_over_exactly_what_it_approves()
+    {
+        var alice = await ApiCustomer.Register(api);
+        var wallet = await alice.FundedWallet(100_000);
+        using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await ApiCustomer.Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(phone.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created);
+        var meter = await SavePayee(alice, Billing.Account(SeededBillers.BeijingPrepaidPower), SeededBillers.BeijingPrepaidPower.BillerId);
+
+        var (wrongId, wrongNonce) = await Challenge(alice);
+        var signedOtherAmount = new { walletId = wallet, amount = 5_000, currency = "CNY",
+            deviceSignature = new { challengeId = wrongId, signature = DeviceSigning.Sign(phone, wrongNonce, "bill_payment", 9_000, "CNY", meter, "meter-1") } };
+        await ApiCustomer.Problem(await alice.Post($"/v1/bill-payees/{meter}/payments", signedOtherAmount, "meter-1"), HttpStatusCode.Forbidden, "invalid_device_signature");
+        var (id, nonce) = await Challenge(alice);
+        var signed = new { walletId = wallet, amount = 5_000, currency = "CNY",
+            deviceSignature = new { challengeId = id, signature = DeviceSigning.Sign(phone, nonce, "bill_payment", 5_000, "CNY", meter, "meter-2") } };
+        var paid = await ApiCustomer.Json(await alice.Post($"/v1/bill-payees/{meter}/payments", signed, "meter-2"), HttpStatusCode.Created);
+        Assert.Equal("paid", paid.GetProperty("billerStatus").GetString());
+
+        var water = await SavePayee(alice, Billing.Account(Water));
+        var (mandateId, mandateNonce) = await Challenge(alice);
+        var mandate = new { walletId = wallet, capPerBill = 30_000, currency = "CNY",
+            deviceSignature = new { challengeId = mandateId, signature = DeviceSigning.Sign(phone, mandateNonce, "autopay_mandate", 30_000, "CNY", water, water) } };
+        Assert.Equal(30_000, (await ApiCustomer.Json(await alice.Http.PutAsJsonAsync($"/v1/bill-payees/{water}/autopay", mandate), HttpStatusCode.OK)).GetProperty("capPerBill").GetInt64());
+        Assert.Equal(100_000 - 5_000, await alice.Balance(wallet));
         await Books.AssertBalanced(api, wallet);
     }
 
@@ -159,6 +188,12 @@ public sealed class UtilityBillsApiTests(ApiFixture api)
         Assert.Equal(paid.GetProperty("amount").GetInt64(), mine.GetProperty("owed").GetInt64());
         await ApiCustomer.Json(await ops.GetAsync("/v1/ops/bill-payments/late-confirmations"), HttpStatusCode.OK);
         await Books.AssertBalanced(api, wallet);
+    }
+
+    private static async Task<(string Id, string Nonce)> Challenge(ApiCustomer customer)
+    {
+        var challenge = await ApiCustomer.Json(await customer.Http.PostAsync("/v1/me/challenges", null), HttpStatusCode.Created);
+        return (challenge.GetProperty("challengeId").GetString()!, challenge.GetProperty("nonce").GetString()!);
     }
 
     private static async Task<string> SavePayee(ApiCustomer customer, string account, string? billerId = null)
