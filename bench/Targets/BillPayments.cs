@@ -65,9 +65,9 @@ public sealed class BillPayments(GrainBank bank) : IBenchTarget
     {
         var books = await bank.Audit();
         var owed = 0L;
-        for (var shard = 0; shard < ClearingAccounts.Shards; shard++)
+        foreach (var key in ClearingAccounts.ShardsOf(ClearingAccounts.Biller(Meter.BillerId), Meter.Currency))
         {
-            owed += await bank.Grains.GetGrain<IClearingAccountGrain>($"{ClearingAccounts.Biller(Meter.BillerId)}:CNY:{shard}").ReadBalance();
+            owed += await bank.Grains.GetGrain<IClearingAccountGrain>(key).ReadBalance();
         }
         return books with { Total = books.Total + owed };
     }

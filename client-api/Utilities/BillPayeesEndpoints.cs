@@ -37,10 +37,12 @@ public static class BillPayeesEndpoints
         }
         var customerId = user.CustomerId();
         var payees = grains.GetGrain<IBillPayeesGrain>(customerId);
-        var before = (await payees.List()).Count;
-        var saved = await payees.Save(body.BillerId!, body.AccountNumber!.Trim(), body.Nickname?.Trim(), body.RemindDaysBefore);
+        var account = body.AccountNumber!.Trim();
+        // Saved before: the same biller and account (the grain answers the saved payee again), whatever else is saved meanwhile.
+        var known = (await payees.List()).Any(p => p.BillerId == body.BillerId && p.AccountNumber == account);
+        var saved = await payees.Save(body.BillerId!, account, body.Nickname?.Trim(), body.RemindDaysBefore);
         var response = await Describe(grains, customerId, saved);
-        return (await payees.List()).Count > before ? TypedResults.Created($"/v1/bill-payees/{saved.PayeeId}", response) : TypedResults.Ok(response);
+        return known ? TypedResults.Ok(response) : TypedResults.Created($"/v1/bill-payees/{saved.PayeeId}", response);
     }
 
     /// <summary>The customer's payees, in the order they were saved, each with its autopay mandate if it has one.</summary>

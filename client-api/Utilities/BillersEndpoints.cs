@@ -52,8 +52,8 @@ public static class BillersEndpoints
         var billers = await grains.GetGrain<IBillerDirectoryGrain>(0).List(null, null);
         var owed = await Task.WhenAll(billers.Select(async b =>
         {
-            var shards = await Task.WhenAll(Enumerable.Range(0, ClearingAccounts.Shards)
-                .Select(s => grains.GetGrain<IClearingAccountGrain>($"{ClearingAccounts.Biller(b.BillerId)}:{b.Currency}:{s}").ReadBalance()));
+            var shards = await Task.WhenAll(ClearingAccounts.ShardsOf(ClearingAccounts.Biller(b.BillerId), b.Currency)
+                .Select(key => grains.GetGrain<IClearingAccountGrain>(key).ReadBalance()));
             return new OpsBillerResponse(BillerResponse.Of(b), shards.Sum(), b.Currency);
         }));
         return TypedResults.Ok(new Page<OpsBillerResponse>(owed, null));

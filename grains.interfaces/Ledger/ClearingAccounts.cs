@@ -19,6 +19,10 @@ public static class ClearingAccounts
     public static string KeyFor(string purpose, string currency, string walletId)
         => $"{purpose}:{currency}:{StableHash.Of(walletId) % Shards}";
 
+    /// <summary>Every shard of one purpose's clearing account in <paramref name="currency"/>: their balances sum to the account's.</summary>
+    public static IEnumerable<string> ShardsOf(string purpose, string currency)
+        => Enumerable.Range(0, Shards).Select(shard => $"{purpose}:{currency}:{shard}");
+
     /// <summary>The currency a clearing account's key names.</summary>
     public static string CurrencyOf(string key) => key.Split(':')[1];
 }

@@ -61,9 +61,9 @@ public sealed class Billing(IGrainFactory grains)
     public async Task<long> OwedTo(BillerProfile biller)
     {
         var total = 0L;
-        for (var shard = 0; shard < ClearingAccounts.Shards; shard++)
+        foreach (var key in ClearingAccounts.ShardsOf(ClearingAccounts.Biller(biller.BillerId), biller.Currency))
         {
-            total += await grains.GetGrain<IClearingAccountGrain>($"{ClearingAccounts.Biller(biller.BillerId)}:CNY:{shard}").ReadBalance();
+            total += await grains.GetGrain<IClearingAccountGrain>(key).ReadBalance();
         }
         return total;
     }
