@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Movements;
@@ -16,6 +17,9 @@ public sealed class BillRefundGrain(
     MovementServices services)
     : MovementGrain<BillRefundReceipt, BillRefundRecord>(record, services), IBillRefundGrain
 {
+    /// <summary>The refund gives back to utilities, where its payment counted: the analysis takes it off there, not off <c>refunds</c>.</summary>
+    protected override Task<SpendingCategory?> SpendingCategoryOf(MoneyFlow moved) => Task.FromResult<SpendingCategory?>(SpendingCategory.Utilities);
+
     public async Task<BillRefundReceipt> Refund(BillRefundOrder order)
     {
         var fingerprint = $"refund {order.PaymentId}";

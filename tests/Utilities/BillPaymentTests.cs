@@ -1,3 +1,5 @@
+using Wallet.Bills;
+using Wallet.Bills.Analysis;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Simulators;
@@ -77,6 +79,11 @@ public sealed class BillPaymentTests(ClockedClusterFixture fixture) : IAsyncLife
         Assert.Equal((bill.Amount, paid.Biller.RefundId), (refund.Amount, refund.MovementId));
         Assert.Single(await _billing.Told(alice, "bill_refunded"));
         Assert.Null((await _billing.Payees(alice).CurrentBill(payee.PayeeId))!.PaidBy); // the bill is unpaid again
+        // The spending analysis counts the payment in utilities and takes its refund off there, not off "refunds".
+        var counted = await Eventually.Value(() => fixture.Grains.GetGrain<ISpendingMonthGrain>(new SpendingMonth(2026, 11).KeyFor(alice.Id)).GetCounted(),
+            c => c.Count == 2, "the payment and its refund counted");
+        Assert.Equal([(SpendingCategory.Utilities, bill.Amount), (SpendingCategory.Utilities, -bill.Amount)],
+            counted.OrderByDescending(c => c.Amount).Select(c => (c.Category, c.Amount)));
         await _bank.AssertBalanced(wallet);
     }
 

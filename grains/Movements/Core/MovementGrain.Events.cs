@@ -65,7 +65,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         }
         var owners = await Task.WhenAll(OwnerOf(moved.FromWalletId), OwnerOf(moved.ToWalletId));
         var (payer, receiver) = (owners[0], owners[1]);
-        SpendingCategory? category = moved.MerchantId is { } merchantId ? await MerchantCategories.Of(GrainFactory, merchantId) : null;
+        var category = await SpendingCategoryOf(moved);
         if (payer is not null && Ids.IsCustomer(payer) && moved.FromWalletId is { } from)
         {
             events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
@@ -78,6 +78,14 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         }
         return events;
     }
+
+    /// <summary>
+    /// The category a movement's events carry: money to or from a merchant its merchant's (by the MCC); null for the
+    /// rest, which the analysis counts by their kind. A workflow whose other side is no merchant but is spent in a
+    /// category all the same (a biller's utilities, which its refund gives back to) says so.
+    /// </summary>
+    protected virtual async Task<SpendingCategory?> SpendingCategoryOf(MoneyFlow moved)
+        => moved.MerchantId is { } merchantId ? await MerchantCategories.Of(GrainFactory, merchantId) : null;
 
     /// <summary>A wallet's owner, which never changes: remembered in the process, asked of the wallet the first time.</summary>
     private async Task<string?> OwnerOf(string? walletId)
