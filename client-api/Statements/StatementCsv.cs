@@ -9,10 +9,11 @@ namespace Wallet.ClientApi.Statements;
 
 /// <summary>
 /// A statement as CSV (RFC 4180): a header row, then one row per line with the same columns: the opening balance, each
-/// entry oldest first, the closing balance (the <c>line</c> column says which). UTF-8 with a byte-order mark, so a
-/// spreadsheet opens Chinese names and memos as written; CRLF line ends; a field quoted when it holds a comma, a quote
-/// or a line break, its quotes doubled. Amounts are decimal in the currency's major unit, signed (out is negative), and
-/// times are the bank's local time (Asia/Shanghai), as a person reading it expects.
+/// entry oldest first, the totals (<c>total_in</c> and <c>total_out</c> rows, one per category that had any with its
+/// <c>category</c> set, then the month's with it empty), the closing balance (the <c>line</c> column says which). UTF-8
+/// with a byte-order mark, so a spreadsheet opens Chinese names and memos as written; CRLF line ends; a field quoted when
+/// it holds a comma, a quote or a line break, its quotes doubled. Amounts are decimal in the currency's major unit,
+/// signed (out is negative), and times are the bank's local time (Asia/Shanghai), as a person reading it expects.
 /// </summary>
 public static class StatementCsv
 {
@@ -36,8 +37,26 @@ public static class StatementCsv
                 line.CounterpartyName ?? "", line.Memo ?? "", Amounts.Plain(signed, statement.Currency),
                 Amounts.Plain(line.BalanceAfter, statement.Currency), statement.Currency, line.MovementId]);
         }
+        foreach (var total in statement.ByCategory)
+        {
+            Totals(text, statement, EnumNames.Of(total.Category), total.In, total.Out);
+        }
+        Totals(text, statement, "", statement.TotalIn, statement.TotalOut);
         Row(text, ["closing", "", "", "", "", "", "", "", Amounts.Plain(statement.ClosingBalance, statement.Currency), statement.Currency, ""]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>What came in and went out, signed as the entries are (out negative); a direction with nothing is left out.</summary>
+    private static void Totals(StringBuilder text, MonthlyStatement statement, string category, long totalIn, long totalOut)
+    {
+        if (totalIn > 0)
+        {
+            Row(text, ["total_in", "", "", "", category, "", "", Amounts.Plain(totalIn, statement.Currency), "", statement.Currency, ""]);
+        }
+        if (totalOut > 0)
+        {
+            Row(text, ["total_out", "", "", "", category, "", "", Amounts.Plain(-totalOut, statement.Currency), "", statement.Currency, ""]);
+        }
     }
 
     public static string LocalTime(DateTimeOffset at, TimeZoneInfo zone)

@@ -45,6 +45,7 @@ public sealed class SpendingCategoriesTests
     [InlineData(MovementKind.Refund, SpendingCategory.Refunds)]
     [InlineData(MovementKind.Cashback, SpendingCategory.Cashback)]
     [InlineData(MovementKind.Settlement, SpendingCategory.Settlements)]
+    [InlineData(MovementKind.BillPayment, SpendingCategory.Utilities)]
     [InlineData(MovementKind.Payment, SpendingCategory.Other)]
     public void Every_other_movement_takes_its_kinds(MovementKind kind, SpendingCategory expected)
         => Assert.Equal(expected, SpendingCategories.ForKind(kind));

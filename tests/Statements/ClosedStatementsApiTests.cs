@@ -48,7 +48,7 @@ public sealed class ClosedStatementsApiTests
             var statement = JsonDocument.Parse(json).RootElement;
             Assert.Equal("closed", statement.GetProperty("status").GetString());
             Assert.Equal((0L, 73_400L), (statement.GetProperty("openingBalance").GetInt64(), statement.GetProperty("closingBalance").GetInt64()));
-            Assert.Equal(["opening", "entry", "entry", "closing"], Csv(csv).Skip(1).Select(r => r[0]));
+            Assert.Equal(["opening", "entry", "entry", "total_out", "total_in", "total_in", "total_out", "closing"], Csv(csv).Skip(1).Select(r => r[0]));
             var text = PdfText(pdf);
             Assert.Contains("欧阳娜娜", text);
             Assert.Contains("火锅", text);

@@ -38,6 +38,11 @@ public sealed class MonthlyStatementTests(ClockedClusterFixture fixture)
         var total = paid.Sum(r => r.Amount);
         Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(merchant, till, supplier, total)).Status); // drains the tills into the book
 
+        // The book files its full pages of 64 (after the sweep, so the swept credits too): the month is read across them.
+        var unfiled = await Eventually.Value(() => fixture.Grains.GetGrain<IWalletBookkeepingGrain>(till).ReadUnfiled(),
+            u => u.Count < WalletStatementGrain.PageSize, "the book to file its full pages");
+        Assert.Equal((paid.Length + 1) / WalletStatementGrain.PageSize * WalletStatementGrain.PageSize, unfiled.FiledThrough);
+
         fixture.SetShanghaiTime(2026, 12, 1, 0, 4);
         var stillOpen = (await Month(merchant, till, 2026, 11).Get(merchant.Id, StatementFormat.Json)).Statement;
         Assert.False(stillOpen.Closed, "a month stays open for its grace after midnight");
@@ -50,7 +55,7 @@ public sealed class MonthlyStatementTests(ClockedClusterFixture fixture)
         Assert.Equal(0, november.OpeningBalance);
         Assert.Equal(november.ClosingBalance, december.OpeningBalance);
         Assert.Equal(0, december.ClosingBalance);
-        // Every entry of the wallet (filed in pages of 64 or not) in exactly one month, in order, none twice.
+        // Every entry of the wallet (filed in pages or still in the book) in exactly one month, in order, none twice.
         var lines = november.Lines.Concat(december.Lines).ToList();
         Assert.Equal(Enumerable.Range(1, paid.Length + 1).Select(n => (long)n), lines.Select(l => l.Sequence));
         Assert.True(november.Lines.Count > 0 && november.Lines.Count < paid.Length, $"some credits reached the book in November, the rest the tills: {november.Lines.Count}");
@@ -64,6 +69,10 @@ public sealed class MonthlyStatementTests(ClockedClusterFixture fixture)
         Assert.Equal(december.OpeningBalance + december.TotalIn - december.TotalOut, december.ClosingBalance);
         Assert.Equal(total, november.TotalIn + december.TotalIn);
         Assert.Equal([new CategoryTotal(Wallet.Bills.SpendingCategory.Transfers, swept.Sum(l => l.Amount), total)], december.ByCategory);
+        // A search finds the swept credits as it finds the ones the book took, in filed pages or not: every payer's 105 fen.
+        var found = await _bank.Search(merchant, till, new EntryQuery(7, null, null, null, MovementKind.Transfer, MinAmount: 105, MaxAmount: 105));
+        Assert.Equal(lines.Where(l => l.Amount == 105).Select(l => l.Sequence).Reverse(), found.Select(e => e.Sequence));
+        Assert.Equal(payers.Length, found.Count);
         await _bank.AssertBooksBalance();
     }
 

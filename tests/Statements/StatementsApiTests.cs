@@ -48,12 +48,15 @@ public sealed class StatementsApiTests(ApiFixture api)
 
         var rows = Csv(await Bytes(await alice.Http.GetAsync($"/v1/wallets/{wallet}/statements/{ThisMonth}?format=csv"), "text/csv"));
         Assert.Equal(["line", "entry_id", "time", "kind", "category", "counterparty", "memo", "amount", "balance", "currency", "movement_id"], rows[0]);
-        Assert.Equal(["opening", "entry", "entry", "entry", "closing"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal(["opening", "entry", "entry", "entry", "total_out", "total_out", "total_in", "total_in", "total_out", "closing"], rows.Skip(1).Select(r => r[0]));
         Assert.Equal("兰州拉面", rows[3][5]);
         Assert.Equal("房租, 十一月 \"A\"", rows[4][6]);
         Assert.Equal(["500.00", "-23.50", "-120.00"], rows[2..5].Select(r => r[7]));
-        Assert.Equal(Minor(rows[1][8]) + rows[2..5].Sum(r => Minor(r[7])), Minor(rows[5][8]));
-        Assert.Equal(closing, Minor(rows[5][8]));
+        // The totals by category, in the categories' order, then the month's; each a sum of the entries above it.
+        Assert.Equal([("dining", "-23.50"), ("transfers", "-120.00"), ("top_ups", "500.00"), ("", "500.00"), ("", "-143.50")], rows[5..10].Select(r => (r[4], r[7])));
+        Assert.Equal(rows[2..5].Where(r => r[7].StartsWith('-')).Sum(r => Minor(r[7])), Minor(rows[9][7]));
+        Assert.Equal(Minor(rows[1][8]) + rows[2..5].Sum(r => Minor(r[7])), Minor(rows[10][8]));
+        Assert.Equal(closing, Minor(rows[10][8]));
 
         var pdf = PdfText(await Bytes(await alice.Http.GetAsync($"/v1/wallets/{wallet}/statements/{ThisMonth}?format=pdf"), "application/pdf"));
         Assert.Contains("韩梅梅", pdf);

@@ -34,6 +34,11 @@ public sealed class SpendingApiTests(ApiFixture api)
 
         var month = await SpendingOf(alice, total: 8_000);
         Assert.Equal(ThisMonth, month.GetProperty("month").GetString());
+        // A new customer spent nothing the month before: the change is all of this month's, in total and by category
+        // (the month-before arithmetic itself is SpendingMonthTests', on the fake clock).
+        Assert.Equal((0L, 8_000L), (month.GetProperty("previousTotal").GetInt64(), month.GetProperty("change").GetInt64()));
+        Assert.All(month.GetProperty("categories").EnumerateArray(), c =>
+            Assert.Equal((0L, c.GetProperty("amount").GetInt64()), (c.GetProperty("previousAmount").GetInt64(), c.GetProperty("change").GetInt64())));
         Assert.Equal(new[] { ("dining", 5_000L, 2), ("groceries", 2_000L, 1), ("transfers", 1_000L, 1) }, Categories(month).Select(c => (c.Name, c.Amount, c.Count)));
         Assert.Equal(new[] { ("Tom & Jerry's <Noodles>", "dining", 5_000L), ("Fresh Market", "groceries", 2_000L) },
             month.GetProperty("topMerchants").EnumerateArray().Select(m => (m.GetProperty("name").GetString()!, m.GetProperty("category").GetString()!, m.GetProperty("amount").GetInt64())));

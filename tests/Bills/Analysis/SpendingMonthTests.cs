@@ -115,6 +115,12 @@ public sealed class SpendingMonthTests(ClusterFixture cluster)
             new[] { "You have spent your groceries budget for 2026-11", "You have spent your dining budget for 2026-11", "You have used 80 % of your dining budget for 2026-11" },
             notices.Select(n => n.Title));
         Assert.All(notices, n => Assert.Equal("2026-11", n.Reference));
+
+        // The next month starts afresh: its own 80 % is told once more, for that month.
+        await cluster.Grains.GetGrain<ISpendingFeedGrain>(feed.CustomerId).Observe(
+            [feed.Paid(8_000, "mch_noodles", SpendingCategory.Dining, at: new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.FromHours(8)))]);
+        var december = await Eventually.Value(() => Notices(feed.CustomerId), n => n.Count == 4, "December's notice");
+        Assert.Equal(("You have used 80 % of your dining budget for 2026-12", "2026-12"), (december[0].Title, december[0].Reference));
     }
 
     [Fact]
