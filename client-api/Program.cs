@@ -1,5 +1,6 @@
 using Wallet.ClientApi.Cards;
 using Wallet.ClientApi.Customers;
+using Wallet.ClientApi.Fx;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Ledger;
 using Wallet.ClientApi.Merchants;
@@ -38,6 +39,7 @@ app.MapCardMovements();
 app.MapBillers();
 app.MapBillPayees();
 app.MapBillPayments();
+app.MapFx();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

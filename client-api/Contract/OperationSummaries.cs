@@ -33,6 +33,14 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SendPaymentPinResetCode"] = "Text a payment-PIN reset code to the customer's phone",
         ["ResetPaymentPin"] = "Set a new payment PIN with the texted code and the identity number",
         ["ListNotifications"] = "The customer's inbox, newest first",
+        // Currencies and FX
+        ["ListFxRates"] = "The bank's rates for every currency it offers, against CNY",
+        ["GetFxRate"] = "One currency pair's mid, buy and sell rates",
+        ["CreateFxQuote"] = "A price for a conversion, held for 30 seconds",
+        ["GetFxQuote"] = "A quote, and whether it was used",
+        ["Convert"] = "Convert between two of the customer's wallets with a quote",
+        ["GetConversion"] = "A conversion as the bank recorded it",
+        ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",
         ["GetBiller"] = "A biller: how it is paid and how its account numbers look",

@@ -45,7 +45,7 @@ public static class Problems
             or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified or RefusalCodes.IdNumberTaken or RefusalCodes.QrCodeUsed
             or RefusalCodes.PaymentCodeUsed or RefusalCodes.NotPending or RefusalCodes.NothingToSettle or RefusalCodes.NoSettlementCard or RefusalCodes.PayoutPending or RefusalCodes.CouponUsed or RefusalCodes.CampaignEnded
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview
-            or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid => StatusCodes.Status409Conflict,
+            or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed => StatusCodes.Status409Conflict,
         RefusalCodes.CardBoundElsewhere => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
@@ -58,7 +58,8 @@ public static class Problems
             or RefusalCodes.QrCodeExpired or RefusalCodes.RefundExceedsPayment or RefusalCodes.InvalidPaymentCode or RefusalCodes.PaymentCodeExpired
             or RefusalCodes.ConfirmationExpired or RefusalCodes.AuthorizationExpired or RefusalCodes.LimitExceeded or RefusalCodes.BalanceCapExceeded
             or RefusalCodes.InvalidCoupon or RefusalCodes.CouponExpired or RefusalCodes.CouponNotApplicable or RefusalCodes.CardHolderNotCustomer
-            or RefusalCodes.CurrencyNotSupported or RefusalCodes.InvalidAccountNumber or RefusalCodes.AmountNotOffered => StatusCodes.Status422UnprocessableEntity,
+            or RefusalCodes.CurrencyNotSupported or RefusalCodes.InvalidAccountNumber or RefusalCodes.AmountNotOffered
+            or RefusalCodes.QuoteExpired or RefusalCodes.FxQuotaExceeded or RefusalCodes.AmountTooSmall => StatusCodes.Status422UnprocessableEntity,
         // A code nobody mapped is a defect, not a refusal a client can act on: it is answered as one
         // (RefusalCodeTableTests fails first for every constant that lacks a status and a README row).
         _ => StatusCodes.Status500InternalServerError,

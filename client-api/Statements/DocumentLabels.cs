@@ -17,6 +17,7 @@ public static class DocumentLabels
         MovementKind.Settlement => "结算 Settlement",
         MovementKind.Cashback => "返现 Cashback",
         MovementKind.BillPayment => "缴费 Bill payment",
+        MovementKind.Conversion => "换汇 Conversion",
         _ => kind.ToString(),
     };
 

@@ -28,6 +28,7 @@ public enum SpendingCategory
     Cashback = 14,
     Fees = 15,
     Settlements = 16,
+    Conversions = 17,
 }
 
 /// <summary>How an entry gets its category.</summary>
@@ -51,6 +52,7 @@ public static class SpendingCategories
         MovementKind.Settlement => SpendingCategory.Settlements,
         MovementKind.Cashback => SpendingCategory.Cashback,
         MovementKind.BillPayment => SpendingCategory.Utilities,
+        MovementKind.Conversion => SpendingCategory.Conversions,
         _ => SpendingCategory.Other,
     };
 
@@ -101,6 +103,7 @@ public static class SpendingCategories
         SpendingCategory.Cashback => "返现",
         SpendingCategory.Fees => "手续费",
         SpendingCategory.Settlements => "结算",
+        SpendingCategory.Conversions => "换汇",
     };
 
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);

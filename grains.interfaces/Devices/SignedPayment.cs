@@ -22,6 +22,7 @@ public sealed record SignedPayment(
     public const string Payment = "payment";
     public const string BillPayment = "bill_payment";
     public const string AutopayMandate = "autopay_mandate";
+    public const string Conversion = "conversion";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

@@ -22,6 +22,7 @@ public static class IdPrefixes
     public const string Notification = "ntf";
     public const string Biller = "bil";
     public const string BillPayee = "pye";
+    public const string FxQuote = "fxq";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -37,4 +38,5 @@ public static class IdPrefixes
     public const string Settlement = "st";
     public const string BillPayment = "bp";
     public const string BillRefund = "br";
+    public const string Conversion = "cv";
 }

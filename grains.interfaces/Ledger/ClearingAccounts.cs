@@ -10,6 +10,9 @@ public static class ClearingAccounts
     public const string MerchantSettlement = "merchant-settlement";
     public const string SettlementFees = "settlement-fees";
 
+    /// <summary>The bank's position in each currency from customers' conversions: what it bought (positive) or sold (negative).</summary>
+    public const string FxPosition = "fx-position";
+
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 

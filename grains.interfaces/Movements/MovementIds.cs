@@ -15,6 +15,7 @@ public enum Workflow
     Settlement,
     BillPayment,
     BillRefund,
+    Conversion,
 }
 
 /// <summary>
@@ -39,6 +40,7 @@ public static class MovementIds
         Workflow.Settlement => IdPrefixes.Settlement,
         Workflow.BillPayment => IdPrefixes.BillPayment,
         Workflow.BillRefund => IdPrefixes.BillRefund,
+        Workflow.Conversion => IdPrefixes.Conversion,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -57,6 +59,7 @@ public static class MovementIds
             IdPrefixes.Settlement => Workflow.Settlement,
             IdPrefixes.BillPayment => Workflow.BillPayment,
             IdPrefixes.BillRefund => Workflow.BillRefund,
+            IdPrefixes.Conversion => Workflow.Conversion,
             _ => null,
         };
     }
@@ -74,6 +77,7 @@ public static class MovementIds
         Workflow.Settlement => grains.GetGrain<ISettlementGrain>(id),
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.BillRefund => grains.GetGrain<Utilities.IBillRefundGrain>(id),
+        Workflow.Conversion => grains.GetGrain<Fx.IConversionGrain>(id),
         null => null,
     };
 
@@ -84,7 +88,7 @@ public static class MovementIds
         Workflow.Withdrawal => grains.GetGrain<IWithdrawalGrain>(id),
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
-        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or null => null,
+        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -93,6 +97,6 @@ public static class MovementIds
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
-        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or null => null,
+        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion or null => null,
     };
 }

@@ -57,8 +57,9 @@ public sealed record MovementSides(MovementSide From, MovementSide To);
 /// <summary>
 /// Money that moved between wallets: what left <see cref="FromWalletId"/> and what reached <see cref="ToWalletId"/>
 /// (less, when a cashback came out of the merchant's part). A card side is outside the bank's wallets: null.
+/// <see cref="InCurrency"/>: the currency that reached the receiver when it is not the movement's (a conversion).
 /// </summary>
-public sealed record MoneyFlow(string? FromWalletId, string? ToWalletId, long Out, long In, string? MerchantId = null);
+public sealed record MoneyFlow(string? FromWalletId, string? ToWalletId, long Out, long In, string? MerchantId = null, string? InCurrency = null);
 
 /// <summary>
 /// Where a movement stands: <c>completed</c> (the money moved), <c>refused</c> (nothing moved; the problem's

@@ -77,4 +77,16 @@ public static class RefusalCodes
     public const string BillerPaused = "biller_paused";
     public const string NoBillDue = "no_bill_due";
     public const string BillAlreadyPaid = "bill_already_paid";
+
+    /// <summary>An FX quote past its 30 seconds: ask for a new one.</summary>
+    public const string QuoteExpired = "quote_expired";
+
+    /// <summary>An FX quote another conversion already used.</summary>
+    public const string QuoteUsed = "quote_used";
+
+    /// <summary>The conversion would buy more foreign currency than is left of the customer's annual quota.</summary>
+    public const string FxQuotaExceeded = "fx_quota_exceeded";
+
+    /// <summary>An amount that converts to nothing (less than one minor unit of the other currency).</summary>
+    public const string AmountTooSmall = "amount_too_small";
 }

@@ -52,4 +52,7 @@ public enum MovementKind
 
     /// <summary>A utility bill or top-up paid to a biller (生活缴费); a refused one comes back as a refund.</summary>
     BillPayment = 7,
+
+    /// <summary>Money converted between two of the customer's own wallets in different currencies, at a quote's rate.</summary>
+    Conversion = 8,
 }

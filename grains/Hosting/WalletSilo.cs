@@ -140,6 +140,7 @@ public static class WalletSilo
         services.TryAddSingleton(Events.EventPublishing.Real);
         services.AddSingleton<Webhooks.WebhookSender>();
         services.Configure<Utilities.UtilityOptions>(configuration.GetSection(Utilities.UtilityOptions.Section));
+        services.Configure<Fx.FxOptions>(configuration.GetSection(Fx.FxOptions.Section));
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)
@@ -152,15 +153,17 @@ public static class WalletSilo
             services.AddSingleton<ISmsGateway, SimulatedSmsGateway>();
             services.AddSingleton<IIdentityService, SimulatedIdentityService>();
             services.AddSingleton<Utilities.IBillingCompany, SimulatedBillingCompany>();
+            services.AddSingleton<Fx.IFxRateSource, SimulatedFxRateSource>();
         }
         else
         {
-            // No real bank, SMS, identity or billing integration exists yet: the cluster still runs, and what needs
+            // No real bank, SMS, identity, billing or rate-feed integration exists yet: the cluster still runs, and what needs
             // one answers 503 integration_unavailable, saying which is missing.
             services.AddSingleton<ICardIssuingBank, UnconfiguredCardIssuingBank>();
             services.AddSingleton<ISmsGateway, UnconfiguredSmsGateway>();
             services.AddSingleton<IIdentityService, UnconfiguredIdentityService>();
             services.AddSingleton<Utilities.IBillingCompany, Utilities.UnconfiguredBillingCompany>();
+            services.AddSingleton<Fx.IFxRateSource, Fx.UnconfiguredFxRateSource>();
         }
         return services;
     }

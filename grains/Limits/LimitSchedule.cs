@@ -34,9 +34,8 @@ public sealed class LimitSchedule
     /// <summary>The currency the tiers' limits are set in; every other one is converted from it.</summary>
     public string HomeCurrency => Rates.HomeCurrency;
 
-    /// <summary>Whether wallets may be opened in <paramref name="currency"/>: it has limits of its own or a reference rate to the home currency.</summary>
-    public bool Covers(string currency)
-        => Rates.Covers(currency) || _versions.Any(v => v.Currency == currency);
+    /// <summary>Whether wallets may be opened in <paramref name="currency"/>: the bank offers it (and so has a reference rate to the home currency).</summary>
+    public bool Covers(string currency) => Rates.Offered.Contains(currency);
 
     /// <summary>
     /// The tier's limits in <paramref name="currency"/>'s minor units: its own version's if one is in force,

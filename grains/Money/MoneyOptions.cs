@@ -14,4 +14,12 @@ public sealed class MoneyOptions
     /// currency unless it chose another at onboarding.
     /// </summary>
     public string HomeCurrency { get; set; } = DefaultHomeCurrency;
+
+    /// <summary>The currencies wallets are opened in, merchants settle in and customers convert between (ISO 4217 codes); null: <see cref="DefaultCurrencies"/>.</summary>
+    public string[]? Currencies { get; set; }
+
+    public static readonly string[] DefaultCurrencies = ["CNY", "HKD", "USD", "EUR", "GBP", "JPY", "SGD"];
+
+    /// <summary>What is offered: the configured list (with the home currency always in it), or the default.</summary>
+    public IReadOnlySet<string> Offered => new HashSet<string>(Currencies ?? DefaultCurrencies, StringComparer.Ordinal) { HomeCurrency };
 }

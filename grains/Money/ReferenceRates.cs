@@ -11,6 +11,7 @@ namespace Wallet.Money;
 public sealed class ReferenceRates
 {
     private readonly IReadOnlyDictionary<string, decimal> _rates;
+    private readonly IReadOnlySet<string> _offered = new HashSet<string>();
 
     public ReferenceRates(LimitOptions limits, MoneyOptions money)
     {
@@ -25,6 +26,12 @@ public sealed class ReferenceRates
                 $"{LimitOptions.Section}:ReferenceRates must be configured for the home currency {HomeCurrency}: the default rates are {MoneyOptions.DefaultHomeCurrency} for one unit.");
         }
         _rates = limits.ReferenceRates.Count > 0 ? limits.ReferenceRates : LimitOptions.DefaultReferenceRates;
+        // A configured list must be all rated; the default list is what of it has a rate (a bank with another home currency configures its own rates).
+        if (money.Currencies is { } configured && configured.FirstOrDefault(c => !Currencies.IsSupported(c) || !Covers(c)) is { } unrated)
+        {
+            throw new InvalidOperationException($"{MoneyOptions.Section}:Currencies offers {unrated}, which the wallet does not hold or has no reference rate to {HomeCurrency}.");
+        }
+        _offered = new HashSet<string>(money.Offered.Where(Covers), StringComparer.Ordinal);
         if (_rates.FirstOrDefault(r => r.Value <= 0) is { Key: not null } bad)
         {
             throw new InvalidOperationException($"{LimitOptions.Section}:ReferenceRates:{bad.Key} must be above zero.");
@@ -36,6 +43,12 @@ public sealed class ReferenceRates
 
     /// <summary>Whether <paramref name="currency"/> is the home currency or has a reference rate to it.</summary>
     public bool Covers(string currency) => currency == HomeCurrency || _rates.ContainsKey(currency);
+
+    /// <summary>The currencies the bank offers (<c>Wallet:Money:Currencies</c>): wallets, merchants and conversions in them.</summary>
+    public IReadOnlySet<string> Offered => _offered;
+
+    /// <summary>Home-currency major units for one major unit of <paramref name="currency"/> (1 for the home currency); null without a rate.</summary>
+    public decimal? PerUnit(string currency) => currency == HomeCurrency ? 1m : _rates.TryGetValue(currency, out var rate) ? rate : null;
 
     /// <summary>Home minor units for one minor unit of <paramref name="currency"/> (7.3 fen for a US cent at 7.30, 5 for a yen at 0.050); null without a rate.</summary>
     public decimal? HomeUnitsPerUnit(string currency)

@@ -44,6 +44,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
+        var quote = (await Json(await alice.Post("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }), HttpStatusCode.Created)).GetProperty("quoteId").GetString()!;
+        foreach (var (route, sample) in FxSamples(quote, transfer, malloryWallet, await mallory.OpenWallet("USD")))
+        {
+            samples[route] = sample;
+        }
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
@@ -97,6 +102,18 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /v1/ops/billers"] = new("/v1/ops/billers", null, false),
         ["POST /v1/ops/billers"] = new("/v1/ops/billers", new { name = "x", kind = "water", city = "x", mode = "postpaid", accountRule = new { minLength = 8, maxLength = 8 } }, false),
         ["GET /v1/ops/bill-payments/late-confirmations"] = new("/v1/ops/bill-payments/late-confirmations", null, false),
+    };
+
+    /// <summary>The FX routes, aimed at Alice's quote (Mallory converts between his own wallets with it).</summary>
+    private static Dictionary<string, Sample> FxSamples(string quote, string transfer, string malloryCny, string malloryUsd) => new()
+    {
+        ["GET /v1/fx/rates"] = new("/v1/fx/rates", null, false),
+        ["GET /v1/fx/rates/{pair}"] = new("/v1/fx/rates/USD-CNY", null, false),
+        ["POST /v1/fx/quotes"] = new("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }, false),
+        ["GET /v1/fx/quotes/{id}"] = new($"/v1/fx/quotes/{quote}", null, true),
+        ["POST /v1/fx/conversions"] = new("/v1/fx/conversions", new { quoteId = quote, fromWalletId = malloryCny, toWalletId = malloryUsd, pin = TestData.Pin }, true),
+        ["GET /v1/fx/conversions/{id}"] = new($"/v1/fx/conversions/{transfer}", null, true),
+        ["GET /v1/me/fx-quota"] = new("/v1/me/fx-quota", null, false),
     };
 
     /// <summary>A well-formed request per route, aimed at Alice's things; Mallory's own card and wallet where a body needs one.</summary>

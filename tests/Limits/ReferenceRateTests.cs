@@ -48,11 +48,26 @@ public sealed class ReferenceRateTests
     }
 
     [Fact]
-    public void Without_configured_rates_every_currency_a_wallet_holds_has_a_default()
+    public void Without_configured_rates_every_currency_a_wallet_holds_has_a_default_and_the_default_seven_are_offered()
     {
         var schedule = Schedule([]);
 
-        Assert.All(Money.Currencies.All, currency => Assert.True(schedule.Covers(currency), currency));
+        Assert.All(Money.Currencies.All, currency => Assert.True(schedule.Rates.Covers(currency), currency));
+        Assert.Equal(["CNY", "EUR", "GBP", "HKD", "JPY", "SGD", "USD"], schedule.Rates.Offered.Order(StringComparer.Ordinal));
+        Assert.All(Money.Currencies.All, currency => Assert.Equal(schedule.Rates.Offered.Contains(currency), schedule.Covers(currency)));
+        Assert.False(schedule.Covers("KRW")); // held (it has a rate), not offered
+    }
+
+    [Fact]
+    public void A_configured_list_of_currencies_is_what_is_offered_and_each_needs_a_rate()
+    {
+        var offered = new LimitSchedule(Options.Create(new LimitOptions()), Options.Create(new Money.MoneyOptions { Currencies = ["USD", "KRW"] }));
+        Assert.Equal(["CNY", "KRW", "USD"], offered.Rates.Offered.Order(StringComparer.Ordinal)); // the home currency always
+        Assert.True(offered.Covers("KRW"));
+        Assert.False(offered.Covers("EUR"));
+        Assert.Throws<InvalidOperationException>(() => new LimitSchedule(Options.Create(new LimitOptions { ReferenceRates = new() { ["USD"] = 7.3m } }),
+            Options.Create(new Money.MoneyOptions { Currencies = ["USD", "EUR"] }))); // EUR has no rate
+        Assert.Throws<InvalidOperationException>(() => new LimitSchedule(Options.Create(new LimitOptions()), Options.Create(new Money.MoneyOptions { Currencies = ["XAU"] })));
     }
 
     [Fact]

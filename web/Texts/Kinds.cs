@@ -13,6 +13,7 @@ public static class Kinds
         "settlement" => language.L("结算", "Settlement"),
         "cashback" => language.L("返现", "Cashback"),
         "bill_payment" => language.L("缴费", "Bill payment"),
+        "conversion" => language.L("换汇", "Conversion"),
         _ => kind,
     };
 
@@ -34,10 +35,11 @@ public static class Kinds
         "cashback" => language.L("返现", "Cashback"),
         "fees" => language.L("手续费", "Fees"),
         "settlements" => language.L("结算", "Settlements"),
+        "conversions" => language.L("换汇", "Conversions"),
         _ => language.L("其他", "Other"),
     };
 
     public static readonly string[] Categories =
         ["dining", "groceries", "transport", "shopping", "utilities", "entertainment", "health", "education", "travel", "transfers", "top_ups",
-         "withdrawals", "refunds", "cashback", "fees", "settlements", "other"];
+         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "other"];
 }

@@ -74,7 +74,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         if (receiver is not null && Ids.IsCustomer(receiver) && moved.ToWalletId is { } to)
         {
             events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "in"), receiver, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.In, moved.In, receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId, category));
+                EntryDirection.In, moved.In, moved.InCurrency ?? receipt.Currency, to, moved.FromWalletId, payer, moved.MerchantId, category));
         }
         return events;
     }

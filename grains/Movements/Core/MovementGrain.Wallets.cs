@@ -10,11 +10,12 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
     /// <summary>
     /// The money between two wallets, inside the committing transaction. A busy wallet is paid through one of
     /// its tills, and its own lock is not taken at all. Otherwise wallets are locked in id order: a movement
-    /// the other way round then waits instead of deadlocking. The receiving entry names the sending wallet.
+    /// the other way round then waits instead of deadlocking. The receiving entry names the sending wallet; it is
+    /// <paramref name="credited"/> in <paramref name="creditedCurrency"/> when that is not what left (a cashback's cut, a conversion).
     /// </summary>
-    protected async Task<Refusal?> DebitThenCredit(string fromWalletId, Posting debit, WalletFacts to, long? credited = null)
+    protected async Task<Refusal?> DebitThenCredit(string fromWalletId, Posting debit, WalletFacts to, long? credited = null, string? creditedCurrency = null)
     {
-        var credit = debit with { Counterparty = fromWalletId, Amount = credited ?? debit.Amount };
+        var credit = debit with { Counterparty = fromWalletId, Amount = credited ?? debit.Amount, Currency = creditedCurrency ?? debit.Currency };
         var viaTill = to.ReceivingTills > 0;
         if (!viaTill && string.CompareOrdinal(to.WalletId, fromWalletId) < 0)
         {

@@ -1,7 +1,10 @@
 using Orleans.Transactions;
+using Wallet.Customers;
+using Wallet.Devices;
 using Wallet.Ledger;
 using Wallet.Money;
 using Wallet.Refusals;
+using Wallet.Risk;
 using Wallet.Wallets;
 
 namespace Wallet.Movements;
@@ -175,6 +178,23 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"An amount is 1 to {Amounts.Max} minor units of a supported currency.");
         }
     }
+
+    /// <summary>
+    /// The payer's yes to this movement, with the PIN or a device signature that must cover what it does: its kind,
+    /// amount, currency, payee and reference. Asked for this key and body, so a replay of a refused request gets its
+    /// first answer and spends no try. Answers with the customer's restriction.
+    /// </summary>
+    protected Task<Restriction> PayerSays(string customerId, PaymentAuthorisation authorisation, string fingerprint, string kind, long amount, string currency, string payee)
+        => GrainFactory.GetGrain<IPaymentCredentialsGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
+            new SignedPayment(kind, amount, currency, payee, ReferenceFor(customerId, authorisation.IdempotencyKey)));
+
+    /// <summary>
+    /// The idempotency key the request gave, taken only when it is the one this movement runs under (its id
+    /// is derived from the caller and the key); otherwise the movement's own id, which no other movement has.
+    /// </summary>
+    private string ReferenceFor(string customerId, string? idempotencyKey)
+        => idempotencyKey is not null && MovementIds.WorkflowOf(MovementId) is { } workflow && MovementIds.For(workflow, customerId, idempotencyKey) == MovementId
+            ? idempotencyKey : MovementId;
 
     protected IWalletGrain Wallet(string walletId) => GrainFactory.GetGrain<IWalletGrain>(walletId);
 

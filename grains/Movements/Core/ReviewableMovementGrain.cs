@@ -1,5 +1,4 @@
 using Wallet.Customers;
-using Wallet.Devices;
 using Wallet.Money;
 using Wallet.Notifications;
 using Wallet.Refusals;
@@ -67,25 +66,10 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
     /// <summary>Writes the held order with an outcome that is held, and forgets it with any other.</summary>
     protected static Action<TRecord> Keep(TOrder? held) => r => r.Held = r.Receipt?.Status == MovementStatus.HeldForReview ? held : null;
 
-    /// <summary>
-    /// The payer's yes, checked while planning; an order released from review was checked when it was sent.
-    /// A device signature must cover what this movement does: its kind, amount, currency, payee and reference.
-    /// Asked for this key and body, so a replay of a refused request gets its first answer and spends no try.
-    /// </summary>
+    /// <summary>The payer's yes (see <see cref="MovementGrain{TReceipt, TRecord}.PayerSays"/>), checked while planning; an order released from review was checked when it was sent.</summary>
     protected async Task<Restriction> Authorise(string customerId, PaymentAuthorisation authorisation, string fingerprint, bool released,
         string kind, long amount, string currency, string payee)
-        => released
-            ? Restriction.None
-            : await GrainFactory.GetGrain<IPaymentCredentialsGrain>(customerId).AuthorisePayment(authorisation.For($"{MovementId} {fingerprint}"),
-                new SignedPayment(kind, amount, currency, payee, ReferenceFor(customerId, authorisation.IdempotencyKey)));
-
-    /// <summary>
-    /// The idempotency key the request gave, taken only when it is the one this movement runs under (its id
-    /// is derived from the caller and the key); otherwise the movement's own id, which no other movement has.
-    /// </summary>
-    private string ReferenceFor(string customerId, string? idempotencyKey)
-        => idempotencyKey is not null && MovementIds.WorkflowOf(MovementId) is { } workflow && MovementIds.For(workflow, customerId, idempotencyKey) == MovementId
-            ? idempotencyKey : MovementId;
+        => released ? Restriction.None : await PayerSays(customerId, authorisation, fingerprint, kind, amount, currency, payee);
 
     public async Task<ReviewableOutcome> Release(string operatorId)
     {
