@@ -92,14 +92,14 @@ foreach (var name in options.Targets)
             continue;
         }
         IBenchTarget measured = target;
-        if (workload == Workload.Bills)
+        if (workload is Workload.Bills or Workload.Conversions)
         {
             if (target is not GrainBank bank)
             {
-                Console.Error.WriteLine($"  {target.Name}: the bills workload runs on grain targets only");
+                Console.Error.WriteLine($"  {target.Name}: the {workload.ToString().ToLowerInvariant()} workload runs on grain targets only");
                 continue;
             }
-            measured = new BillPayments(bank);
+            measured = workload == Workload.Bills ? new BillPayments(bank) : new Conversions(bank);
             await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
         }
         foreach (var concurrency in options.Concurrency)

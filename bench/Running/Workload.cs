@@ -20,6 +20,9 @@ public enum Workload
 
     /// <summary>Prepaid-meter top-ups from random wallets to a biller (issue 20's figure): grain targets only, not in the default set.</summary>
     Bills,
+
+    /// <summary>CNY bought into USD (a quote, then the conversion) from random wallets (issue 21's figure): grain targets only, not in the default set.</summary>
+    Conversions,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>

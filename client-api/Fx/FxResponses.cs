@@ -73,3 +73,12 @@ public sealed record FxQuotaResponse(int Year, long Quota, long Used, long Remai
 {
     public static FxQuotaResponse Of(FxQuotaView v) => new(v.Year, v.Quota, v.Used, v.Remaining, FxQuotas.Currency);
 }
+
+/// <summary>A payment converted between the customer's wallet and a merchant in another currency, at the bank's buy rate of that moment.</summary>
+/// <param name="Amount">What the customer's wallet paid, an integer in minor units of <c>currency</c> (the merchant's price converted, rounded up).</param>
+/// <param name="Currency">ISO 4217 code of the wallet's currency.</param>
+/// <param name="Rate">Major units of the merchant's currency for one of the wallet's.</param>
+public sealed record ExchangeResponse(long Amount, string Currency, decimal Rate)
+{
+    public static ExchangeResponse? Of(Exchanged? e) => e is null ? null : new(e.WalletAmount, e.WalletCurrency, e.Rate);
+}

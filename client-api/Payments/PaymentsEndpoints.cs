@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Contract;
+using Wallet.ClientApi.Fx;
 using System.Security.Claims;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Http;
@@ -18,7 +19,7 @@ public static class PaymentsEndpoints
     {
         var payments = routes.MapGroup("/v1/payments").WithTags("Paying merchants").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         payments.MapPost("", Pay).WithName("PayByQrCode").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
-            .MayRefuse(CommonRefusals.Coupon).MayRefuse(RefusalCodes.InvalidQrCode, RefusalCodes.QrCodeExpired, RefusalCodes.QrCodeUsed).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+            .MayRefuse(CommonRefusals.Coupon).MayRefuse(RefusalCodes.InvalidQrCode, RefusalCodes.QrCodeExpired, RefusalCodes.QrCodeUsed, RefusalCodes.CurrencyNotSupported, RefusalCodes.IntegrationUnavailable).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         payments.MapPost("/{id}/confirm", Confirm).WithName("ConfirmPayment").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
             .MayRefuse(RefusalCodes.NotPending, RefusalCodes.ConfirmationExpired).RequireRateLimiting(RateLimitSetup.Money);
         var me = routes.MapGroup("/v1/me").WithTags("Paying merchants").RequireAuthorization();
@@ -56,7 +57,11 @@ public static class PaymentsEndpoints
         return receipt.Status == MovementStatus.Completed ? TypedResults.Ok(PaymentResponse.Of(receipt)) : MovementResults.Refusal(receipt);
     }
 
-    /// <summary>201 when paid; 202 when held for the bank's review (the money is held in the wallet until an operator decides).</summary>
+    /// <summary>
+    /// 201 when paid; 202 when held for the bank's review (the money is held in the wallet until an operator decides). A
+    /// merchant in another currency than the wallet's (a Hong Kong shop's code paid from a CNY wallet) is paid at the
+    /// bank's buy rate of the moment: <c>exchange</c> says what the wallet paid and the rate.
+    /// </summary>
     public static async Task<Results<Created<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult, ValidationProblem>> Pay(
         PaymentRequest body, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -133,17 +138,19 @@ public sealed record PaymentRequest([property: RequiredField] string? QrPayload,
 /// <param name="To">The merchant paid (<c>merchantId</c>).</param>
 /// <param name="OrderId">The merchant's order id, or null.</param>
 /// <param name="Amount">What the payer paid, an integer in minor units of the currency (fen for CNY) (after any discount).</param>
-/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="Currency">ISO 4217 code of the amount: the merchant's currency.</param>
 /// <param name="CreatedAt">When the payment was made, UTC, ISO 8601.</param>
 /// <param name="ConfirmBy">Until when the payer may confirm it, UTC, ISO 8601; null unless it waits for confirmation.</param>
 /// <param name="Promotion">What a merchant's campaign gave, or null when none applied.</param>
+/// <param name="Exchange">Paid from a wallet in another currency than the merchant's (<c>currency</c>): what the wallet paid in its own currency and the rate; null otherwise.</param>
 public sealed record PaymentResponse(string PaymentId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, string Currency,
-    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion)
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion, ExchangeResponse? Exchange = null)
 {
     public static PaymentResponse Of(PaymentReceipt r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Paid, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency));
+        return new(r.MovementId, r.Status, from, to, r.OrderId, r.Paid, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency),
+            ExchangeResponse.Of(r.Exchange));
     }
 
     /// <summary>A merchant's authorisation of the payer's code, as the payer sees it: what was paid once captured, the amount held otherwise.</summary>

@@ -30,7 +30,15 @@ public sealed record FxQuote(
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset ExpiresAt,
     [property: Id(9)] long QuotaUsd,
-    [property: Id(10)] string? UsedBy = null);
+    [property: Id(10)] string? UsedBy = null)
+{
+    /// <summary>Why <paramref name="movementId"/> may not convert with this quote at <paramref name="now"/>: used by another, or expired; null when it may.</summary>
+    public Refusals.WalletRefusedException? RefusesUseBy(string movementId, DateTimeOffset now)
+        => UsedBy is not null && UsedBy != movementId
+            ? new(Refusals.RefusalCodes.QuoteUsed, "This quote was used by another conversion; ask for a new one.")
+            : UsedBy is null && now >= ExpiresAt ? new(Refusals.RefusalCodes.QuoteExpired, "This quote has expired; ask for a new one.")
+            : null;
+}
 
 /// <summary>
 /// One quote (<c>fxq_…</c>): made once at the rate of the moment, then used at most once, inside the transaction of

@@ -64,7 +64,8 @@ public sealed record RefundablePayment(
     [property: Id(2)] string MerchantWalletId,
     [property: Id(3)] long MerchantReceived,
     [property: Id(4)] string Currency,
-    [property: Id(5)] string? OrderId);
+    [property: Id(5)] string? OrderId,
+    [property: Id(6)] string? PayerCurrency = null);
 
 /// <summary>Pay a merchant by scanning its QR code: the code's merchant and id from the payload, and the amount (the code's own when it fixes one).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.PaymentOrder")]
@@ -115,6 +116,9 @@ public sealed record PaymentReceipt(
     /// <summary>For a charge waiting for its payer: the time by which they must confirm it.</summary>
     [Id(7)] public DateTimeOffset? ConfirmBy { get; init; }
 
+    /// <summary>Paid from a wallet in another currency than the merchant's: what that wallet paid, and at what rate; null otherwise.</summary>
+    [Id(8)] public Exchanged? Exchange { get; init; }
+
     public long Paid => Price - (Promotion?.Discount ?? 0);
 
     public long MerchantReceived => Paid - (Promotion?.Cashback ?? 0);
@@ -123,11 +127,11 @@ public sealed record PaymentReceipt(
 
     public override MovementSides Sides => new(MovementSide.Wallet(PayerWalletId), MovementSide.Merchant(MerchantId));
 
-    protected override MoneyFlow Flow => new(PayerWalletId, MerchantWalletId, Paid, MerchantReceived, MerchantId);
+    protected override MoneyFlow Flow => new(PayerWalletId, MerchantWalletId, SenderPays, MerchantReceived, MerchantId, OutCurrency: Exchange?.WalletCurrency);
 
     public override string HeldWalletId => PayerWalletId;
 
-    public override long HeldAmount => Price;
+    public override long HeldAmount => Exchange?.WalletAmount ?? Price;
 
-    public override long SenderPays => Paid;
+    public override long SenderPays => Exchange?.WalletAmount ?? Paid;
 }

@@ -57,9 +57,21 @@ public sealed record MovementSides(MovementSide From, MovementSide To);
 /// <summary>
 /// Money that moved between wallets: what left <see cref="FromWalletId"/> and what reached <see cref="ToWalletId"/>
 /// (less, when a cashback came out of the merchant's part). A card side is outside the bank's wallets: null.
-/// <see cref="InCurrency"/>: the currency that reached the receiver when it is not the movement's (a conversion).
+/// <see cref="OutCurrency"/> and <see cref="InCurrency"/>: the currency that left the payer and that reached the receiver,
+/// each when it is not the movement's (a conversion's receiving side, a payment from a wallet in another currency).
 /// </summary>
-public sealed record MoneyFlow(string? FromWalletId, string? ToWalletId, long Out, long In, string? MerchantId = null, string? InCurrency = null);
+public sealed record MoneyFlow(string? FromWalletId, string? ToWalletId, long Out, long In, string? MerchantId = null, string? InCurrency = null, string? OutCurrency = null);
+
+/// <summary>
+/// A payment (or its refund) between a customer's wallet and a merchant in two currencies, converted at the bank's buy
+/// rate of that moment: what the customer's wallet paid (or got back), in its currency, and the rate in the direction
+/// the money went — major units of the merchant's currency for one of the wallet's on a payment, the reverse on a refund.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.Exchanged")]
+public sealed record Exchanged(
+    [property: Id(0)] long WalletAmount,
+    [property: Id(1)] string WalletCurrency,
+    [property: Id(2)] decimal Rate);
 
 /// <summary>
 /// Where a movement stands: <c>completed</c> (the money moved), <c>refused</c> (nothing moved; the problem's

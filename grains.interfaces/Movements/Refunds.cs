@@ -32,9 +32,12 @@ public sealed record RefundReceipt(
     [property: Id(4)] long Amount,
     [property: Id(5)] string? OrderId) : MovementOutcome
 {
+    /// <summary>A refund of a payment made from a wallet in another currency: what that wallet got back, at the rate of the refund's moment; null otherwise.</summary>
+    [Id(6)] public Exchanged? Exchange { get; init; }
+
     public override MovementKind Kind => MovementKind.Refund;
 
     public override MovementSides Sides => new(MovementSide.Merchant(MerchantId), MovementSide.Wallet(PayerWalletId));
 
-    protected override MoneyFlow Flow => new(MerchantWalletId, PayerWalletId, Amount, Amount, MerchantId);
+    protected override MoneyFlow Flow => new(MerchantWalletId, PayerWalletId, Amount, Exchange?.WalletAmount ?? Amount, MerchantId, InCurrency: Exchange?.WalletCurrency);
 }

@@ -52,13 +52,9 @@ public sealed class ConversionGrain(
     private async Task<(ConversionReceipt, FxQuote)> Plan(ConversionOrder order)
     {
         var quote = await GrainFactory.GetGrain<IFxQuoteGrain>(order.QuoteId).Find(order.CustomerId) ?? throw WalletRefusedException.NotFound("The quote");
-        if (quote.UsedBy is not null && quote.UsedBy != MovementId)
+        if (quote.RefusesUseBy(MovementId, Clock.GetUtcNow()) is { } refused)
         {
-            throw new WalletRefusedException(RefusalCodes.QuoteUsed, "This quote was used by another conversion; ask for a new one.");
-        }
-        if (Clock.GetUtcNow() >= quote.ExpiresAt)
-        {
-            throw new WalletRefusedException(RefusalCodes.QuoteExpired, "This quote has expired; ask for a new one.");
+            throw refused; // early; the quote decides for good inside the transaction
         }
         var pair = quote.Pair;
         await PayerSays(order.CustomerId, order.Authorisation, order.Fingerprint, SignedPayment.Conversion, quote.FromAmount, pair.From, order.ToWalletId);
@@ -83,8 +79,7 @@ public sealed class ConversionGrain(
         {
             await GrainFactory.GetGrain<IFxQuotaGrain>(FxQuotas.KeyOf(order.CustomerId, year)).Draw(MovementId, quote.QuotaUsd);
         }
-        await Clearing(ClearingAccounts.FxPosition, pair.From, order.FromWalletId).Post(MovementId, quote.FromAmount);
-        await Clearing(ClearingAccounts.FxPosition, pair.To, order.ToWalletId).Post(MovementId, -quote.ToAmount);
+        await FxPositionsMove(pair.From, quote.FromAmount, pair.To, quote.ToAmount, order.FromWalletId);
         return null;
     }
 }

@@ -31,17 +31,9 @@ public sealed class FxQuoteGrain(
     public Task<FxQuote> Use(string customerId, string movementId) => state.PerformUpdate(s =>
     {
         var quote = s.Quote is { } q && q.CustomerId == customerId ? q : throw WalletRefusedException.NotFound("The quote");
-        if (quote.UsedBy == movementId)
+        if (quote.RefusesUseBy(movementId, clock.GetUtcNow()) is { } refused)
         {
-            return quote;
-        }
-        if (quote.UsedBy is not null)
-        {
-            throw new WalletRefusedException(RefusalCodes.QuoteUsed, "This quote was used by another conversion; ask for a new one.");
-        }
-        if (clock.GetUtcNow() >= quote.ExpiresAt)
-        {
-            throw new WalletRefusedException(RefusalCodes.QuoteExpired, "This quote has expired; ask for a new one.");
+            throw refused;
         }
         return s.Quote = quote with { UsedBy = movementId };
     });

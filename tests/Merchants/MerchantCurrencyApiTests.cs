@@ -42,6 +42,41 @@ public sealed class MerchantCurrencyApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_cny_wallet_pays_a_hong_kong_shops_code_at_the_banks_rate_and_a_refund_comes_back_in_cny()
+    {
+        var merchant = await ApiMerchant.Onboard(api, name: "Kowloon Noodles", category: "5812", city: "Hong Kong", currency: "HKD");
+        var payer = await Register(api);
+        var wallet = await payer.FundedWallet(50_000);
+        var code = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/qr-codes", JsonSerializer.Serialize(new { amount = 8_800, currency = "HKD" })),
+            HttpStatusCode.Created);
+        var rate = (await Json(await payer.Http.GetAsync("/v1/fx/rates/CNY-HKD"), HttpStatusCode.OK)).GetProperty("buy").GetDecimal();
+
+        var paid = await Json(await payer.Post("/v1/payments", new { qrPayload = code.GetProperty("payload").GetString(), fromWalletId = wallet, pin = TestData.Pin }, "pay-abroad"),
+            HttpStatusCode.Created);
+
+        // The merchant gets its HK$88.00; the wallet pays that at the bank's buy rate of the moment, rounded up to the fen.
+        Assert.Equal((8_800L, "HKD"), (paid.GetProperty("amount").GetInt64(), paid.GetProperty("currency").GetString()));
+        var exchange = paid.GetProperty("exchange");
+        var (cny, used) = (exchange.GetProperty("amount").GetInt64(), exchange.GetProperty("rate").GetDecimal());
+        Assert.Equal("CNY", exchange.GetProperty("currency").GetString());
+        Assert.InRange(used, rate * 0.99m, rate * 1.01m); // the feed may have moved a tick between the two reads
+        Assert.Equal((long)decimal.Ceiling(8_800 / used), cny);
+        Assert.Equal((50_000L - cny, 8_800L), (await payer.Balance(wallet), await merchant.Balance()));
+        var entry = (await Json(await payer.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=payment"), HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal((cny, "CNY", "dining"), (entry.GetProperty("amount").GetInt64(), entry.GetProperty("currency").GetString(), entry.GetProperty("category").GetString()));
+        Assert.Contains("88.00 HKD", entry.GetProperty("memo").GetString(), StringComparison.Ordinal);
+
+        // A refund gives back HK$30.00; the wallet gets what that buys at the refund's moment, rounded down.
+        var refund = await Json(await merchant.Refund(paid.GetProperty("paymentId").GetString()!, 3_000, "refund-abroad"), HttpStatusCode.Created);
+        Assert.Equal((3_000L, "HKD"), (refund.GetProperty("amount").GetInt64(), refund.GetProperty("currency").GetString()));
+        var back = (await Json(await payer.Http.GetAsync($"/v1/wallets/{wallet}/transactions?kind=refund"), HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal("CNY", back.GetProperty("currency").GetString());
+        Assert.InRange(back.GetProperty("amount").GetInt64(), 2_600, 2_900); // HK$30 at about ¥0.92, less the spread
+        Assert.Equal((50_000L - cny + back.GetProperty("amount").GetInt64(), 5_800L), (await payer.Balance(wallet), await merchant.Balance()));
+        await Operator.AssertBooksBalance(api); // the FX positions in CNY and HKD make up each side
+    }
+
+    [Fact]
     public async Task An_hkd_merchant_refuses_a_cny_qr_code_and_a_cny_charge_naming_its_currency_and_nothing_moves()
     {
         var merchant = await ApiMerchant.Onboard(api, name: "Kowloon Tea", city: "Hong Kong", currency: "HKD");

@@ -69,7 +69,7 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         if (payer is not null && Ids.IsCustomer(payer) && moved.FromWalletId is { } from)
         {
             events.Add(new MoneyMoved(Ids.ForIdempotencyKey(IdPrefixes.Event, MovementId, "out"), payer, receipt.CreatedAt, MovementId, receipt.Kind,
-                EntryDirection.Out, moved.Out, receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId, category));
+                EntryDirection.Out, moved.Out, moved.OutCurrency ?? receipt.Currency, from, moved.ToWalletId, receiver, moved.MerchantId, category));
         }
         if (receiver is not null && Ids.IsCustomer(receiver) && moved.ToWalletId is { } to)
         {

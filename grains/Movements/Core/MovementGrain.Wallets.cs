@@ -31,15 +31,15 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
         return null;
     }
 
-    /// <summary>One of the caller's own wallets, in the movement's currency, open for money out (or in).</summary>
-    protected async Task<WalletFacts> OwnWallet(string customerId, string walletId, string currency, bool outgoing)
+    /// <summary>One of the caller's own wallets, in the movement's currency (any, when null), open for money out (or in).</summary>
+    protected async Task<WalletFacts> OwnWallet(string customerId, string walletId, string? currency, bool outgoing)
     {
         var facts = await Wallet(walletId).GetFacts();
         if (facts is null || facts.OwnerId != customerId)
         {
             throw WalletRefusedException.NotFound("The wallet");
         }
-        if (facts.Currency != currency)
+        if (currency is not null && facts.Currency != currency)
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The wallet holds {facts.Currency}, not {currency}.");
         }

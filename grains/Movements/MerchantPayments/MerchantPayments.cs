@@ -8,7 +8,7 @@ public static class MerchantPayments
     /// <summary>A merchant's completed payment, as refunds see it; null when it is not theirs or not completed.</summary>
     public static RefundablePayment? Refundable(PaymentReceipt? paid, string merchantId)
         => paid is { Status: MovementStatus.Completed } && paid.MerchantId == merchantId
-            ? new RefundablePayment(paid.MovementId, paid.PayerWalletId, paid.MerchantWalletId, paid.MerchantReceived, paid.Currency, paid.OrderId)
+            ? new RefundablePayment(paid.MovementId, paid.PayerWalletId, paid.MerchantWalletId, paid.MerchantReceived, paid.Currency, paid.OrderId, paid.Exchange?.WalletCurrency)
             : null;
 
     /// <summary>Tells the merchant's webhooks about a committed outcome: after the commit, never from inside the transaction.</summary>

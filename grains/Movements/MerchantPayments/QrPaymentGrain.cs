@@ -42,10 +42,18 @@ public sealed class QrPaymentGrain(
                     return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation });
                 }
                 var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
+                async Task<Refusal?> Claimed() => dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null;
+                if (receipt.Exchange is { } exchange)
+                {
+                    // From a wallet in another currency: no campaign's offer (they are in the merchant's currency), the FX positions instead.
+                    return new Plan(receipt, async () =>
+                        await DebitThenCredit(receipt.PayerWalletId, debit with { Reviewed = released }, to, order.Amount, order.Currency)
+                        ?? await ExchangedThenClaimed(exchange, order, Claimed));
+                }
                 var offered = promoted = await offers.OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
                 return new Plan(receipt, async () =>
                     await offers.Pay(debit with { Reviewed = released }, receipt.PayerWalletId, order.MerchantId, offered, (paid, credited) => DebitThenCredit(receipt.PayerWalletId, paid, to, credited))
-                    ?? (dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null), offered.Amend);
+                    ?? await Claimed(), offered.Amend);
             });
         }
         finally
@@ -58,7 +66,7 @@ public sealed class QrPaymentGrain(
     {
         RequireMovableAmount(order.Amount, order.Currency);
         var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
-        var from = await OwnWallet(order.CustomerId, order.FromWalletId, order.Currency, outgoing: true);
+        var from = await OwnWallet(order.CustomerId, order.FromWalletId, currency: null, outgoing: true);
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(order.MerchantId).GetFacts();
         var (code, unusable) = await GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId).Inspect(order.Amount, Clock.GetUtcNow());
         if (merchant is null || code is null || code.MerchantId != order.MerchantId || code.Currency != order.Currency)
@@ -70,12 +78,42 @@ public sealed class QrPaymentGrain(
             throw unusable.AsException();
         }
         var to = await Receiving(merchant.SettlementWalletId, "The merchant's wallet");
-        var receipt = Accepted(new PaymentReceipt(order.CustomerId, from.WalletId, order.MerchantId, to.WalletId, code.OrderId, order.Amount), order.Currency);
+        var exchange = await ExchangeFor(from.Currency, order);
+        var receipt = Accepted(new PaymentReceipt(order.CustomerId, from.WalletId, order.MerchantId, to.WalletId, code.OrderId, order.Amount), order.Currency) with { Exchange = exchange };
         var memo = code.OrderId is null ? merchant.Name : $"{merchant.Name} {code.OrderId}";
+        if (exchange is not null)
+        {
+            memo = $"{memo} ({Money.Amounts.Format(order.Amount, order.Currency)} at {exchange.Rate})";
+        }
         // The payer's entry names the merchant it paid, not the merchant's settlement wallet (the bank's business).
-        var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, order.Amount, order.Currency, order.MerchantId, memo, PayerAuthorised: true,
-            Category: SpendingCategories.ForMerchant(merchant.Category));
+        var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, exchange?.WalletAmount ?? order.Amount, from.Currency, order.MerchantId, memo,
+            PayerAuthorised: true, Category: SpendingCategories.ForMerchant(merchant.Category));
         return (receipt, debit, to, code.Dynamic, restriction);
+    }
+
+    /// <summary>
+    /// A merchant in another currency than the payer's wallet (a Hong Kong shop's code, a CNY wallet) is paid at the
+    /// bank's buy rate of this moment, taken as the payment's quote: the wallet pays the price converted, rounded up.
+    /// </summary>
+    private async Task<Exchanged?> ExchangeFor(string walletCurrency, PaymentOrder order)
+    {
+        if (walletCurrency == order.Currency)
+        {
+            return null;
+        }
+        if (order.CouponId is not null)
+        {
+            throw new WalletRefusedException(RefusalCodes.CouponNotApplicable, "A coupon applies to a payment in the wallet's own currency.");
+        }
+        var rate = await RateFor(walletCurrency, order.Currency);
+        return new Exchanged(Fx.FxArithmetic.Pays(order.Amount, rate.Buy, rate.Pair), walletCurrency, rate.Buy);
+    }
+
+    /// <summary>Inside the transaction, after the wallets: the FX positions take the two sides, then a dynamic code is claimed.</summary>
+    private async Task<Refusal?> ExchangedThenClaimed(Exchanged exchange, PaymentOrder order, Func<Task<Refusal?>> claimed)
+    {
+        await FxPositionsMove(exchange.WalletCurrency, exchange.WalletAmount, order.Currency, order.Amount, order.FromWalletId);
+        return await claimed();
     }
 
     public async Task<PaymentReceipt?> Find(string callerId)

@@ -24,15 +24,43 @@ public sealed class RefundGrain(
         RequireMovableAmount(order.Amount, currency: null); // a refund is in the payment's currency, whatever it is
         var paymentGrain = MovementIds.Refundable(GrainFactory, order.PaymentId) ?? throw WalletRefusedException.NotFound("The payment");
         var payment = await paymentGrain.FindPayment(order.MerchantId) ?? throw WalletRefusedException.NotFound("The payment");
+        var exchange = await ExchangeFor(payment, order.Amount);
         var receipt = Accepted(new RefundReceipt(order.MerchantId, payment.PaymentId, payment.MerchantWalletId, payment.PayerWalletId, order.Amount, payment.OrderId),
-            payment.Currency);
+            payment.Currency) with { Exchange = exchange };
         var to = await Receiving(payment.PayerWalletId, "The payer's wallet");
         var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.PayerWalletId, $"refund of {payment.PaymentId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
-            await paymentGrain.AddRefund(order.MerchantId, order.Amount, MovementId)
-                ?? (await DebitThenCredit(payment.MerchantWalletId, debit, to) is { } refused
-                    ? throw refused.AsException() // aborted, so the refunded total counted above keeps no refund that moved nothing; recorded on its own
-                    : null));
+        {
+            if (await paymentGrain.AddRefund(order.MerchantId, order.Amount, MovementId) is { } notRefundable)
+            {
+                return notRefundable;
+            }
+            if (await DebitThenCredit(payment.MerchantWalletId, debit, to, exchange?.WalletAmount, exchange?.WalletCurrency) is { } refused)
+            {
+                throw refused.AsException(); // aborted, so the refunded total counted above keeps no refund that moved nothing; recorded on its own
+            }
+            if (exchange is not null)
+            {
+                await FxPositionsMove(payment.Currency, order.Amount, exchange.WalletCurrency, exchange.WalletAmount, payment.PayerWalletId);
+            }
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// A payment made from a wallet in another currency is refunded into it at the bank's buy rate of the refund's moment
+    /// (the merchant gives back its own currency; the wallet gets what that buys now, rounded down).
+    /// </summary>
+    private async Task<Exchanged?> ExchangeFor(RefundablePayment payment, long amount)
+    {
+        if (payment.PayerCurrency is not { } walletCurrency || walletCurrency == payment.Currency)
+        {
+            return null;
+        }
+        var rate = await RateFor(payment.Currency, walletCurrency);
+        var back = Fx.FxArithmetic.Receives(amount, rate.Buy, rate.Pair);
+        return back >= 1 ? new Exchanged(back, walletCurrency, rate.Buy)
+            : throw new WalletRefusedException(RefusalCodes.AmountTooSmall, $"{Money.Amounts.Format(amount, payment.Currency)} refunds less than the smallest unit of {walletCurrency}.");
     }
 
     public Task<RefundReceipt?> Find(string merchantId) => RecordedFor(merchantId);

@@ -1,0 +1,21 @@
+using Wallet.Fx;
+using Wallet.Ledger;
+
+namespace Wallet.Movements;
+
+/// <summary>What a movement between two currencies does besides its wallets: the rate it converts at, and the bank's FX positions.</summary>
+public abstract partial class MovementGrain<TReceipt, TRecord>
+{
+    /// <summary>The pair's rates now, as the FX desk prices them (<c>currency_not_supported</c> for a currency the bank does not offer).</summary>
+    protected Task<FxRate> RateFor(string from, string to) => GrainFactory.GetGrain<IFxDeskGrain>(0).Rate(new CurrencyPair(from, to));
+
+    /// <summary>
+    /// Inside the committing transaction: the bank's FX position goes up by what it took in one currency and down by
+    /// what it gave in the other, so each currency's books still sum to zero. Sharded by <paramref name="walletId"/>.
+    /// </summary>
+    protected async Task FxPositionsMove(string tookCurrency, long took, string gaveCurrency, long gave, string walletId)
+    {
+        await Clearing(ClearingAccounts.FxPosition, tookCurrency, walletId).Post(MovementId, took);
+        await Clearing(ClearingAccounts.FxPosition, gaveCurrency, walletId).Post(MovementId, -gave);
+    }
+}
