@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -133,6 +133,12 @@ public sealed partial class ReadmeExamplesTests
         Assert.Single((await Json(customer, "/v1/me/notifications?limit=100")).GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "budget");
         await Eventually.Until(async () => (await Json(operators, $"/v1/ops/customers/{me.GetProperty("customerId").GetString()}/spending/reconciliation?month={month}")).GetProperty("agrees").GetBoolean(),
             "the spending analysis agreeing with the ledger", TimeSpan.FromSeconds(10));
+
+        // FX: exactly $100.00 bought with CNY (drawn on the quota), and the Hong Kong shop paid its HK$88.00 from the CNY wallet.
+        var dollars = await Json(customer, $"/v1/wallets/{session.Variables["USD"]}");
+        Assert.Equal((10_000L, "USD"), (dollars.GetProperty("balance").GetInt64(), dollars.GetProperty("currency").GetString()));
+        Assert.Equal(10_000, (await Json(customer, "/v1/me/fx-quota")).GetProperty("used").GetInt64());
+        Assert.Contains("\"currency\": \"HKD\",", lines);
 
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");
