@@ -22,7 +22,7 @@ public static class FxEndpoints
             .MayRefuse(RefusalCodes.CurrencyNotSupported, RefusalCodes.AmountTooSmall, RefusalCodes.IntegrationUnavailable).RequireRateLimiting(RateLimitSetup.Money);
         fx.MapGet("/quotes/{id}", GetQuote).WithName("GetFxQuote");
         fx.MapPost("/conversions", Convert).WithName("Convert").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
-            .MayRefuse(RefusalCodes.QuoteExpired, RefusalCodes.QuoteUsed, RefusalCodes.FxQuotaExceeded).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+            .MayRefuse(RefusalCodes.QuoteExpired, RefusalCodes.QuoteUsed, RefusalCodes.FxQuotaExceeded, RefusalCodes.HeldForReview).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         fx.MapGet("/conversions/{id}", GetConversion).WithName("GetConversion");
         routes.MapGroup("/v1/me").WithTags("Currencies and FX").RequireAuthorization().MapGet("/fx-quota", Quota).WithName("GetFxQuota");
         return routes;
@@ -31,8 +31,8 @@ public static class FxEndpoints
     /// <summary>Every currency the bank offers, priced in its home currency (CNY): the mid, and what the bank pays and asks.</summary>
     public static async Task<Ok<FxRatesResponse>> Rates(IGrainFactory grains)
     {
-        var rates = await grains.GetGrain<IFxDeskGrain>(0).Rates();
-        return TypedResults.Ok(new FxRatesResponse(rates.FirstOrDefault()?.Pair.To ?? "", [.. rates.Select(FxRateResponse.Of)]));
+        var board = await grains.GetGrain<IFxDeskGrain>(0).Rates();
+        return TypedResults.Ok(new FxRatesResponse(board.HomeCurrency, [.. board.Rates.Select(FxRateResponse.Of)]));
     }
 
     /// <summary>One pair's rates, any two offered currencies (a cross pair is priced through the home currency).</summary>

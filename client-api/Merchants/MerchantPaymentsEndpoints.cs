@@ -18,7 +18,8 @@ public static class MerchantPaymentsEndpoints
     {
         var payments = routes.MapGroup("/v1/merchant/payments").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy).AddEndpointFilter<WellFormedIdFilter>();
         payments.MapGet("", List).WithName("ListMerchantPayments");
-        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").MayRefuse(CommonRefusals.Spending).MayRefuse(CommonRefusals.MoneyIn).MayRefuse(RefusalCodes.RefundExceedsPayment).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        payments.MapPost("/{id}/refunds", Refund).WithName("RefundPayment").MayRefuse(CommonRefusals.Spending).MayRefuse(CommonRefusals.MoneyIn).MayRefuse(RefusalCodes.RefundExceedsPayment)
+            .MayRefuse(RefusalCodes.AmountTooSmall, RefusalCodes.CurrencyNotSupported, RefusalCodes.IntegrationUnavailable).WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

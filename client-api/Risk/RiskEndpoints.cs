@@ -147,7 +147,7 @@ public sealed record RiskStandingResponse(string CustomerId, Restriction Restric
 /// <param name="From">Where the money comes from: the customer's wallet (<c>walletId</c>), or the card of a top-up (<c>cardId</c>).</param>
 /// <param name="To">Where it goes: a wallet (<c>walletId</c>), a card (<c>cardId</c>) or a merchant (<c>merchantId</c>).</param>
 /// <param name="Amount">The amount, an integer in minor units of the currency (fen for CNY).</param>
-/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="Currency">ISO 4217 code of the amount: the sender's wallet's.</param>
 /// <param name="CreatedAt">When the customer sent it, UTC, ISO 8601.</param>
 /// <param name="RefusalCode">Why it was refused (a problem <c>code</c>), or null.</param>
 /// <param name="ReviewedBy">The operator who released or rejected it (<c>cus_…</c>), or null.</param>
@@ -159,6 +159,6 @@ public sealed record HeldMovementResponse(string MovementId, Wallet.Wallets.Move
     public static HeldMovementResponse Of(Wallet.Movements.ReviewableOutcome r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Kind, r.Status, from, to, r.SenderPays, r.Currency, r.CreatedAt, r.Refusal?.Code, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
+        return new(r.MovementId, r.Kind, r.Status, from, to, r.SenderPays, r.SenderCurrency, r.CreatedAt, r.Refusal?.Code, r.Review?.OperatorId, r.Review?.Note, r.Review?.At);
     }
 }

@@ -86,6 +86,10 @@ public sealed record FxQuotaView([property: Id(0)] int Year, [property: Id(1)] l
     public long Remaining => Math.Max(0, Quota - Used);
 }
 
+/// <summary>The bank's home currency and every other offered currency's rates against it.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.FxBoard")]
+public sealed record FxBoard([property: Id(0)] string HomeCurrency, [property: Id(1)] IReadOnlyList<FxRate> Rates);
+
 /// <summary>
 /// The bank's FX desk as the API asks it (one stateless worker per silo): the rates it offers, one pair's rates, and
 /// a customer's quota this bank year.
@@ -95,7 +99,7 @@ public interface IFxDeskGrain : IGrainWithIntegerKey
 {
     /// <summary>Every offered currency against the home currency.</summary>
     [Alias("Rates")]
-    Task<IReadOnlyList<FxRate>> Rates();
+    Task<FxBoard> Rates();
 
     /// <summary>One pair's rates; <c>currency_not_supported</c> for a currency the bank does not offer.</summary>
     [Alias("Rate")]

@@ -67,7 +67,11 @@ public sealed record RefundablePayment(
     [property: Id(5)] string? OrderId,
     [property: Id(6)] string? PayerCurrency = null);
 
-/// <summary>Pay a merchant by scanning its QR code: the code's merchant and id from the payload, and the amount (the code's own when it fixes one).</summary>
+/// <summary>
+/// Pay a merchant by scanning its QR code: the code's merchant and id from the payload, and the amount (the code's own
+/// when it fixes one). <see cref="Exchange"/>: kept on an order held for review in another currency, the conversion it was
+/// held at, which its release pays.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.PaymentOrder")]
 public sealed record PaymentOrder(
     [property: Id(0)] string CustomerId,
@@ -78,7 +82,8 @@ public sealed record PaymentOrder(
     [property: Id(5)] long Amount,
     [property: Id(6)] string Currency,
     [property: Id(7)] PaymentAuthorisation Authorisation,
-    [property: Id(8)] string? CouponId = null)
+    [property: Id(8)] string? CouponId = null,
+    [property: Id(9)] Exchanged? Exchange = null)
 {
     public override string ToString() => $"PaymentOrder {{ From = {FromWalletId}, Merchant = {MerchantId}, Amount = {Amount} {Currency} }}";
 }
@@ -134,4 +139,6 @@ public sealed record PaymentReceipt(
     public override long HeldAmount => Exchange?.WalletAmount ?? Price;
 
     public override long SenderPays => Exchange?.WalletAmount ?? Paid;
+
+    public override string SenderCurrency => Exchange?.WalletCurrency ?? Currency;
 }

@@ -18,6 +18,9 @@ public abstract record ReviewableOutcome : MovementOutcome
 
     /// <summary>What the sender pays: all of it for a transfer or a withdrawal; for a payment, its price less any discount.</summary>
     public abstract long SenderPays { get; }
+
+    /// <summary>The currency of <see cref="SenderPays"/> and <see cref="HeldAmount"/>: the sender's wallet's (the movement's, unless it paid a merchant in another).</summary>
+    public virtual string SenderCurrency => Currency;
 }
 
 /// <summary>An operator's release or rejection of a movement held for review: who, their note, and when.</summary>

@@ -11,9 +11,9 @@ public sealed class FxDeskGrain(LimitSchedule calendar, [FromKeyedServices(Walle
 {
     private ReferenceRates Offered => calendar.Rates;
 
-    public async Task<IReadOnlyList<FxRate>> Rates()
-        => await Task.WhenAll(Offered.Offered.Where(c => c != Offered.HomeCurrency).Order(StringComparer.Ordinal)
-            .Select(c => GrainFactory.GetGrain<IFxRateGrain>(new CurrencyPair(c, Offered.HomeCurrency).Key).Current()));
+    public async Task<FxBoard> Rates()
+        => new(Offered.HomeCurrency, await Task.WhenAll(Offered.Offered.Where(c => c != Offered.HomeCurrency).Order(StringComparer.Ordinal)
+            .Select(c => GrainFactory.GetGrain<IFxRateGrain>(new CurrencyPair(c, Offered.HomeCurrency).Key).Current())));
 
     public Task<FxRate> Rate(CurrencyPair pair)
         => pair.IsConvertible && Offered.Offered.Contains(pair.From) && Offered.Offered.Contains(pair.To)

@@ -52,6 +52,33 @@ public sealed class ConversionTests(ClockedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task One_quote_sent_twice_at_once_under_two_keys_converts_once()
+    {
+        fixture.SetShanghaiTime(2026, 11, 21, 8, 0);
+        var (frank, wallets) = await Fx.Customer(("CNY", 100_000), ("USD", 0));
+        var quote = await Fx.Quote(frank, "CNY", "USD", fromAmount: 10_000);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                var receipt = await Fx.Convert(frank, quote, wallets["CNY"], wallets["USD"]);
+                return receipt.Status == MovementStatus.Completed ? "completed" : receipt.Refusal!.Code;
+            }
+            catch (WalletRefusedException refused)
+            {
+                return refused.Code;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == "completed"));
+        Assert.All(outcomes.Where(o => o != "completed"), o => Assert.Equal(RefusalCodes.QuoteUsed, o));
+        Assert.Equal((100_000 - 10_000L, quote.ToAmount), (await _bank.Balance(frank, wallets["CNY"]), await _bank.Balance(frank, wallets["USD"])));
+        Assert.Equal(quote.QuotaUsd, (await Fx.Quota(frank)).Used);
+        await _bank.AssertBalanced([.. wallets.Values]);
+    }
+
+    [Fact]
     public async Task A_quote_holds_for_thirty_seconds_and_an_expired_one_moves_nothing()
     {
         fixture.SetShanghaiTime(2026, 11, 21, 9, 0);

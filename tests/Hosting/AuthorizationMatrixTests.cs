@@ -45,7 +45,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             samples[route] = sample;
         }
         var quote = (await Json(await alice.Post("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }), HttpStatusCode.Created)).GetProperty("quoteId").GetString()!;
-        foreach (var (route, sample) in FxSamples(quote, transfer, malloryWallet, await mallory.OpenWallet("USD")))
+        var converted = (await Json(await alice.Post("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }), HttpStatusCode.Created)).GetProperty("quoteId").GetString()!;
+        var conversion = (await Json(await alice.Post("/v1/fx/conversions", new { quoteId = converted, fromWalletId = wallet, toWalletId = await alice.OpenWallet("USD"), pin = TestData.Pin },
+            "matrix-fx"), HttpStatusCode.Created)).GetProperty("conversionId").GetString()!;
+        foreach (var (route, sample) in FxSamples(quote, conversion, malloryWallet, await mallory.OpenWallet("USD")))
         {
             samples[route] = sample;
         }
@@ -75,7 +78,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         }
 
         var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
-        Assert.Equal((9_900L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString()));
+        Assert.Equal((9_800L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString())); // ¥1 sent, ¥1 converted
         Assert.Equal(1, (await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal("active", (await Json(await alice.Http.GetAsync($"/v1/cards/{card}"), HttpStatusCode.OK)).GetProperty("status").GetString());
         await Books.AssertBalanced(api, wallet, malloryWallet, carolWallet);
@@ -104,15 +107,15 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["GET /v1/ops/bill-payments/late-confirmations"] = new("/v1/ops/bill-payments/late-confirmations", null, false),
     };
 
-    /// <summary>The FX routes, aimed at Alice's quote (Mallory converts between his own wallets with it).</summary>
-    private static Dictionary<string, Sample> FxSamples(string quote, string transfer, string malloryCny, string malloryUsd) => new()
+    /// <summary>The FX routes, aimed at Alice's quote and conversion (Mallory converts between his own wallets with her quote).</summary>
+    private static Dictionary<string, Sample> FxSamples(string quote, string conversion, string malloryCny, string malloryUsd) => new()
     {
         ["GET /v1/fx/rates"] = new("/v1/fx/rates", null, false),
         ["GET /v1/fx/rates/{pair}"] = new("/v1/fx/rates/USD-CNY", null, false),
         ["POST /v1/fx/quotes"] = new("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }, false),
         ["GET /v1/fx/quotes/{id}"] = new($"/v1/fx/quotes/{quote}", null, true),
         ["POST /v1/fx/conversions"] = new("/v1/fx/conversions", new { quoteId = quote, fromWalletId = malloryCny, toWalletId = malloryUsd, pin = TestData.Pin }, true),
-        ["GET /v1/fx/conversions/{id}"] = new($"/v1/fx/conversions/{transfer}", null, true),
+        ["GET /v1/fx/conversions/{id}"] = new($"/v1/fx/conversions/{conversion}", null, true),
         ["GET /v1/me/fx-quota"] = new("/v1/me/fx-quota", null, false),
     };
 

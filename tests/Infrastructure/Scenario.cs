@@ -37,10 +37,11 @@ public sealed partial class Scenario(IGrainFactory grains)
     }
 
     /// <summary>A merchant onboarded as an operator would, with its settlement wallet.</summary>
-    public async Task<(IMerchantGrain Merchant, MerchantOnboarded Onboarded)> NewMerchant(string name = "Corner Shop", string category = "5411", string city = "Shanghai")
+    public async Task<(IMerchantGrain Merchant, MerchantOnboarded Onboarded)> NewMerchant(string name = "Corner Shop", string category = "5411", string city = "Shanghai",
+        string? currency = null)
     {
         var merchant = grains.GetGrain<IMerchantGrain>(Ids.New("mch"));
-        return (merchant, (await merchant.Onboard(new MerchantApplication(name, category, city), new IdempotentRequest("onboard", "test"))).Value);
+        return (merchant, (await merchant.Onboard(new MerchantApplication(name, category, city, Currency: currency), new IdempotentRequest("onboard", "test"))).Value);
     }
 
     public async Task<string> OpenWallet(TestCustomer customer, string currency = "CNY")

@@ -1,7 +1,9 @@
 using Wallet.Customers;
+using Wallet.Merchants;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Risk;
+using Wallet.Simulators;
 using Wallet.Tests.Infrastructure;
 using Wallet.Wallets;
 
@@ -87,6 +89,30 @@ public sealed class RestrictionTests(ClusterFixture fixture)
         var notice = (await fixture.Grains.GetGrain<Wallet.Notifications.INotificationInboxGrain>(alice.Id).List(null, 20)).Items.Single(n => n.Kind == "movement_reviewed");
         Assert.Contains("16.00", notice.Body, StringComparison.Ordinal);
         await _bank.AssertBalanced(wallet, onboarded.SettlementWalletId);
+    }
+
+    [Fact]
+    public async Task A_payment_abroad_held_for_review_is_released_at_the_rate_it_was_held_at_in_the_wallets_currency()
+    {
+        var (_, onboarded) = await _bank.NewMerchant("Kowloon Tea", "5814", "Hong Kong", currency: "HKD");
+        var code = (await fixture.Grains.GetGrain<IMerchantGrain>(onboarded.MerchantId).IssueQrCode(null, "HKD", null, null)).Code;
+        var (alice, wallet) = await _bank.FundedCustomer(10_000);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
+        var payment = fixture.Grains.GetGrain<IQrPaymentGrain>($"py_{Guid.NewGuid():N}");
+        var held = await payment.Pay(new PaymentOrder(alice.Id, "tea abroad", wallet, onboarded.MerchantId, code.QrCodeId, 2_000, "HKD", PaymentAuthorisation.WithPin(TestData.Pin)));
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
+        Assert.Equal((MovementStatus.HeldForReview, "CNY", "HKD"), (held.Status, held.SenderCurrency, held.Currency));
+        Assert.Equal(held.Exchange!.WalletAmount, held.HeldAmount); // held in the wallet's own currency
+        await Task.Delay(SimulatedFxRateSource.MovesEvery); // the feed's rate has moved on by the release
+
+        var released = (PaymentReceipt)await payment.Release("ops_test");
+
+        Assert.Equal((MovementStatus.Completed, held.Exchange), (released.Status, released.Exchange));
+        Assert.Equal(10_000 - held.HeldAmount, await _bank.Balance(alice, wallet));
+        Assert.Equal(2_000, (await fixture.Grains.GetGrain<IWalletGrain>(onboarded.SettlementWalletId).GetView(onboarded.MerchantId)).Balance);
+        var notice = (await fixture.Grains.GetGrain<Wallet.Notifications.INotificationInboxGrain>(alice.Id).List(null, 20)).Items.Single(n => n.Kind == "movement_reviewed");
+        Assert.Contains($"{Money.Amounts.Format(held.HeldAmount, "CNY")}", notice.Body, StringComparison.Ordinal);
+        await _bank.AssertBooksBalance();
     }
 
     [Fact]

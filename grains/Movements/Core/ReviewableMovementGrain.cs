@@ -143,7 +143,7 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
             return; // still held: a concurrent decision, or nothing recorded
         }
         await GrainFactory.GetGrain<IRiskMonitorGrain>(customerId).ForgetHeld(MovementId);
-        var amount = Amounts.Format(outcome.SenderPays, outcome.Currency);
+        var amount = Amounts.Format(outcome.SenderPays, outcome.SenderCurrency);
         var (title, body) = outcome.Status == MovementStatus.Completed
             ? ("Your payment was released", $"Our team reviewed your {Described} of {amount} and let it go.")
             : ("Your payment was not sent", $"Our team did not let your {Described} of {amount} go ({outcome.Refusal?.Detail}). The money is in your wallet.");

@@ -39,7 +39,8 @@ public sealed class QrPaymentGrain(
                 var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
                 if (restriction == Restriction.Review)
                 {
-                    return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation });
+                    // Kept with its conversion: the release pays what was held, at the rate the customer was shown.
+                    return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange });
                 }
                 var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
                 async Task<Refusal?> Claimed() => dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null;
@@ -93,13 +94,18 @@ public sealed class QrPaymentGrain(
 
     /// <summary>
     /// A merchant in another currency than the payer's wallet (a Hong Kong shop's code, a CNY wallet) is paid at the
-    /// bank's buy rate of this moment, taken as the payment's quote: the wallet pays the price converted, rounded up.
+    /// bank's buy rate of the moment it was sent, taken as the payment's quote: the wallet pays the price converted,
+    /// rounded up (a payment released from review, at the rate it was held at).
     /// </summary>
     private async Task<Exchanged?> ExchangeFor(string walletCurrency, PaymentOrder order)
     {
         if (walletCurrency == order.Currency)
         {
             return null;
+        }
+        if (order.Exchange is { } held && held.WalletCurrency == walletCurrency)
+        {
+            return held; // released from review: what was held, at the rate of the moment it was sent
         }
         if (order.CouponId is not null)
         {
