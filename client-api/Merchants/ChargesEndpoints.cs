@@ -17,7 +17,7 @@ public static class ChargesEndpoints
     {
         routes.MapGroup("/v1/merchant").WithTags("Merchants").RequireAuthorization(AuthSetup.MerchantPolicy)
             .MapPost("/charges", Charge).WithName("ChargePaymentCode").MayRefuse(CommonRefusals.PaymentCodeCharge).MayRefuse(CommonRefusals.MoneyOut).MayRefuse(CommonRefusals.MoneyIn)
-            .MayRefuse(RefusalCodes.ConfirmationExpired).RequireRateLimiting(RateLimitSetup.Money);
+            .MayRefuse(RefusalCodes.ConfirmationExpired, RefusalCodes.CurrencyNotSupported, RefusalCodes.IntegrationUnavailable).RequireRateLimiting(RateLimitSetup.Money);
         return routes;
     }
 

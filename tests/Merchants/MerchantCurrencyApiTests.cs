@@ -77,6 +77,26 @@ public sealed class MerchantCurrencyApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_hong_kong_till_charges_the_payment_code_of_a_cny_wallet_at_the_banks_rate()
+    {
+        var merchant = await ApiMerchant.Onboard(api, name: "Kowloon Bakery", category: "5462", city: "Hong Kong", currency: "HKD");
+        var payer = await Register(api);
+        var wallet = await payer.FundedWallet(50_000);
+
+        var charged = await Json(await merchant.Send(HttpMethod.Post, "/v1/merchant/charges",
+            JsonSerializer.Serialize(new { paymentCode = await payer.PaymentCode(wallet), amount = 2_450, currency = "HKD", orderId = "egg-tarts" })), HttpStatusCode.Created);
+
+        Assert.Equal(("completed", 2_450L, "HKD"), (charged.GetProperty("status").GetString(), charged.GetProperty("amount").GetInt64(), charged.GetProperty("currency").GetString()));
+        var mine = await Json(await payer.Http.GetAsync($"/v1/payments/{charged.GetProperty("paymentId").GetString()}"), HttpStatusCode.OK);
+        var exchange = mine.GetProperty("exchange");
+        var cny = exchange.GetProperty("amount").GetInt64();
+        Assert.Equal("CNY", exchange.GetProperty("currency").GetString());
+        Assert.Equal((long)decimal.Ceiling(2_450 / exchange.GetProperty("rate").GetDecimal()), cny); // the price converted, rounded up
+        Assert.Equal((50_000L - cny, 2_450L), (await payer.Balance(wallet), await merchant.Balance()));
+        await Operator.AssertBooksBalance(api);
+    }
+
+    [Fact]
     public async Task An_hkd_merchant_refuses_a_cny_qr_code_and_a_cny_charge_naming_its_currency_and_nothing_moves()
     {
         var merchant = await ApiMerchant.Onboard(api, name: "Kowloon Tea", city: "Hong Kong", currency: "HKD");

@@ -10,6 +10,27 @@ public abstract partial class MovementGrain<TReceipt, TRecord>
     protected Task<FxRate> RateFor(string from, string to) => GrainFactory.GetGrain<IFxDeskGrain>(0).Rate(new CurrencyPair(from, to));
 
     /// <summary>
+    /// A merchant's price in its currency, paid from a wallet in another: the wallet pays it converted at the bank's buy
+    /// rate of the moment, rounded up (the payment's quote); null when the two currencies are the same.
+    /// </summary>
+    protected async Task<Exchanged?> PriceFrom(string walletCurrency, long price, string currency)
+    {
+        if (walletCurrency == currency)
+        {
+            return null;
+        }
+        var rate = await RateFor(walletCurrency, currency);
+        return new Exchanged(FxArithmetic.Pays(price, rate.Buy, rate.Pair), walletCurrency, rate.Buy);
+    }
+
+    /// <summary>Inside a payment's transaction, after its wallets: the FX positions take the wallet's side and the merchant's.</summary>
+    protected async Task<Refusals.Refusal?> PaidAcross(Exchanged exchange, long price, string currency, string walletId)
+    {
+        await FxPositionsMove(exchange.WalletCurrency, exchange.WalletAmount, currency, price, walletId);
+        return null;
+    }
+
+    /// <summary>
     /// Inside the committing transaction: the bank's FX position goes up by what it took in one currency and down by
     /// what it gave in the other, so each currency's books still sum to zero. Sharded by <paramref name="walletId"/>.
     /// </summary>

@@ -45,7 +45,8 @@ public sealed class ChargeGrain(
         var confirm = order.Amount > PaymentCodes.ConfirmAbove || restriction == Restriction.StepUp
             || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
         var now = Clock.GetUtcNow();
-        var receipt = Accepted(new PaymentReceipt(code.CustomerId, from.WalletId, order.MerchantId, to.WalletId, order.OrderId, order.Amount), order.Currency);
+        var receipt = Accepted(new PaymentReceipt(code.CustomerId, from.WalletId, order.MerchantId, to.WalletId, order.OrderId, order.Amount), order.Currency)
+            with { Exchange = await PriceFrom(from.Currency, order.Amount, order.Currency) }; // a merchant in another currency: at the rate of the charge
         var claim = GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode);
         if (confirm)
         {
@@ -112,9 +113,17 @@ public sealed class ChargeGrain(
     {
         var offers = Offers;
         var to = await Receiving(receipt.MerchantWalletId, "The merchant's wallet");
-        var promoted = await offers.OfferFor(receipt.MerchantId, receipt.PayerId, receipt.Price, couponId: null);
         var debit = new Posting(MovementId, MovementKind.Payment, receipt.PayerId, receipt.Price, receipt.Currency, receipt.MerchantId,
             $"{merchant.Name} {receipt.OrderId}", PayerAuthorised: confirmed, Category: SpendingCategories.ForMerchant(merchant.Category));
+        if (receipt.Exchange is { } exchange)
+        {
+            // From a wallet in another currency: at the rate of the charge (a pending one keeps it), no campaign's offer, the FX positions.
+            var converted = debit with { Amount = exchange.WalletAmount, Currency = exchange.WalletCurrency, Memo = $"{debit.Memo} ({Amounts.Format(receipt.Price, receipt.Currency)} at {exchange.Rate})" };
+            return await commit(receipt, async () => await claim()
+                ?? await DebitThenCredit(receipt.PayerWalletId, converted, to, receipt.Price, receipt.Currency)
+                ?? await PaidAcross(exchange, receipt.Price, receipt.Currency, receipt.PayerWalletId), static r => r);
+        }
+        var promoted = await offers.OfferFor(receipt.MerchantId, receipt.PayerId, receipt.Price, couponId: null);
         PaymentReceipt? outcome = null;
         try
         {

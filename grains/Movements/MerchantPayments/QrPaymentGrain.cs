@@ -49,7 +49,8 @@ public sealed class QrPaymentGrain(
                     // From a wallet in another currency: no campaign's offer (they are in the merchant's currency), the FX positions instead.
                     return new Plan(receipt, async () =>
                         await DebitThenCredit(receipt.PayerWalletId, debit with { Reviewed = released }, to, order.Amount, order.Currency)
-                        ?? await ExchangedThenClaimed(exchange, order, Claimed));
+                        ?? await PaidAcross(exchange, order.Amount, order.Currency, order.FromWalletId)
+                        ?? await Claimed());
                 }
                 var offered = promoted = await offers.OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
                 return new Plan(receipt, async () =>
@@ -111,15 +112,7 @@ public sealed class QrPaymentGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CouponNotApplicable, "A coupon applies to a payment in the wallet's own currency.");
         }
-        var rate = await RateFor(walletCurrency, order.Currency);
-        return new Exchanged(Fx.FxArithmetic.Pays(order.Amount, rate.Buy, rate.Pair), walletCurrency, rate.Buy);
-    }
-
-    /// <summary>Inside the transaction, after the wallets: the FX positions take the two sides, then a dynamic code is claimed.</summary>
-    private async Task<Refusal?> ExchangedThenClaimed(Exchanged exchange, PaymentOrder order, Func<Task<Refusal?>> claimed)
-    {
-        await FxPositionsMove(exchange.WalletCurrency, exchange.WalletAmount, order.Currency, order.Amount, order.FromWalletId);
-        return await claimed();
+        return await PriceFrom(walletCurrency, order.Amount, order.Currency);
     }
 
     public async Task<PaymentReceipt?> Find(string callerId)
