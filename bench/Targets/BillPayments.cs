@@ -1,7 +1,6 @@
 using Wallet.Customers;
 using Wallet.Ledger;
 using Wallet.Movements;
-using Wallet.Refusals;
 using Wallet.Utilities;
 
 namespace Wallet.Bench.Targets;
@@ -38,20 +37,9 @@ public sealed class BillPayments(GrainBank bank) : IBenchTarget
     public async Task Transfer(int from, int to, long amount)
     {
         var (wallet, owner) = bank.Account(from);
-        BillPaymentView paid;
-        try
-        {
-            paid = await bank.Grains.GetGrain<IBillPaymentGrain>(MovementIds.For(Workflow.BillPayment, owner, Guid.NewGuid().ToString()))
-                .Pay(new BillPaymentOrder(owner, $"bench bill {from} {amount}", _payees[from], wallet, Meter.MinAmount + amount, "CNY", PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
-        }
-        catch (WalletRefusedException refused)
-        {
-            throw new BenchFailure(refused.Code, refused);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            throw new BenchFailure(exception.GetType().Name, exception);
-        }
+        var paid = await BenchFailure.Counted(() =>
+            bank.Grains.GetGrain<IBillPaymentGrain>(MovementIds.For(Workflow.BillPayment, owner, Guid.NewGuid().ToString()))
+                .Pay(new BillPaymentOrder(owner, $"bench bill {from} {amount}", _payees[from], wallet, Meter.MinAmount + amount, "CNY", PaymentAuthorisation.WithPin(BenchCustomers.Pin))));
         if (paid.Receipt.Status != MovementStatus.Completed || paid.BillerStatus != BillerStatus.Paid)
         {
             throw new BenchFailure(paid.Receipt.Refusal?.Code ?? paid.BillerStatus.ToString());

@@ -3,7 +3,6 @@ using Wallet.Fx;
 using Wallet.Identity;
 using Wallet.Ledger;
 using Wallet.Movements;
-using Wallet.Refusals;
 
 namespace Wallet.Bench.Targets;
 
@@ -39,21 +38,12 @@ public sealed class Conversions(GrainBank bank) : IBenchTarget
     public async Task Transfer(int from, int to, long amount)
     {
         var (wallet, owner) = bank.Account(from);
-        ConversionReceipt receipt;
-        try
+        var receipt = await BenchFailure.Counted(async () =>
         {
             var quote = await bank.Grains.GetGrain<IFxQuoteGrain>(Ids.New(IdPrefixes.FxQuote)).Make(new FxQuoteRequest(owner, CnyToUsd, 1_000 + amount, null));
-            receipt = await bank.Grains.GetGrain<IConversionGrain>(MovementIds.For(Workflow.Conversion, owner, Guid.NewGuid().ToString()))
+            return await bank.Grains.GetGrain<IConversionGrain>(MovementIds.For(Workflow.Conversion, owner, Guid.NewGuid().ToString()))
                 .Convert(new ConversionOrder(owner, $"bench fx {from} {amount}", quote.QuoteId, wallet, _dollars[owner], PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
-        }
-        catch (WalletRefusedException refused)
-        {
-            throw new BenchFailure(refused.Code, refused);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            throw new BenchFailure(exception.GetType().Name, exception);
-        }
+        });
         if (receipt.Status != MovementStatus.Completed)
         {
             throw new BenchFailure(receipt.Refusal?.Code ?? "refused");

@@ -3,7 +3,6 @@ using Wallet.Customers;
 using Wallet.Identity;
 using Wallet.Ledger;
 using Wallet.Movements;
-using Wallet.Refusals;
 using Wallet.Risk;
 using Wallet.Simulators;
 using Wallet.Wallets;
@@ -64,19 +63,8 @@ public sealed class GrainBank(string name, IGrainFactory grains, Func<ValueTask>
     /// <summary>A transfer with a memo (the history search finds some by it).</summary>
     public async Task Transfer(int from, int to, long amount, string? memo)
     {
-        TransferReceipt receipt;
-        try
-        {
-            receipt = await Movement<ITransferGrain>(Workflow.Transfer, _owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", memo, PaymentAuthorisation.WithPin(BenchCustomers.Pin)));
-        }
-        catch (WalletRefusedException refused)
-        {
-            throw new BenchFailure(refused.Code, refused);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            throw new BenchFailure(exception.GetType().Name, exception);
-        }
+        var receipt = await BenchFailure.Counted(() =>
+            Movement<ITransferGrain>(Workflow.Transfer, _owners[from]).Transfer(new TransferOrder(_owners[from], $"transfer {from} {to} {amount}", _wallets[from], _wallets[to], null, amount, "CNY", memo, PaymentAuthorisation.WithPin(BenchCustomers.Pin))));
         if (receipt.Status != MovementStatus.Completed)
         {
             throw new BenchFailure(receipt.Refusal?.Code ?? "refused");

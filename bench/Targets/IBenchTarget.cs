@@ -46,4 +46,21 @@ public sealed record Books(long Total, long Expected, int Negative, bool LedgerB
 public sealed class BenchFailure(string kind, Exception? inner = null) : Exception(kind, inner)
 {
     public string Kind { get; } = kind;
+
+    /// <summary>One operation's grain calls, any exception counted under its kind: a refusal by its code, anything else by its type.</summary>
+    public static async Task<T> Counted<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Wallet.Refusals.WalletRefusedException refused)
+        {
+            throw new BenchFailure(refused.Code, refused);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException and not BenchFailure)
+        {
+            throw new BenchFailure(exception.GetType().Name, exception);
+        }
+    }
 }

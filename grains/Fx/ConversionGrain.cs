@@ -79,7 +79,7 @@ public sealed class ConversionGrain(
         {
             await GrainFactory.GetGrain<IFxQuotaGrain>(FxQuotas.KeyOf(order.CustomerId, year)).Draw(MovementId, quote.QuotaUsd);
         }
-        await FxPositionsMove(pair.From, quote.FromAmount, pair.To, quote.ToAmount, order.FromWalletId);
+        await Fx.PositionsMove(pair.From, quote.FromAmount, pair.To, quote.ToAmount, order.FromWalletId);
         return null;
     }
 }

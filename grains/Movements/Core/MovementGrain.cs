@@ -198,6 +198,9 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
 
     protected IWalletGrain Wallet(string walletId) => GrainFactory.GetGrain<IWalletGrain>(walletId);
 
+    /// <summary>This movement's rates and FX positions, when it converts between currencies.</summary>
+    protected FxLegs Fx => new(GrainFactory, MovementId);
+
     protected IClearingAccountGrain Clearing(string purpose, string currency, string walletId)
         => GrainFactory.GetGrain<IClearingAccountGrain>(ClearingAccounts.KeyFor(purpose, currency, walletId));
 }

@@ -46,7 +46,7 @@ public sealed class ChargeGrain(
             || await payer.CodePaymentsToday() >= PaymentCodes.UnconfirmedPerDay;
         var now = Clock.GetUtcNow();
         var receipt = Accepted(new PaymentReceipt(code.CustomerId, from.WalletId, order.MerchantId, to.WalletId, order.OrderId, order.Amount), order.Currency)
-            with { Exchange = await PriceFrom(from.Currency, order.Amount, order.Currency) }; // a merchant in another currency: at the rate of the charge
+            with { Exchange = await Fx.PriceFrom(from.Currency, order.Amount, order.Currency) }; // a merchant in another currency: at the rate of the charge
         var claim = GrainFactory.GetGrain<IPaymentCodeGrain>(order.PaymentCode);
         if (confirm)
         {
@@ -121,7 +121,7 @@ public sealed class ChargeGrain(
             var converted = debit with { Amount = exchange.WalletAmount, Currency = exchange.WalletCurrency, Memo = $"{debit.Memo} ({Amounts.Format(receipt.Price, receipt.Currency)} at {exchange.Rate})" };
             return await commit(receipt, async () => await claim()
                 ?? await DebitThenCredit(receipt.PayerWalletId, converted, to, receipt.Price, receipt.Currency)
-                ?? await PaidAcross(exchange, receipt.Price, receipt.Currency, receipt.PayerWalletId), static r => r);
+                ?? await Fx.PaidAcross(exchange, receipt.Price, receipt.Currency, receipt.PayerWalletId), static r => r);
         }
         var promoted = await offers.OfferFor(receipt.MerchantId, receipt.PayerId, receipt.Price, couponId: null);
         PaymentReceipt? outcome = null;

@@ -49,7 +49,7 @@ public sealed class QrPaymentGrain(
                     // From a wallet in another currency: no campaign's offer (they are in the merchant's currency), the FX positions instead.
                     return new Plan(receipt, async () =>
                         await DebitThenCredit(receipt.PayerWalletId, debit with { Reviewed = released }, to, order.Amount, order.Currency)
-                        ?? await PaidAcross(exchange, order.Amount, order.Currency, order.FromWalletId)
+                        ?? await Fx.PaidAcross(exchange, order.Amount, order.Currency, order.FromWalletId)
                         ?? await Claimed());
                 }
                 var offered = promoted = await offers.OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
@@ -112,7 +112,7 @@ public sealed class QrPaymentGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CouponNotApplicable, "A coupon applies to a payment in the wallet's own currency.");
         }
-        return await PriceFrom(walletCurrency, order.Amount, order.Currency);
+        return await Fx.PriceFrom(walletCurrency, order.Amount, order.Currency);
     }
 
     public async Task<PaymentReceipt?> Find(string callerId)

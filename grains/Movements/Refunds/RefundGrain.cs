@@ -41,7 +41,7 @@ public sealed class RefundGrain(
             }
             if (exchange is not null)
             {
-                await FxPositionsMove(payment.Currency, order.Amount, exchange.WalletCurrency, exchange.WalletAmount, payment.PayerWalletId);
+                await Fx.PositionsMove(payment.Currency, order.Amount, exchange.WalletCurrency, exchange.WalletAmount, payment.PayerWalletId);
             }
             return null;
         });
@@ -57,8 +57,8 @@ public sealed class RefundGrain(
         {
             return null;
         }
-        var rate = await RateFor(payment.Currency, walletCurrency);
-        var back = Fx.FxArithmetic.Receives(amount, rate.Buy, rate.Pair);
+        var rate = await Fx.Rate(payment.Currency, walletCurrency);
+        var back = global::Wallet.Fx.FxArithmetic.Receives(amount, rate.Buy, rate.Pair);
         return back >= 1 ? new Exchanged(back, walletCurrency, rate.Buy)
             : throw new WalletRefusedException(RefusalCodes.AmountTooSmall, $"{Money.Amounts.Format(amount, payment.Currency)} refunds less than the smallest unit of {walletCurrency}.");
     }
