@@ -33,9 +33,10 @@ public interface IMerchantPromotionsGrain : IGrainWithStringKey
 
     /// <summary>
     /// After a payment with an offer: what of <paramref name="offered"/> it was <paramref name="given"/>
-    /// (the rest may be offered again), and whether it found the portion spent.
+    /// (the rest may be offered again), and whether it found the portion spent. A two-way call: a payment
+    /// that gives something back answers its caller only once the campaign has it (see PaymentOffers.Close).
     /// </summary>
-    [Alias("CloseOffer"), AlwaysInterleave, OneWay]
+    [Alias("CloseOffer"), AlwaysInterleave]
     Task CloseOffer(string campaignId, int portion, long offered, long given, bool portionSpent);
 
     /// <summary>Issues a coupon of a coupon-only campaign to a customer.</summary>

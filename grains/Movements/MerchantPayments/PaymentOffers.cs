@@ -115,7 +115,8 @@ public sealed partial class PaymentOffers(IGrainFactory grains, string movementI
     /// portion's transactional state decides in any case. Left open, the offer would be held back for good.
     /// When something goes back to the campaign, the answer waits until the campaign knows: otherwise the
     /// next payer (or this payment's own replay) could ask for an offer before the give-back arrives and go
-    /// without one the budget still holds — seen under load as a thousand payments giving 99 cashbacks of 100.
+    /// without one the budget still holds — seen under load as a thousand payments giving 99 cashbacks of 100,
+    /// and again (98 of 100) while the campaign's close was still declared one-way, which made this wait return at once.
     /// </summary>
     public async Task Close(string merchantId, Promoted? promoted, PaymentReceipt? outcome)
     {
@@ -129,7 +130,8 @@ public sealed partial class PaymentOffers(IGrainFactory grains, string movementI
             .CloseOffer(offer.CampaignId, offer.Portion, offer.Benefit, given, completed && promoted.PortionSpent);
         if (given >= offer.Benefit)
         {
-            return; // all of it given: nothing for anyone to wait for
+            closing.Ignore(); // all of it given: nothing for anyone to wait for
+            return;
         }
         try
         {
