@@ -40,6 +40,7 @@ app.MapBillers();
 app.MapBillPayees();
 app.MapBillPayments();
 app.MapFx();
+app.MapRemittances();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

@@ -40,6 +40,8 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetFxQuote"] = "A quote, and whether it was used",
         ["Convert"] = "Convert between two of the customer's wallets with a quote",
         ["GetConversion"] = "A conversion as the bank recorded it",
+        ["SendRemittance"] = "Send money to an account at a bank abroad",
+        ["GetRemittance"] = "A remittance abroad and where it stands",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",

@@ -5,13 +5,14 @@ namespace Wallet.ClientApi.Movements;
 
 /// <summary>
 /// One side of a movement, the same shape wherever a movement says where money came <c>from</c> and went
-/// <c>to</c>: a wallet, a bank card, a merchant or a biller. Exactly one of the ids is set.
+/// <c>to</c>: a wallet, a bank card, a merchant, a biller or an account abroad. Exactly one of the ids is set.
 /// </summary>
 /// <param name="WalletId">The wallet (<c>wal_…</c>), or null when this side is not a wallet.</param>
 /// <param name="CardId">The bank card (<c>card_…</c>), or null when this side is not a card.</param>
 /// <param name="MerchantId">The merchant (<c>mch_…</c>), or null when this side is not a merchant.</param>
 /// <param name="BillerId">The biller (<c>bil_…</c>) a bill was paid to, or null when this side is not a biller.</param>
-public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null)
+/// <param name="RemittanceId">An account at a bank abroad, named by the remittance (<c>rm_…</c>) that sent it money; null otherwise.</param>
+public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null, string? RemittanceId = null)
 {
     public static Party Wallet(string? id) => new(id, null, null);
 
@@ -26,6 +27,7 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
         _ when id.StartsWith(IdPrefixes.Card + "_", StringComparison.Ordinal) => Card(id),
         _ when id.StartsWith(IdPrefixes.Merchant + "_", StringComparison.Ordinal) => Merchant(id),
         _ when id.StartsWith(IdPrefixes.Biller + "_", StringComparison.Ordinal) => new(null, null, null, id),
+        _ when id.StartsWith(IdPrefixes.Remittance + "_", StringComparison.Ordinal) => new(null, null, null, null, id),
         _ => Wallet(id),
     };
 
@@ -35,5 +37,5 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
     /// </summary>
     public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
 
-    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId);
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId);
 }

@@ -18,6 +18,7 @@ public static class DocumentLabels
         MovementKind.Cashback => "返现 Cashback",
         MovementKind.BillPayment => "缴费 Bill payment",
         MovementKind.Conversion => "换汇 Conversion",
+        MovementKind.Remittance => "跨境汇款 Remittance",
         _ => kind.ToString(),
     };
 

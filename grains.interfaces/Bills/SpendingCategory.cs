@@ -29,6 +29,7 @@ public enum SpendingCategory
     Fees = 15,
     Settlements = 16,
     Conversions = 17,
+    Remittances = 18,
 }
 
 /// <summary>How an entry gets its category.</summary>
@@ -53,6 +54,7 @@ public static class SpendingCategories
         MovementKind.Cashback => SpendingCategory.Cashback,
         MovementKind.BillPayment => SpendingCategory.Utilities,
         MovementKind.Conversion => SpendingCategory.Conversions,
+        MovementKind.Remittance => SpendingCategory.Remittances,
         _ => SpendingCategory.Other,
     };
 
@@ -104,6 +106,7 @@ public static class SpendingCategories
         SpendingCategory.Fees => "手续费",
         SpendingCategory.Settlements => "结算",
         SpendingCategory.Conversions => "换汇",
+        SpendingCategory.Remittances => "跨境汇款",
     };
 
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);

@@ -23,6 +23,7 @@ public sealed record SignedPayment(
     public const string BillPayment = "bill_payment";
     public const string AutopayMandate = "autopay_mandate";
     public const string Conversion = "conversion";
+    public const string Remittance = "remittance";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

@@ -39,4 +39,6 @@ public static class IdPrefixes
     public const string BillPayment = "bp";
     public const string BillRefund = "br";
     public const string Conversion = "cv";
+    public const string Remittance = "rm";
+    public const string RemittanceReturn = "rr";
 }

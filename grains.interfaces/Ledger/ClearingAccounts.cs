@@ -13,6 +13,12 @@ public static class ClearingAccounts
     /// <summary>The bank's position in each currency from customers' conversions: what it bought (positive) or sold (negative).</summary>
     public const string FxPosition = "fx-position";
 
+    /// <summary>What the bank owes its correspondent banks abroad for customers' remittances under way, in each currency sent.</summary>
+    public const string Correspondent = "correspondent";
+
+    /// <summary>The remittance fees the bank has earned (kept when a remittance is returned).</summary>
+    public const string RemittanceFees = "remittance-fees";
+
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 

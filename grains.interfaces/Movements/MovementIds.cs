@@ -16,6 +16,8 @@ public enum Workflow
     BillPayment,
     BillRefund,
     Conversion,
+    Remittance,
+    RemittanceReturn,
 }
 
 /// <summary>
@@ -41,6 +43,8 @@ public static class MovementIds
         Workflow.BillPayment => IdPrefixes.BillPayment,
         Workflow.BillRefund => IdPrefixes.BillRefund,
         Workflow.Conversion => IdPrefixes.Conversion,
+        Workflow.Remittance => IdPrefixes.Remittance,
+        Workflow.RemittanceReturn => IdPrefixes.RemittanceReturn,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -60,6 +64,8 @@ public static class MovementIds
             IdPrefixes.BillPayment => Workflow.BillPayment,
             IdPrefixes.BillRefund => Workflow.BillRefund,
             IdPrefixes.Conversion => Workflow.Conversion,
+            IdPrefixes.Remittance => Workflow.Remittance,
+            IdPrefixes.RemittanceReturn => Workflow.RemittanceReturn,
             _ => null,
         };
     }
@@ -78,6 +84,8 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.BillRefund => grains.GetGrain<Utilities.IBillRefundGrain>(id),
         Workflow.Conversion => grains.GetGrain<Fx.IConversionGrain>(id),
+        Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
+        Workflow.RemittanceReturn => grains.GetGrain<Fx.IRemittanceReturnGrain>(id),
         null => null,
     };
 
@@ -88,7 +96,9 @@ public static class MovementIds
         Workflow.Withdrawal => grains.GetGrain<IWithdrawalGrain>(id),
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
-        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion or null => null,
+        Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
+        Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
+            or Workflow.RemittanceReturn or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -97,6 +107,7 @@ public static class MovementIds
         Workflow.QrPayment => grains.GetGrain<IQrPaymentGrain>(id),
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
-        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion or null => null,
+        Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
+            or Workflow.Remittance or Workflow.RemittanceReturn or null => null,
     };
 }

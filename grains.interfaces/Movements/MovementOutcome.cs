@@ -40,7 +40,8 @@ public abstract record MovementOutcome
 
 /// <summary>One side of a movement: a wallet, a bank card, a merchant or a biller; exactly one id set.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
-public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null)
+public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null,
+    [property: Id(4)] string? RemittanceId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
@@ -49,6 +50,9 @@ public sealed record MovementSide([property: Id(0)] string? WalletId, [property:
     public static MovementSide Merchant(string merchantId) => new(null, null, merchantId);
 
     public static MovementSide Biller(string billerId) => new(null, null, null, billerId);
+
+    /// <summary>An account at a bank abroad, named by the remittance that sent it money (which holds the beneficiary).</summary>
+    public static MovementSide Abroad(string remittanceId) => new(null, null, null, null, remittanceId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

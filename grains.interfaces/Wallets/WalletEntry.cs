@@ -55,4 +55,7 @@ public enum MovementKind
 
     /// <summary>Money converted between two of the customer's own wallets in different currencies, at a quote's rate.</summary>
     Conversion = 8,
+
+    /// <summary>Money sent to an account at a bank abroad (跨境汇款), through a correspondent bank; a returned one comes back as a refund.</summary>
+    Remittance = 9,
 }

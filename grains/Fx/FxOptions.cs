@@ -19,6 +19,18 @@ public sealed class FxOptions
 
     /// <summary>The quota in US cents.</summary>
     public long AnnualQuotaCents => checked(AnnualQuotaUsd * 100);
+
+    /// <summary>The fee for a remittance abroad, in minor units of the home currency (5000: ¥50.00); a wallet in another currency pays it converted.</summary>
+    public long RemittanceFee { get; set; } = 5_000;
+
+    /// <summary>How long a remittance waits for the correspondent bank's first answer before it is followed up.</summary>
+    public TimeSpan CorrespondentAnswerWithin { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a remittance under way asks the correspondent again (an Orleans reminder: a minute at least).</summary>
+    public TimeSpan RemittanceFollowUpEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A remittance the correspondent has not taken within this is given back to the wallet.</summary>
+    public TimeSpan RemittanceSendWithin { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>

@@ -62,23 +62,7 @@ public sealed class FxQuoteGrain(
             await QuotaDrawnBy(pair, to));
     }
 
-    /// <summary>
-    /// A purchase of foreign currency with the home currency counts against the annual quota: what it buys in US
-    /// cents at the mid, rounded up. Selling foreign currency, or changing one foreign currency for another, does not.
-    /// </summary>
-    private async Task<long> QuotaDrawnBy(CurrencyPair pair, long bought)
-    {
-        if (pair.From != rates.HomeCurrency || pair.To == rates.HomeCurrency)
-        {
-            return 0;
-        }
-        if (pair.To == FxQuotas.Currency)
-        {
-            return bought;
-        }
-        var toUsd = new CurrencyPair(pair.To, FxQuotas.Currency);
-        return FxArithmetic.CountedAs(bought, (await GrainFactory.GetGrain<IFxRateGrain>(toUsd.Key).Current()).Mid, toUsd);
-    }
+    private Task<long> QuotaDrawnBy(CurrencyPair pair, long bought) => FxQuotaRule.DrawnBy(GrainFactory, rates.HomeCurrency, pair, bought);
 }
 
 [GenerateSerializer, Alias("Wallet.FxQuoteState")]

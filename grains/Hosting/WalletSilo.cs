@@ -154,6 +154,7 @@ public static class WalletSilo
             services.AddSingleton<IIdentityService, SimulatedIdentityService>();
             services.AddSingleton<Utilities.IBillingCompany, SimulatedBillingCompany>();
             services.AddSingleton<Fx.IFxRateSource, SimulatedFxRateSource>();
+            services.AddSingleton<Fx.ICorrespondentBank, SimulatedCorrespondentBank>();
         }
         else
         {
@@ -164,6 +165,7 @@ public static class WalletSilo
             services.AddSingleton<IIdentityService, UnconfiguredIdentityService>();
             services.AddSingleton<Utilities.IBillingCompany, Utilities.UnconfiguredBillingCompany>();
             services.AddSingleton<Fx.IFxRateSource, Fx.UnconfiguredFxRateSource>();
+            services.AddSingleton<Fx.ICorrespondentBank, Fx.UnconfiguredCorrespondentBank>();
         }
         return services;
     }

@@ -14,6 +14,7 @@ public static class Kinds
         "cashback" => language.L("返现", "Cashback"),
         "bill_payment" => language.L("缴费", "Bill payment"),
         "conversion" => language.L("换汇", "Conversion"),
+        "remittance" => language.L("跨境汇款", "Remittance"),
         _ => kind,
     };
 
@@ -36,10 +37,11 @@ public static class Kinds
         "fees" => language.L("手续费", "Fees"),
         "settlements" => language.L("结算", "Settlements"),
         "conversions" => language.L("换汇", "Conversions"),
+        "remittances" => language.L("跨境汇款", "Remittances"),
         _ => language.L("其他", "Other"),
     };
 
     public static readonly string[] Categories =
         ["dining", "groceries", "transport", "shopping", "utilities", "entertainment", "health", "education", "travel", "transfers", "top_ups",
-         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "other"];
+         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "other"];
 }
