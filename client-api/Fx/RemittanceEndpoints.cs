@@ -15,7 +15,7 @@ public static class RemittanceEndpoints
     public static IEndpointRouteBuilder MapRemittances(this IEndpointRouteBuilder routes)
     {
         var remittances = routes.MapGroup("/v1/remittances").WithTags("Currencies and FX").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        remittances.MapPost("/", Send).WithName("SendRemittance").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut)
+        remittances.MapPost("", Send).WithName("SendRemittance").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut)
             .MayRefuse(RefusalCodes.CurrencyNotSupported, RefusalCodes.FxQuotaExceeded, RefusalCodes.IntegrationUnavailable)
             .WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
         remittances.MapGet("/{id}", Get).WithName("GetRemittance");

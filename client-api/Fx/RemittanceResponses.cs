@@ -7,7 +7,7 @@ namespace Wallet.ClientApi.Fx;
 /// <summary>A remittance abroad as the bank recorded it, and where it stands with the correspondent bank.</summary>
 /// <param name="RemittanceId">The remittance (<c>rm_…</c>).</param>
 /// <param name="Status"><c>completed</c> once the money left the wallet, <c>held_for_review</c> while risk control holds it, <c>refused</c> when nothing moved.</param>
-/// <param name="RemittanceStatus">With the correspondent: <c>accepted</c> (the bank has it), <c>sent</c> (on its way), <c>credited</c> (in the beneficiary's account) or <c>returned</c> (sent back and refunded); null while nothing moved.</param>
+/// <param name="RemittanceStatus">With the correspondent: <c>accepted</c> (the bank has it), <c>sent</c> (on its way), <c>credited</c> (in the beneficiary's account), <c>returned</c> (sent back and refunded), or <c>not_sent</c> while nothing moved.</param>
 /// <param name="From">The wallet the money left (<c>walletId</c>).</param>
 /// <param name="To">The account abroad, named by this remittance (<c>remittanceId</c>).</param>
 /// <param name="Beneficiary">The account abroad; its number masked to its last four characters.</param>
@@ -21,7 +21,7 @@ namespace Wallet.ClientApi.Fx;
 /// <param name="CorrespondentReference">The correspondent's reference once it took the remittance, or null.</param>
 /// <param name="Return">The money back when the remittance was returned, or null.</param>
 /// <param name="CreatedAt">When the bank accepted it, UTC, ISO 8601.</param>
-public sealed record RemittanceResponse(string RemittanceId, MovementStatus Status, RemittanceStatus? RemittanceStatus, Party From, Party To, BeneficiaryResponse Beneficiary,
+public sealed record RemittanceResponse(string RemittanceId, MovementStatus Status, RemittanceStatus RemittanceStatus, Party From, Party To, BeneficiaryResponse Beneficiary,
     RemittancePurpose Purpose, long Amount, string Currency, ExchangeResponse? Exchange, long Fee, string FeeCurrency, long Total, string? CorrespondentReference,
     RemittanceReturnResponse? Return, DateTimeOffset CreatedAt)
 {
@@ -29,7 +29,7 @@ public sealed record RemittanceResponse(string RemittanceId, MovementStatus Stat
     {
         var r = v.Receipt;
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, v.Leg?.Status, from, to, BeneficiaryResponse.Of(r.Beneficiary), r.Purpose, r.Amount, r.Currency, ExchangeResponse.Of(r.Exchange),
+        return new(r.MovementId, r.Status, v.Status, from, to, BeneficiaryResponse.Of(r.Beneficiary), r.Purpose, r.Amount, r.Currency, ExchangeResponse.Of(r.Exchange),
             r.Fee, r.SenderCurrency, r.SenderPays, v.Leg?.Reference, RemittanceReturnResponse.Of(v.Return, v.Leg), r.CreatedAt);
     }
 }

@@ -127,6 +127,9 @@ public enum RemittanceStatus
 
     /// <summary>The beneficiary's bank sent it back; the wallet was refunded, once.</summary>
     Returned,
+
+    /// <summary>No money moved (held for review, or refused): nothing was sent.</summary>
+    NotSent,
 }
 
 /// <summary>What the correspondent has said of a remittance.</summary>
@@ -145,7 +148,10 @@ public sealed record CorrespondentLeg(
 public sealed record RemittanceView(
     [property: Id(0)] RemittanceReceipt Receipt,
     [property: Id(1)] CorrespondentLeg? Leg,
-    [property: Id(2)] RemittanceReturnReceipt? Return = null);
+    [property: Id(2)] RemittanceReturnReceipt? Return = null)
+{
+    public RemittanceStatus Status => Leg?.Status ?? RemittanceStatus.NotSent;
+}
 
 /// <summary>
 /// A remittance (<c>rm_…</c>): in one transaction the wallet is debited the amount (converted) and the fee, the bank's

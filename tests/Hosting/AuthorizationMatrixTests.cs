@@ -48,7 +48,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         var converted = (await Json(await alice.Post("/v1/fx/quotes", new { currency = "CNY", toCurrency = "USD", amount = 100 }), HttpStatusCode.Created)).GetProperty("quoteId").GetString()!;
         var conversion = (await Json(await alice.Post("/v1/fx/conversions", new { quoteId = converted, fromWalletId = wallet, toWalletId = await alice.OpenWallet("USD"), pin = TestData.Pin },
             "matrix-fx"), HttpStatusCode.Created)).GetProperty("conversionId").GetString()!;
-        foreach (var (route, sample) in FxSamples(quote, conversion, malloryWallet, await mallory.OpenWallet("USD")))
+        var remittance = (await Json(await alice.Post("/v1/remittances", new { walletId = wallet, amount = 100, currency = "CNY", purpose = "family_support",
+            beneficiary = new { name = "Chan Tai Man", bankCode = "HSBCHKHHHKH", account = "123456789012" }, pin = TestData.Pin }, "matrix-rm"), HttpStatusCode.Created))
+            .GetProperty("remittanceId").GetString()!;
+        foreach (var (route, sample) in FxSamples(quote, conversion, remittance, malloryWallet, await mallory.OpenWallet("USD")))
         {
             samples[route] = sample;
         }
@@ -78,7 +81,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         }
 
         var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
-        Assert.Equal((9_800L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString())); // ¥1 sent, ¥1 converted
+        Assert.Equal((4_700L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString())); // ¥1 sent, ¥1 converted, ¥1 remitted with its ¥50 fee
         Assert.Equal(1, (await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal("active", (await Json(await alice.Http.GetAsync($"/v1/cards/{card}"), HttpStatusCode.OK)).GetProperty("status").GetString());
         await Books.AssertBalanced(api, wallet, malloryWallet, carolWallet);
@@ -108,7 +111,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
     };
 
     /// <summary>The FX routes, aimed at Alice's quote and conversion (Mallory converts between his own wallets with her quote).</summary>
-    private static Dictionary<string, Sample> FxSamples(string quote, string conversion, string malloryCny, string malloryUsd) => new()
+    private static Dictionary<string, Sample> FxSamples(string quote, string conversion, string remittance, string malloryCny, string malloryUsd) => new()
     {
         ["GET /v1/fx/rates"] = new("/v1/fx/rates", null, false),
         ["GET /v1/fx/rates/{pair}"] = new("/v1/fx/rates/USD-CNY", null, false),
@@ -117,6 +120,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /v1/fx/conversions"] = new("/v1/fx/conversions", new { quoteId = quote, fromWalletId = malloryCny, toWalletId = malloryUsd, pin = TestData.Pin }, true),
         ["GET /v1/fx/conversions/{id}"] = new($"/v1/fx/conversions/{conversion}", null, true),
         ["GET /v1/me/fx-quota"] = new("/v1/me/fx-quota", null, false),
+        ["POST /v1/remittances"] = new("/v1/remittances", new { walletId = malloryCny, amount = 100, currency = "CNY", purpose = "travel",
+            beneficiary = new { name = "Mallory", bankCode = "HSBCHKHHHKH", account = "123456789012" }, pin = TestData.Pin }, false),
+        ["GET /v1/remittances/{id}"] = new($"/v1/remittances/{remittance}", null, true),
     };
 
     /// <summary>A well-formed request per route, aimed at Alice's things; Mallory's own card and wallet where a body needs one.</summary>
