@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -135,8 +135,12 @@ public sealed partial class ReadmeExamplesTests
             "the spending analysis agreeing with the ledger", TimeSpan.FromSeconds(10));
 
         // FX: exactly $100.00 bought with CNY (drawn on the quota), and the Hong Kong shop paid its HK$88.00 from the CNY wallet.
+        // Then US$20.00 of them sent to Hong Kong with the fee in dollars: sent, and nothing more drawn on the quota.
         var dollars = await Json(customer, $"/v1/wallets/{session.Variables["USD"]}");
-        Assert.Equal((10_000L, "USD"), (dollars.GetProperty("balance").GetInt64(), dollars.GetProperty("currency").GetString()));
+        var remittance = await Json(customer, $"/v1/remittances/{session.Variables["RM"]}");
+        Assert.Equal(("sent", 2_000L, "USD"), (remittance.GetProperty("remittanceStatus").GetString(), remittance.GetProperty("amount").GetInt64(), remittance.GetProperty("feeCurrency").GetString()));
+        Assert.Equal(2_000 + remittance.GetProperty("fee").GetInt64(), remittance.GetProperty("total").GetInt64());
+        Assert.Equal((10_000 - remittance.GetProperty("total").GetInt64(), "USD"), (dollars.GetProperty("balance").GetInt64(), dollars.GetProperty("currency").GetString()));
         Assert.Equal(10_000, (await Json(customer, "/v1/me/fx-quota")).GetProperty("used").GetInt64());
         Assert.Contains("\"currency\": \"HKD\",", lines);
 

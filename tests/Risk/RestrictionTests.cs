@@ -116,6 +116,27 @@ public sealed class RestrictionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_remittance_held_for_review_is_released_at_its_held_price_and_then_handed_to_the_correspondent()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000);
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.Review);
+        var remittance = fixture.Grains.GetGrain<Wallet.Fx.IRemittanceGrain>(MovementIds.For(Workflow.Remittance, alice.Id, Guid.NewGuid().ToString()));
+        var held = await remittance.Send(new Wallet.Fx.RemittanceOrder(alice.Id, "remit abroad", wallet, 1_000, "USD",
+            new Wallet.Fx.Beneficiary("Chan Tai Man", "HSBCHKHHHKH", "123456789012"), Wallet.Fx.RemittancePurpose.Education, PaymentAuthorisation.WithPin(TestData.Pin)));
+        await fixture.Grains.GetGrain<ICustomerGrain>(alice.Id).Restrict(Restriction.None);
+        Assert.Equal((MovementStatus.HeldForReview, "CNY", Wallet.Fx.RemittanceStatus.NotSent), (held.Receipt.Status, held.Receipt.SenderCurrency, held.Status));
+        Assert.Equal(held.Receipt.Principal + held.Receipt.Fee, held.Receipt.HeldAmount);
+        await Task.Delay(SimulatedFxRateSource.MovesEvery); // the feed's rate has moved on by the release
+
+        var released = (Wallet.Fx.RemittanceReceipt)await remittance.Release("ops_test");
+
+        Assert.Equal((MovementStatus.Completed, held.Receipt.Exchange, held.Receipt.Fee), (released.Status, released.Exchange, released.Fee));
+        Assert.Equal(100_000 - held.Receipt.HeldAmount, await _bank.Balance(alice, wallet));
+        Assert.Equal(Wallet.Fx.RemittanceStatus.Sent, (await remittance.Find(alice.Id))!.Status);
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
     public async Task A_held_transfer_whose_recipient_closed_meanwhile_is_refused_at_release_and_its_money_let_go()
     {
         var (alice, wallet) = await _bank.FundedCustomer(10_000);
