@@ -70,6 +70,37 @@ public sealed class LedgerBooksTests
         Assert.Equal(-1000, check.Currencies["CNY"].Clearing);
     }
 
+    /// <summary>
+    /// A wallet restored after its silo died keeps a prepared debit whose manager never committed it (Orleans cancels it
+    /// in memory; the cancel can share a storage batch with the next prepare, which then stores no abort), and the next
+    /// transaction is prepared on the committed balance, not on the dead one. Seen under a silo crash as the books off by
+    /// the dead debit (+25) for a moment: a committed prepared amount is the row's money as it stands, not a step from the one below.
+    /// </summary>
+    [Fact]
+    public async Task A_dead_prepared_debit_left_in_a_restored_row_is_not_counted_under_the_next_committed_transaction()
+    {
+        await using var database = await PostgresServer.MigratedDataSource();
+        await using var rows = new GroupCommit(database, Options.Create(new StorageOptions()));
+        var books = new LedgerBooks(database, Options.Create(new ClusterOptions { ServiceId = Service }));
+        var card = new Row<ClearingBook>(rows, "clearing/card_CNY");
+        var wallet = new Row<WalletBook>(rows, "wallet/wal_restored");
+        var manager = new Row<EventfulRecord>(rows, "topup/mov_2");
+        await card.Prepare(Guid.NewGuid(), 1, new ClearingBook { Balance = -1000, Currency = "CNY" }, commit: true);
+        await wallet.Prepare(Guid.NewGuid(), 1, Wallet(1000), commit: true);
+
+        await wallet.Prepare(Guid.NewGuid(), 2, Wallet(975)); // a debit of 25 whose manager died: never committed, never removed
+        var topUp = Guid.NewGuid();
+        await card.Prepare(topUp, 2, new ClearingBook { Balance = -1010, Currency = "CNY" });
+        await wallet.Prepare(topUp, 3, Wallet(1010)); // built on the committed 1,000, not on the dead 975
+        await AssertBalanced(books, wallets: 1000);
+        await manager.Prepare(topUp, 1, new EventfulRecord(), commit: true, commitRecord: topUp);
+
+        await AssertBalanced(books, wallets: 1010);
+        await wallet.Confirm(3);
+        await card.Confirm(2);
+        await AssertBalanced(books, wallets: 1010);
+    }
+
     [Fact]
     public async Task A_wallet_below_zero_or_money_of_no_currency_is_reported()
     {
