@@ -45,6 +45,24 @@ public interface IFxRateGrain : IGrainWithStringKey
 }
 
 /// <summary>
+/// The day's rate of one currency to the home currency (key <c>USD:2026-12-02</c>, the bank day in Asia/Shanghai): the mid
+/// when first asked that day, kept for the rest of it. A foreign-currency wallet's tier limits and balance cap, set in the
+/// home currency, are converted at it, so a day's limits do not move with every tick of the feed.
+/// </summary>
+[Alias("Wallet.IFxFixingGrain")]
+public interface IFxFixingGrain : IGrainWithStringKey
+{
+    /// <summary>Home-currency major units for one major unit of the currency; 503 <c>integration_unavailable</c> without a rate feed.</summary>
+    [Alias("PerUnit")]
+    Task<decimal> PerUnit();
+}
+
+public static class FxFixings
+{
+    public static string KeyOf(string currency, DateOnly day) => $"{currency}:{day:yyyy-MM-dd}";
+}
+
+/// <summary>
 /// The conversions' arithmetic: amounts in minor units, rates in major units, rounded always in the bank's
 /// favour by less than one minor unit — what the customer receives is rounded down, what they pay is rounded up.
 /// </summary>

@@ -39,10 +39,11 @@ public sealed class LimitSchedule
 
     /// <summary>
     /// The tier's limits in <paramref name="currency"/>'s minor units: its own version's if one is in force,
-    /// otherwise the home currency's converted at the reference rate and rounded down — the same as counting
-    /// every movement in the home currency rounded up, so each limit holds to the fen. Without a rate, <see cref="Nothing"/>.
+    /// otherwise the home currency's converted at the day's rate (<paramref name="dayRate"/>, home major units for one
+    /// major unit; the reference rate when none is given) and rounded down — the same as counting every movement in the
+    /// home currency rounded up, so each limit holds to the fen. Without a rate, <see cref="Nothing"/>.
     /// </summary>
-    public TierLimits For(int tier, string currency, DateTimeOffset at)
+    public TierLimits For(int tier, string currency, DateTimeOffset at, decimal? dayRate = null)
     {
         var own = InForce(tier, currency, at);
         if (own is not null || currency == HomeCurrency)
@@ -58,8 +59,12 @@ public sealed class LimitSchedule
         {
             return Nothing;
         }
-        return new TierLimits(Convert(limits.BalanceCap, currency), Convert(limits.Single, currency), Convert(limits.Daily, currency), Convert(limits.Yearly, currency));
+        return new TierLimits(Convert(limits.BalanceCap, currency, dayRate), Convert(limits.Single, currency, dayRate), Convert(limits.Daily, currency, dayRate),
+            Convert(limits.Yearly, currency, dayRate));
     }
+
+    /// <summary>Whether <paramref name="currency"/>'s limits are the home currency's converted (no version of its own is in force).</summary>
+    public bool Converts(int tier, string currency, DateTimeOffset at) => currency != HomeCurrency && InForce(tier, currency, at) is null;
 
     private TierLimits? InForce(int tier, string currency, DateTimeOffset at)
     {
@@ -67,8 +72,8 @@ public sealed class LimitSchedule
         return version is null ? null : version.Tiers.GetValueOrDefault(tier, TierLimits.None);
     }
 
-    private long? Convert(long? home, string currency)
-        => home is { } limit ? Rates.FromHome(limit, currency) : null;
+    private long? Convert(long? home, string currency, decimal? dayRate)
+        => home is not { } limit ? null : dayRate is { } rate and > 0 ? Rates.FromHome(limit, currency, rate) : Rates.FromHome(limit, currency);
 
     /// <summary>The bank's calendar day of <paramref name="at"/>: midnight in the configured zone (Asia/Shanghai) starts a new one.</summary>
     public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);

@@ -70,5 +70,9 @@ public sealed class ReferenceRates
     public long? FromHome(long homeAmount, string currency)
         => HomeUnitsPerUnit(currency) is { } per ? (long)decimal.Floor(homeAmount / per) : null;
 
+    /// <summary>The same at <paramref name="perUnit"/> home major units for one major unit of <paramref name="currency"/> (the day's rate) instead of the reference rate.</summary>
+    public long FromHome(long homeAmount, string currency, decimal perUnit)
+        => (long)decimal.Floor(homeAmount / (perUnit * Pow10(Currencies.MinorUnitsOf(HomeCurrency)) / Pow10(Currencies.MinorUnitsOf(currency))));
+
     private static decimal Pow10(int exponent) => exponent == 0 ? 1m : 10m * Pow10(exponent - 1);
 }

@@ -85,6 +85,7 @@ public sealed partial class WalletGrain(
     {
         OwnedBy(callerId);
         var now = clock.GetUtcNow();
+        await LearnDayRate(now);
         var (usage, status, held, points) = await book.PerformRead(b => (b.Usage, b.Status, b.Holds.Values.Sum(), b.Points));
         return View(await TotalBalance(), usage.On(limits.DayOf(now)), status, now, held) with { Points = points };
     }
@@ -113,6 +114,7 @@ public sealed partial class WalletGrain(
     {
         await DrainTillsIfShort(posting.Amount);
         var now = clock.GetUtcNow();
+        await LearnDayRate(now);
         var tierLimits = LimitsAt(now);
         var day = limits.DayOf(now);
         Refusal? refusal = null;
@@ -150,6 +152,7 @@ public sealed partial class WalletGrain(
     private async Task Credited(Posting posting)
     {
         var now = clock.GetUtcNow();
+        await LearnDayRate(now);
         var cap = LimitsAt(now).BalanceCap;
         var inTills = cap is null ? 0 : await TillsBalance();
         WalletRefusedException? refused = null;
@@ -204,7 +207,7 @@ public sealed partial class WalletGrain(
 
     private TierLimits LimitsNow => LimitsAt(clock.GetUtcNow());
 
-    private TierLimits LimitsAt(DateTimeOffset at) => limits.For(profile.State.Tier, profile.State.Currency, at);
+    private TierLimits LimitsAt(DateTimeOffset at) => limits.For(profile.State.Tier, profile.State.Currency, at, DayRateOn(at));
 
     private IWalletStatementGrain Statement => GrainFactory.GetGrain<IWalletStatementGrain>(this.GetPrimaryKeyString());
 
