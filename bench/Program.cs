@@ -92,14 +92,19 @@ foreach (var name in options.Targets)
             continue;
         }
         IBenchTarget measured = target;
-        if (workload is Workload.Bills or Workload.Conversions)
+        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances)
         {
             if (target is not GrainBank bank)
             {
                 Console.Error.WriteLine($"  {target.Name}: the {workload.ToString().ToLowerInvariant()} workload runs on grain targets only");
                 continue;
             }
-            measured = workload == Workload.Bills ? new BillPayments(bank) : new Conversions(bank);
+            measured = workload switch
+            {
+                Workload.Bills => new BillPayments(bank),
+                Workload.Conversions => new Conversions(bank),
+                _ => new Remittances(bank),
+            };
             await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));
         }
         foreach (var concurrency in options.Concurrency)

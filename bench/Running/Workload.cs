@@ -23,6 +23,9 @@ public enum Workload
 
     /// <summary>CNY bought into USD (a quote, then the conversion) from random wallets (issue 21's figure): grain targets only, not in the default set.</summary>
     Conversions,
+
+    /// <summary>USD sent abroad from random CNY wallets, the fee with it (issue 21's figure): grain targets only, not in the default set.</summary>
+    Remittances,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>

@@ -57,6 +57,19 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Money_sent_abroad_and_bills_paid_count_as_payments()
+    {
+        var feed = await NewFeed();
+        await feed.Pay(250_000, Wallet.Wallets.MovementKind.Remittance);
+        await feed.After(TimeSpan.FromMinutes(30)).Pay(249_999, Wallet.Wallets.MovementKind.BillPayment);
+        Assert.Empty(await feed.Alerts());
+
+        await feed.After(TimeSpan.FromMinutes(29)).Pay(1, Wallet.Wallets.MovementKind.Remittance); // ¥5,000.00 within the hour
+
+        Assert.Equal([RiskRule.Velocity], await feed.Alerts());
+    }
+
+    [Fact]
     public async Task Velocity_fires_at_the_thirtieth_payment_in_a_day_spread_too_thin_for_the_hourly_count()
     {
         var feed = await NewFeed(new DateTimeOffset(2026, 6, 1, 5, 30, 0, TimeSpan.FromHours(8))); // all in the day: not the night rule
