@@ -1,3 +1,4 @@
+using Wallet.Hosting;
 namespace Wallet.Merchants;
 
 /// <summary>
@@ -26,10 +27,7 @@ public sealed partial class MerchantGrain
             state.Settlements, state.PayoutDue));
         foreach (var name in EarlierReminders)
         {
-            if (await this.GetReminder(name) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+            await this.ForgetReminder(name);
         }
         state.Settlements = [];
         state.PayoutDue = null;

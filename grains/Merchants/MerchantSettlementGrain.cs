@@ -182,10 +182,7 @@ public sealed partial class MerchantSettlementGrain(
     {
         State.PayoutDue = null;
         await account.WriteStateAsync();
-        if (await this.GetReminder(PayoutReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await this.ForgetReminder(PayoutReminder);
     }
 }
 

@@ -1,3 +1,4 @@
+using Wallet.Hosting;
 using Wallet.Money;
 using Wallet.Movements;
 using Wallet.Notifications;
@@ -172,11 +173,5 @@ public sealed partial class BillPaymentGrain
     private async Task<BillerProfile> Biller(BillPaymentReceipt receipt)
         => await GrainFactory.GetGrain<IBillerGrain>(receipt.BillerId).GetProfile() ?? throw WalletRefusedException.NotFound("The biller");
 
-    private async Task ForgetFollowUp()
-    {
-        if (await this.GetReminder(FollowUpReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task ForgetFollowUp() => this.ForgetReminder(FollowUpReminder);
 }

@@ -40,8 +40,11 @@ public sealed class Exchange(IGrainFactory grains, Scenario bank)
             .Convert(new ConversionOrder(customer.Id, $"convert {quote.QuoteId} {fromWallet} {toWallet}", quote.QuoteId, fromWallet, toWallet, PaymentAuthorisation.WithPin(TestData.Pin)));
 
     /// <summary>The bank's FX position in <paramref name="currency"/>: its shards summed.</summary>
-    public async Task<long> Position(string currency)
-        => (await Task.WhenAll(ClearingAccounts.ShardsOf(ClearingAccounts.FxPosition, currency).Select(k => grains.GetGrain<IClearingAccountGrain>(k).ReadBalance()))).Sum();
+    public Task<long> Position(string currency) => Clearing(ClearingAccounts.FxPosition, currency);
+
+    /// <summary>One of the bank's clearing accounts in <paramref name="currency"/>: its shards summed.</summary>
+    public async Task<long> Clearing(string purpose, string currency)
+        => (await Task.WhenAll(ClearingAccounts.ShardsOf(purpose, currency).Select(k => grains.GetGrain<IClearingAccountGrain>(k).ReadBalance()))).Sum();
 
     public Task<FxQuotaView> Quota(TestCustomer customer) => grains.GetGrain<IFxDeskGrain>(0).Quota(customer.Id);
 }

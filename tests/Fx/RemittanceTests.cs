@@ -171,9 +171,6 @@ public sealed class RemittanceTests(ClockedClusterFixture fixture)
 
     private sealed record BankBooks(long UsdCorrespondent, long CnyFees, long CnyPosition, long UsdPosition);
 
-    private async Task<BankBooks> Books() => new(await Clearing(ClearingAccounts.Correspondent, "USD"), await Clearing(ClearingAccounts.RemittanceFees, "CNY"),
+    private async Task<BankBooks> Books() => new(await Fx.Clearing(ClearingAccounts.Correspondent, "USD"), await Fx.Clearing(ClearingAccounts.RemittanceFees, "CNY"),
         await Fx.Position("CNY"), await Fx.Position("USD"));
-
-    private async Task<long> Clearing(string purpose, string currency)
-        => (await Task.WhenAll(ClearingAccounts.ShardsOf(purpose, currency).Select(k => fixture.Grains.GetGrain<IClearingAccountGrain>(k).ReadBalance()))).Sum();
 }

@@ -1,3 +1,4 @@
+using Wallet.Hosting;
 using Wallet.Money;
 using Wallet.Movements;
 using Wallet.Notifications;
@@ -157,11 +158,5 @@ public sealed partial class RemittanceGrain
         }
     }
 
-    private async Task ForgetFollowUp()
-    {
-        if (await this.GetReminder(FollowUpReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task ForgetFollowUp() => this.ForgetReminder(FollowUpReminder);
 }

@@ -136,13 +136,7 @@ public sealed class AuthorisationGrain(
             : throw WalletRefusedException.NotFound("The authorisation");
     }
 
-    private async Task ForgetExpiry()
-    {
-        if (await this.GetReminder(ExpiryReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task ForgetExpiry() => this.ForgetReminder(ExpiryReminder);
 }
 
 [GenerateSerializer, Alias("Wallet.AuthorisationRecord")]
