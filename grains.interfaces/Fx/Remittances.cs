@@ -49,10 +49,11 @@ public sealed partial record Beneficiary(
         return problems;
     }
 
-    [GeneratedRegex("^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")]
+    // \z, not $: a $ would let a trailing newline through into a SWIFT field.
+    [GeneratedRegex(@"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?\z")]
     private static partial Regex Bic();
 
-    [GeneratedRegex("^[A-Z0-9]{6,34}$")]
+    [GeneratedRegex(@"^[A-Z0-9]{6,34}\z")]
     private static partial Regex AccountNumber();
 }
 

@@ -23,7 +23,15 @@ public sealed class FxFixingGrain(
             ? 1m
             : (await GrainFactory.GetGrain<IFxRateGrain>(new CurrencyPair(currency, rates.HomeCurrency).Key).Current()).Mid;
         fixing.State.PerUnit = mid;
-        await fixing.WriteStateAsync();
+        try
+        {
+            await fixing.WriteStateAsync();
+        }
+        catch
+        {
+            fixing.State.PerUnit = null; // not written: another rate may be fixed after a restart, so none is answered from memory
+            throw;
+        }
         return mid;
     }
 }

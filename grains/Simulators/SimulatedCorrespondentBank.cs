@@ -5,8 +5,8 @@ namespace Wallet.Simulators;
 /// <summary>
 /// The correspondent bank for the embedded mode and the tests. Stateless, so every silo answers alike; the
 /// beneficiary's account number says how its bank behaves: ending 0001 the beneficiary's bank sends the remittance
-/// back (the account is closed); 0002 the correspondent never answers (the bank gives the money back after
-/// <c>Wallet:Fx:RemittanceSendWithin</c>); 0003 it is credited a day after it was sent. Every other account is
+/// back (the account is closed); 0002 the correspondent never answers (after <c>Wallet:Fx:RemittanceSendWithin</c>
+/// the bank recalls it, which it confirms, and gives the money back); 0003 it is credited a day after it was sent. Every other account is
 /// taken at once and credited when the bank next asks.
 /// </summary>
 public sealed class SimulatedCorrespondentBank : ICorrespondentBank
@@ -26,6 +26,9 @@ public sealed class SimulatedCorrespondentBank : ICorrespondentBank
             : Behaves(beneficiary, Returns) ? new CorrespondentAnswer(CorrespondentOutcome.Returned, ReferenceOf(remittanceId), "The beneficiary's account is closed.")
             : Behaves(beneficiary, CreditsNextDay) && now < acceptedAt + NextDay ? new CorrespondentAnswer(CorrespondentOutcome.Sent, ReferenceOf(remittanceId))
             : new CorrespondentAnswer(CorrespondentOutcome.Credited, ReferenceOf(remittanceId)));
+
+    /// <summary>Only a remittance it never took (the silent accounts') is recalled; any other it holds.</summary>
+    public Task<bool> Recall(string remittanceId, Beneficiary beneficiary, DateTimeOffset now) => Task.FromResult(Behaves(beneficiary, Silent));
 
     private static string ReferenceOf(string remittanceId) => $"SIMSWIFT{Ledger.StableHash.Of(remittanceId):D10}";
 

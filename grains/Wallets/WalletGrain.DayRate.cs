@@ -37,7 +37,10 @@ public sealed partial class WalletGrain
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogNoDayRate(logger, currency, this.GetPrimaryKeyString(), exception.GetType().Name);
-            _dayRate = (day, null, now + s_askAgainAfter);
+            if (_dayRate is not { Rate: not null } learned || learned.Day != day)
+            {
+                _dayRate = (day, null, now + s_askAgainAfter); // an interleaved call may have learned it meanwhile: kept
+            }
         }
     }
 

@@ -140,6 +140,8 @@ public sealed class RemittanceTests(ClockedClusterFixture fixture)
             (Plain with { BankCode = "HSBC" }, "a BIC of 4 characters"),
             (Plain with { BankCode = "hsbchkhh" }, "a BIC in lower case"),
             (Plain with { Account = "12 34" }, "an account with a space"),
+            (Plain with { BankCode = "HSBCHKHH\n" }, "a BIC with a trailing newline"),
+            (Plain with { Account = "123456789012\n" }, "an account with a trailing newline"),
             (Plain with { Name = "X" }, "a one-letter name"),
         })
         {

@@ -32,6 +32,12 @@ public interface ICorrespondentBank
 
     /// <summary>Asks what became of a remittance handed over at <paramref name="acceptedAt"/>.</summary>
     Task<CorrespondentAnswer> Status(string remittanceId, Beneficiary beneficiary, DateTimeOffset acceptedAt, DateTimeOffset now);
+
+    /// <summary>
+    /// Recalls a remittance the correspondent has not acknowledged: true when it confirms it does not hold it and will
+    /// not send it (the bank may then give the money back), false when it does hold it (its status then says more).
+    /// </summary>
+    Task<bool> Recall(string remittanceId, Beneficiary beneficiary, DateTimeOffset now);
 }
 
 /// <summary>Where no correspondent is integrated (simulators off): a remittance is refused with 503 <c>integration_unavailable</c> before any money moves.</summary>
@@ -44,6 +50,9 @@ public sealed class UnconfiguredCorrespondentBank : ICorrespondentBank
 
     public Task<CorrespondentAnswer> Status(string remittanceId, Beneficiary beneficiary, DateTimeOffset acceptedAt, DateTimeOffset now)
         => Task.FromResult(CorrespondentAnswer.Silent);
+
+    /// <summary>No correspondent, no recall confirmed: the remittance stays with the operators rather than being refunded on a guess.</summary>
+    public Task<bool> Recall(string remittanceId, Beneficiary beneficiary, DateTimeOffset now) => Task.FromResult(false);
 
     public static Refusals.WalletRefusedException Unavailable()
         => new(Refusals.RefusalCodes.IntegrationUnavailable, "No correspondent bank is configured: remittances abroad cannot be sent yet.");

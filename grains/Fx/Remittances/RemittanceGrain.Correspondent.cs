@@ -9,10 +9,10 @@ namespace Wallet.Fx;
 /// <summary>
 /// The remittance's conversation with the correspondent bank, after the money moved. It is handed over at once
 /// and given <see cref="FxOptions.CorrespondentAnswerWithin"/> to answer; then a reminder asks again until the
-/// beneficiary's bank has credited it or sent it back. Sent back (or never taken within
-/// <see cref="FxOptions.RemittanceSendWithin"/>), the money goes back exactly once: the return is a movement of its
-/// own whose id is made from this remittance's, and its transaction marks this remittance returned only while it is
-/// still under way.
+/// beneficiary's bank has credited it or sent it back (handed over again while the correspondent has not taken it).
+/// Sent back (or never taken within <see cref="FxOptions.RemittanceSendWithin"/> and recalled, the correspondent
+/// confirming it), the money goes back exactly once: the return is a movement of its own whose id is made from this
+/// remittance's, and its transaction marks this remittance returned only while it is still under way.
 /// </summary>
 public sealed partial class RemittanceGrain
 {
@@ -25,26 +25,29 @@ public sealed partial class RemittanceGrain
     protected override async Task AfterCommit(RemittanceReceipt outcome)
     {
         await base.AfterCommit(outcome);
-        if (outcome.Status != MovementStatus.Completed || (_leg ?? Settled?.Leg ?? (await ReadRecord())?.Leg) is not { Status: RemittanceStatus.Accepted } leg)
+        // The leg as it stands (a replay after a return must not hand the remittance over again), not as first committed.
+        if (outcome.Status != MovementStatus.Completed || (_leg ?? (await ReadRecord())?.Leg) is not { Status: RemittanceStatus.Accepted } leg)
         {
             return;
         }
         // First, so a silo that stops while the correspondent is asked still has the remittance followed up.
         await this.RegisterOrUpdateReminder(FollowUpReminder, options.Value.RemittanceFollowUpEvery, options.Value.RemittanceFollowUpEvery);
-        CorrespondentAnswer answer;
-        using (var wait = new CancellationTokenSource(options.Value.CorrespondentAnswerWithin))
+        await Apply(outcome, leg, await HandOver(outcome));
+    }
+
+    /// <summary>Hands the remittance to the correspondent (again: its id is the correspondent's idempotency key), waiting a bounded time for its answer.</summary>
+    private async Task<CorrespondentAnswer> HandOver(RemittanceReceipt receipt)
+    {
+        using var wait = new CancellationTokenSource(options.Value.CorrespondentAnswerWithin);
+        try
         {
-            try
-            {
-                answer = await correspondent.Send(MovementId, outcome.Beneficiary, outcome.Amount, outcome.Currency, Clock.GetUtcNow(), wait.Token);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                LogSendFailed(Logger, MovementId, exception);
-                answer = CorrespondentAnswer.Silent;
-            }
+            return await correspondent.Send(MovementId, receipt.Beneficiary, receipt.Amount, receipt.Currency, Clock.GetUtcNow(), wait.Token);
         }
-        await Apply(outcome, leg, answer);
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSendFailed(Logger, MovementId, exception);
+            return CorrespondentAnswer.Silent;
+        }
     }
 
     public async Task<RemittanceView?> FollowUp()
@@ -60,7 +63,10 @@ public sealed partial class RemittanceGrain
             await ForgetFollowUp();
             return await View(receipt);
         }
-        var answer = await correspondent.Status(MovementId, receipt.Beneficiary, leg.AcceptedAt, Clock.GetUtcNow());
+        // Not taken yet: handed over again (the first hand-over may never have arrived); taken: asked where it is.
+        var answer = leg.Status == RemittanceStatus.Accepted
+            ? await HandOver(receipt)
+            : await correspondent.Status(MovementId, receipt.Beneficiary, leg.AcceptedAt, Clock.GetUtcNow());
         return await Apply(receipt, leg, answer);
     }
 
@@ -92,7 +98,7 @@ public sealed partial class RemittanceGrain
             (true, CorrespondentOutcome.Credited) => await Advance(leg, RemittanceStatus.Credited, answer.Reference, now),
             (true, CorrespondentOutcome.Returned) => await GiveBack(receipt, answer.Reason ?? "The beneficiary's bank sent the remittance back."),
             (true, CorrespondentOutcome.Unknown) when leg.Status == RemittanceStatus.Accepted && now >= leg.AcceptedAt + options.Value.RemittanceSendWithin
-                => await GiveBack(receipt, "The correspondent bank did not take the remittance in time."),
+                && await Recalled(receipt, now) => await GiveBack(receipt, "The correspondent bank did not take the remittance in time."),
             _ => leg,
         };
         if (after.Status != leg.Status)
@@ -106,6 +112,34 @@ public sealed partial class RemittanceGrain
         _leg = after;
         return await View(receipt);
     }
+
+    /// <summary>
+    /// A remittance the correspondent never acknowledged is given back only once it confirms the recall: a hand-over
+    /// that timed out may still have reached it, and refunding then would pay twice (the customer and the beneficiary).
+    /// Unconfirmed, it stays under way and is followed up (and handed over) again; the operators see the warning.
+    /// </summary>
+    private async Task<bool> Recalled(RemittanceReceipt receipt, DateTimeOffset now)
+    {
+        try
+        {
+            if (await correspondent.Recall(MovementId, receipt.Beneficiary, now))
+            {
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSendFailed(Logger, MovementId, exception);
+        }
+        LogNotRecalled(Logger, MovementId);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Remittance {RemittanceId} came back but its wallet refused the money ({Code}): it stays in the correspondent's clearing account, for the operators")]
+    private static partial void LogReturnRefused(ILogger logger, string remittanceId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Remittance {RemittanceId} was not taken in time and its recall is not confirmed: it stays under way, for the operators")]
+    private static partial void LogNotRecalled(ILogger logger, string remittanceId);
 
     /// <summary>The correspondent's news, recorded once and only forward: a remittance returned meanwhile stays returned.</summary>
     private Task<CorrespondentLeg> Advance(CorrespondentLeg seen, RemittanceStatus to, string? reference, DateTimeOffset now) => TransactionRetry.Run(Logger, MovementId, async () =>
@@ -131,8 +165,13 @@ public sealed partial class RemittanceGrain
     {
         var customerId = (Settled ?? await ReadRecord())?.CallerId ?? throw new InvalidOperationException($"Remittance {MovementId} has no sender.");
         var returnId = MovementIds.For(Workflow.RemittanceReturn, customerId, MovementId);
-        await GrainFactory.GetGrain<IRemittanceReturnGrain>(returnId).Return(new RemittanceReturnOrder(customerId, MovementId, receipt.WalletId, receipt.Amount,
-            receipt.Currency, receipt.SenderCurrency, receipt.Principal, reason));
+        var returned = await GrainFactory.GetGrain<IRemittanceReturnGrain>(returnId).Return(new RemittanceReturnOrder(customerId, MovementId, receipt.WalletId,
+            receipt.Amount, receipt.Currency, receipt.SenderCurrency, receipt.Principal, reason));
+        if (returned.Status == MovementStatus.Refused && returned.Refusal?.Code != RefusalCodes.NotPending)
+        {
+            // The wallet refused the money back (closed, frozen, over its cap): it stays in the correspondent's account, for the operators.
+            LogReturnRefused(Logger, MovementId, returned.Refusal?.Code ?? "refused");
+        }
         return (await ReadRecord())?.Leg ?? throw new InvalidOperationException($"Remittance {MovementId} lost its correspondent's part.");
     }
 
