@@ -118,6 +118,7 @@ public static class WalletSilo
         services.Configure<Money.MoneyOptions>(configuration.GetSection(Money.MoneyOptions.Section));
         services.AddSingleton<LimitSchedule>();
         services.AddSingleton(provider => provider.GetRequiredService<LimitSchedule>().Rates);
+        services.AddSingleton<Fx.DayRates>();
         services.Configure<SettlementOptions>(configuration.GetSection(SettlementOptions.Section));
         services.AddSingleton<Movements.MovementServices>();
         services.Configure<Movements.HoldOptions>(configuration.GetSection(Movements.HoldOptions.Section));

@@ -11,6 +11,7 @@ public sealed partial class WalletGrain(
     [TransactionalState("book", StorageNames.Wallet)] ITransactionalState<WalletBook> book,
     IOptions<TillOptions> tillOptions,
     LimitSchedule limits,
+    Fx.DayRates dayRates,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
     ILogger<WalletGrain> logger)
     : Grain, IWalletGrain, IWalletBookkeepingGrain
@@ -207,7 +208,12 @@ public sealed partial class WalletGrain(
 
     private TierLimits LimitsNow => LimitsAt(clock.GetUtcNow());
 
-    private TierLimits LimitsAt(DateTimeOffset at) => limits.For(profile.State.Tier, profile.State.Currency, at, DayRateOn(at));
+    /// <summary>The tier's limits in the wallet's currency: another than the home currency's converted at the day's rate once learned.</summary>
+    private TierLimits LimitsAt(DateTimeOffset at) => limits.For(profile.State.Tier, profile.State.Currency, at, dayRates.Known(profile.State.Currency, at));
+
+    /// <summary>Before the limits are read: the day's rate, where they are converted at it.</summary>
+    private Task LearnDayRate(DateTimeOffset now)
+        => profile.RecordExists && limits.Converts(profile.State.Tier, profile.State.Currency, now) ? dayRates.Learn(profile.State.Currency, now) : Task.CompletedTask;
 
     private IWalletStatementGrain Statement => GrainFactory.GetGrain<IWalletStatementGrain>(this.GetPrimaryKeyString());
 
