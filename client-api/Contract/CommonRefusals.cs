@@ -27,14 +27,23 @@ public static class CommonRefusals
     /// </summary>
     public static readonly string[] Spending = [.. WalletStatus, RefusalCodes.LimitExceeded, RefusalCodes.InsufficientFunds, RefusalCodes.MovementInDoubt];
 
-    /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's restriction.</summary>
-    public static readonly string[] MoneyOut = [.. Spending, .. PayerStanding, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch];
+    /// <summary>
+    /// A sub-wallet's rules, checked in every debit of one: it pays only merchants, within its hours, merchants and
+    /// categories, until its end date (its limits answer <c>limit_exceeded</c>).
+    /// </summary>
+    public static readonly string[] SubWallet =
+    [
+        RefusalCodes.NotForSubWallet, RefusalCodes.SubWalletEnded, RefusalCodes.OutsideAllowedHours, RefusalCodes.MerchantNotAllowed, RefusalCodes.CategoryNotAllowed,
+    ];
 
-    /// <summary>Money reaching a wallet: the wallet and its currency, a closed wallet, a frozen owner, the tier's balance cap.</summary>
+    /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's restriction, a sub-wallet's rules.</summary>
+    public static readonly string[] MoneyOut = [.. Spending, .. PayerStanding, .. SubWallet, RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch];
+
+    /// <summary>Money reaching a wallet: the wallet and its currency, a closed wallet, a frozen owner, the tier's balance cap, a sub-wallet (funded only by its family).</summary>
     public static readonly string[] MoneyIn =
     [
         RefusalCodes.NotFound, RefusalCodes.CurrencyMismatch, RefusalCodes.WalletClosed, RefusalCodes.AccountFrozen,
-        RefusalCodes.BalanceCapExceeded, RefusalCodes.MovementInDoubt,
+        RefusalCodes.BalanceCapExceeded, RefusalCodes.MovementInDoubt, RefusalCodes.NotForSubWallet,
     ];
 
     /// <summary>Money to or from the customer's bound card: a card not active, its bank declining or not reachable.</summary>

@@ -39,14 +39,15 @@ public static class Problems
             or UnknownMerchant or MalformedSignature or StaleTimestamp or ReusedNonce or BadSignature => StatusCodes.Status401Unauthorized,
         RefusalCodes.CardDeclined => StatusCodes.Status402PaymentRequired,
         RefusalCodes.InvalidPin or RefusalCodes.InvalidChallenge or RefusalCodes.ChallengeExpired or RefusalCodes.InvalidDeviceSignature
-            or RefusalCodes.StepUpRequired or Forbidden or CsrfTokenInvalid => StatusCodes.Status403Forbidden,
+            or RefusalCodes.StepUpRequired or Forbidden or CsrfTokenInvalid or RefusalCodes.FamilyRoleRequired => StatusCodes.Status403Forbidden,
         RefusalCodes.PhoneTaken or RefusalCodes.PinNotSet or RefusalCodes.WalletFrozen or RefusalCodes.WalletReceiveOnly
             or RefusalCodes.WalletClosed or RefusalCodes.WalletNotEmpty or RefusalCodes.WalletNotFrozen or RefusalCodes.CardNotActive
             or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified or RefusalCodes.IdNumberTaken or RefusalCodes.QrCodeUsed
             or RefusalCodes.PaymentCodeUsed or RefusalCodes.NotPending or RefusalCodes.NothingToSettle or RefusalCodes.NoSettlementCard or RefusalCodes.PayoutPending or RefusalCodes.CouponUsed or RefusalCodes.CampaignEnded
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview
             or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed => StatusCodes.Status409Conflict,
-        RefusalCodes.CardBoundElsewhere => StatusCodes.Status409Conflict,
+        RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
+            or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
@@ -59,7 +60,9 @@ public static class Problems
             or RefusalCodes.ConfirmationExpired or RefusalCodes.AuthorizationExpired or RefusalCodes.LimitExceeded or RefusalCodes.BalanceCapExceeded
             or RefusalCodes.InvalidCoupon or RefusalCodes.CouponExpired or RefusalCodes.CouponNotApplicable or RefusalCodes.CardHolderNotCustomer
             or RefusalCodes.CurrencyNotSupported or RefusalCodes.InvalidAccountNumber or RefusalCodes.AmountNotOffered
-            or RefusalCodes.QuoteExpired or RefusalCodes.FxQuotaExceeded or RefusalCodes.AmountTooSmall => StatusCodes.Status422UnprocessableEntity,
+            or RefusalCodes.QuoteExpired or RefusalCodes.FxQuotaExceeded or RefusalCodes.AmountTooSmall
+            or RefusalCodes.NotForSubWallet or RefusalCodes.SubWalletEnded or RefusalCodes.OutsideAllowedHours or RefusalCodes.MerchantNotAllowed
+            or RefusalCodes.CategoryNotAllowed => StatusCodes.Status422UnprocessableEntity,
         // A code nobody mapped is a defect, not a refusal a client can act on: it is answered as one
         // (RefusalCodeTableTests fails first for every constant that lacks a status and a README row).
         _ => StatusCodes.Status500InternalServerError,

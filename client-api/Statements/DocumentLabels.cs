@@ -19,6 +19,8 @@ public static class DocumentLabels
         MovementKind.BillPayment => "缴费 Bill payment",
         MovementKind.Conversion => "换汇 Conversion",
         MovementKind.Remittance => "跨境汇款 Remittance",
+        MovementKind.FamilyTopUp => "子钱包充值 Family top-up",
+        MovementKind.FamilyTakeBack => "子钱包收回 Family take-back",
         _ => kind.ToString(),
     };
 

@@ -55,6 +55,7 @@ public static class SpendingCategories
         MovementKind.BillPayment => SpendingCategory.Utilities,
         MovementKind.Conversion => SpendingCategory.Conversions,
         MovementKind.Remittance => SpendingCategory.Remittances,
+        MovementKind.FamilyTopUp or MovementKind.FamilyTakeBack => SpendingCategory.Transfers,
         _ => SpendingCategory.Other,
     };
 

@@ -56,9 +56,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetRestriction"), AlwaysInterleave]
     Task<Risk.Restriction> GetRestriction();
 
-    /// <summary>A new wallet, named by the request's idempotency key: the wallet itself recognises the request again.</summary>
+    /// <summary>
+    /// A new wallet, named by the request's idempotency key: the wallet itself recognises the request again. A family's
+    /// sub-wallet (<paramref name="subWalletId"/>) is opened this way in its member's name, under their tier and restriction.
+    /// </summary>
     [Alias("OpenWallet")]
-    Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request);
+    Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request, string? subWalletId = null);
 
     [Alias("ListWallets")]
     Task<IReadOnlyList<WalletView>> ListWallets();

@@ -59,9 +59,10 @@ public sealed record FamilyView(
     [property: Id(5)] IReadOnlyList<FamilyInvitation> Invitations,
     [property: Id(6)] IReadOnlyList<FamilySubWallet> SubWallets);
 
-/// <summary>A sub-wallet opened in the family: the wallet, the member who spends from it, and who opened it.</summary>
+/// <summary>A sub-wallet opened in the family (<c>sw_…</c>): the member's wallet it governs, the member who spends from it, and who opened it.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.FamilySubWallet")]
 public sealed record FamilySubWallet(
-    [property: Id(0)] string WalletId,
-    [property: Id(1)] string MemberId,
-    [property: Id(2)] string OpenedBy);
+    [property: Id(0)] string SubWalletId,
+    [property: Id(1)] string WalletId,
+    [property: Id(2)] string MemberId,
+    [property: Id(3)] string OpenedBy);

@@ -23,6 +23,9 @@ public static class IdPrefixes
     public const string Biller = "bil";
     public const string BillPayee = "pye";
     public const string FxQuote = "fxq";
+    public const string Family = "fam";
+    public const string FamilyInvitation = "fin";
+    public const string SubWallet = "sw";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -41,4 +44,6 @@ public static class IdPrefixes
     public const string Conversion = "cv";
     public const string Remittance = "rm";
     public const string RemittanceReturn = "rr";
+    public const string FamilyTopUp = "ft";
+    public const string FamilyTakeBack = "fb";
 }

@@ -29,4 +29,10 @@ public static class LimitNames
     public const string Single = "single";
     public const string Daily = "daily";
     public const string Yearly = "yearly";
+
+    /// <summary>A sub-wallet's rule: the most one payment may be.</summary>
+    public const string SubWalletPerPayment = "sub_wallet_per_payment";
+
+    /// <summary>A sub-wallet's rule: the most a bank day's payments may add up to.</summary>
+    public const string SubWalletDaily = "sub_wallet_daily";
 }

@@ -18,6 +18,8 @@ public enum Workflow
     Conversion,
     Remittance,
     RemittanceReturn,
+    FamilyTopUp,
+    FamilyTakeBack,
 }
 
 /// <summary>
@@ -45,6 +47,8 @@ public static class MovementIds
         Workflow.Conversion => IdPrefixes.Conversion,
         Workflow.Remittance => IdPrefixes.Remittance,
         Workflow.RemittanceReturn => IdPrefixes.RemittanceReturn,
+        Workflow.FamilyTopUp => IdPrefixes.FamilyTopUp,
+        Workflow.FamilyTakeBack => IdPrefixes.FamilyTakeBack,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -66,6 +70,8 @@ public static class MovementIds
             IdPrefixes.Conversion => Workflow.Conversion,
             IdPrefixes.Remittance => Workflow.Remittance,
             IdPrefixes.RemittanceReturn => Workflow.RemittanceReturn,
+            IdPrefixes.FamilyTopUp => Workflow.FamilyTopUp,
+            IdPrefixes.FamilyTakeBack => Workflow.FamilyTakeBack,
             _ => null,
         };
     }
@@ -86,6 +92,8 @@ public static class MovementIds
         Workflow.Conversion => grains.GetGrain<Fx.IConversionGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.RemittanceReturn => grains.GetGrain<Fx.IRemittanceReturnGrain>(id),
+        Workflow.FamilyTopUp => grains.GetGrain<Families.IFamilyTopUpGrain>(id),
+        Workflow.FamilyTakeBack => grains.GetGrain<Families.IFamilyTakeBackGrain>(id),
         null => null,
     };
 
@@ -98,7 +106,7 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.RemittanceReturn or null => null,
+            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -108,6 +116,6 @@ public static class MovementIds
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.Remittance or Workflow.RemittanceReturn or null => null,
+            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or null => null,
     };
 }

@@ -89,4 +89,37 @@ public static class RefusalCodes
 
     /// <summary>An amount that converts to nothing (less than one minor unit of the other currency).</summary>
     public const string AmountTooSmall = "amount_too_small";
+
+    /// <summary>The invitee is already in the family, or already invited and not yet answered.</summary>
+    public const string AlreadyInFamily = "already_in_family";
+
+    /// <summary>A family has at most 20 members and invitations together.</summary>
+    public const string FamilyFull = "family_full";
+
+    /// <summary>The owner keeps the family and cannot leave it.</summary>
+    public const string OwnerCannotLeave = "owner_cannot_leave";
+
+    /// <summary>The invitation's week has passed without an answer.</summary>
+    public const string InvitationExpired = "invitation_expired";
+
+    /// <summary>The caller's role in the family does not allow this (only the owner, or a guardian, may).</summary>
+    public const string FamilyRoleRequired = "family_role_required";
+
+    /// <summary>A sub-wallet pays merchants and is funded by its family: it makes no other movement.</summary>
+    public const string NotForSubWallet = "not_for_sub_wallet";
+
+    /// <summary>The sub-wallet's end date passed (or its member left the family): it pays nothing more.</summary>
+    public const string SubWalletEnded = "sub_wallet_ended";
+
+    /// <summary>The sub-wallet may not pay at this hour of the bank's day.</summary>
+    public const string OutsideAllowedHours = "outside_allowed_hours";
+
+    /// <summary>The sub-wallet's rules do not let it pay this merchant.</summary>
+    public const string MerchantNotAllowed = "merchant_not_allowed";
+
+    /// <summary>The sub-wallet's rules do not let it pay in this merchant's category.</summary>
+    public const string CategoryNotAllowed = "category_not_allowed";
+
+    /// <summary>A take-back of a sub-wallet that holds nothing.</summary>
+    public const string NothingToTakeBack = "nothing_to_take_back";
 }

@@ -17,9 +17,10 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>
     /// Opens the wallet for a customer's request (its id derived from the request's idempotency key) and keeps
     /// the request: the same request again gets the first answer, another under the key <c>idempotency_key_reused</c>.
+    /// A sub-wallet's (<paramref name="subWalletId"/>) is governed by its family's rules from the start.
     /// </summary>
     [Alias("OpenOnRequest")]
-    Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request);
+    Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request, string? subWalletId);
 
     /// <summary>The owner's tier changed: its limits apply from the next movement.</summary>
     [Alias("SetTier")]

@@ -58,4 +58,10 @@ public enum MovementKind
 
     /// <summary>Money sent to an account at a bank abroad (跨境汇款), through a correspondent bank; a returned one comes back as a refund.</summary>
     Remittance = 9,
+
+    /// <summary>Money a family's owner or guardian puts into a member's sub-wallet (子钱包).</summary>
+    FamilyTopUp = 10,
+
+    /// <summary>What is left in a sub-wallet going back to who funded it: taken back, or at its end.</summary>
+    FamilyTakeBack = 11,
 }

@@ -11,7 +11,8 @@ public sealed record WalletFacts(
     [property: Id(2)] string Currency,
     [property: Id(3)] WalletStatus Status,
     [property: Id(4)] DateTimeOffset OpenedAt,
-    [property: Id(5)] int ReceivingTills = 0);
+    [property: Id(5)] int ReceivingTills = 0,
+    [property: Id(6)] string? SubWalletId = null);
 
 /// <summary>Why an operator set a wallet's status, who, and when: kept with the wallet and carried by the change's event.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.StatusNote")]

@@ -14,4 +14,8 @@ public sealed record WalletView(
     [property: Id(6)] int Tier,
     [property: Id(7)] TierLimits Limits,
     [property: Id(8)] SpendingUsage Usage,
-    [property: Id(9)] long Points = 0);
+    [property: Id(9)] long Points = 0)
+{
+    /// <summary>The sub-wallet (<c>sw_…</c>) whose family's rules govern this wallet, or null for one of the owner's own.</summary>
+    [Id(10)] public string? SubWalletId { get; init; }
+}

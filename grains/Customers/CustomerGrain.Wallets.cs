@@ -11,7 +11,7 @@ public sealed partial class CustomerGrain
     /// The wallet's id comes from the customer and the key, so a replay reaches the same wallet, which knows the
     /// request that opened it: the same again gets the first answer, another is refused. Nothing here remembers keys.
     /// </summary>
-    public async Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request)
+    public async Task<Replayable<WalletView>> OpenWallet(string currency, IdempotentRequest request, string? subWalletId = null)
     {
         var state = State;
         var walletId = Ids.ForIdempotencyKey(IdPrefixes.Wallet, CustomerId, request.Key);
@@ -20,7 +20,7 @@ public sealed partial class CustomerGrain
             // Without a rate to CNY the tier's limits could not be applied, and a wallet must never be unlimited by accident.
             throw new WalletRefusedException(RefusalCodes.CurrencyNotSupported, $"Wallets in {currency} are not offered: the bank has no reference rate for it.");
         }
-        var opened = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(CustomerId, currency, state.Tier, request);
+        var opened = await GrainFactory.GetGrain<IWalletGrain>(walletId).Open(CustomerId, currency, state.Tier, request, subWalletId);
         if (!state.WalletIds.Contains(walletId))
         {
             // New, or opened before a crash kept it off the list: listed (and restricted) now.
@@ -42,7 +42,7 @@ public sealed partial class CustomerGrain
         foreach (var walletId in State.WalletIds)
         {
             var facts = await GrainFactory.GetGrain<IWalletGrain>(walletId).GetFacts();
-            if (facts is { Status: not WalletStatus.Closed } && facts.Currency == currency)
+            if (facts is { Status: not WalletStatus.Closed, SubWalletId: null } && facts.Currency == currency)
             {
                 return walletId;
             }

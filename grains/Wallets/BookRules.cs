@@ -16,8 +16,17 @@ public static class BookRules
     public static Refusal? RefusesDebit(WalletBook book, Posting posting, SpendingUsage usage, TierLimits tierLimits)
         => WalletStatuses.RefusesOutgoing(book.Status)
             ?? Risk.Restrictions.RefusesDebit(book.OwnerRestriction, posting.PayerAuthorised, posting.Reviewed)
-            ?? (usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
+            ?? (CountsAsSpending(posting) && usage.LimitBrokenBy(posting.Amount, tierLimits) is { } limit ? LimitRefusal(limit, tierLimits, usage, posting.Currency) : null)
             ?? (book.Available < posting.Amount ? new Refusal(RefusalCodes.InsufficientFunds) : null);
+
+    /// <summary>
+    /// Whether a debit counts against the tier's limits: all do but a family's take-back, which is not the member spending
+    /// but what their family gave going back to it (a child's low tier must not keep a parent's money in their sub-wallet).
+    /// </summary>
+    public static bool CountsAsSpending(Posting posting) => posting.Kind != MovementKind.FamilyTakeBack;
+
+    /// <summary>What a sub-wallet takes in: its family's top-ups, and a merchant's refund or cashback for its own payments.</summary>
+    public static bool SubWalletTakes(MovementKind kind) => kind is MovementKind.FamilyTopUp or MovementKind.Refund or MovementKind.Cashback;
 
     /// <summary>Why the book refuses to hold <paramref name="amount"/> for a merchant (or for a review), or null.</summary>
     public static Refusal? RefusesHold(WalletBook book, long amount, bool forReview)

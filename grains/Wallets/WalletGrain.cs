@@ -26,7 +26,7 @@ public sealed partial class WalletGrain(
         return View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), profile.State.Status, now);
     }
 
-    public async Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request)
+    public async Task<Identity.Replayable<WalletView>> Open(string ownerId, string currency, int tier, Identity.IdempotentRequest request, string? subWalletId)
     {
         if (profile.RecordExists)
         {
@@ -34,17 +34,17 @@ public sealed partial class WalletGrain(
                 ? Identity.Replayable<WalletView>.Again(first.Answer)
                 : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
         }
-        return Identity.Replayable<WalletView>.Made(await Create(ownerId, currency, tier, request));
+        return Identity.Replayable<WalletView>.Made(await Create(ownerId, currency, tier, request, subWalletId));
     }
 
     /// <summary>The new wallet and its answer, written with the request that opened it (if a customer's), so a replay is recognised.</summary>
-    private async Task<WalletView> Create(string ownerId, string currency, int tier, Identity.IdempotentRequest? request)
+    private async Task<WalletView> Create(string ownerId, string currency, int tier, Identity.IdempotentRequest? request, string? subWalletId = null)
     {
         var walletId = this.GetPrimaryKeyString();
         // Listed before it exists: the books may then count an empty wallet, never miss a funded one.
         await GrainFactory.GetGrain<ILedgerIndexGrain>(LedgerIndex.WalletShardFor(walletId)).Register(walletId);
         var now = clock.GetUtcNow();
-        profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = now, Tier = tier };
+        profile.State = new WalletProfile { OwnerId = ownerId, Currency = currency, Status = WalletStatus.Active, OpenedAt = now, Tier = tier, SubWalletId = subWalletId };
         var answer = View(0, SpendingUsage.Nothing.On(limits.DayOf(now)), WalletStatus.Active, now);
         profile.State.Opening = request is null ? null : new WalletOpening(request, answer);
         await profile.WriteStateAsync();
@@ -68,9 +68,9 @@ public sealed partial class WalletGrain(
         }
         var p = profile.State;
         // A capped wallet is credited in its book, where the cap sees the whole balance at once; a frozen
-        // owner's too, where their restriction refuses them (a till would take them).
-        var receivingTills = LimitsNow.BalanceCap is null && p.OwnerRestriction != Risk.Restriction.Freeze ? p.Tills : 0;
-        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills));
+        // owner's too, where their restriction refuses them (a till would take them), and a sub-wallet's, which takes only its family's money.
+        var receivingTills = LimitsNow.BalanceCap is null && p.OwnerRestriction != Risk.Restriction.Freeze && p.SubWalletId is null ? p.Tills : 0;
+        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.SubWalletId));
     }
 
     public Task<WalletFacts?> GetFactsToCredit()
@@ -94,7 +94,7 @@ public sealed partial class WalletGrain(
     private WalletView View(long balance, SpendingUsage usage, WalletStatus status, DateTimeOffset now, long held = 0)
     {
         var p = profile.State;
-        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance - held, status, p.OpenedAt, p.Tier, LimitsAt(now), usage);
+        return new WalletView(this.GetPrimaryKeyString(), p.Currency, balance, balance - held, status, p.OpenedAt, p.Tier, LimitsAt(now), usage) { SubWalletId = p.SubWalletId };
     }
 
     public Task<Refusal?> Debit(Posting posting)
@@ -127,12 +127,16 @@ public sealed partial class WalletGrain(
             }
             var usage = b.Usage.On(day);
             refusal = BookRules.RefusesDebit(b, posting, usage, tierLimits);
-            if (refusal is null)
+            if (refusal is null && BookRules.CountsAsSpending(posting))
             {
                 b.Usage = usage.Spend(posting.Amount);
             }
             return refusal is null;
         });
+        if (refusal is null && profile.State.SubWalletId is { } subWalletId)
+        {
+            await GrainFactory.GetGrain<Families.ISubWalletGrain>(subWalletId).Admit(posting); // its family's rules, in this transaction; refusing aborts it
+        }
         return refusal;
     }
 
@@ -145,6 +149,10 @@ public sealed partial class WalletGrain(
         if (profile.State.Currency != posting.Currency)
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, "The receiving wallet holds another currency.");
+        }
+        if (profile.State.SubWalletId is not null && !BookRules.SubWalletTakes(posting.Kind))
+        {
+            throw new WalletRefusedException(RefusalCodes.NotForSubWallet, "A sub-wallet takes money only from its family (and refunds of its own payments).");
         }
         return Credited(posting);
     }

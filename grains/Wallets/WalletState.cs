@@ -29,6 +29,9 @@ public sealed class WalletProfile
 
     /// <summary>The customer's request that opened the wallet and its answer, for the request's replays; null for a merchant's.</summary>
     [Id(9)] public WalletOpening? Opening { get; set; }
+
+    /// <summary>The sub-wallet (<c>sw_…</c>) whose family's rules govern this wallet, or null for a wallet of the owner's own.</summary>
+    [Id(10)] public string? SubWalletId { get; set; }
 }
 
 /// <summary>A request that opened a wallet (its key names the wallet) and what it was answered.</summary>

@@ -25,7 +25,7 @@ public sealed class CreationReplayTests(ClusterFixture fixture)
 
         var first = await customer.OpenWallet("CNY", request);
         var again = await customer.OpenWallet("CNY", request);
-        var atTheWallet = await fixture.Grains.GetGrain<IWalletGrain>(first.Value.WalletId).Open(alice.Id, "CNY", CustomerTiers.Lowest, request);
+        var atTheWallet = await fixture.Grains.GetGrain<IWalletGrain>(first.Value.WalletId).Open(alice.Id, "CNY", CustomerTiers.Lowest, request, null);
         var reused = await Assert.ThrowsAsync<WalletRefusedException>(() => customer.OpenWallet("CNY", request with { Fingerprint = "another" }));
 
         Assert.Equal(Ids.ForIdempotencyKey("wal", alice.Id, "open-1"), first.Value.WalletId);
@@ -43,7 +43,7 @@ public sealed class CreationReplayTests(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
         var request = new IdempotentRequest("open-after-crash", "fingerprint");
         var walletId = Ids.ForIdempotencyKey("wal", alice.Id, request.Key);
-        await fixture.Grains.GetGrain<IWalletGrain>(walletId).Open(alice.Id, "CNY", CustomerTiers.Lowest, request); // the wallet opened, the customer never wrote
+        await fixture.Grains.GetGrain<IWalletGrain>(walletId).Open(alice.Id, "CNY", CustomerTiers.Lowest, request, null); // the wallet opened, the customer never wrote
 
         var replay = await customer.OpenWallet("CNY", request);
 
