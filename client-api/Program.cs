@@ -1,5 +1,6 @@
 using Wallet.ClientApi.Cards;
 using Wallet.ClientApi.Customers;
+using Wallet.ClientApi.Families;
 using Wallet.ClientApi.Fx;
 using Wallet.ClientApi.Hosting;
 using Wallet.ClientApi.Ledger;
@@ -41,6 +42,8 @@ app.MapBillPayees();
 app.MapBillPayments();
 app.MapFx();
 app.MapRemittances();
+app.MapFamilies();
+app.MapSubWallets();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

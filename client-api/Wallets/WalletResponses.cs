@@ -33,13 +33,15 @@ public sealed record WalletStatusRequest([property: RequiredField] WalletStatus?
 /// <param name="Limits">The limits of the owner's tier in this currency; a null limit is no limit.</param>
 /// <param name="Usage">What has gone out against the daily and yearly limits.</param>
 /// <param name="Points">Loyalty points earned in merchants' points campaigns (a count, not money).</param>
+/// <param name="SubWalletId">The family sub-wallet (<c>sw_…</c>) whose rules govern this wallet (it pays merchants only, and is funded by the family), or null for the customer's own.</param>
 public sealed record WalletResponse(
     string WalletId, string Currency, long Balance, long Available, WalletStatus Status, DateTimeOffset OpenedAt,
-    int Tier, LimitsResponse Limits, UsageResponse Usage, long Points)
+    int Tier, LimitsResponse Limits, UsageResponse Usage, long Points, string? SubWalletId)
 {
     public static WalletResponse From(WalletView view) => new(
         view.WalletId, view.Currency, view.Balance, view.Available, view.Status, view.OpenedAt,
-        view.Tier, LimitsResponse.From(view.Limits, view.Currency), new UsageResponse(view.Currency, view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points);
+        view.Tier, LimitsResponse.From(view.Limits, view.Currency), new UsageResponse(view.Currency, view.Usage.Day, view.Usage.DailyOut, view.Usage.YearlyOut), view.Points,
+        view.SubWalletId);
 }
 
 /// <summary>A wallet and its newest entries, as an app's home screen shows them.</summary>

@@ -33,6 +33,7 @@ public sealed partial class SubWalletGrain(
                 ? Replayable<SubWalletView>.Again(await ViewNow())
                 : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
         }
+        RequireFutureEnd(opening.Rules);
         var family = GrainFactory.GetGrain<IFamilyGrain>(opening.FamilyId);
         if (await family.RoleOf(opening.OpenedBy) is not (FamilyRole.Owner or FamilyRole.Guardian) || opening.MemberId == opening.OpenedBy)
         {
@@ -72,6 +73,7 @@ public sealed partial class SubWalletGrain(
     public async Task<SubWalletView> ChangeRules(string callerId, SubWalletRules rules)
     {
         await RequireSteward(callerId);
+        RequireFutureEnd(rules);
         await InTransaction(() => guard.PerformUpdate(g => g.Rules = rules));
         return await ViewNow();
     }
@@ -138,6 +140,15 @@ public sealed partial class SubWalletGrain(
                 throw new WalletRefusedException(RefusalCodes.FamilyRoleRequired, "The family's owner or a guardian looks after a sub-wallet; its member spends from it.");
             default:
                 throw WalletRefusedException.NotFound("The sub-wallet");
+        }
+    }
+
+    /// <summary>An end date already past would end a sub-wallet at once: a mistake, not a wish.</summary>
+    private void RequireFutureEnd(SubWalletRules rules)
+    {
+        if (rules.EndDate < limits.DayOf(clock.GetUtcNow()))
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, "The end date is today or later (Beijing time).");
         }
     }
 
