@@ -134,7 +134,7 @@ public sealed class FamilyGrain(
         await Memberships(memberId).Left(FamilyId);
         foreach (var subWallet in State.SubWallets.Where(s => s.MemberId == memberId))
         {
-            await GrainFactory.GetGrain<ISubWalletGrain>(subWallet.WalletId).End(reason);
+            await GrainFactory.GetGrain<ISubWalletGrain>(subWallet.SubWalletId).End(reason);
         }
     }
 
