@@ -28,7 +28,7 @@ public sealed record OpenSubWalletRequest([property: RequiredField] string? Memb
 /// <param name="Notices"><c>each_payment</c> (the default): the owner is told of every payment; <c>daily_summary</c>: once a day, of the day before's.</param>
 public sealed record SubWalletRulesBody(
     long? PerPaymentLimit, long? DailyLimit, IReadOnlyList<SpendingCategory>? AllowedCategories, IReadOnlyList<string>? AllowedMerchants,
-    IReadOnlyList<string>? BlockedMerchants, string? PaysFrom, string? PaysUntil, DateOnly? EndDate, PaymentNotices? Notices)
+    IReadOnlyList<string>? BlockedMerchants, string? PaysFrom, string? PaysUntil, DateOnly? EndDate, PaymentNotices Notices)
 {
     private const int MerchantsListed = 50;
 
@@ -47,7 +47,7 @@ public sealed record SubWalletRulesBody(
     {
         PerPaymentLimit = PerPaymentLimit, DailyLimit = DailyLimit, AllowedCategories = [.. AllowedCategories?.Distinct() ?? []],
         AllowedMerchants = [.. AllowedMerchants?.Distinct() ?? []], BlockedMerchants = [.. BlockedMerchants?.Distinct() ?? []],
-        PaysFrom = TimeOf(PaysFrom), PaysUntil = TimeOf(PaysUntil), EndDate = EndDate, Notices = Notices ?? PaymentNotices.EachPayment,
+        PaysFrom = TimeOf(PaysFrom), PaysUntil = TimeOf(PaysUntil), EndDate = EndDate, Notices = Notices,
     };
 
     public static SubWalletRulesBody Of(SubWalletRules r) => new(r.PerPaymentLimit, r.DailyLimit, r.AllowedCategories, r.AllowedMerchants, r.BlockedMerchants,

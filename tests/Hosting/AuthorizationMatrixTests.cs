@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
+        foreach (var (route, sample) in await FamilySamples(alice, malloryWallet))
+        {
+            samples[route] = sample;
+        }
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
@@ -124,6 +128,41 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             beneficiary = new { name = "Mallory", bankCode = "HSBCHKHHHKH", account = "123456789012" }, pin = TestData.Pin }, false),
         ["GET /v1/remittances/{id}"] = new($"/v1/remittances/{remittance}", null, true),
     };
+
+    /// <summary>
+    /// The family routes, aimed at Alice's family (Bob in it with a sub-wallet, Carol invited and not yet answering): Mallory,
+    /// outside it, is told none of it exists; he creates and lists only his own.
+    /// </summary>
+    private async Task<Dictionary<string, Sample>> FamilySamples(ApiCustomer alice, string malloryWallet)
+    {
+        var (bob, carol) = (await Register(api), await Register(api));
+        var family = (await Json(await alice.Post("/v1/families", new { name = "The Lis" }), HttpStatusCode.Created)).GetProperty("familyId").GetString()!;
+        var toBob = (await Json(await alice.Post($"/v1/families/{family}/invitations", new { phone = bob.Phone, role = "member" }), HttpStatusCode.Created)).GetProperty("invitationId").GetString()!;
+        await Json(await bob.Post($"/v1/families/{family}/invitations/{toBob}/accept", new { }), HttpStatusCode.OK);
+        var toCarol = (await Json(await alice.Post($"/v1/families/{family}/invitations", new { phone = carol.Phone, role = "member" }), HttpStatusCode.Created)).GetProperty("invitationId").GetString()!;
+        var subWallet = (await Json(await alice.Post($"/v1/families/{family}/sub-wallets", new { memberId = bob.Id, currency = "CNY" }, "matrix-sw"), HttpStatusCode.Created))
+            .GetProperty("subWalletId").GetString()!;
+        return new()
+        {
+            ["POST /v1/families"] = new("/v1/families", new { name = "Mallory's" }, false),
+            ["GET /v1/families"] = new("/v1/families", null, false),
+            ["GET /v1/families/{id}"] = new($"/v1/families/{family}", null, true),
+            ["POST /v1/families/{id}/invitations"] = new($"/v1/families/{family}/invitations", new { phone = carol.Phone, role = "member" }, true),
+            ["DELETE /v1/families/{id}/invitations/{invitationId}"] = new($"/v1/families/{family}/invitations/{toCarol}", null, true),
+            ["POST /v1/families/{id}/invitations/{invitationId}/accept"] = new($"/v1/families/{family}/invitations/{toCarol}/accept", new { }, true),
+            ["POST /v1/families/{id}/invitations/{invitationId}/decline"] = new($"/v1/families/{family}/invitations/{toCarol}/decline", new { }, true),
+            ["POST /v1/families/{id}/leave"] = new($"/v1/families/{family}/leave", new { }, true),
+            ["DELETE /v1/families/{id}/members/{customerId}"] = new($"/v1/families/{family}/members/{bob.Id}", null, true),
+            ["GET /v1/family-invitations"] = new("/v1/family-invitations", null, false),
+            ["POST /v1/families/{id}/sub-wallets"] = new($"/v1/families/{family}/sub-wallets", new { memberId = bob.Id, currency = "CNY" }, true),
+            ["GET /v1/sub-wallets/{id}"] = new($"/v1/sub-wallets/{subWallet}", null, true),
+            ["PUT /v1/sub-wallets/{id}/rules"] = new($"/v1/sub-wallets/{subWallet}/rules", new { dailyLimit = 1 }, true),
+            ["POST /v1/sub-wallets/{id}/freeze"] = new($"/v1/sub-wallets/{subWallet}/freeze", new { }, true),
+            ["POST /v1/sub-wallets/{id}/unfreeze"] = new($"/v1/sub-wallets/{subWallet}/unfreeze", new { }, true),
+            ["POST /v1/sub-wallets/{id}/top-ups"] = new($"/v1/sub-wallets/{subWallet}/top-ups", new { fromWalletId = malloryWallet, amount = 100, pin = TestData.Pin }, true),
+            ["POST /v1/sub-wallets/{id}/take-backs"] = new($"/v1/sub-wallets/{subWallet}/take-backs", new { toWalletId = malloryWallet }, true),
+        };
+    }
 
     /// <summary>A well-formed request per route, aimed at Alice's things; Mallory's own card and wallet where a body needs one.</summary>
     private static Dictionary<string, Sample> Samples(string wallet, string card, string device, string transfer, string malloryWallet, string malloryCard)
