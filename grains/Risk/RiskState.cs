@@ -194,12 +194,12 @@ public sealed class RiskState
         }
     }
 
-    /// <summary>Money the customer sent: a transfer, a merchant payment, a withdrawal to a card or a bill paid.</summary>
+    /// <summary>Money the customer sent: a transfer, a merchant payment, a withdrawal to a card, a bill paid, a remittance or a family top-up.</summary>
     public static bool IsPayment(MoneyMoved moved) => IsPayment(moved.Direction, moved.Kind);
 
     public static bool IsPayment(EntryDirection direction, MovementKind kind)
         => direction == EntryDirection.Out && kind is MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal or MovementKind.BillPayment
-            or MovementKind.Remittance;
+            or MovementKind.Remittance or MovementKind.FamilyTopUp;
 
     /// <summary>The customer's payments (money out) from <paramref name="since"/> on, this one included.</summary>
     public IEnumerable<MovementMark> PaymentsSince(DateTimeOffset since) => Window.Where(m => m.IsPayment && m.At >= since.UtcTicks);

@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -100,7 +100,7 @@ public sealed partial class ReadmeExamplesTests
         var history = await Json(customer, $"/v1/wallets/{wallet}/transactions?limit=100");
         Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("memo").ValueKind == JsonValueKind.String && e.GetProperty("memo").GetString() == "lunch");
         using var friend = Client(address, session.Variables["FRIEND"]);
-        var friendsWallet = Assert.Single((await Json(friend, "/v1/wallets")).GetProperty("items").EnumerateArray());
+        var friendsWallet = Assert.Single((await Json(friend, "/v1/wallets")).GetProperty("items").EnumerateArray(), w => w.GetProperty("subWalletId").ValueKind == JsonValueKind.Null);
         Assert.Equal(2_500 + 100, friendsWallet.GetProperty("balance").GetInt64());   // lunch, then the right-PIN transfer
 
         // The QR code's image is a PNG, the promotions gave what their comments say.
@@ -148,6 +148,14 @@ public sealed partial class ReadmeExamplesTests
         Assert.Equal((10_000 - remittance.GetProperty("total").GetInt64(), "USD"), (dollars.GetProperty("balance").GetInt64(), dollars.GetProperty("currency").GetString()));
         Assert.Equal(10_000, (await Json(customer, "/v1/me/fx-quota")).GetProperty("used").GetInt64());
         Assert.Contains("\"currency\": \"HKD\",", lines);
+
+        // The family: the friend paid ¥6.00 from the sub-wallet the customer topped up with ¥20.00, and the customer took back the ¥14.00 left.
+        var subWallet = await Json(customer, $"/v1/sub-wallets/{session.Variables["SWID"]}");
+        Assert.Equal((0L, 600L), (subWallet.GetProperty("balance").GetInt64(), subWallet.GetProperty("spentToday").GetInt64()));
+        Assert.Equal(session.Variables["KIDWALLET"], subWallet.GetProperty("walletId").GetString());
+        Assert.Contains("\"amount\": 1400", lines);
+        await Eventually.Until(async () => (await Json(customer, "/v1/me/notifications?limit=100")).GetProperty("items").EnumerateArray()
+            .Any(n => n.GetProperty("kind").GetString() == "sub_wallet_payment"), "the owner told of the sub-wallet's payment", TimeSpan.FromSeconds(10));
 
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");
