@@ -44,6 +44,7 @@ app.MapFx();
 app.MapRemittances();
 app.MapFamilies();
 app.MapSubWallets();
+app.MapSubWalletApprovals();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

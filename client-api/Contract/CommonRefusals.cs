@@ -34,6 +34,7 @@ public static class CommonRefusals
     public static readonly string[] SubWallet =
     [
         RefusalCodes.NotForSubWallet, RefusalCodes.SubWalletEnded, RefusalCodes.OutsideAllowedHours, RefusalCodes.MerchantNotAllowed, RefusalCodes.CategoryNotAllowed,
+        RefusalCodes.ApprovalRequired, RefusalCodes.DeclinedByFamily, RefusalCodes.ApprovalExpired,
     ];
 
     /// <summary>Money leaving a customer's wallet named in the request: spending, the wallet and its currency, the owner's restriction, a sub-wallet's rules.</summary>

@@ -60,6 +60,9 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["UnfreezeSubWallet"] = "Let a frozen sub-wallet pay again",
         ["TopUpSubWallet"] = "Top up a sub-wallet from one of the caller's wallets",
         ["TakeBackFromSubWallet"] = "Take back everything left in a sub-wallet",
+        ["ListSubWalletApprovals"] = "A sub-wallet's payments awaiting the family's approval",
+        ["ApproveSubWalletPayment"] = "Approve a sub-wallet's payment: it is made now",
+        ["DeclineSubWalletPayment"] = "Decline a sub-wallet's payment: the money held for it is let go",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",

@@ -26,15 +26,17 @@ public sealed record OpenSubWalletRequest([property: RequiredField] string? Memb
 /// <param name="PaysUntil">Until when in the day it may pay, <c>HH:mm</c> (exclusive); before <c>paysFrom</c>, the window passes midnight.</param>
 /// <param name="EndDate">The last day it may pay, ISO 8601 date, today or later; the day after, what is left goes back to the wallet that topped it up last.</param>
 /// <param name="Notices"><c>each_payment</c> (the default): the owner is told of every payment; <c>daily_summary</c>: once a day, of the day before's.</param>
+/// <param name="ApprovalAbove">A payment over this waits for the owner's or a guardian's approval (a day at most), its money held in the sub-wallet; only a QR payment can wait (another answers <c>approval_required</c>).</param>
 public sealed record SubWalletRulesBody(
     long? PerPaymentLimit, long? DailyLimit, IReadOnlyList<SpendingCategory>? AllowedCategories, IReadOnlyList<string>? AllowedMerchants,
-    IReadOnlyList<string>? BlockedMerchants, string? PaysFrom, string? PaysUntil, DateOnly? EndDate, PaymentNotices Notices)
+    IReadOnlyList<string>? BlockedMerchants, string? PaysFrom, string? PaysUntil, DateOnly? EndDate, PaymentNotices Notices, long? ApprovalAbove)
 {
     private const int MerchantsListed = 50;
 
     /// <summary>Checks every rule, naming the field of each mistake; then <see cref="ToRules"/> may be read.</summary>
     public FieldErrors Check(FieldErrors errors, string prefix = "rules.")
-        => errors.Check(PerPaymentLimit is null || Money.Amounts.IsValidMovement(PerPaymentLimit.Value), prefix + "perPaymentLimit", $"An amount is 1 to {Money.Amounts.Max} minor units.")
+        => errors.Check(ApprovalAbove is null || Money.Amounts.IsValidMovement(ApprovalAbove.Value), prefix + "approvalAbove", $"An amount is 1 to {Money.Amounts.Max} minor units.")
+            .Check(PerPaymentLimit is null || Money.Amounts.IsValidMovement(PerPaymentLimit.Value), prefix + "perPaymentLimit", $"An amount is 1 to {Money.Amounts.Max} minor units.")
             .Check(DailyLimit is null || Money.Amounts.IsValidMovement(DailyLimit.Value), prefix + "dailyLimit", $"An amount is 1 to {Money.Amounts.Max} minor units.")
             .Check(AllowedMerchants is null || (AllowedMerchants.Count <= MerchantsListed && AllowedMerchants.All(Identity.Ids.IsWellFormed)), prefix + "allowedMerchants", $"Up to {MerchantsListed} merchant ids.")
             .Check(BlockedMerchants is null || (BlockedMerchants.Count <= MerchantsListed && BlockedMerchants.All(Identity.Ids.IsWellFormed)), prefix + "blockedMerchants", $"Up to {MerchantsListed} merchant ids.")
@@ -47,11 +49,11 @@ public sealed record SubWalletRulesBody(
     {
         PerPaymentLimit = PerPaymentLimit, DailyLimit = DailyLimit, AllowedCategories = [.. AllowedCategories?.Distinct() ?? []],
         AllowedMerchants = [.. AllowedMerchants?.Distinct() ?? []], BlockedMerchants = [.. BlockedMerchants?.Distinct() ?? []],
-        PaysFrom = TimeOf(PaysFrom), PaysUntil = TimeOf(PaysUntil), EndDate = EndDate, Notices = Notices,
+        PaysFrom = TimeOf(PaysFrom), PaysUntil = TimeOf(PaysUntil), EndDate = EndDate, Notices = Notices, ApprovalAbove = ApprovalAbove,
     };
 
     public static SubWalletRulesBody Of(SubWalletRules r) => new(r.PerPaymentLimit, r.DailyLimit, r.AllowedCategories, r.AllowedMerchants, r.BlockedMerchants,
-        r.PaysFrom?.ToString("HH:mm", CultureInfo.InvariantCulture), r.PaysUntil?.ToString("HH:mm", CultureInfo.InvariantCulture), r.EndDate, r.Notices);
+        r.PaysFrom?.ToString("HH:mm", CultureInfo.InvariantCulture), r.PaysUntil?.ToString("HH:mm", CultureInfo.InvariantCulture), r.EndDate, r.Notices, r.ApprovalAbove);
 
     private static TimeOnly? TimeOf(string? text)
         => TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

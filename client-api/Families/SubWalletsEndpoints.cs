@@ -115,6 +115,6 @@ public static class SubWalletsEndpoints
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/sub-wallets/{response.SubWalletId}", response),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
-            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.HeldForReview => throw MovementResults.NeverEndsIn(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.HeldForReview or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(receipt),
         };
 }

@@ -97,7 +97,7 @@ public static class FxEndpoints
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/fx/conversions/{receipt.MovementId}", ConversionResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
-            MovementStatus.HeldForReview or MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
+            MovementStatus.HeldForReview or MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 

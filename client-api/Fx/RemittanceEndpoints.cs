@@ -55,7 +55,7 @@ public static class RemittanceEndpoints
             MovementStatus.Completed => TypedResults.Created(location, RemittanceResponse.Of(sent)),
             MovementStatus.HeldForReview => TypedResults.Accepted(location, RemittanceResponse.Of(sent)),
             MovementStatus.Refused => MovementResults.Refusal(sent.Receipt),
-            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(sent.Receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(sent.Receipt),
         };
     }
 

@@ -47,7 +47,7 @@ public static class Problems
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview
             or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed => StatusCodes.Status409Conflict,
         RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
-            or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack => StatusCodes.Status409Conflict,
+            or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
@@ -62,7 +62,7 @@ public static class Problems
             or RefusalCodes.CurrencyNotSupported or RefusalCodes.InvalidAccountNumber or RefusalCodes.AmountNotOffered
             or RefusalCodes.QuoteExpired or RefusalCodes.FxQuotaExceeded or RefusalCodes.AmountTooSmall
             or RefusalCodes.NotForSubWallet or RefusalCodes.SubWalletEnded or RefusalCodes.OutsideAllowedHours or RefusalCodes.MerchantNotAllowed
-            or RefusalCodes.CategoryNotAllowed => StatusCodes.Status422UnprocessableEntity,
+            or RefusalCodes.CategoryNotAllowed or RefusalCodes.ApprovalRequired => StatusCodes.Status422UnprocessableEntity,
         // A code nobody mapped is a defect, not a refusal a client can act on: it is answered as one
         // (RefusalCodeTableTests fails first for every constant that lacks a status and a README row).
         _ => StatusCodes.Status500InternalServerError,

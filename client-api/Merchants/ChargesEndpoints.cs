@@ -55,7 +55,7 @@ public static class ChargesEndpoints
             MovementStatus.Completed => TypedResults.Created($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             MovementStatus.PendingConfirmation => TypedResults.Accepted($"/v1/merchant/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
-            MovementStatus.HeldForReview or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
+            MovementStatus.HeldForReview or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 }

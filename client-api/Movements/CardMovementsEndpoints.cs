@@ -57,7 +57,7 @@ public static class CardMovementsEndpoints
             MovementStatus.Completed => TypedResults.Created($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
             MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/wallets/{id}/withdrawals/{receipt.MovementId}", WithdrawalResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
-            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 }

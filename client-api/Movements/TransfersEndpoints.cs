@@ -52,7 +52,7 @@ public static class TransfersEndpoints
             MovementStatus.Completed => TypedResults.Created($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
             MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/transfers/{receipt.MovementId}", TransferResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
-            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(receipt),
         };
     }
 

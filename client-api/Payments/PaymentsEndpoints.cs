@@ -97,7 +97,7 @@ public static class PaymentsEndpoints
         return receipt.Status switch
         {
             MovementStatus.Completed => TypedResults.Created($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
-            MovementStatus.HeldForReview => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
+            MovementStatus.HeldForReview or MovementStatus.AwaitingApproval => TypedResults.Accepted($"/v1/payments/{receipt.MovementId}", PaymentResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
             MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(receipt),
         };

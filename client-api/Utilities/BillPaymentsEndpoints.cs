@@ -56,7 +56,7 @@ public static class BillPaymentsEndpoints
             MovementStatus.Completed => TypedResults.Created(location, BillPaymentResponse.Of(paid)),
             MovementStatus.HeldForReview => TypedResults.Accepted(location, BillPaymentResponse.Of(paid)),
             MovementStatus.Refused => MovementResults.Refusal(paid.Receipt),
-            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided => throw MovementResults.NeverEndsIn(paid.Receipt),
+            MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.AwaitingApproval => throw MovementResults.NeverEndsIn(paid.Receipt),
         };
     }
 

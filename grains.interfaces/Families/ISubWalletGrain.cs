@@ -34,6 +34,10 @@ public interface ISubWalletGrain : IGrainWithStringKey
     [Alias("Admit"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task Admit(Posting posting);
 
+    /// <summary>Whether a payment of <paramref name="amount"/> must wait for the family's approval (over the rules' threshold), asked while it is planned.</summary>
+    [Alias("NeedsApproval"), AlwaysInterleave]
+    Task<bool> NeedsApproval(long amount);
+
     /// <summary>What a top-up or a take-back needs, for the family's owner or a guardian; anyone else is told it does not exist.</summary>
     [Alias("Steward"), AlwaysInterleave]
     Task<SubWalletTerms> Steward(string callerId);

@@ -42,6 +42,9 @@ public sealed record SubWalletRules
     [Id(7)] public DateOnly? EndDate { get; init; }
 
     [Id(8)] public PaymentNotices Notices { get; init; }
+
+    /// <summary>A payment above this waits for the owner's or a guardian's approval, its money held in the sub-wallet.</summary>
+    [Id(9)] public long? ApprovalAbove { get; init; }
 }
 
 /// <summary>A payment the sub-wallet made, as the family's owner sees it; <see cref="Number"/> counts its payments from 1.</summary>
@@ -82,10 +85,11 @@ public sealed record SubWalletOpening(
     [property: Id(4)] SubWalletRules Rules,
     [property: Id(5)] IdempotentRequest Request);
 
-/// <summary>What a movement into or out of a sub-wallet needs of it, asked for a steward (the owner or a guardian).</summary>
+/// <summary>What a movement into or out of a sub-wallet needs of it, asked for a steward (the owner or a guardian); <see cref="Stewards"/>: who is told of it.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SubWalletTerms")]
 public sealed record SubWalletTerms(
     [property: Id(0)] string WalletId,
     [property: Id(1)] string MemberId,
     [property: Id(2)] string Currency,
-    [property: Id(3)] bool Ended);
+    [property: Id(3)] bool Ended,
+    [property: Id(4)] IReadOnlyList<string> Stewards);

@@ -81,7 +81,8 @@ public sealed record Exchanged(
 /// Where a movement stands: <c>completed</c> (the money moved), <c>refused</c> (nothing moved; the problem's
 /// <c>code</c> said why), <c>pending_confirmation</c> (a merchant's charge waiting for the payer),
 /// <c>authorized</c> (a merchant's hold on the payer's money), <c>voided</c> (a hold let go without capture) or
-/// <c>held_for_review</c> (held in the sender's wallet until an operator releases or rejects it).
+/// <c>held_for_review</c> (held in the sender's wallet until an operator releases or rejects it) or
+/// <c>awaiting_approval</c> (a sub-wallet's payment held in it until the family approves or declines it, or it expires).
 /// </summary>
 public enum MovementStatus
 {
@@ -99,4 +100,7 @@ public enum MovementStatus
 
     /// <summary>Sent by a customer under the review restriction: the money is held in their wallet until an operator releases or rejects it.</summary>
     HeldForReview = 5,
+
+    /// <summary>A sub-wallet's payment above its family's threshold: the money is held in the sub-wallet until the owner or a guardian approves or declines it, or it expires.</summary>
+    AwaitingApproval = 6,
 }

@@ -38,4 +38,18 @@ public interface IReviewableMovementGrain : IMovementGrain
     /// <summary>An operator refuses a movement held for review: the money held for it is let go.</summary>
     [Alias("Reject")]
     Task<ReviewableOutcome> Reject(string operatorId, string? note);
+
+    /// <summary>
+    /// The family answers a sub-wallet's payment awaiting its approval (<see cref="MovementStatus.AwaitingApproval"/>): approved, it is
+    /// planned again and carried out, spending the money held for it; declined or expired, the money is let go.
+    /// </summary>
+    [Alias("AnswerApproval")]
+    Task<ReviewableOutcome> AnswerApproval(ApprovalAnswer answer);
+}
+
+/// <summary>The family's answer to a payment awaiting approval: who (the owner or a guardian; none when it expired) and whether yes.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.ApprovalAnswer")]
+public sealed record ApprovalAnswer([property: Id(0)] string? StewardId, [property: Id(1)] bool Approve)
+{
+    public bool Expired => StewardId is null;
 }

@@ -120,6 +120,15 @@ public static class RefusalCodes
     /// <summary>The sub-wallet's rules do not let it pay in this merchant's category.</summary>
     public const string CategoryNotAllowed = "category_not_allowed";
 
+    /// <summary>A sub-wallet's payment over its approval threshold made another way than by QR code, which can wait for the family.</summary>
+    public const string ApprovalRequired = "approval_required";
+
+    /// <summary>The family declined the sub-wallet's payment that awaited its approval.</summary>
+    public const string DeclinedByFamily = "declined_by_family";
+
+    /// <summary>The sub-wallet's payment waited for its family's approval past its time.</summary>
+    public const string ApprovalExpired = "approval_expired";
+
     /// <summary>A take-back of a sub-wallet that holds nothing.</summary>
     public const string NothingToTakeBack = "nothing_to_take_back";
 }

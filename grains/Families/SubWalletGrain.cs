@@ -53,7 +53,7 @@ public sealed partial class SubWalletGrain(
         {
             FamilyId = opening.FamilyId, MemberId = opening.MemberId, OpenedBy = opening.OpenedBy, Currency = opening.Currency,
             WalletId = wallet.Value.WalletId, OpenedAt = clock.GetUtcNow(), Request = opening.Request,
-            FamilyOwnerId = (await family.View(opening.OpenedBy)).OwnerId,
+            FamilyOwnerId = (await family.View(opening.OpenedBy)).OwnerId, ApprovalAboveCopy = opening.Rules.ApprovalAbove,
         };
         await profile.WriteStateAsync();
         await family.AddSubWallet(new FamilySubWallet(SubWalletId, State.WalletId, opening.MemberId, opening.OpenedBy));
@@ -75,6 +75,8 @@ public sealed partial class SubWalletGrain(
         await RequireSteward(callerId);
         RequireFutureEnd(rules);
         await InTransaction(() => guard.PerformUpdate(g => g.Rules = rules));
+        State.ApprovalAboveCopy = rules.ApprovalAbove;
+        await profile.WriteStateAsync();
         return await ViewNow();
     }
 
@@ -111,13 +113,15 @@ public sealed partial class SubWalletGrain(
         }
     }
 
+    public Task<bool> NeedsApproval(long amount) => Task.FromResult(profile.RecordExists && amount > State.ApprovalAboveCopy);
+
     public async Task<SubWalletTerms> Steward(string callerId)
     {
         if (callerId != SubWalletId)
         {
             await RequireSteward(callerId);
         }
-        return new SubWalletTerms(State.WalletId, State.MemberId, State.Currency, State.EndReason is not null);
+        return new SubWalletTerms(State.WalletId, State.MemberId, State.Currency, State.EndReason is not null, Stewards);
     }
 
     public async Task NoteFunding(string walletId)

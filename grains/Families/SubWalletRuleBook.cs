@@ -51,6 +51,11 @@ public static class SubWalletRuleBook
             return LimitMet(LimitNames.SubWalletPerPayment, rules.PerPaymentLimit.Value, rules.PerPaymentLimit.Value, posting.Currency,
                 $"This sub-wallet pays at most {Amounts.Format(rules.PerPaymentLimit.Value, posting.Currency)} at once.");
         }
+        if (posting.Amount > rules.ApprovalAbove && !posting.FamilyApproved)
+        {
+            return new(RefusalCodes.ApprovalRequired,
+                $"A payment over {Amounts.Format(rules.ApprovalAbove.Value, posting.Currency)} from this sub-wallet needs the family's approval: pay by the merchant's QR code to ask for it.");
+        }
         var spent = guard.SpentOn(day);
         if (checked(spent + posting.Amount) > rules.DailyLimit)
         {

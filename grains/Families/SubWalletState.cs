@@ -27,6 +27,9 @@ public sealed class SubWalletProfile
 
     /// <summary>Who keeps the family (it never changes hands): told of the payments, with the opener when another.</summary>
     [Id(11)] public string FamilyOwnerId { get; set; } = "";
+
+    /// <summary>A copy of the rules' approval threshold (the guard's rules hold it), set with them, read while a payment is planned without a transaction.</summary>
+    [Id(12)] public long? ApprovalAboveCopy { get; set; }
 }
 
 /// <summary>

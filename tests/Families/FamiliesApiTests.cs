@@ -65,6 +65,38 @@ public sealed class FamiliesApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_payment_over_the_threshold_waits_for_the_parent_who_approves_it_and_a_payment_code_over_it_is_refused()
+    {
+        var (parent, child) = (await Register(api), await Register(api));
+        var parentWallet = await parent.FundedWallet(50_000);
+        var familyId = (await Json(await parent.Post("/v1/families", new { name = "The Zhous" }), HttpStatusCode.Created)).GetProperty("familyId").GetString()!;
+        var invitation = (await Json(await parent.Post($"/v1/families/{familyId}/invitations", new { phone = child.Phone, role = "member" }), HttpStatusCode.Created)).GetProperty("invitationId").GetString()!;
+        await Json(await child.Post($"/v1/families/{familyId}/invitations/{invitation}/accept", new { }), HttpStatusCode.OK);
+        var opened = await Json(await parent.Post($"/v1/families/{familyId}/sub-wallets", new { memberId = child.Id, currency = "CNY", rules = new { approvalAbove = 1_000 } }, "sw"), HttpStatusCode.Created);
+        var (subWalletId, subWallet) = (opened.GetProperty("subWalletId").GetString()!, opened.GetProperty("walletId").GetString()!);
+        await Json(await parent.Post($"/v1/sub-wallets/{subWalletId}/top-ups", new { fromWalletId = parentWallet, amount = 10_000, pin = TestData.Pin }, "fund"), HttpStatusCode.Created);
+        var shop = await ApiMerchant.Onboard(api, name: "Book Shop", category: "5942");
+
+        var waiting = await Json(await child.Post("/v1/payments", new { qrPayload = await StaticCode(shop), fromWalletId = subWallet, amount = 2_000, pin = TestData.Pin }, "books"), HttpStatusCode.Accepted);
+        Assert.Equal("awaiting_approval", waiting.GetProperty("status").GetString());
+        var paymentId = waiting.GetProperty("paymentId").GetString()!;
+        var listed = await Json(await child.Http.GetAsync($"/v1/sub-wallets/{subWalletId}/approvals"), HttpStatusCode.OK);
+        Assert.Equal(paymentId, listed.GetProperty("items")[0].GetProperty("paymentId").GetString());
+        await Problem(await child.Post($"/v1/sub-wallets/{subWalletId}/approvals/{paymentId}/approve", new { }), HttpStatusCode.Forbidden, "family_role_required");
+        var approved = await Json(await parent.Post($"/v1/sub-wallets/{subWalletId}/approvals/{paymentId}/approve", new { }), HttpStatusCode.OK);
+        Assert.Equal(("completed", parent.Id), (approved.GetProperty("status").GetString(), approved.GetProperty("answeredBy").GetString()));
+        await Problem(await parent.Post($"/v1/sub-wallets/{subWalletId}/approvals/{paymentId}/decline", new { }), HttpStatusCode.Conflict, "not_pending");
+        Assert.Equal("completed", (await Json(await child.Http.GetAsync($"/v1/payments/{paymentId}"), HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        var code = await child.PaymentCode(subWallet);
+        await Problem(await shop.Send(HttpMethod.Post, "/v1/merchant/charges", System.Text.Json.JsonSerializer.Serialize(new { paymentCode = code, amount = 1_500, currency = "CNY", orderId = "B-1" })),
+            HttpStatusCode.UnprocessableEntity, "approval_required");
+
+        Assert.Equal((8_000L, 2_000L), (await child.Balance(subWallet), await shop.Balance()));
+        await Books.AssertBalanced(api, parentWallet, subWallet, shop.SettlementWalletId);
+    }
+
+    [Fact]
     public async Task Bad_family_and_sub_wallet_requests_name_the_field_and_change_nothing()
     {
         var (parent, child) = (await Register(api), await Register(api));

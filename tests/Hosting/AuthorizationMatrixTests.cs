@@ -161,6 +161,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/sub-wallets/{id}/unfreeze"] = new($"/v1/sub-wallets/{subWallet}/unfreeze", new { }, true),
             ["POST /v1/sub-wallets/{id}/top-ups"] = new($"/v1/sub-wallets/{subWallet}/top-ups", new { fromWalletId = malloryWallet, amount = 100, pin = TestData.Pin }, true),
             ["POST /v1/sub-wallets/{id}/take-backs"] = new($"/v1/sub-wallets/{subWallet}/take-backs", new { toWalletId = malloryWallet }, true),
+            ["GET /v1/sub-wallets/{id}/approvals"] = new($"/v1/sub-wallets/{subWallet}/approvals", null, true),
+            ["POST /v1/sub-wallets/{id}/approvals/{paymentId}/approve"] = new($"/v1/sub-wallets/{subWallet}/approvals/py_unknown/approve", new { }, true),
+            ["POST /v1/sub-wallets/{id}/approvals/{paymentId}/decline"] = new($"/v1/sub-wallets/{subWallet}/approvals/py_unknown/decline", new { }, true),
         };
     }
 

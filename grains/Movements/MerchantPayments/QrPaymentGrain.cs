@@ -36,12 +36,18 @@ public sealed class QrPaymentGrain(
         {
             return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
             {
-                var (receipt, debit, to, dynamic, restriction) = await PlanPayment(order, released);
+                var (receipt, debit, to, dynamic, restriction, subWalletId) = await PlanPayment(order, released);
                 if (restriction == Restriction.Review)
                 {
                     // Kept with its conversion: the release pays what was held, at the rate the customer was shown.
                     return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange });
                 }
+                if (!released && subWalletId is not null && await GrainFactory.GetGrain<Families.ISubWalletGrain>(subWalletId).NeedsApproval(debit.Amount))
+                {
+                    // Over its family's threshold: held in the sub-wallet until the owner or a guardian answers (the rules are met when it is paid).
+                    return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange }, MovementStatus.AwaitingApproval);
+                }
+                debit = debit with { FamilyApproved = released && Resolving == MovementStatus.AwaitingApproval };
                 var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
                 async Task<Refusal?> Claimed() => dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null;
                 if (receipt.Exchange is { } exchange)
@@ -64,7 +70,7 @@ public sealed class QrPaymentGrain(
         }
     }
 
-    private async Task<(PaymentReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction)> PlanPayment(PaymentOrder order, bool released)
+    private async Task<(PaymentReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction, string? SubWalletId)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
@@ -90,7 +96,7 @@ public sealed class QrPaymentGrain(
         // The payer's entry names the merchant it paid, not the merchant's settlement wallet (the bank's business).
         var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, exchange?.WalletAmount ?? order.Amount, from.Currency, order.MerchantId, memo,
             PayerAuthorised: true, Category: SpendingCategories.ForMerchant(merchant.Category));
-        return (receipt, debit, to, code.Dynamic, restriction);
+        return (receipt, debit, to, code.Dynamic, restriction, from.SubWalletId);
     }
 
     /// <summary>
