@@ -42,6 +42,10 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetConversion"] = "A conversion as the bank recorded it",
         ["SendRemittance"] = "Send money to an account at a bank abroad",
         ["GetRemittance"] = "A remittance abroad and where it stands",
+        // Red packets
+        ["SendRedPacket"] = "Send a red packet to a customer or a family, fixed or split at random",
+        ["GetRedPacket"] = "A red packet: its shares left and the caller's own share (every claim for its sender)",
+        ["ClaimRedPacket"] = "Claim a share of a red packet (once per customer: a repeat answers the same share)",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",

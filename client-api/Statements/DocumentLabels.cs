@@ -19,6 +19,7 @@ public static class DocumentLabels
         MovementKind.BillPayment => "缴费 Bill payment",
         MovementKind.Conversion => "换汇 Conversion",
         MovementKind.Remittance => "跨境汇款 Remittance",
+        MovementKind.RedPacket => "红包 Red packet",
         _ => kind.ToString(),
     };
 

@@ -24,6 +24,7 @@ public sealed record SignedPayment(
     public const string AutopayMandate = "autopay_mandate";
     public const string Conversion = "conversion";
     public const string Remittance = "remittance";
+    public const string RedPacket = "red_packet";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

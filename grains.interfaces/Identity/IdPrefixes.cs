@@ -41,4 +41,7 @@ public static class IdPrefixes
     public const string Conversion = "cv";
     public const string Remittance = "rm";
     public const string RemittanceReturn = "rr";
+    public const string RedPacket = "rp";
+    public const string RedPacketClaim = "rpc";
+    public const string RedPacketReturn = "rpr";
 }

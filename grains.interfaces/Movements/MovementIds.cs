@@ -18,6 +18,9 @@ public enum Workflow
     Conversion,
     Remittance,
     RemittanceReturn,
+    RedPacket,
+    RedPacketClaim,
+    RedPacketReturn,
 }
 
 /// <summary>
@@ -45,6 +48,9 @@ public static class MovementIds
         Workflow.Conversion => IdPrefixes.Conversion,
         Workflow.Remittance => IdPrefixes.Remittance,
         Workflow.RemittanceReturn => IdPrefixes.RemittanceReturn,
+        Workflow.RedPacket => IdPrefixes.RedPacket,
+        Workflow.RedPacketClaim => IdPrefixes.RedPacketClaim,
+        Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -66,6 +72,9 @@ public static class MovementIds
             IdPrefixes.Conversion => Workflow.Conversion,
             IdPrefixes.Remittance => Workflow.Remittance,
             IdPrefixes.RemittanceReturn => Workflow.RemittanceReturn,
+            IdPrefixes.RedPacket => Workflow.RedPacket,
+            IdPrefixes.RedPacketClaim => Workflow.RedPacketClaim,
+            IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
             _ => null,
         };
     }
@@ -86,6 +95,9 @@ public static class MovementIds
         Workflow.Conversion => grains.GetGrain<Fx.IConversionGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.RemittanceReturn => grains.GetGrain<Fx.IRemittanceReturnGrain>(id),
+        Workflow.RedPacket => grains.GetGrain<RedPackets.IRedPacketGrain>(id),
+        Workflow.RedPacketClaim => grains.GetGrain<RedPackets.IRedPacketClaimGrain>(id),
+        Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
         null => null,
     };
 
@@ -98,7 +110,7 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.RemittanceReturn or null => null,
+            or Workflow.RemittanceReturn or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -108,6 +120,6 @@ public static class MovementIds
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.Remittance or Workflow.RemittanceReturn or null => null,
+            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
     };
 }

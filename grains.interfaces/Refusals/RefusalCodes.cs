@@ -89,4 +89,13 @@ public static class RefusalCodes
 
     /// <summary>An amount that converts to nothing (less than one minor unit of the other currency).</summary>
     public const string AmountTooSmall = "amount_too_small";
+
+    /// <summary>Every share of the red packet has been claimed.</summary>
+    public const string RedPacketEmpty = "red_packet_empty";
+
+    /// <summary>The red packet's time to claim is over; what nobody claimed goes back to its sender.</summary>
+    public const string RedPacketExpired = "red_packet_expired";
+
+    /// <summary>The sender of a one-to-one red packet cannot claim it.</summary>
+    public const string OwnRedPacket = "own_red_packet";
 }

@@ -58,4 +58,10 @@ public enum MovementKind
 
     /// <summary>Money sent to an account at a bank abroad (跨境汇款), through a correspondent bank; a returned one comes back as a refund.</summary>
     Remittance = 9,
+
+    /// <summary>
+    /// A red packet (红包): sent (out of the sender's wallet), a share claimed (into the claimant's), or what nobody claimed
+    /// back to the sender after its time (in). 10 and 11 are the families' (issue 22).
+    /// </summary>
+    RedPacket = 12,
 }
