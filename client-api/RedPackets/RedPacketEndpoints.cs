@@ -37,10 +37,10 @@ public static class RedPacketEndpoints
         var shares = body.Shares ?? 1;
         var problem = new FieldErrors()
             .Id(body.FromWalletId, "fromWalletId")
-            .Check((body.To is null) != (body.FamilyId is null), "to", "Name either to (a customer) or familyId (a family), not both.")
-            .Check(body.To is null || (body.To.CustomerId is null) != (body.To.Phone is null), "to", "Name either to.customerId or to.phone.")
-            .Id(body.To?.CustomerId, "to.customerId", required: false)
-            .Check(body.To?.Phone is null || Phones.Normalize(body.To.Phone) is not null, "to.phone", "Use a mobile number such as +8613800138000.")
+            .Check((body.Recipient is null) != (body.FamilyId is null), "recipient", "Name either recipient (a customer) or familyId (a family), not both.")
+            .Check(body.Recipient is null || (body.Recipient.CustomerId is null) != (body.Recipient.Phone is null), "recipient", "Name either recipient.customerId or recipient.phone.")
+            .Id(body.Recipient?.CustomerId, "recipient.customerId", required: false)
+            .Check(body.Recipient?.Phone is null || Phones.Normalize(body.Recipient.Phone) is not null, "recipient.phone", "Use a mobile number such as +8613800138000.")
             .Id(body.FamilyId, "familyId", required: false)
             .Check(shares >= 1, "shares", "A red packet has one share at least.")
             .Check(body.FamilyId is not null || shares == 1, "shares", "A one-to-one red packet has one share.")
@@ -54,12 +54,12 @@ public static class RedPacketEndpoints
             return invalid;
         }
         var customerId = user.CustomerId();
-        var order = new RedPacketOrder(customerId, request!.Fingerprint, body.FromWalletId!, body.To?.CustomerId, Phones.Normalize(body.To?.Phone), body.FamilyId, shares,
+        var order = new RedPacketOrder(customerId, request!.Fingerprint, body.FromWalletId!, body.Recipient?.CustomerId, Phones.Normalize(body.Recipient?.Phone), body.FamilyId, shares,
             body.Split ?? RedPacketSplit.Fixed, body.Amount!.Value, body.Currency!, body.Message ?? RedPacketMessages.Default,
             DeviceSignatureBody.From(body.Pin, body.DeviceSignature, request.Key));
         // Only a packet to a phone can be told there is no such customer; only that answer spends the probe budget.
         var (sent, withheld) = await probes.Ask(context, () => MovementResults.GrainFor<IRedPacketGrain>(grains, Workflow.RedPacket, customerId, request).Send(order),
-            body.To?.Phone is null ? [] : [RefusalCodes.RecipientNotFound]);
+            body.Recipient?.Phone is null ? [] : [RefusalCodes.RecipientNotFound]);
         if (withheld is not null)
         {
             return withheld;

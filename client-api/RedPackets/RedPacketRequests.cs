@@ -6,8 +6,8 @@ namespace Wallet.ClientApi.RedPackets;
 
 /// <summary>A red packet (红包) sent from one of the caller's wallets: to one customer, or to a family's members.</summary>
 /// <param name="FromWalletId">The wallet that pays (<c>wal_…</c>), one of the caller's, in <c>currency</c>.</param>
-/// <param name="To">A one-to-one packet's recipient: a customer id or a phone number, exactly one; give this or <c>familyId</c>.</param>
-/// <param name="FamilyId">A group packet's family (<c>fam_…</c>), one the caller is in: its members may claim; give this or <c>to</c>.</param>
+/// <param name="Recipient">A one-to-one packet's recipient: a customer id or a phone number, exactly one; give this or <c>familyId</c>.</param>
+/// <param name="FamilyId">A group packet's family (<c>fam_…</c>), one the caller is in: its members may claim; give this or <c>recipient</c>.</param>
 /// <param name="Shares">How many shares: 1 for a one-to-one packet (the default), 1 to 100 for a group packet.</param>
 /// <param name="Split"><c>fixed</c> (the default): every share is <c>amount</c>; <c>random</c>: <c>amount</c> is the total, split at random when it is sent, every share at least one fen.</param>
 /// <param name="Amount">In minor units of <c>currency</c>: each share's for a fixed split (1 to 20000, ¥200.00), the total for a random one (at least one per share, at most 20000 per share).</param>
@@ -17,7 +17,7 @@ namespace Wallet.ClientApi.RedPackets;
 /// <param name="DeviceSignature">A registered device's signature approving this packet (kind <c>red_packet</c>, the total, the currency, the recipient's customer id or phone, or the family id, as payee), instead of the PIN.</param>
 public sealed record RedPacketRequest(
     [property: RequiredField] string? FromWalletId,
-    RedPacketRecipient? To,
+    RedPacketRecipient? Recipient,
     string? FamilyId,
     int? Shares,
     RedPacketSplit? Split,

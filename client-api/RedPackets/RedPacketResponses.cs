@@ -35,7 +35,7 @@ public sealed record RedPacketResponse(string RedPacketId, MovementStatus Status
         var p = v.Packet;
         var (from, to) = Party.Of(p);
         return new(p.MovementId, p.Status, v.Status, from, to, p.Audience.CustomerId, p.Audience.FamilyId, p.Split, p.Shares, v.SharesLeft, p.Total, p.Currency,
-            p.Message, RedPacketShareResponse.Of(v.Yours), [.. v.Claims.Select(c => RedPacketShareResponse.Of(c)!)], RedPacketReturnResponse.Of(v.Return), p.ExpiresAt,
+            p.Message, RedPacketShareResponse.Of(v.Yours, p.Currency), [.. v.Claims.Select(c => RedPacketShareResponse.Of(c, p.Currency)!)], RedPacketReturnResponse.Of(v.Return), p.ExpiresAt,
             p.CreatedAt);
     }
 }
@@ -44,23 +44,25 @@ public sealed record RedPacketResponse(string RedPacketId, MovementStatus Status
 /// <param name="CustomerId">Who claimed it (<c>cus_…</c>).</param>
 /// <param name="Index">Its place in the packet, from 0, in the order shares were claimed.</param>
 /// <param name="Amount">What it was, in minor units of the packet's currency.</param>
+/// <param name="Currency">ISO 4217 code of the amount: the packet's currency.</param>
 /// <param name="ClaimId">The claim that moved it (<c>rpc_…</c>).</param>
 /// <param name="ClaimedAt">When it was claimed, UTC, ISO 8601.</param>
-public sealed record RedPacketShareResponse(string CustomerId, int Index, long Amount, string ClaimId, DateTimeOffset ClaimedAt)
+public sealed record RedPacketShareResponse(string CustomerId, int Index, long Amount, string Currency, string ClaimId, DateTimeOffset ClaimedAt)
 {
-    public static RedPacketShareResponse? Of(ClaimedShare? s) => s is null ? null : new(s.CustomerId, s.Index, s.Amount, s.ClaimId, s.ClaimedAt);
+    public static RedPacketShareResponse? Of(ClaimedShare? s, string currency) => s is null ? null : new(s.CustomerId, s.Index, s.Amount, currency, s.ClaimId, s.ClaimedAt);
 }
 
 /// <summary>What nobody claimed, back in the sender's wallet.</summary>
 /// <param name="ReturnId">The movement that gave it back (<c>rpr_…</c>).</param>
 /// <param name="WalletId">The sender's wallet it reached (<c>wal_…</c>).</param>
 /// <param name="Amount">What went back, in minor units of the packet's currency.</param>
+/// <param name="Currency">ISO 4217 code of the amount: the packet's currency.</param>
 /// <param name="SharesReturned">How many shares nobody claimed.</param>
 /// <param name="ReturnedAt">When it went back, UTC, ISO 8601.</param>
-public sealed record RedPacketReturnResponse(string ReturnId, string WalletId, long Amount, int SharesReturned, DateTimeOffset ReturnedAt)
+public sealed record RedPacketReturnResponse(string ReturnId, string WalletId, long Amount, string Currency, int SharesReturned, DateTimeOffset ReturnedAt)
 {
     public static RedPacketReturnResponse? Of(RedPacketReturnReceipt? r)
-        => r is not { Status: MovementStatus.Completed } ? null : new(r.MovementId, r.WalletId, r.Amount, r.SharesReturned, r.CreatedAt);
+        => r is not { Status: MovementStatus.Completed } ? null : new(r.MovementId, r.WalletId, r.Amount, r.Currency, r.SharesReturned, r.CreatedAt);
 }
 
 /// <summary>A share claimed, as the claimant's claim recorded it.</summary>
