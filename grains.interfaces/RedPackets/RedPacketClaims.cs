@@ -33,7 +33,10 @@ public sealed record RedPacketReturnOrder(
     [property: Id(2)] string WalletId,
     [property: Id(3)] string Currency);
 
-/// <summary>A red packet's unclaimed rest back in the sender's wallet, as recorded.</summary>
+/// <summary>
+/// A red packet's unclaimed rest back in the sender's wallet, as recorded: a refund, which the spending analysis takes back
+/// from red packets, where the packet counted.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RedPacketReturnReceipt")]
 public sealed record RedPacketReturnReceipt(
     [property: Id(0)] string PacketId,
@@ -41,7 +44,7 @@ public sealed record RedPacketReturnReceipt(
     [property: Id(2)] long Amount,
     [property: Id(3)] int SharesReturned) : MovementOutcome
 {
-    public override MovementKind Kind => MovementKind.RedPacket;
+    public override MovementKind Kind => MovementKind.Refund;
 
     public override MovementSides Sides => new(MovementSide.RedPacket(PacketId), MovementSide.Wallet(WalletId));
 

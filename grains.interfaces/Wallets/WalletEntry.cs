@@ -60,8 +60,8 @@ public enum MovementKind
     Remittance = 9,
 
     /// <summary>
-    /// A red packet (红包): sent (out of the sender's wallet), a share claimed (into the claimant's), or what nobody claimed
-    /// back to the sender after its time (in). 10 and 11 are the families' (issue 22).
+    /// A red packet (红包): sent (out of the sender's wallet) or a share claimed (into the claimant's); what nobody claimed
+    /// comes back to the sender as a refund. 10 and 11 are the families' (issue 22).
     /// </summary>
     RedPacket = 12,
 }

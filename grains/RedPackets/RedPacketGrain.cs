@@ -25,6 +25,12 @@ public sealed partial class RedPacketGrain(
     IOptions<RedPacketOptions> options)
     : MovementGrain<RedPacketReceipt, RedPacketRecord>(record, services), IRedPacketGrain, IRemindable
 {
+    /// <summary>
+    /// A cache of the packet as sent and its sender (the truth is the record): neither changes once the money moved, so a
+    /// claim's first question is answered from memory instead of by a transaction that queues behind the claims.
+    /// </summary>
+    private (RedPacketReceipt Packet, string SenderId)? _sent;
+
     public async Task<RedPacketView> Send(RedPacketOrder order)
     {
         if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
@@ -110,17 +116,20 @@ public sealed partial class RedPacketGrain(
 
     public async Task<RedPacketTerms> TermsFor(string customerId)
     {
-        // The packet as sent never changes: the copy this activation read serves every claim's first question.
-        if (await Known() is not { Receipt: { Status: MovementStatus.Completed } packet } known)
+        if (_sent is null && await ReadRecord() is { Receipt: { Status: MovementStatus.Completed } packet, CallerId: { } senderId })
+        {
+            _sent = (packet, senderId);
+        }
+        if (_sent is not { } sent)
         {
             throw WalletRefusedException.NotFound("The red packet");
         }
-        if (!packet.Audience.IsGroup && known.CallerId == customerId)
+        if (!sent.Packet.Audience.IsGroup && sent.SenderId == customerId)
         {
             throw new WalletRefusedException(RefusalCodes.OwnRedPacket, "The sender cannot claim their own one-to-one red packet.");
         }
-        return await MayClaim(packet, customerId)
-            ? new RedPacketTerms(packet.Currency, packet.FromWalletId, packet.ExpiresAt, packet.Message)
+        return await MayClaim(sent.Packet, customerId)
+            ? new RedPacketTerms(sent.Packet.Currency, sent.Packet.FromWalletId, sent.Packet.ExpiresAt, sent.Packet.Message)
             : throw WalletRefusedException.NotFound("The red packet");
     }
 

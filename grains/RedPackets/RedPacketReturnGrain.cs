@@ -1,3 +1,4 @@
+using Wallet.Bills;
 using Wallet.Hosting;
 using Wallet.Ledger;
 using Wallet.Movements;
@@ -18,6 +19,9 @@ public sealed class RedPacketReturnGrain(
     MovementServices services)
     : MovementGrain<RedPacketReturnReceipt, RedPacketReturnRecord>(record, services), IRedPacketReturnGrain
 {
+    /// <summary>The return gives back to red packets, where the packet counted, not to <c>refunds</c>.</summary>
+    protected override Task<SpendingCategory?> SpendingCategoryOf(MoneyFlow moved) => Task.FromResult<SpendingCategory?>(SpendingCategory.RedPackets);
+
     public async Task<RedPacketReturnReceipt> Return(RedPacketReturnOrder order)
     {
         if (MovementIds.For(Workflow.RedPacketReturn, order.CustomerId, order.PacketId) != MovementId)
@@ -41,8 +45,8 @@ public sealed class RedPacketReturnGrain(
                 return nothing;
             }
             await Clearing(ClearingAccounts.RedPackets, order.Currency, order.WalletId).Post(MovementId, -rest.Amount);
-            await Wallet(order.WalletId).Credit(new Posting(MovementId, MovementKind.RedPacket, order.CustomerId, rest.Amount, order.Currency, order.PacketId,
-                $"unclaimed shares of {order.PacketId}"));
+            await Wallet(order.WalletId).Credit(new Posting(MovementId, MovementKind.Refund, order.CustomerId, rest.Amount, order.Currency, order.PacketId,
+                $"unclaimed shares of {order.PacketId}", Category: SpendingCategory.RedPackets));
             return null;
         }, resolves: known?.Receipt is null ? null : MovementStatus.Refused, amend: r => r with { Amount = rest!.Amount, SharesReturned = rest.Shares });
     }

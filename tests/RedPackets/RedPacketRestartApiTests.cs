@@ -57,8 +57,10 @@ public sealed class RedPacketRestartApiTests
             view.GetProperty("return").GetProperty("sharesReturned").GetInt32()));
         await Problem(await recipient.Post($"/v1/red-packets/{id}/claims", new { }), HttpStatusCode.Gone, "red_packet_expired");
         Assert.Equal((10_000L, 0L), (await sender.Balance(wallet), await recipient.Balance(bobWallet)));
-        Assert.Equal(2, (await Json(await sender.Http.GetAsync($"/v1/wallets/{wallet}/transactions"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
-            .Count(e => e.GetProperty("kind").GetString() == "red_packet"));
+        var entries = (await Json(await sender.Http.GetAsync($"/v1/wallets/{wallet}/transactions"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("direction").GetString(), e.GetProperty("category").GetString(), e.GetProperty("amount").GetInt64()))
+            .Where(e => e.Item3 == "red_packets").ToList();
+        Assert.Equal([("refund", "in", "red_packets", 1_888L), ("red_packet", "out", "red_packets", 1_888L)], entries); // newest first
         await Books.AssertBalanced(restarted, wallet, bobWallet);
         await Operator.AssertBooksBalance(restarted);
     }

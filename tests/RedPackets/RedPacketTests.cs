@@ -138,7 +138,8 @@ public sealed class RedPacketTests(ClockedClusterFixture fixture)
         Assert.All(ticks.Where(t => t is not null), t => Assert.Equal(RedPacketStatus.Returned, t!.Status));
         Assert.Equal(10_000, await _bank.Balance(alice, aliceWallet));
         Assert.Equal(held, await Desk.Held());
-        Assert.Single(await _bank.Entries(alice, aliceWallet), e => e.Kind == MovementKind.RedPacket && e.Direction == EntryDirection.In && e.Amount == 2_000);
+        Assert.Single(await _bank.Entries(alice, aliceWallet), e => e.Kind == MovementKind.Refund && e.Direction == EntryDirection.In && e.Amount == 2_000
+            && e.Category == Wallet.Bills.SpendingCategory.RedPackets);
         Assert.Single(await Inbox(alice), n => n.Kind == "red_packet_returned" && n.Reference == packet.MovementId);
 
         // Too late for Bob; another tick changes nothing.
@@ -191,7 +192,7 @@ public sealed class RedPacketTests(ClockedClusterFixture fixture)
         Assert.Equal((RedPacketStatus.Returned, 3_000L), (again!.Status, again.Return!.Amount));
         Assert.Equal(RefusalCodes.IdempotencyKeyReused, otherBody.Code); // the key names this packet: another request under it is refused
         Assert.Equal((10_000L, 0L, held), (await _bank.Balance(alice, aliceWallet), await _bank.Balance(bob, bobWallet), await Desk.Held()));
-        Assert.Single(await _bank.Entries(alice, aliceWallet), e => e.Kind == MovementKind.RedPacket && e.Direction == EntryDirection.In);
+        Assert.Single(await _bank.Entries(alice, aliceWallet), e => e.Kind == MovementKind.Refund && e.Direction == EntryDirection.In);
         await _bank.AssertBalanced(aliceWallet, bobWallet);
         await _bank.AssertBooksBalance();
     }
