@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 
@@ -62,6 +63,32 @@ public sealed class RedPacketApiTests(ApiFixture api)
         var alicesView = await Json(await alice.Http.GetAsync($"/v1/red-packets/{id}"), HttpStatusCode.OK);
         Assert.Equal(bob.Id, alicesView.GetProperty("claims")[0].GetProperty("customerId").GetString());
         await Books.AssertBalanced(api, wallet, bobWallet);
+    }
+
+    [Fact]
+    public async Task A_packet_signed_by_a_registered_device_pays_and_a_signature_for_another_recipient_pays_nothing()
+    {
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(10_000);
+        var bob = await Register(api);
+        await bob.OpenWallet();
+        var carol = await Register(api);
+        await carol.OpenWallet();
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created);
+        async Task<object> Signed(string signedFor, string sentTo, string idempotencyKey)
+        {
+            var challenge = await Json(await alice.Http.PostAsync("/v1/me/challenges", null), HttpStatusCode.Created);
+            var signature = DeviceSigning.Sign(key, challenge.GetProperty("nonce").GetString()!, "red_packet", 520, "CNY", signedFor, idempotencyKey);
+            return new { fromWalletId = wallet, recipient = new { customerId = sentTo }, amount = 520, currency = "CNY", message = "我爱你",
+                deviceSignature = new { challengeId = challenge.GetProperty("challengeId").GetString(), signature } };
+        }
+
+        await Problem(await alice.Post("/v1/red-packets", await Signed(bob.Id, carol.Id, "signed-for-bob"), "signed-for-bob"), HttpStatusCode.Forbidden, "invalid_device_signature");
+        await Json(await alice.Post("/v1/red-packets", await Signed(bob.Id, bob.Id, "signed"), "signed"), HttpStatusCode.Created);
+
+        Assert.Equal(10_000 - 520, await alice.Balance(wallet));
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]
