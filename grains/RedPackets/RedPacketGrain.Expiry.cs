@@ -19,16 +19,14 @@ public sealed partial class RedPacketGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Red packet {PacketId}: the sender's wallet refused the unclaimed rest ({Code}); it stays in the red-packet clearing account and the reminder tries again")]
     private static partial void LogReturnRefused(ILogger logger, string packetId, string code);
 
-    /// <summary>After the commit (and on a replay): a packet sent is given its expiry's reminder, due when its time is over.</summary>
-    protected override async Task AfterCommit(RedPacketReceipt outcome)
+    /// <summary>
+    /// The expiry's reminder, due when the packet's time is over. Registered before the money moves, so a silo that stops
+    /// after the commit still gives the rest back; a packet whose sending was refused forgets it at its first tick.
+    /// </summary>
+    private Task RemindAt(DateTimeOffset expiresAt)
     {
-        await base.AfterCommit(outcome);
-        if (outcome.Status != MovementStatus.Completed)
-        {
-            return;
-        }
-        var due = outcome.ExpiresAt - Clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(ExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.ReturnRetryEvery);
+        var due = expiresAt - Clock.GetUtcNow();
+        return this.RegisterOrUpdateReminder(ExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.ReturnRetryEvery);
     }
 
     public Task<ShareTaken> TakeShare(string customerId, string claimId) => Record.PerformUpdate(r =>
@@ -77,7 +75,17 @@ public sealed partial class RedPacketGrain
             await this.ForgetReminder(ExpiryReminder);
             return null;
         }
-        if (known.ReturnId is not null || known.Claims.Count >= known.Shares.Count)
+        if (known.ReturnId is { } returnedBy)
+        {
+            // Told again (the inbox keeps one): a silo that stopped between the return's commit and the telling tells now.
+            if (await GrainFactory.GetGrain<IRedPacketReturnGrain>(returnedBy).Find(senderId) is { Status: MovementStatus.Completed } earlier)
+            {
+                await Told(senderId, packet, earlier);
+            }
+            await this.ForgetReminder(ExpiryReminder);
+            return await ViewFor(senderId);
+        }
+        if (known.Claims.Count >= known.Shares.Count)
         {
             await this.ForgetReminder(ExpiryReminder);
             return await ViewFor(senderId);

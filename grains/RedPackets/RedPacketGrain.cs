@@ -46,6 +46,7 @@ public sealed partial class RedPacketGrain(
         var receipt = Accepted(new RedPacketReceipt(from.WalletId, audience, order.Split, order.Shares, order.Total, order.Message, default), order.Currency);
         receipt = receipt with { ExpiresAt = receipt.CreatedAt + options.Value.ClaimWithin };
         var debit = new Posting(MovementId, MovementKind.RedPacket, order.CustomerId, order.Total, order.Currency, MovementId, order.Message, PayerAuthorised: true);
+        await RemindAt(receipt.ExpiresAt);
         var sent = await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
             if (await Wallet(from.WalletId).Debit(debit) is { } refusal)

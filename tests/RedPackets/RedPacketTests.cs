@@ -105,6 +105,7 @@ public sealed class RedPacketTests(ClockedClusterFixture fixture)
         var broke = await Desk.Send(poor, poorWallet, 101, toCustomerId: bob.Id, key: "too-much");
         Assert.Equal((MovementStatus.Refused, RefusalCodes.InsufficientFunds, RedPacketStatus.NotSent), (broke.Packet.Status, broke.Packet.Refusal!.Code, broke.Status));
         Assert.Equal(RefusalCodes.NotFound, (await Assert.ThrowsAsync<WalletRefusedException>(() => Desk.Claim(bob, broke.Packet.MovementId))).Code);
+        Assert.Null(await Desk.Packet(broke.Packet.MovementId).Expire()); // its reminder's tick finds nothing sent, and forgets it
 
         Assert.Equal((30_000L, 100L), (await _bank.Balance(alice, aliceWallet), await _bank.Balance(poor, poorWallet)));
         Assert.Equal(held, await Desk.Held());
