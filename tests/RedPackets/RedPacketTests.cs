@@ -114,6 +114,30 @@ public sealed class RedPacketTests(ClockedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_claim_its_wallet_refused_is_answered_so_and_claimed_again_once_the_wallet_takes_it()
+    {
+        fixture.SetShanghaiTime(2027, 2, 3, 15, 0);
+        var (alice, aliceWallet) = await _bank.FundedCustomer(50_000);
+        var (bob, bobWallet) = await _bank.FundedCustomer(990_000); // tier 4 may hold ¥10,000 at most
+        var carol = await _bank.NewCustomer();
+        var carolWallet = await _bank.OpenWallet(carol);
+        var held = await Desk.Held();
+        var packet = (await Desk.Send(alice, aliceWallet, 20_000, toCustomerId: bob.Id)).Packet;
+
+        var refused = await Desk.Claim(bob, packet.MovementId);
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.BalanceCapExceeded), (refused.Status, refused.Refusal!.Code));
+        Assert.Equal((990_000L, held + 20_000), (await _bank.Balance(bob, bobWallet), await Desk.Held()));
+
+        Assert.Equal(MovementStatus.Completed, (await _bank.Transfer(bob, bobWallet, carolWallet, 50_000)).Status);
+        var claimed = await Desk.Claim(bob, packet.MovementId);
+
+        Assert.Equal((MovementStatus.Completed, 20_000L, refused.MovementId), (claimed.Status, claimed.Amount, claimed.MovementId));
+        Assert.Equal((30_000L, 960_000L, held), (await _bank.Balance(alice, aliceWallet), await _bank.Balance(bob, bobWallet), await Desk.Held()));
+        await _bank.AssertBalanced(aliceWallet, bobWallet, carolWallet);
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
     public async Task What_nobody_claimed_goes_back_once_after_24_hours_however_many_ticks_come_and_later_claims_are_refused()
     {
         fixture.SetShanghaiTime(2027, 2, 4, 12, 0);
