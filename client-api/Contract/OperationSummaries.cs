@@ -63,6 +63,10 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["ListSubWalletApprovals"] = "A sub-wallet's payments awaiting the family's approval",
         ["ApproveSubWalletPayment"] = "Approve a sub-wallet's payment: it is made now",
         ["DeclineSubWalletPayment"] = "Decline a sub-wallet's payment: the money held for it is let go",
+        // Red packets
+        ["SendRedPacket"] = "Send a red packet to a customer or a family, fixed or split at random",
+        ["GetRedPacket"] = "A red packet: its shares left and the caller's own share (every claim for its sender)",
+        ["ClaimRedPacket"] = "Claim a share of a red packet (once per customer: a repeat answers the same share)",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",

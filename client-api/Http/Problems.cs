@@ -45,7 +45,9 @@ public static class Problems
             or RefusalCodes.CardAlreadyBound or RefusalCodes.TooManyDevices or RefusalCodes.NoDevice or RefusalCodes.VerificationLocked or RefusalCodes.AlreadyVerified or RefusalCodes.IdNumberTaken or RefusalCodes.QrCodeUsed
             or RefusalCodes.PaymentCodeUsed or RefusalCodes.NotPending or RefusalCodes.NothingToSettle or RefusalCodes.NoSettlementCard or RefusalCodes.PayoutPending or RefusalCodes.CouponUsed or RefusalCodes.CampaignEnded
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview
-            or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed => StatusCodes.Status409Conflict,
+            or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed
+            or RefusalCodes.RedPacketEmpty or RefusalCodes.OwnRedPacket => StatusCodes.Status409Conflict,
+        RefusalCodes.RedPacketExpired => StatusCodes.Status410Gone,
         RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,

@@ -5,14 +5,15 @@ namespace Wallet.ClientApi.Movements;
 
 /// <summary>
 /// One side of a movement, the same shape wherever a movement says where money came <c>from</c> and went
-/// <c>to</c>: a wallet, a bank card, a merchant, a biller or an account abroad. Exactly one of the ids is set.
+/// <c>to</c>: a wallet, a bank card, a merchant, a biller, an account abroad or a red packet. Exactly one of the ids is set.
 /// </summary>
 /// <param name="WalletId">The wallet (<c>wal_…</c>), or null when this side is not a wallet.</param>
 /// <param name="CardId">The bank card (<c>card_…</c>), or null when this side is not a card.</param>
 /// <param name="MerchantId">The merchant (<c>mch_…</c>), or null when this side is not a merchant.</param>
 /// <param name="BillerId">The biller (<c>bil_…</c>) a bill was paid to, or null when this side is not a biller.</param>
 /// <param name="RemittanceId">An account at a bank abroad, named by the remittance (<c>rm_…</c>) that sent it money; null otherwise.</param>
-public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null, string? RemittanceId = null)
+/// <param name="RedPacketId">A red packet (<c>rp_…</c>) the money went into or came out of; null otherwise.</param>
+public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null, string? RemittanceId = null, string? RedPacketId = null)
 {
     public static Party Wallet(string? id) => new(id, null, null);
 
@@ -28,6 +29,7 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
         _ when id.StartsWith(IdPrefixes.Merchant + "_", StringComparison.Ordinal) => Merchant(id),
         _ when id.StartsWith(IdPrefixes.Biller + "_", StringComparison.Ordinal) => new(null, null, null, id),
         _ when id.StartsWith(IdPrefixes.Remittance + "_", StringComparison.Ordinal) => new(null, null, null, null, id),
+        _ when id.StartsWith(IdPrefixes.RedPacket + "_", StringComparison.Ordinal) => new(null, null, null, null, null, id),
         _ => Wallet(id),
     };
 
@@ -37,5 +39,5 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
     /// </summary>
     public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
 
-    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId);
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId, side.RedPacketId);
 }

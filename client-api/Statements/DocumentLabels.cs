@@ -21,6 +21,7 @@ public static class DocumentLabels
         MovementKind.Remittance => "跨境汇款 Remittance",
         MovementKind.FamilyTopUp => "子钱包充值 Family top-up",
         MovementKind.FamilyTakeBack => "子钱包收回 Family take-back",
+        MovementKind.RedPacket => "红包 Red packet",
         _ => kind.ToString(),
     };
 

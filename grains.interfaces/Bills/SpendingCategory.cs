@@ -7,7 +7,7 @@ namespace Wallet.Bills;
 /// MCC), everything else by what moved it. Written snake_case in the API: <c>dining</c>, <c>groceries</c>,
 /// <c>transport</c>, <c>shopping</c>, <c>utilities</c>, <c>entertainment</c>, <c>health</c>, <c>education</c>,
 /// <c>travel</c>, <c>other</c>, <c>transfers</c>, <c>top_ups</c>, <c>withdrawals</c>, <c>refunds</c>, <c>cashback</c>,
-/// <c>fees</c>, <c>settlements</c>.
+/// <c>fees</c>, <c>settlements</c>, <c>conversions</c>, <c>remittances</c>, <c>red_packets</c>.
 /// </summary>
 public enum SpendingCategory
 {
@@ -30,6 +30,9 @@ public enum SpendingCategory
     Settlements = 16,
     Conversions = 17,
     Remittances = 18,
+
+    /// <summary>Red packets sent, claimed, and the unclaimed rest back (红包).</summary>
+    RedPackets = 19,
 }
 
 /// <summary>How an entry gets its category.</summary>
@@ -56,6 +59,7 @@ public static class SpendingCategories
         MovementKind.Conversion => SpendingCategory.Conversions,
         MovementKind.Remittance => SpendingCategory.Remittances,
         MovementKind.FamilyTopUp or MovementKind.FamilyTakeBack => SpendingCategory.Transfers,
+        MovementKind.RedPacket => SpendingCategory.RedPackets,
         _ => SpendingCategory.Other,
     };
 
@@ -108,6 +112,7 @@ public static class SpendingCategories
         SpendingCategory.Settlements => "结算",
         SpendingCategory.Conversions => "换汇",
         SpendingCategory.Remittances => "跨境汇款",
+        SpendingCategory.RedPackets => "红包",
     };
 
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);

@@ -25,6 +25,7 @@ public sealed record SignedPayment(
     public const string Conversion = "conversion";
     public const string Remittance = "remittance";
     public const string FamilyTopUp = "family_top_up";
+    public const string RedPacket = "red_packet";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

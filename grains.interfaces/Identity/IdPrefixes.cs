@@ -46,4 +46,7 @@ public static class IdPrefixes
     public const string RemittanceReturn = "rr";
     public const string FamilyTopUp = "ft";
     public const string FamilyTakeBack = "fb";
+    public const string RedPacket = "rp";
+    public const string RedPacketClaim = "rpc";
+    public const string RedPacketReturn = "rpr";
 }

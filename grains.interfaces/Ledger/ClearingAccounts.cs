@@ -19,6 +19,9 @@ public static class ClearingAccounts
     /// <summary>The remittance fees the bank has earned (kept when a remittance is returned).</summary>
     public const string RemittanceFees = "remittance-fees";
 
+    /// <summary>Red packets' money sent and not yet claimed nor returned: what the bank holds for their claimants.</summary>
+    public const string RedPackets = "red-packets";
+
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 

@@ -20,6 +20,9 @@ public enum Workflow
     RemittanceReturn,
     FamilyTopUp,
     FamilyTakeBack,
+    RedPacket,
+    RedPacketClaim,
+    RedPacketReturn,
 }
 
 /// <summary>
@@ -49,6 +52,9 @@ public static class MovementIds
         Workflow.RemittanceReturn => IdPrefixes.RemittanceReturn,
         Workflow.FamilyTopUp => IdPrefixes.FamilyTopUp,
         Workflow.FamilyTakeBack => IdPrefixes.FamilyTakeBack,
+        Workflow.RedPacket => IdPrefixes.RedPacket,
+        Workflow.RedPacketClaim => IdPrefixes.RedPacketClaim,
+        Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -72,6 +78,9 @@ public static class MovementIds
             IdPrefixes.RemittanceReturn => Workflow.RemittanceReturn,
             IdPrefixes.FamilyTopUp => Workflow.FamilyTopUp,
             IdPrefixes.FamilyTakeBack => Workflow.FamilyTakeBack,
+            IdPrefixes.RedPacket => Workflow.RedPacket,
+            IdPrefixes.RedPacketClaim => Workflow.RedPacketClaim,
+            IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
             _ => null,
         };
     }
@@ -94,6 +103,9 @@ public static class MovementIds
         Workflow.RemittanceReturn => grains.GetGrain<Fx.IRemittanceReturnGrain>(id),
         Workflow.FamilyTopUp => grains.GetGrain<Families.IFamilyTopUpGrain>(id),
         Workflow.FamilyTakeBack => grains.GetGrain<Families.IFamilyTakeBackGrain>(id),
+        Workflow.RedPacket => grains.GetGrain<RedPackets.IRedPacketGrain>(id),
+        Workflow.RedPacketClaim => grains.GetGrain<RedPackets.IRedPacketClaimGrain>(id),
+        Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
         null => null,
     };
 
@@ -106,7 +118,7 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or null => null,
+            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -116,6 +128,6 @@ public static class MovementIds
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or null => null,
+            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
     };
 }

@@ -41,7 +41,7 @@ public abstract record MovementOutcome
 /// <summary>One side of a movement: a wallet, a bank card, a merchant or a biller; exactly one id set.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
 public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null,
-    [property: Id(4)] string? RemittanceId = null)
+    [property: Id(4)] string? RemittanceId = null, [property: Id(5)] string? RedPacketId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
@@ -53,6 +53,9 @@ public sealed record MovementSide([property: Id(0)] string? WalletId, [property:
 
     /// <summary>An account at a bank abroad, named by the remittance that sent it money (which holds the beneficiary).</summary>
     public static MovementSide Abroad(string remittanceId) => new(null, null, null, null, remittanceId);
+
+    /// <summary>A red packet: the money sent into it waits in the bank's red-packet clearing account until a share is claimed or the rest goes back.</summary>
+    public static MovementSide RedPacket(string packetId) => new(null, null, null, null, null, packetId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

@@ -93,7 +93,7 @@ public static class RefusalCodes
     /// <summary>The invitee is already in the family, or already invited and not yet answered.</summary>
     public const string AlreadyInFamily = "already_in_family";
 
-    /// <summary>A family has at most 20 members and invitations together.</summary>
+    /// <summary>A family has at most <c>Wallet:Families:MaxMembers</c> (20) members and invitations together.</summary>
     public const string FamilyFull = "family_full";
 
     /// <summary>The owner keeps the family and cannot leave it.</summary>
@@ -131,4 +131,12 @@ public static class RefusalCodes
 
     /// <summary>A take-back of a sub-wallet that holds nothing.</summary>
     public const string NothingToTakeBack = "nothing_to_take_back";
+    /// <summary>Every share of the red packet has been claimed.</summary>
+    public const string RedPacketEmpty = "red_packet_empty";
+
+    /// <summary>The red packet's time to claim is over; what nobody claimed goes back to its sender.</summary>
+    public const string RedPacketExpired = "red_packet_expired";
+
+    /// <summary>The sender of a one-to-one red packet cannot claim it.</summary>
+    public const string OwnRedPacket = "own_red_packet";
 }

@@ -9,6 +9,8 @@ public static class RefusalText
         RefusalCodes.CurrencyMismatch => "The wallet holds another currency.",
         RefusalCodes.NotFound => "The wallet was not found.",
         RefusalCodes.CardDeclined => "The card's bank declined.",
+        RefusalCodes.RedPacketEmpty => "Every share of this red packet has been claimed.",
+        RefusalCodes.RedPacketExpired => "This red packet's time to claim is over; what nobody claimed went back to its sender.",
         _ => "The request was refused.",
     };
 }

@@ -64,4 +64,10 @@ public enum MovementKind
 
     /// <summary>What is left in a sub-wallet going back to who funded it: taken back, or at its end.</summary>
     FamilyTakeBack = 11,
+
+    /// <summary>
+    /// A red packet (红包): sent (out of the sender's wallet) or a share claimed (into the claimant's); what nobody claimed
+    /// comes back to the sender as a refund.
+    /// </summary>
+    RedPacket = 12,
 }

@@ -10,12 +10,10 @@ namespace Wallet.Families;
 /// </summary>
 public sealed class FamilyGrain(
     [PersistentState("family", StorageNames.Wallet)] IPersistentState<FamilyState> family,
-    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<FamilyOptions> options)
     : Grain, IFamilyGrain
 {
-    /// <summary>Members and pending invitations together; a family is a household, not a group chat.</summary>
-    public const int MaxMembers = 20;
-
     /// <summary>How long an invitation waits for its answer.</summary>
     public static readonly TimeSpan InvitationValidFor = TimeSpan.FromDays(7);
 
@@ -58,9 +56,9 @@ public sealed class FamilyGrain(
         {
             throw new WalletRefusedException(RefusalCodes.AlreadyInFamily, "That customer is already in this family or invited to it.");
         }
-        if (State.Members.Count + Pending(now).Count() >= MaxMembers)
+        if (State.Members.Count + Pending(now).Count() >= options.Value.MaxMembers)
         {
-            throw new WalletRefusedException(RefusalCodes.FamilyFull, $"A family has at most {MaxMembers} members and invitations together.");
+            throw new WalletRefusedException(RefusalCodes.FamilyFull, $"A family has at most {options.Value.MaxMembers} members and invitations together.");
         }
         var invitation = new FamilyInvitation(Ids.New(IdPrefixes.FamilyInvitation), FamilyId, inviteeId, phone, role, InvitationStatus.Pending, callerId, now, now + InvitationValidFor);
         State.Invitations.Add(invitation);

@@ -142,6 +142,8 @@ public static class WalletSilo
         services.AddSingleton<Webhooks.WebhookSender>();
         services.Configure<Utilities.UtilityOptions>(configuration.GetSection(Utilities.UtilityOptions.Section));
         services.Configure<Fx.FxOptions>(configuration.GetSection(Fx.FxOptions.Section));
+        services.Configure<RedPackets.RedPacketOptions>(configuration.GetSection(RedPackets.RedPacketOptions.Section));
+        services.Configure<Families.FamilyOptions>(configuration.GetSection(Families.FamilyOptions.Section));
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)

@@ -199,7 +199,7 @@ public sealed class RiskState
 
     public static bool IsPayment(EntryDirection direction, MovementKind kind)
         => direction == EntryDirection.Out && kind is MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal or MovementKind.BillPayment
-            or MovementKind.Remittance or MovementKind.FamilyTopUp;
+            or MovementKind.Remittance or MovementKind.FamilyTopUp or MovementKind.RedPacket;
 
     /// <summary>The customer's payments (money out) from <paramref name="since"/> on, this one included.</summary>
     public IEnumerable<MovementMark> PaymentsSince(DateTimeOffset since) => Window.Where(m => m.IsPayment && m.At >= since.UtcTicks);

@@ -35,7 +35,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var device = (await Json(await alice.Post("/v1/me/devices", new { publicKey = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) }), HttpStatusCode.Created)).GetProperty("deviceId").GetString()!;
         // to a third customer: its recipient may see a transfer, and Mallory must be a stranger to it
-        var carolWallet = await (await Register(api)).OpenWallet();
+        var carol = await Register(api);
+        var carolWallet = await carol.OpenWallet();
         var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, carolWallet, 100), "matrix"), HttpStatusCode.Created)).GetProperty("transferId").GetString()!;
         var payee = (await Json(await alice.Post("/v1/bill-payees", new { billerId = "bil_sh_water", accountNumber = "3100123456" }), HttpStatusCode.Created)).GetProperty("payeeId").GetString()!;
         var badTokens = await BadTokens(alice);
@@ -59,6 +60,12 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
+        // to Carol: Mallory may neither see it nor claim it
+        var packet = (await Json(await alice.Post("/v1/red-packets", new { fromWalletId = wallet, recipient = new { customerId = carol.Id }, amount = 100, currency = "CNY", pin = TestData.Pin },
+            "matrix-rp"), HttpStatusCode.Created)).GetProperty("redPacketId").GetString()!;
+        samples["POST /v1/red-packets"] = new("/v1/red-packets", new { fromWalletId = malloryWallet, recipient = new { customerId = alice.Id }, amount = 100, currency = "CNY", pin = TestData.Pin }, false);
+        samples["GET /v1/red-packets/{id}"] = new($"/v1/red-packets/{packet}", null, true);
+        samples["POST /v1/red-packets/{id}/claims"] = new($"/v1/red-packets/{packet}/claims", new { }, true);
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
@@ -85,7 +92,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         }
 
         var view = await Json(await alice.Http.GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK);
-        Assert.Equal((4_700L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString())); // ¥1 sent, ¥1 converted, ¥1 remitted with its ¥50 fee
+        Assert.Equal((4_600L, "active"), (view.GetProperty("balance").GetInt64(), view.GetProperty("status").GetString())); // ¥1 sent, ¥1 converted, ¥1 remitted with its ¥50 fee, ¥1 in a red packet
         Assert.Equal(1, (await Json(await alice.Http.GetAsync("/v1/me/devices"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
         Assert.Equal("active", (await Json(await alice.Http.GetAsync($"/v1/cards/{card}"), HttpStatusCode.OK)).GetProperty("status").GetString());
         await Books.AssertBalanced(api, wallet, malloryWallet, carolWallet);

@@ -15,7 +15,8 @@ public class ClockedClusterFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ClockedClusterFixture() : this(new Dictionary<string, string?>())
+    /// <summary>A clocked cluster whose families may hold over a thousand members: a group red packet's race needs that many claimants.</summary>
+    public ClockedClusterFixture() : this(new Dictionary<string, string?> { ["Wallet:Families:MaxMembers"] = "1100" })
     {
     }
 

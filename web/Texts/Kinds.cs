@@ -15,6 +15,7 @@ public static class Kinds
         "bill_payment" => language.L("缴费", "Bill payment"),
         "conversion" => language.L("换汇", "Conversion"),
         "remittance" => language.L("跨境汇款", "Remittance"),
+        "red_packet" => language.L("红包", "Red packet"),
         _ => kind,
     };
 
@@ -38,10 +39,11 @@ public static class Kinds
         "settlements" => language.L("结算", "Settlements"),
         "conversions" => language.L("换汇", "Conversions"),
         "remittances" => language.L("跨境汇款", "Remittances"),
+        "red_packets" => language.L("红包", "Red packets"),
         _ => language.L("其他", "Other"),
     };
 
     public static readonly string[] Categories =
         ["dining", "groceries", "transport", "shopping", "utilities", "entertainment", "health", "education", "travel", "transfers", "top_ups",
-         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "other"];
+         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "red_packets", "other"];
 }
