@@ -16,6 +16,8 @@ public static class Kinds
         "conversion" => language.L("换汇", "Conversion"),
         "remittance" => language.L("跨境汇款", "Remittance"),
         "red_packet" => language.L("红包", "Red packet"),
+        "family_top_up" => language.L("子钱包充值", "Family top-up"),
+        "family_take_back" => language.L("子钱包收回", "Family take-back"),
         _ => kind,
     };
 
