@@ -34,6 +34,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 app.MapCustomers();
 app.MapWebSession();
 app.MapWallets();
+app.MapAutoTopUp();
 app.MapStatements();
 app.MapCards();
 app.MapTransfers();

@@ -42,6 +42,9 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetConversion"] = "A conversion as the bank recorded it",
         ["SendRemittance"] = "Send money to an account at a bank abroad",
         ["GetRemittance"] = "A remittance abroad and where it stands",
+        ["SetAutoTopUp"] = "Let a bound card top up the wallet when a payment lacks funds, up to a cap a day",
+        ["GetAutoTopUp"] = "The wallet's auto top-up and what it topped up today",
+        ["RemoveAutoTopUp"] = "Stop topping up the wallet automatically",
         // Families and sub-wallets
         ["CreateFamily"] = "Create a family group, kept by the caller",
         ["ListFamilies"] = "The families the caller belongs to",

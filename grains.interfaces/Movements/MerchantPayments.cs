@@ -124,6 +124,9 @@ public sealed record PaymentReceipt(
     /// <summary>Paid from a wallet in another currency than the merchant's: what that wallet paid, and at what rate; null otherwise.</summary>
     [Id(8)] public Exchanged? Exchange { get; init; }
 
+    /// <summary>The top-up from the owner's card that covered what the wallet lacked before it paid (an auto top-up), or null.</summary>
+    [Id(9)] public Wallets.AutoTopUpApplied? AutoTopUp { get; init; }
+
     public long Paid => Price - (Promotion?.Discount ?? 0);
 
     public long MerchantReceived => Paid - (Promotion?.Cashback ?? 0);

@@ -41,7 +41,8 @@ public sealed record AutoTopUpView(
     [property: Id(0)] string WalletId,
     [property: Id(1)] AutoTopUpSettings Settings,
     [property: Id(2)] DateOnly Day,
-    [property: Id(3)] long UsedToday);
+    [property: Id(3)] long UsedToday,
+    [property: Id(4)] string Currency);
 
 /// <summary>A top-up a payment may make: from which card, how much.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.AutoTopUpPlan")]

@@ -110,6 +110,10 @@ public interface IWalletBookkeepingGrain : IGrainWithStringKey
     [Alias("ForgetFiled"), Transaction(TransactionOption.Create), AlwaysInterleave]
     Task ForgetFiled(long sequence);
 
+    /// <summary>The owner set or removed the wallet's auto top-up (<see cref="IAutoTopUpGrain"/>): a payment short of money asks it only when set.</summary>
+    [Alias("NoteAutoTopUp")]
+    Task NoteAutoTopUp(bool on);
+
     /// <summary>Posts a till's takings into the book, inside the sweeper's transaction; returns the till's mark of what it drained.</summary>
     [Alias("TakeTill"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<long> TakeTill(int till);

@@ -12,7 +12,8 @@ public sealed record WalletFacts(
     [property: Id(3)] WalletStatus Status,
     [property: Id(4)] DateTimeOffset OpenedAt,
     [property: Id(5)] int ReceivingTills = 0,
-    [property: Id(6)] string? SubWalletId = null);
+    [property: Id(6)] string? SubWalletId = null,
+    [property: Id(7)] bool AutoTopUp = false);
 
 /// <summary>Why an operator set a wallet's status, who, and when: kept with the wallet and carried by the change's event.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.StatusNote")]

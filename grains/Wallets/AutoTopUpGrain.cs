@@ -18,8 +18,7 @@ public sealed class AutoTopUpGrain(
 
     public async Task<AutoTopUpView?> Find(string callerId)
     {
-        await OwnedBy(callerId);
-        return View();
+        return View(await OwnedBy(callerId));
     }
 
     public async Task<AutoTopUpView> Set(string callerId, AutoTopUpSettings settings)
@@ -32,7 +31,8 @@ public sealed class AutoTopUpGrain(
         await GrainFactory.GetGrain<ICardBindingGrain>(settings.CardId).GetInstrument(callerId); // one of theirs, bound and verified
         State.Settings = settings;
         await state.WriteStateAsync();
-        return View()!;
+        await GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId).NoteAutoTopUp(true);
+        return View(wallet)!;
     }
 
     public async Task Remove(string callerId)
@@ -43,6 +43,7 @@ public sealed class AutoTopUpGrain(
             State.Settings = null;
             await state.WriteStateAsync();
         }
+        await GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId).NoteAutoTopUp(false);
     }
 
     public async Task<AutoTopUpPlan?> Reserve(string topUpId, long shortfall)
@@ -89,10 +90,10 @@ public sealed class AutoTopUpGrain(
         }
     }
 
-    private AutoTopUpView? View()
+    private AutoTopUpView? View(WalletFacts wallet)
     {
         Today();
-        return State.Settings is { } settings ? new AutoTopUpView(WalletId, settings, State.Day, State.Used) : null;
+        return State.Settings is { } settings ? new AutoTopUpView(WalletId, settings, State.Day, State.Used, wallet.Currency) : null;
     }
 
     private async Task<WalletFacts> OwnedBy(string callerId)

@@ -70,7 +70,7 @@ public sealed partial class WalletGrain(
         // A capped wallet is credited in its book, where the cap sees the whole balance at once; a frozen
         // owner's too, where their restriction refuses them (a till would take them), and a sub-wallet's, which takes only its family's money.
         var receivingTills = LimitsNow.BalanceCap is null && p.OwnerRestriction != Risk.Restriction.Freeze && p.SubWalletId is null ? p.Tills : 0;
-        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.SubWalletId));
+        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.SubWalletId, p.AutoTopUp));
     }
 
     public Task<WalletFacts?> GetFactsToCredit()
@@ -206,6 +206,15 @@ public sealed partial class WalletGrain(
         {
             // Written before the transaction commits: if it then aborts, credits merely go to the book for a while.
             profile.State.OwnerRestriction = restriction;
+            await profile.WriteStateAsync();
+        }
+    }
+
+    public async Task NoteAutoTopUp(bool on)
+    {
+        if (profile.RecordExists && profile.State.AutoTopUp != on)
+        {
+            profile.State.AutoTopUp = on;
             await profile.WriteStateAsync();
         }
     }

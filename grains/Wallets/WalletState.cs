@@ -32,6 +32,9 @@ public sealed class WalletProfile
 
     /// <summary>The sub-wallet (<c>sw_…</c>) whose family's rules govern this wallet, or null for a wallet of the owner's own.</summary>
     [Id(10)] public string? SubWalletId { get; set; }
+
+    /// <summary>Whether the owner set an auto top-up: a copy of <see cref="AutoTopUpGrain"/>'s setting, so a payment asks it only then.</summary>
+    [Id(11)] public bool AutoTopUp { get; set; }
 }
 
 /// <summary>A request that opened a wallet (its key names the wallet) and what it was answered.</summary>

@@ -56,7 +56,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
-        foreach (var (route, sample) in await FamilySamples(alice, malloryWallet))
+        foreach (var (route, sample) in await FamilySamples(alice, wallet, malloryWallet, malloryCard))
         {
             samples[route] = sample;
         }
@@ -138,9 +138,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
 
     /// <summary>
     /// The family routes, aimed at Alice's family (Bob in it with a sub-wallet, Carol invited and not yet answering): Mallory,
-    /// outside it, is told none of it exists; he creates and lists only his own.
+    /// outside it, is told none of it exists; he creates and lists only his own. And her wallet's auto top-up, with his card.
     /// </summary>
-    private async Task<Dictionary<string, Sample>> FamilySamples(ApiCustomer alice, string malloryWallet)
+    private async Task<Dictionary<string, Sample>> FamilySamples(ApiCustomer alice, string aliceWallet, string malloryWallet, string malloryCard)
     {
         var (bob, carol) = (await Register(api), await Register(api));
         var family = (await Json(await alice.Post("/v1/families", new { name = "The Lis" }), HttpStatusCode.Created)).GetProperty("familyId").GetString()!;
@@ -168,6 +168,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/sub-wallets/{id}/unfreeze"] = new($"/v1/sub-wallets/{subWallet}/unfreeze", new { }, true),
             ["POST /v1/sub-wallets/{id}/top-ups"] = new($"/v1/sub-wallets/{subWallet}/top-ups", new { fromWalletId = malloryWallet, amount = 100, pin = TestData.Pin }, true),
             ["POST /v1/sub-wallets/{id}/take-backs"] = new($"/v1/sub-wallets/{subWallet}/take-backs", new { toWalletId = malloryWallet }, true),
+            ["PUT /v1/wallets/{id}/auto-top-up"] = new($"/v1/wallets/{aliceWallet}/auto-top-up", new { cardId = malloryCard, dailyCap = 100 }, true),
+            ["GET /v1/wallets/{id}/auto-top-up"] = new($"/v1/wallets/{aliceWallet}/auto-top-up", null, true),
+            ["DELETE /v1/wallets/{id}/auto-top-up"] = new($"/v1/wallets/{aliceWallet}/auto-top-up", null, true),
             ["GET /v1/sub-wallets/{id}/approvals"] = new($"/v1/sub-wallets/{subWallet}/approvals", null, true),
             ["POST /v1/sub-wallets/{id}/approvals/{paymentId}/approve"] = new($"/v1/sub-wallets/{subWallet}/approvals/py_unknown/approve", new { }, true),
             ["POST /v1/sub-wallets/{id}/approvals/{paymentId}/decline"] = new($"/v1/sub-wallets/{subWallet}/approvals/py_unknown/decline", new { }, true),

@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -131,10 +131,10 @@ public sealed partial class ReadmeExamplesTests
         Assert.Equal(2, me.GetProperty("tier").GetInt32());   // real name (4 -> 3), then a debit card in that name (3 -> 2)
 
         // Spending: dining is the noodle shop's ¥12.50 less the ¥5.00 refund, the ¥8.00 code charge, the promotions' ¥25.00 and
-        // ¥4.00, and the ¥25.00 lunch its owner called dining; its ¥60 budget was told spent, once; the read model agrees with the ledger.
+        // ¥4.00, the ¥25.00 lunch its owner called dining, and the ¥8.00 tea the auto top-up paid for; its ¥60 budget was told spent, once; the read model agrees with the ledger.
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var spending = await Json(customer, $"/v1/me/spending?month={month}");
-        Assert.Equal(1_250 - 500 + 800 + 2_500 + 400 + 2_500, spending.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "dining").GetProperty("amount").GetInt64());
+        Assert.Equal(1_250 - 500 + 800 + 2_500 + 400 + 2_500 + 800, spending.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "dining").GetProperty("amount").GetInt64());
         Assert.Single((await Json(customer, "/v1/me/notifications?limit=100")).GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "budget");
         await Eventually.Until(async () => (await Json(operators, $"/v1/ops/customers/{me.GetProperty("customerId").GetString()}/spending/reconciliation?month={month}")).GetProperty("agrees").GetBoolean(),
             "the spending analysis agreeing with the ledger", TimeSpan.FromSeconds(10));
@@ -156,6 +156,10 @@ public sealed partial class ReadmeExamplesTests
         Assert.Contains("\"amount\": 1400", lines);
         await Eventually.Until(async () => (await Json(customer, "/v1/me/notifications?limit=100")).GetProperty("items").EnumerateArray()
             .Any(n => n.GetProperty("kind").GetString() == "sub_wallet_payment"), "the owner told of the sub-wallet's payment", TimeSpan.FromSeconds(10));
+
+        // Auto top-up: the ¥8.00 payment from the empty wallet topped up ¥50.00 once, though it was sent twice.
+        Assert.Equal(5_000 - 800, (await Json(customer, $"/v1/wallets/{session.Variables["POCKET"]}")).GetProperty("balance").GetInt64());
+        Assert.Single((await Json(customer, $"/v1/wallets/{session.Variables["POCKET"]}/transactions?kind=top_up")).GetProperty("items").EnumerateArray());
 
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");

@@ -36,13 +36,17 @@ public sealed class QrPaymentGrain(
         {
             return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
             {
-                var (receipt, debit, to, dynamic, restriction, subWalletId) = await PlanPayment(order, released);
+                var (receipt, debit, to, dynamic, restriction, from) = await PlanPayment(order, released);
+                if (!released && await AutoTopUps.Cover(GrainFactory, MovementId, order.CustomerId, from, debit.Amount) is { } topped)
+                {
+                    receipt = receipt with { AutoTopUp = topped };
+                }
                 if (restriction == Restriction.Review)
                 {
                     // Kept with its conversion: the release pays what was held, at the rate the customer was shown.
                     return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange });
                 }
-                if (!released && subWalletId is not null && await GrainFactory.GetGrain<Families.ISubWalletGrain>(subWalletId).NeedsApproval(debit.Amount))
+                if (!released && from.SubWalletId is { } subWalletId && await GrainFactory.GetGrain<Families.ISubWalletGrain>(subWalletId).NeedsApproval(debit.Amount))
                 {
                     // Over its family's threshold: held in the sub-wallet until the owner or a guardian answers (the rules are met when it is paid).
                     return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange }, MovementStatus.AwaitingApproval);
@@ -70,7 +74,7 @@ public sealed class QrPaymentGrain(
         }
     }
 
-    private async Task<(PaymentReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction, string? SubWalletId)> PlanPayment(PaymentOrder order, bool released)
+    private async Task<(PaymentReceipt, Posting, WalletFacts, bool Dynamic, Restriction Restriction, WalletFacts From)> PlanPayment(PaymentOrder order, bool released)
     {
         RequireMovableAmount(order.Amount, order.Currency);
         var restriction = await Authorise(order.CustomerId, order.Authorisation, order.Fingerprint, released, SignedPayment.Payment, order.Amount, order.Currency, order.MerchantId);
@@ -96,7 +100,7 @@ public sealed class QrPaymentGrain(
         // The payer's entry names the merchant it paid, not the merchant's settlement wallet (the bank's business).
         var debit = new Posting(MovementId, MovementKind.Payment, order.CustomerId, exchange?.WalletAmount ?? order.Amount, from.Currency, order.MerchantId, memo,
             PayerAuthorised: true, Category: SpendingCategories.ForMerchant(merchant.Category));
-        return (receipt, debit, to, code.Dynamic, restriction, from.SubWalletId);
+        return (receipt, debit, to, code.Dynamic, restriction, from);
     }
 
     /// <summary>
