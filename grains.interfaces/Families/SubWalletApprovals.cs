@@ -9,8 +9,15 @@ namespace Wallet.Families;
 [Alias("Wallet.ISubWalletApprovalsGrain")]
 public interface ISubWalletApprovalsGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// A payment is about to wait (told before its commit): listed so it expires even if nothing follows, but shown and
+    /// told to the family only once it waits (<see cref="Await"/>). One refused meanwhile is forgotten when it expires.
+    /// </summary>
+    [Alias("Expect"), AlwaysInterleave]
+    Task Expect(PendingApproval approval);
+
     /// <summary>A payment now waits (told by the payment after its commit, and again on a replay: the same one changes nothing).</summary>
-    [Alias("Await")]
+    [Alias("Await"), AlwaysInterleave]
     Task Await(PendingApproval approval);
 
     /// <summary>What waits, oldest first, for the family's owner, a guardian or the member; to anyone else the sub-wallet does not exist.</summary>
@@ -37,8 +44,11 @@ public sealed record PendingApproval(
     [property: Id(5)] DateTimeOffset At,
     [property: Id(6)] DateTimeOffset ExpiresAt);
 
-/// <summary>How long a sub-wallet's payment waits for its family's approval before it expires.</summary>
+/// <summary>How long a sub-wallet's payment waits for its family's approval before it expires, and what the family is shown of it.</summary>
 public static class SubWalletApprovals
 {
     public static readonly TimeSpan AwaitFor = TimeSpan.FromHours(24);
+
+    public static PendingApproval Pending(ReviewableOutcome payment, string movementId, string subWalletId)
+        => new(movementId, subWalletId, payment.Sides.To.MerchantId ?? "", payment.HeldAmount, payment.SenderCurrency, payment.CreatedAt, payment.CreatedAt + AwaitFor);
 }

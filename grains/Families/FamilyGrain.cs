@@ -77,11 +77,11 @@ public sealed class FamilyGrain(
     public async Task<FamilyInvitation> Answer(string callerId, string invitationId, bool accept)
     {
         var invitation = InvitationSeenBy(invitationId, i => i.InviteeId == callerId);
-        var answered = await Close(invitation, accept ? InvitationStatus.Accepted : InvitationStatus.Declined);
+        // The member joins in the same write that closes the invitation: never one without the other.
+        var answered = await Close(invitation, accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
+            accept ? () => State.Members.Add(new FamilyMember(callerId, invitation.Role, clock.GetUtcNow())) : null);
         if (accept)
         {
-            State.Members.Add(new FamilyMember(callerId, invitation.Role, clock.GetUtcNow()));
-            await family.WriteStateAsync();
             await Memberships(callerId).Joined(FamilyId);
         }
         return answered;
@@ -136,7 +136,7 @@ public sealed class FamilyGrain(
         }
     }
 
-    private async Task<FamilyInvitation> Close(FamilyInvitation invitation, InvitationStatus status)
+    private async Task<FamilyInvitation> Close(FamilyInvitation invitation, InvitationStatus status, Action? withIt = null)
     {
         var now = clock.GetUtcNow();
         if (invitation.StatusAt(now) is var current && current != InvitationStatus.Pending)
@@ -147,6 +147,7 @@ public sealed class FamilyGrain(
         }
         var closed = invitation with { Status = status };
         State.Invitations[State.Invitations.IndexOf(invitation)] = closed;
+        withIt?.Invoke();
         var answered = State.Invitations.Where(i => i.StatusAt(now) != InvitationStatus.Pending).ToList();
         if (answered.Count > AnsweredKept)
         {

@@ -31,7 +31,7 @@ public sealed class FamilyTakeBackGrain(
         {
             throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The wallet holds {to.Currency}, not {terms.Currency}.");
         }
-        var amount = await Wallet(terms.WalletId).ReadBalance();
+        var amount = (await Wallet(terms.WalletId).GetView(terms.MemberId)).Available; // money held for a payment awaiting approval stays for it
         if (amount == 0)
         {
             throw new WalletRefusedException(RefusalCodes.NothingToTakeBack, "The sub-wallet holds nothing.");

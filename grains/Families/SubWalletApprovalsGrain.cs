@@ -24,7 +24,7 @@ public sealed partial class SubWalletApprovalsGrain(
 
     private ISubWalletGrain SubWallet => GrainFactory.GetGrain<ISubWalletGrain>(this.GetPrimaryKeyString());
 
-    public async Task Await(PendingApproval approval)
+    public async Task Expect(PendingApproval approval)
     {
         if (State.Pending.Exists(p => p.MovementId == approval.MovementId) || State.Decided.Contains(approval.MovementId))
         {
@@ -33,6 +33,17 @@ public sealed partial class SubWalletApprovalsGrain(
         State.Pending.Add(approval);
         await approvals.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ExpiryReminder, ExpiryCheckEvery, ExpiryCheckEvery);
+    }
+
+    public async Task Await(PendingApproval approval)
+    {
+        if (State.Decided.Contains(approval.MovementId) || State.Confirmed.Contains(approval.MovementId))
+        {
+            return; // answered already, or told already (a replay)
+        }
+        await Expect(approval);
+        State.Confirmed.Add(approval.MovementId);
+        await approvals.WriteStateAsync();
         var terms = await SubWallet.Steward(this.GetPrimaryKeyString());
         foreach (var steward in terms.Stewards)
         {
@@ -45,7 +56,7 @@ public sealed partial class SubWalletApprovalsGrain(
     public async Task<IReadOnlyList<PendingApproval>> List(string callerId)
     {
         await SubWallet.View(callerId); // the family and the member; anyone else is told it does not exist
-        return [.. State.Pending];
+        return [.. State.Pending.Where(p => State.Confirmed.Contains(p.MovementId))];
     }
 
     public async Task<ReviewableOutcome> Decide(string callerId, string movementId, bool approve)
@@ -65,13 +76,20 @@ public sealed partial class SubWalletApprovalsGrain(
         var now = clock.GetUtcNow();
         foreach (var expired in State.Pending.Where(p => p.ExpiresAt <= now).ToList())
         {
-            await Answer(expired.MovementId, new ApprovalAnswer(null, Approve: false));
+            try
+            {
+                await Answer(expired.MovementId, new ApprovalAnswer(null, Approve: false));
+            }
+            catch (WalletRefusedException gone) when (gone.Code is RefusalCodes.NotPending or RefusalCodes.NotFound)
+            {
+                // forgotten by Answer: it was not waiting any more
+            }
         }
         if (State.Pending.Count == 0)
         {
             await this.ForgetReminder(ExpiryReminder);
         }
-        return [.. State.Pending];
+        return [.. State.Pending.Where(p => State.Confirmed.Contains(p.MovementId))];
     }
 
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) => FollowUp();
@@ -85,8 +103,9 @@ public sealed partial class SubWalletApprovalsGrain(
         {
             outcome = await payment.AnswerApproval(answer);
         }
-        catch (WalletRefusedException settled) when (settled.Code == RefusalCodes.NotPending)
+        catch (WalletRefusedException settled) when (settled.Code is RefusalCodes.NotPending or RefusalCodes.NotFound)
         {
+            // Answered another way, or refused (or never committed) after it was expected: nothing waits any more.
             LogAlreadySettled(logger, movementId);
             await Forget(movementId);
             throw;
@@ -101,6 +120,7 @@ public sealed partial class SubWalletApprovalsGrain(
     private async Task Forget(string movementId)
     {
         State.Pending.RemoveAll(p => p.MovementId == movementId);
+        State.Confirmed.Remove(movementId);
         State.Decided.Add(movementId);
         if (State.Decided.Count > DecidedKept)
         {
@@ -120,4 +140,7 @@ public sealed class SubWalletApprovalsState
 
     /// <summary>The most recent payments answered, so a second answer is told "not pending", not "not found".</summary>
     [Id(1)] public List<string> Decided { get; set; } = [];
+
+    /// <summary>The listed payments whose commit confirmed they wait (shown and told to the family); the others were only expected.</summary>
+    [Id(2)] public HashSet<string> Confirmed { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using Wallet.Money;
 using Wallet.Movements;
 using Wallet.Notifications;
 using Wallet.Refusals;
+using Wallet.Wallets;
 
 namespace Wallet.Families;
 
@@ -27,15 +28,20 @@ public sealed partial class SubWalletGrain
         {
             throw WalletRefusedException.NotFound("The sub-wallet");
         }
-        var view = await ViewNow();
+        var now = await Snapshot();
+        var view = ViewOf(now);
         if (view.EndedAt is null && view.Day > view.Rules.EndDate)
         {
             return await End("its end date passed");
         }
-        await Tell(view);
+        if (view.EndedAt is null && await RoleOf(State.MemberId) is null)
+        {
+            return await End("its member left the family"); // a departure whose ending did not finish (the family lists them no more)
+        }
+        await Tell(now.Guard);
         if (State.EndReason is not null && !State.GivenBack)
         {
-            await GiveBack(); // ended, but what was left did not go back yet (a crash, a payment racing the end)
+            await GiveBack(); // ended, but what was left did not go back yet (a crash, a hold, a refusal)
         }
         return view;
     }
@@ -52,35 +58,56 @@ public sealed partial class SubWalletGrain
             await InTransaction(() => guard.PerformUpdate(g => g.EndedAt ??= clock.GetUtcNow()));
             State.EndReason = reason;
             await profile.WriteStateAsync();
-            await Notify([State.MemberId, .. Stewards], $"ntf_{SubWalletId}_ended", "sub_wallet_ended", "A sub-wallet has ended",
+            await Notify([State.MemberId, .. await StewardsNow()], $"ntf_{SubWalletId}_ended", "sub_wallet_ended", "A sub-wallet has ended",
                 $"The sub-wallet has ended ({reason}); what was left goes back to the family.");
         }
         await GiveBack();
-        await Tell(await ViewNow());
-        await this.ForgetReminder(FollowUpReminder);
+        await Tell((await Snapshot()).Guard);
+        if (State.GivenBack)
+        {
+            await this.ForgetReminder(FollowUpReminder); // otherwise its follow-up tries again
+        }
         return await ViewNow();
     }
 
     /// <summary>
-    /// What is left goes to the wallet that funded it last, by a take-back whose id is made from the sub-wallet's, so it
-    /// happens once however often it is asked. Nothing left (or never funded) is given back already.
+    /// What is left goes to the wallet that funded it last (or, if that was never noted, the owner's own in its currency),
+    /// by a take-back whose id is made from the sub-wallet's and the attempt's number: a retry of one attempt happens once;
+    /// an attempt refused (money still held for a payment awaiting approval, a wallet that takes nothing) is followed by
+    /// the next at the next follow-up, until nothing is left.
     /// </summary>
     private async Task GiveBack()
     {
-        if (State.FundedFrom is { } to)
+        var to = State.FundedFrom ?? await GrainFactory.GetGrain<Customers.ICustomerGrain>(State.FamilyOwnerId).FindReceivingWallet(State.Currency);
+        if (to is null)
         {
-            var key = MovementIds.For(Workflow.FamilyTakeBack, SubWalletId, "end");
-            try
+            LogNotGivenBack(logger, SubWalletId, "no_wallet");
+            return;
+        }
+        var attempt = $"end {State.GiveBackAttempts}";
+        try
+        {
+            var back = await GrainFactory.GetGrain<IFamilyTakeBackGrain>(MovementIds.For(Workflow.FamilyTakeBack, SubWalletId, attempt))
+                .TakeBack(new FamilyTakeBackOrder(SubWalletId, attempt, SubWalletId, to));
+            if (back.Status != MovementStatus.Completed)
             {
-                var back = await GrainFactory.GetGrain<IFamilyTakeBackGrain>(key).TakeBack(new FamilyTakeBackOrder(SubWalletId, "end", SubWalletId, to));
-                if (back.Status != MovementStatus.Completed)
-                {
-                    LogNotGivenBack(logger, SubWalletId, back.Refusal?.Code ?? "");
-                    return; // refused for good under its key: the family takes it back by hand
-                }
+                LogNotGivenBack(logger, SubWalletId, back.Refusal?.Code ?? "");
+                State.GiveBackAttempts++;
+                await profile.WriteStateAsync();
+                return;
             }
-            catch (WalletRefusedException nothing) when (nothing.Code == RefusalCodes.NothingToTakeBack)
+            if (await GrainFactory.GetGrain<IWalletGrain>(State.WalletId).ReadBalance() > 0)
             {
+                State.GiveBackAttempts++; // what was held is still there: the next follow-up gives it back once let go
+                await profile.WriteStateAsync();
+                return;
+            }
+        }
+        catch (WalletRefusedException nothing) when (nothing.Code == RefusalCodes.NothingToTakeBack)
+        {
+            if (await GrainFactory.GetGrain<IWalletGrain>(State.WalletId).ReadBalance() > 0)
+            {
+                return; // all of it held: nothing to take yet
             }
         }
         State.GivenBack = true;
@@ -93,23 +120,25 @@ public sealed partial class SubWalletGrain
         {
             _telling?.Dispose();
             _telling = null;
-            await Tell(await ViewNow());
+            await Tell((await Snapshot()).Guard);
         }, new GrainTimerCreationOptions(TellAfter, Timeout.InfiniteTimeSpan));
 
     /// <summary>
     /// Each payment not told yet, to the owner (and the guardian who opened it): one by one, or — the owner's choice —
     /// those of earlier days in one summary. Each notice's id is made from what it tells, so telling again repeats nothing.
     /// </summary>
-    private async Task Tell(SubWalletView view)
+    private async Task Tell(SubWalletGuard g)
     {
-        var untold = view.RecentPayments.Where(p => p.Number > State.ToldThrough).OrderBy(p => p.Number).ToList();
-        if (view.Rules.Notices == PaymentNotices.DailySummary)
+        var untold = g.Payments.Where(p => p.Number > State.ToldThrough).ToList();
+        var stewards = untold.Count > 0 ? await StewardsNow() : [];
+        if (g.Rules.Notices == PaymentNotices.DailySummary)
         {
-            untold = [.. untold.Where(p => limits.DayOf(p.At) < view.Day)];
+            var today = limits.DayOf(clock.GetUtcNow());
+            untold = [.. untold.Where(p => limits.DayOf(p.At) < today)];
             if (untold.Count > 0)
             {
                 var total = untold.Sum(p => p.Amount);
-                await Notify(Stewards, $"ntf_{SubWalletId}_summary_{untold[^1].Number}", "sub_wallet_summary", "Your family's spending",
+                await Notify(stewards, $"ntf_{SubWalletId}_summary_{untold[^1].Number}", "sub_wallet_summary", "Your family's spending",
                     $"{untold.Count} payment(s) from the sub-wallet, {Amounts.Format(total, State.Currency)} in all, up to {limits.DayOf(untold[^1].At):yyyy-MM-dd}.");
             }
         }
@@ -117,7 +146,7 @@ public sealed partial class SubWalletGrain
         {
             foreach (var payment in untold)
             {
-                await Notify(Stewards, $"ntf_{payment.MovementId}_family", "sub_wallet_payment", "A sub-wallet paid",
+                await Notify(stewards, $"ntf_{payment.MovementId}_family", "sub_wallet_payment", "A sub-wallet paid",
                     $"{Amounts.Format(payment.Amount, State.Currency)} to {payment.MerchantId} from the sub-wallet.", payment.MovementId);
             }
         }
@@ -128,8 +157,10 @@ public sealed partial class SubWalletGrain
         }
     }
 
-    /// <summary>Told of the sub-wallet: the family's owner, and the guardian who opened it when that is someone else.</summary>
-    private string[] Stewards => State.OpenedBy == State.FamilyOwnerId ? [State.FamilyOwnerId] : [State.FamilyOwnerId, State.OpenedBy];
+    /// <summary>Told of the sub-wallet: the family's owner, and the guardian who opened it when that is someone else and still a guardian.</summary>
+    private async Task<string[]> StewardsNow()
+        => State.OpenedBy == State.FamilyOwnerId || await RoleOf(State.OpenedBy) is not (FamilyRole.Owner or FamilyRole.Guardian)
+            ? [State.FamilyOwnerId] : [State.FamilyOwnerId, State.OpenedBy];
 
     private async Task Notify(IEnumerable<string> customerIds, string notificationId, string kind, string title, string body, string? reference = null)
     {

@@ -29,9 +29,12 @@ public sealed partial class SubWalletGrain(
     {
         if (profile.RecordExists)
         {
-            return State.OpenedBy == opening.OpenedBy && State.Request == opening.Request
-                ? Replayable<SubWalletView>.Again(await ViewNow())
-                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            if (State.OpenedBy != opening.OpenedBy || State.Request != opening.Request)
+            {
+                throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            }
+            await RequireSteward(opening.OpenedBy); // one who has left the family learns nothing more by replaying
+            return Replayable<SubWalletView>.Again(await ViewNow());
         }
         RequireFutureEnd(opening.Rules);
         var family = GrainFactory.GetGrain<IFamilyGrain>(opening.FamilyId);
@@ -41,9 +44,13 @@ public sealed partial class SubWalletGrain(
                 : opening.MemberId == opening.OpenedBy ? WalletRefusedException.NotFound("The member")
                 : new WalletRefusedException(RefusalCodes.FamilyRoleRequired, "The family's owner or a guardian opens sub-wallets.");
         }
-        if (await family.RoleOf(opening.MemberId) is null)
+        switch (await family.RoleOf(opening.MemberId))
         {
-            throw WalletRefusedException.NotFound("The member");
+            case null:
+                throw WalletRefusedException.NotFound("The member");
+            case FamilyRole.Owner or FamilyRole.Guardian:
+                // A steward's own sub-wallet would be governed by its own spender: its rules would bind nobody.
+                throw new WalletRefusedException(RefusalCodes.FamilyRoleRequired, "A sub-wallet is for a member; the owner and guardians look after them.");
         }
         // The wallet is in the member's name, under their tier and restriction, named by this sub-wallet: a retry reaches the same one.
         var wallet = await GrainFactory.GetGrain<ICustomerGrain>(opening.MemberId)
@@ -121,7 +128,7 @@ public sealed partial class SubWalletGrain(
         {
             await RequireSteward(callerId);
         }
-        return new SubWalletTerms(State.WalletId, State.MemberId, State.Currency, State.EndReason is not null, Stewards);
+        return new SubWalletTerms(State.WalletId, State.MemberId, State.Currency, State.EndReason is not null, await StewardsNow());
     }
 
     public async Task NoteFunding(string walletId)
@@ -138,9 +145,9 @@ public sealed partial class SubWalletGrain(
     {
         switch (await RoleOf(callerId))
         {
-            case FamilyRole.Owner or FamilyRole.Guardian:
+            case FamilyRole.Owner or FamilyRole.Guardian when callerId != State.MemberId:
                 return;
-            case FamilyRole.Member when callerId == State.MemberId:
+            case not null when callerId == State.MemberId:
                 throw new WalletRefusedException(RefusalCodes.FamilyRoleRequired, "The family's owner or a guardian looks after a sub-wallet; its member spends from it.");
             default:
                 throw WalletRefusedException.NotFound("The sub-wallet");
@@ -159,8 +166,10 @@ public sealed partial class SubWalletGrain(
     private async Task<FamilyRole?> RoleOf(string callerId)
         => profile.RecordExists ? await GrainFactory.GetGrain<IFamilyGrain>(State.FamilyId).RoleOf(callerId) : null;
 
-    /// <summary>The sub-wallet now: its rules and the day's spending as committed, and its wallet's balance, read in one transaction.</summary>
-    private async Task<SubWalletView> ViewNow()
+    private async Task<SubWalletView> ViewNow() => ViewOf(await Snapshot());
+
+    /// <summary>The guard as committed (its rules, the day's spending, its payments) and the wallet's balance, read in one transaction.</summary>
+    private async Task<(SubWalletGuard Guard, long Balance)> Snapshot()
     {
         SubWalletGuard? g = null;
         long balance = 0;
@@ -169,8 +178,13 @@ public sealed partial class SubWalletGrain(
             g = await guard.PerformRead(read => read);
             balance = await GrainFactory.GetGrain<IWalletGrain>(State.WalletId).ReadBalance();
         });
-        var day = limits.DayOf(clock.GetUtcNow());
-        return new SubWalletView(SubWalletId, State.WalletId, State.FamilyId, State.MemberId, State.OpenedBy, State.Currency, balance, g!.Frozen, g.EndedAt,
+        return (g!, balance);
+    }
+
+    private SubWalletView ViewOf((SubWalletGuard Guard, long Balance) now)
+    {
+        var (g, day) = (now.Guard, limits.DayOf(clock.GetUtcNow()));
+        return new SubWalletView(SubWalletId, State.WalletId, State.FamilyId, State.MemberId, State.OpenedBy, State.Currency, now.Balance, g.Frozen, g.EndedAt,
             g.Rules, day, g.SpentOn(day), [.. g.Payments.Reverse().Take(20)], State.OpenedAt);
     }
 

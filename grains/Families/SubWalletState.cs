@@ -25,6 +25,9 @@ public sealed class SubWalletProfile
     [Id(9)] public string? EndReason { get; set; }
     [Id(10)] public bool GivenBack { get; set; }
 
+    /// <summary>How many attempts to give back what was left were refused: each names its own take-back.</summary>
+    [Id(13)] public int GiveBackAttempts { get; set; }
+
     /// <summary>Who keeps the family (it never changes hands): told of the payments, with the opener when another.</summary>
     [Id(11)] public string FamilyOwnerId { get; set; } = "";
 

@@ -121,9 +121,9 @@ public sealed partial class WalletGrain(
         Refusal? refusal = null;
         await Post([(posting, EntryDirection.Out, now)], b =>
         {
-            if (posting.Reviewed)
+            if (posting.Reviewed || posting.FamilyApproved)
             {
-                b.Holds = b.Holds.Remove(posting.MovementId); // released from review: it spends what was held for it, or lets it go if refused
+                b.Holds = b.Holds.Remove(posting.MovementId); // released from review or approved: it spends what was held for it, or lets it go if refused
             }
             var usage = b.Usage.On(day);
             refusal = BookRules.RefusesDebit(b, posting, usage, tierLimits);

@@ -89,6 +89,19 @@ public sealed class FamilyTests(ClockedClusterFixture fixture)
         Assert.Equal(RefusalCodes.NotFound, (await Refused(() => Families.SubWallet(mine.SubWalletId).View(stranger.Id))).Code);
     }
 
+    [Fact]
+    public async Task A_sub_wallet_is_for_a_member_never_for_a_guardian_who_would_look_after_it_themselves()
+    {
+        fixture.SetShanghaiTime(2026, 12, 1, 12, 0);
+        var (owner, _, familyId) = await Families.NewFamily();
+        var guardian = await Families.Join(familyId, owner, FamilyRole.Guardian);
+
+        var refused = await Refused(() => Families.OpenSubWallet(familyId, owner, guardian));
+
+        Assert.Equal(RefusalCodes.FamilyRoleRequired, refused.Code);
+        Assert.Empty((await Families.Family(familyId).View(owner.Id)).SubWallets);
+    }
+
     private IFamilyMembershipsGrain Memberships(TestCustomer customer) => fixture.Grains.GetGrain<IFamilyMembershipsGrain>(customer.Id);
 
     private static Task<WalletRefusedException> Refused(Func<Task> act) => Assert.ThrowsAsync<WalletRefusedException>(act);

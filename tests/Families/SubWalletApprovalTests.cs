@@ -95,6 +95,40 @@ public sealed class SubWalletApprovalTests(ClockedClusterFixture fixture)
         await _bank.AssertBalanced(ownerWallet, sw.WalletId);
     }
 
+    [Fact]
+    public async Task An_approval_does_not_answer_the_banks_review_of_a_member_put_under_it_meanwhile()
+    {
+        fixture.SetShanghaiTime(2026, 12, 1, 12, 0);
+        var (owner, ownerWallet, member, sw, shop) = await Funded(new SubWalletRules { ApprovalAbove = 1_000 });
+        var waiting = await Families.Pay(member, sw.WalletId, shop, 4_000);
+        await fixture.Grains.GetGrain<Wallet.Customers.ICustomerGrain>(member.Id).Restrict(Wallet.Risk.Restriction.Review);
+
+        var approved = await Approvals(sw).Decide(owner.Id, waiting.MovementId, approve: true);
+
+        Assert.Equal((MovementStatus.Refused, RefusalCodes.HeldForReview), (approved.Status, approved.Refusal!.Code));
+        var view = await fixture.Grains.GetGrain<IWalletGrain>(sw.WalletId).GetView(member.Id);
+        Assert.Equal((20_000L, 20_000L), (view.Balance, view.Available));
+        await fixture.Grains.GetGrain<Wallet.Customers.ICustomerGrain>(member.Id).Restrict(Wallet.Risk.Restriction.None);
+        await _bank.AssertBalanced(ownerWallet, sw.WalletId);
+    }
+
+    [Fact]
+    public async Task A_sub_wallet_that_ends_while_a_payment_awaits_gives_back_what_is_free_now_and_the_rest_once_it_is_let_go()
+    {
+        fixture.SetShanghaiTime(2026, 12, 1, 12, 0);
+        var (owner, ownerWallet, member, sw, shop) = await Funded(new SubWalletRules { ApprovalAbove = 1_000 });
+        var waiting = await Families.Pay(member, sw.WalletId, shop, 6_000);
+
+        await Families.SubWallet(sw.SubWalletId).End("the family closed it");
+        Assert.Equal(1_000_000L - 20_000 + 14_000, await _bank.Balance(owner, ownerWallet)); // what was free went back; the held ¥60.00 stays for the payment
+        await Approvals(sw).Decide(owner.Id, waiting.MovementId, approve: false);
+        await Families.SubWallet(sw.SubWalletId).FollowUp();
+        await Families.SubWallet(sw.SubWalletId).FollowUp();
+
+        Assert.Equal((1_000_000L, 0L), (await _bank.Balance(owner, ownerWallet), await _bank.Balance(member, sw.WalletId)));
+        await _bank.AssertBalanced(ownerWallet, sw.WalletId);
+    }
+
     private async Task<(TestCustomer Owner, string OwnerWallet, TestCustomer Member, SubWalletView SubWallet, (string MerchantId, string QrCodeId) Shop)> Funded(SubWalletRules rules)
     {
         var (owner, ownerWallet, familyId) = await Families.NewFamily();

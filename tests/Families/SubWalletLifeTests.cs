@@ -119,6 +119,28 @@ public sealed class SubWalletLifeTests(ClockedClusterFixture fixture)
         Assert.Single(inbox, n => n.Kind == "sub_wallet_payment");
     }
 
+    [Fact]
+    public async Task Every_payment_is_told_even_more_than_a_view_shows()
+    {
+        fixture.SetShanghaiTime(2026, 12, 1, 12, 0);
+        var (owner, ownerWallet, familyId) = await Families.NewFamily();
+        var child = await Families.Join(familyId, owner);
+        var sw = await Families.OpenSubWallet(familyId, owner, child, new SubWalletRules { Notices = PaymentNotices.DailySummary });
+        await Families.TopUp(owner, ownerWallet, sw.SubWalletId, 10_000);
+        var shop = await Families.Merchant();
+        for (var i = 0; i < 25; i++)
+        {
+            Assert.Equal(MovementStatus.Completed, (await Families.Pay(child, sw.WalletId, shop, 10 + i)).Status);
+        }
+
+        fixture.SetShanghaiTime(2026, 12, 2, 8, 0);
+        await Families.SubWallet(sw.SubWalletId).FollowUp();
+
+        var summary = Assert.Single(await Inbox(owner), n => n.Kind == "sub_wallet_summary");
+        Assert.Contains("25 payment(s)", summary.Body, StringComparison.Ordinal);
+        Assert.Equal(20, (await Families.SubWallet(sw.SubWalletId).View(owner.Id)).RecentPayments.Count);
+    }
+
     private async Task<IReadOnlyList<Notification>> Inbox(TestCustomer customer)
         => (await fixture.Grains.GetGrain<INotificationInboxGrain>(customer.Id).List(null, 100)).Items;
 }

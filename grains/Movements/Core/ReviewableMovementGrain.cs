@@ -151,8 +151,7 @@ public abstract class ReviewableMovementGrain<TReceipt, TOrder, TRecord>(ITransa
         }
         if (outcome.Status == MovementStatus.AwaitingApproval && (await Wallet(outcome.HeldWalletId).GetFacts())?.SubWalletId is { } subWalletId)
         {
-            await GrainFactory.GetGrain<Families.ISubWalletApprovalsGrain>(subWalletId).Await(new Families.PendingApproval(MovementId, subWalletId,
-                outcome.Sides.To.MerchantId ?? "", outcome.HeldAmount, outcome.SenderCurrency, outcome.CreatedAt, outcome.CreatedAt + Families.SubWalletApprovals.AwaitFor));
+            await GrainFactory.GetGrain<Families.ISubWalletApprovalsGrain>(subWalletId).Await(Families.SubWalletApprovals.Pending(outcome, MovementId, subWalletId));
         }
     }
 

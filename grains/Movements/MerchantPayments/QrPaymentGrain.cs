@@ -49,8 +49,11 @@ public sealed class QrPaymentGrain(
                 if (!released && from.SubWalletId is { } subWalletId && await GrainFactory.GetGrain<Families.ISubWalletGrain>(subWalletId).NeedsApproval(debit.Amount))
                 {
                     // Over its family's threshold: held in the sub-wallet until the owner or a guardian answers (the rules are met when it is paid).
+                    // Listed before the commit, so its expiry lets the hold go even if the silo stops before the commit's answer.
+                    await GrainFactory.GetGrain<Families.ISubWalletApprovalsGrain>(subWalletId).Expect(Families.SubWalletApprovals.Pending(receipt, MovementId, subWalletId));
                     return HeldPlan(receipt, order.CustomerId, order with { Authorisation = NoAuthorisation, Exchange = receipt.Exchange }, MovementStatus.AwaitingApproval);
                 }
+                // Approved by the family, it spends what was held for it, but only an operator's release answers the bank's review.
                 debit = debit with { FamilyApproved = released && Resolving == MovementStatus.AwaitingApproval };
                 var code = GrainFactory.GetGrain<IMerchantQrCodeGrain>(order.QrCodeId);
                 async Task<Refusal?> Claimed() => dynamic && await code.Claim(MovementId, order.Amount, Clock.GetUtcNow()) is { } lost ? throw lost.AsException() : null;
@@ -58,13 +61,13 @@ public sealed class QrPaymentGrain(
                 {
                     // From a wallet in another currency: no campaign's offer (they are in the merchant's currency), the FX positions instead.
                     return new Plan(receipt, async () =>
-                        await DebitThenCredit(receipt.PayerWalletId, debit with { Reviewed = released }, to, order.Amount, order.Currency)
+                        await DebitThenCredit(receipt.PayerWalletId, debit with { Reviewed = released && Resolving == MovementStatus.HeldForReview }, to, order.Amount, order.Currency)
                         ?? await Fx.PaidAcross(exchange, order.Amount, order.Currency, order.FromWalletId)
                         ?? await Claimed());
                 }
                 var offered = promoted = await offers.OfferFor(order.MerchantId, order.CustomerId, order.Amount, order.CouponId);
                 return new Plan(receipt, async () =>
-                    await offers.Pay(debit with { Reviewed = released }, receipt.PayerWalletId, order.MerchantId, offered, (paid, credited) => DebitThenCredit(receipt.PayerWalletId, paid, to, credited))
+                    await offers.Pay(debit with { Reviewed = released && Resolving == MovementStatus.HeldForReview }, receipt.PayerWalletId, order.MerchantId, offered, (paid, credited) => DebitThenCredit(receipt.PayerWalletId, paid, to, credited))
                     ?? await Claimed(), offered.Amend);
             });
         }
