@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -101,7 +101,13 @@ public sealed partial class ReadmeExamplesTests
         Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.GetProperty("memo").ValueKind == JsonValueKind.String && e.GetProperty("memo").GetString() == "lunch");
         using var friend = Client(address, session.Variables["FRIEND"]);
         var friendsWallet = Assert.Single((await Json(friend, "/v1/wallets")).GetProperty("items").EnumerateArray(), w => w.GetProperty("subWalletId").ValueKind == JsonValueKind.Null);
-        Assert.Equal(2_500 + 100, friendsWallet.GetProperty("balance").GetInt64());   // lunch, then the right-PIN transfer
+        // The family's red packet: two shares summing to ¥8.88, one to the friend, one to the sender; claimed again, the same share.
+        var packet = await Json(customer, $"/v1/red-packets/{session.Variables["RP"]}");
+        var shares = packet.GetProperty("claims").EnumerateArray().ToList();
+        Assert.Equal(("claimed", 0, 888L), (packet.GetProperty("packetStatus").GetString(), packet.GetProperty("sharesLeft").GetInt32(), shares.Sum(s => s.GetProperty("amount").GetInt64())));
+        var sender = (await Json(customer, "/v1/me")).GetProperty("customerId").GetString();
+        var friendsShare = shares.Single(s => s.GetProperty("customerId").GetString() != sender).GetProperty("amount").GetInt64();
+        Assert.Equal(2_500 + 100 + friendsShare, friendsWallet.GetProperty("balance").GetInt64());   // lunch, the right-PIN transfer, the red packet
 
         // The QR code's image is a PNG, the promotions gave what their comments say.
         var png = await File.ReadAllBytesAsync(Path.Combine(session.WorkingDirectory, "order-A-1001.png"));
