@@ -92,7 +92,7 @@ foreach (var name in options.Targets)
             continue;
         }
         IBenchTarget measured = target;
-        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances)
+        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances or Workload.SubWalletPayments)
         {
             if (target is not GrainBank bank)
             {
@@ -103,6 +103,7 @@ foreach (var name in options.Targets)
             {
                 Workload.Bills => new BillPayments(bank),
                 Workload.Conversions => new Conversions(bank),
+                Workload.SubWalletPayments => new SubWalletPayments(bank),
                 _ => new Remittances(bank),
             };
             await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));

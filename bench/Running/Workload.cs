@@ -26,6 +26,9 @@ public enum Workload
 
     /// <summary>USD sent abroad from random CNY wallets, the fee with it (issue 21's figure): grain targets only, not in the default set.</summary>
     Remittances,
+
+    /// <summary>Members paying grocers from their sub-wallets, the family's rules in each payment (issue 22's figure): grain targets only, not in the default set.</summary>
+    SubWalletPayments,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>

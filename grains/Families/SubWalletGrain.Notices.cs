@@ -62,7 +62,7 @@ public sealed partial class SubWalletGrain
                 $"The sub-wallet has ended ({reason}); what was left goes back to the family.");
         }
         await GiveBack();
-        await Tell((await Snapshot()).Guard);
+        await Tell(await Guard());
         if (State.GivenBack)
         {
             await this.ForgetReminder(FollowUpReminder); // otherwise its follow-up tries again
@@ -120,7 +120,7 @@ public sealed partial class SubWalletGrain
         {
             _telling?.Dispose();
             _telling = null;
-            await Tell((await Snapshot()).Guard);
+            await Tell(await Guard());
         }, new GrainTimerCreationOptions(TellAfter, Timeout.InfiniteTimeSpan));
 
     /// <summary>

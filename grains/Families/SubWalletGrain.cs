@@ -168,17 +168,28 @@ public sealed partial class SubWalletGrain(
 
     private async Task<SubWalletView> ViewNow() => ViewOf(await Snapshot());
 
-    /// <summary>The guard as committed (its rules, the day's spending, its payments) and the wallet's balance, read in one transaction.</summary>
+    /// <summary>
+    /// The guard as committed (its rules, the day's spending, its payments) and the wallet's balance, read in one transaction:
+    /// the wallet first, then the guard, the order every payment locks them in — the other order deadlocks with payments.
+    /// </summary>
     private async Task<(SubWalletGuard Guard, long Balance)> Snapshot()
     {
         SubWalletGuard? g = null;
         long balance = 0;
         await InTransaction(async () =>
         {
-            g = await guard.PerformRead(read => read);
             balance = await GrainFactory.GetGrain<IWalletGrain>(State.WalletId).ReadBalance();
+            g = await guard.PerformRead(read => read);
         });
         return (g!, balance);
+    }
+
+    /// <summary>The guard alone, as committed: what the notices read, without taking the wallet's lock at all.</summary>
+    private async Task<SubWalletGuard> Guard()
+    {
+        SubWalletGuard? g = null;
+        await InTransaction(async () => g = await guard.PerformRead(read => read));
+        return g!;
     }
 
     private SubWalletView ViewOf((SubWalletGuard Guard, long Balance) now)

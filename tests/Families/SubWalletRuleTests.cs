@@ -144,6 +144,24 @@ public sealed class SubWalletRuleTests(ClockedClusterFixture fixture)
         await _bank.AssertBalanced(ownerWallet, sw.WalletId);
     }
 
+    [Trait("Speed", "Slow")]
+    [Fact]
+    public async Task The_family_reads_the_sub_wallet_while_its_member_pays_and_neither_waits_on_the_other()
+    {
+        fixture.SetShanghaiTime(2026, 12, 1, 12, 0);
+        var (owner, ownerWallet, member, sw, shop) = await Funded(50_000, new SubWalletRules { DailyLimit = 50_000 });
+
+        // A view reads the wallet, then the guard: the order a payment locks them in (the other order deadlocked under load).
+        var payments = Enumerable.Range(0, 40).Select(i => Families.Pay(member, sw.WalletId, shop, 100, $"pay {i}"));
+        var views = Enumerable.Range(0, 40).Select(_ => Families.SubWallet(sw.SubWalletId).View(owner.Id));
+        var paid = await Task.WhenAll(payments);
+        await Task.WhenAll(views);
+
+        Assert.All(paid, p => Assert.Equal(MovementStatus.Completed, p.Status));
+        Assert.Equal(4_000, (await Families.SubWallet(sw.SubWalletId).View(owner.Id)).SpentToday);
+        await _bank.AssertBalanced(ownerWallet, sw.WalletId);
+    }
+
     private async Task<(TestCustomer Owner, string OwnerWallet, TestCustomer Member, SubWalletView SubWallet, (string MerchantId, string QrCodeId) Shop)> Funded(
         long amount, SubWalletRules rules, (string MerchantId, string QrCodeId)? shop = null)
     {
