@@ -113,13 +113,9 @@ public sealed record SubWalletPaymentResponse(string PaymentId, string? Merchant
 /// <param name="CreatedAt">When the bank accepted it, UTC, ISO 8601.</param>
 public sealed record FamilyMovementResponse(string MovementId, Wallet.Movements.MovementStatus Status, string SubWalletId, Party From, Party To, long Amount, string Currency, DateTimeOffset CreatedAt)
 {
-    public static FamilyMovementResponse Of(FamilyTopUpReceipt r) => Of(r, r.SubWalletId, r.Amount);
-
-    public static FamilyMovementResponse Of(FamilyTakeBackReceipt r) => Of(r, r.SubWalletId, r.Amount);
-
-    private static FamilyMovementResponse Of(Wallet.Movements.MovementOutcome r, string subWalletId, long amount)
+    public static FamilyMovementResponse Of(FamilyMovementOutcome r)
     {
         var (from, to) = Party.Of(r);
-        return new(r.MovementId, r.Status, subWalletId, from, to, amount, r.Currency, r.CreatedAt);
+        return new(r.MovementId, r.Status, r.SubWalletId, from, to, r.Amount, r.Currency, r.CreatedAt);
     }
 }

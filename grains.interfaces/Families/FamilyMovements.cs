@@ -29,19 +29,25 @@ public sealed record FamilyTopUpOrder(
     public override string ToString() => $"FamilyTopUpOrder {{ SubWallet = {SubWalletId}, Amount = {Amount} }}";
 }
 
-/// <summary>A top-up of a sub-wallet as recorded: from the steward's wallet into the member's.</summary>
-[GenerateSerializer, Immutable, Alias("Wallet.FamilyTopUpReceipt")]
-public sealed record FamilyTopUpReceipt(
+/// <summary>Money between a steward's wallet and a sub-wallet as recorded: a top-up into it, or a take-back out of it.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.FamilyMovementOutcome")]
+public abstract record FamilyMovementOutcome(
     [property: Id(0)] string SubWalletId,
     [property: Id(1)] string FromWalletId,
     [property: Id(2)] string ToWalletId,
     [property: Id(3)] long Amount) : MovementOutcome
 {
-    public override MovementKind Kind => MovementKind.FamilyTopUp;
-
     public override MovementSides Sides => new(MovementSide.Wallet(FromWalletId), MovementSide.Wallet(ToWalletId));
 
     protected override MoneyFlow Flow => new(FromWalletId, ToWalletId, Amount, Amount);
+}
+
+/// <summary>A top-up of a sub-wallet as recorded: from the steward's wallet into the member's.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.FamilyTopUpReceipt")]
+public sealed record FamilyTopUpReceipt(string SubWalletId, string FromWalletId, string ToWalletId, long Amount)
+    : FamilyMovementOutcome(SubWalletId, FromWalletId, ToWalletId, Amount)
+{
+    public override MovementKind Kind => MovementKind.FamilyTopUp;
 }
 
 /// <summary>
@@ -70,17 +76,10 @@ public sealed record FamilyTakeBackOrder(
     [property: Id(2)] string SubWalletId,
     [property: Id(3)] string ToWalletId);
 
-/// <summary>A take-back as recorded: all that was left in the member's wallet, back into the steward's.</summary>
+/// <summary>A take-back as recorded: all that was free in the member's wallet, back into the steward's.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.FamilyTakeBackReceipt")]
-public sealed record FamilyTakeBackReceipt(
-    [property: Id(0)] string SubWalletId,
-    [property: Id(1)] string FromWalletId,
-    [property: Id(2)] string ToWalletId,
-    [property: Id(3)] long Amount) : MovementOutcome
+public sealed record FamilyTakeBackReceipt(string SubWalletId, string FromWalletId, string ToWalletId, long Amount)
+    : FamilyMovementOutcome(SubWalletId, FromWalletId, ToWalletId, Amount)
 {
     public override MovementKind Kind => MovementKind.FamilyTakeBack;
-
-    public override MovementSides Sides => new(MovementSide.Wallet(FromWalletId), MovementSide.Wallet(ToWalletId));
-
-    protected override MoneyFlow Flow => new(FromWalletId, ToWalletId, Amount, Amount);
 }

@@ -16,34 +16,13 @@ public sealed class FamilyTopUpGrain(
     MovementServices services)
     : MovementGrain<FamilyTopUpReceipt, FamilyTopUpRecord>(record, services), IFamilyTopUpGrain
 {
-    public async Task<FamilyTopUpReceipt> TopUp(FamilyTopUpOrder order)
-    {
-        if (Settled is { Receipt: not null } known)
-        {
-            return await Replayed(Settle(known, order.CustomerId, order.Fingerprint));
-        }
-        FamilyTopUpReceipt receipt;
-        Posting debit;
-        Wallets.WalletFacts to;
-        try
-        {
-            (receipt, debit, to) = await Plan(order);
-        }
-        catch (WalletRefusedException)
-        {
-            // Refused while planning: unless this replays a top-up that already happened (the sub-wallet may have ended since).
-            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
-            {
-                return earlier;
-            }
-            throw;
-        }
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, () => DebitThenCredit(receipt.FromWalletId, debit, to));
-    }
+    /// <summary>A replay after the top-up happened may find the sub-wallet ended since: the record answers it instead.</summary>
+    public Task<FamilyTopUpReceipt> TopUp(FamilyTopUpOrder order) => CommitAsPlanned(order.CustomerId, order.Fingerprint, () => Plan(order),
+        planned => Commit(order.CustomerId, order.Fingerprint, planned.Receipt, () => DebitThenCredit(planned.Receipt.FromWalletId, planned.Debit, planned.To)));
 
     public Task<FamilyTopUpReceipt?> Find(string customerId) => RecordedFor(customerId);
 
-    private async Task<(FamilyTopUpReceipt, Posting, Wallets.WalletFacts)> Plan(FamilyTopUpOrder order)
+    private async Task<(FamilyTopUpReceipt Receipt, Posting Debit, Wallets.WalletFacts To)> Plan(FamilyTopUpOrder order)
     {
         RequireMovableAmount(order.Amount, currency: null);
         var terms = await SubWallet(order.SubWalletId).Steward(order.CustomerId);

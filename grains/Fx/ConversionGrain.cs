@@ -22,34 +22,16 @@ public sealed class ConversionGrain(
     LimitSchedule limits)
     : MovementGrain<ConversionReceipt, ConversionRecord>(record, services), IConversionGrain
 {
-    public async Task<ConversionReceipt> Convert(ConversionOrder order)
+    /// <summary>A replay after the conversion happened finds its quote used: the record answers it instead (<see cref="MovementGrain{TReceipt, TRecord}.CommitAsPlanned"/>).</summary>
+    public Task<ConversionReceipt> Convert(ConversionOrder order) => CommitAsPlanned(order.CustomerId, order.Fingerprint, () => Plan(order), planned =>
     {
-        if (Settled is { Receipt: not null } known)
-        {
-            return await Replayed(Settle(known, order.CustomerId, order.Fingerprint));
-        }
-        ConversionReceipt receipt;
-        FxQuote quote;
-        try
-        {
-            (receipt, quote) = await Plan(order);
-        }
-        catch (WalletRefusedException)
-        {
-            // Refused while planning: unless this is the replay of a conversion that already happened (its quote is used now).
-            if (await Recorded(order.CustomerId, order.Fingerprint) is { } earlier)
-            {
-                return earlier;
-            }
-            throw;
-        }
         var year = limits.DayOf(Clock.GetUtcNow()).Year;
-        return await Commit(order.CustomerId, order.Fingerprint, receipt, () => Move(order, quote, year));
-    }
+        return Commit(order.CustomerId, order.Fingerprint, planned.Receipt, () => Move(order, planned.Quote, year));
+    });
 
     public Task<ConversionReceipt?> Find(string customerId) => RecordedFor(customerId);
 
-    private async Task<(ConversionReceipt, FxQuote)> Plan(ConversionOrder order)
+    private async Task<(ConversionReceipt Receipt, FxQuote Quote)> Plan(ConversionOrder order)
     {
         var quote = await GrainFactory.GetGrain<IFxQuoteGrain>(order.QuoteId).Find(order.CustomerId) ?? throw WalletRefusedException.NotFound("The quote");
         if (quote.RefusesUseBy(MovementId, Clock.GetUtcNow()) is { } refused)

@@ -75,6 +75,33 @@ public abstract partial class MovementGrain<TReceipt, TRecord>(ITransactionalSta
             : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
     }
 
+    /// <summary>
+    /// Plans a new movement, then commits it. A new movement is the common case, so the record is read only inside the
+    /// committing transaction; when the order is refused while planning (a quote used since, a sub-wallet ended since), the
+    /// record decides whether this is the replay of a movement that already happened, which answers as it did.
+    /// </summary>
+    protected async Task<TReceipt> CommitAsPlanned<TPlan>(string callerId, string fingerprint, Func<Task<TPlan>> plan, Func<TPlan, Task<TReceipt>> commit)
+    {
+        if (Settled is { Receipt: not null } known)
+        {
+            return await Replayed(Settle(known, callerId, fingerprint));
+        }
+        TPlan planned;
+        try
+        {
+            planned = await plan();
+        }
+        catch (WalletRefusedException)
+        {
+            if (await Recorded(callerId, fingerprint) is { } earlier)
+            {
+                return earlier;
+            }
+            throw;
+        }
+        return await commit(planned);
+    }
+
     /// <summary>The record as committed, read in a transaction of its own; refunds counted by other movements are seen this way.</summary>
     protected Task<TRecord?> ReadRecord() => TransactionRetry.Run(Logger, MovementId, async () =>
     {
