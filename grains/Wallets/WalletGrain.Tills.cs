@@ -13,7 +13,6 @@ public sealed partial class WalletGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {WalletId} is busy but could not switch to receiving tills")]
     private static partial void LogSwitchFailed(ILogger logger, string walletId, Exception exception);
 
-    private bool _switchingToTills;
     private WalletTills? _tills;
 
     private WalletTills TillSet => _tills ??= new(GrainFactory, this.GetPrimaryKeyString(), tillOptions.Value);
@@ -55,29 +54,20 @@ public sealed partial class WalletGrain
     /// a profile write). Not a wallet with a balance cap, whose credits must see the whole balance.
     /// </summary>
     private void NoteCredit(DateTimeOffset now, bool uncapped)
-    {
-        if (TillSet.NoteCredit(now) && uncapped && TillCount == 0 && !_switchingToTills)
-        {
-            _switchingToTills = true;
-            _ = SwitchToTills();
-        }
-    }
+        => TillSet.NoteCredit(now, uncapped && TillCount == 0, SwitchToTills, exception => LogSwitchFailed(logger, this.GetPrimaryKeyString(), exception));
+
+    /// <summary>The profile says tills from now on; not written, it says none again (the next busy second tries again).</summary>
     private async Task SwitchToTills()
     {
+        profile.State.Tills = tillOptions.Value.Count;
         try
         {
-            profile.State.Tills = tillOptions.Value.Count;
             await profile.WriteStateAsync();
         }
-        catch (Exception exception)
+        catch
         {
-            // Not switched this time; the next busy second tries again.
             profile.State.Tills = 0;
-            LogSwitchFailed(logger, this.GetPrimaryKeyString(), exception);
-        }
-        finally
-        {
-            _switchingToTills = false;
+            throw;
         }
     }
 }

@@ -61,17 +61,7 @@ public sealed partial class WalletGrain(
     }
 
     public Task<WalletFacts?> GetFacts()
-    {
-        if (!profile.RecordExists)
-        {
-            return Task.FromResult<WalletFacts?>(null);
-        }
-        var p = profile.State;
-        // A capped wallet is credited in its book, where the cap sees the whole balance at once; a frozen
-        // owner's too, where their restriction refuses them (a till would take them), and a sub-wallet's, which takes only its family's money.
-        var receivingTills = LimitsNow.BalanceCap is null && p.OwnerRestriction != Risk.Restriction.Freeze && p.SubWalletId is null ? p.Tills : 0;
-        return Task.FromResult<WalletFacts?>(new WalletFacts(this.GetPrimaryKeyString(), p.OwnerId, p.Currency, p.Status, p.OpenedAt, receivingTills, p.SubWalletId, p.AutoTopUp));
-    }
+        => Task.FromResult(profile.RecordExists ? profile.State.Facts(this.GetPrimaryKeyString(), capped: LimitsNow.BalanceCap is not null) : null);
 
     public Task<WalletFacts?> GetFactsToCredit()
     {

@@ -33,6 +33,16 @@ public sealed class WalletProfile
     /// <summary>The sub-wallet (<c>sw_…</c>) whose family's rules govern this wallet, or null for a wallet of the owner's own.</summary>
     [Id(10)] public string? SubWalletId { get; set; }
 
+    /// <summary>The facts movements plan with, and how a credit reaches this wallet now.</summary>
+    public WalletFacts Facts(string walletId, bool capped) => new(walletId, OwnerId, Currency, Status, OpenedAt, ReceivingTills(capped), SubWalletId, AutoTopUp);
+
+    /// <summary>
+    /// Receiving tills, once switched to them: not for a capped wallet, credited in its book, where the cap sees the whole
+    /// balance at once; nor a frozen owner's, where their restriction refuses them (a till would take them); nor a
+    /// sub-wallet's, which takes only its family's money.
+    /// </summary>
+    private int ReceivingTills(bool capped) => !capped && OwnerRestriction != Risk.Restriction.Freeze && SubWalletId is null ? Tills : 0;
+
     /// <summary>Whether the owner set an auto top-up: a copy of <see cref="AutoTopUpGrain"/>'s setting, so a payment asks it only then.</summary>
     [Id(11)] public bool AutoTopUp { get; set; }
 }

@@ -30,8 +30,40 @@ public sealed class WalletTills(IGrainFactory grains, string walletId, TillOptio
         return takings;
     }
 
+    private bool _switching;
+
+    /// <summary>
+    /// Counts a credit planned at <paramref name="now"/> and, once this second's count reaches the busy threshold, switches a
+    /// wallet that <paramref name="maySwitch"/> to tills by <paramref name="switchToTills"/> (one switch at a time, not awaited:
+    /// the credit that noticed goes on); a switch that fails is <paramref name="failed"/> and tried again the next busy second.
+    /// </summary>
+    public void NoteCredit(DateTimeOffset now, bool maySwitch, Func<Task> switchToTills, Action<Exception> failed)
+    {
+        if (Busy(now) && maySwitch && !_switching)
+        {
+            _switching = true;
+            _ = Switch(switchToTills, failed);
+        }
+    }
+
+    private async Task Switch(Func<Task> switchToTills, Action<Exception> failed)
+    {
+        try
+        {
+            await switchToTills();
+        }
+        catch (Exception exception)
+        {
+            failed(exception);
+        }
+        finally
+        {
+            _switching = false;
+        }
+    }
+
     /// <summary>Counts a credit planned at <paramref name="now"/>; true once this second's count reaches the busy threshold.</summary>
-    public bool NoteCredit(DateTimeOffset now)
+    private bool Busy(DateTimeOffset now)
     {
         var second = now.ToUnixTimeSeconds();
         if (second != _creditSecond)
