@@ -51,8 +51,21 @@ public static class FamiliesEndpoints
     {
         var customerId = user.CustomerId();
         var listing = await grains.GetGrain<IFamilyMembershipsGrain>(customerId).List();
-        var views = await Task.WhenAll(listing.FamilyIds.Select(id => grains.GetGrain<IFamilyGrain>(id).View(customerId)));
-        return TypedResults.Ok(new Page<FamilyResponse>([.. views.Select(FamilyResponse.Of)], null));
+        var views = await Task.WhenAll(listing.FamilyIds.Select(id => Seen(grains.GetGrain<IFamilyGrain>(id), customerId)));
+        return TypedResults.Ok(new Page<FamilyResponse>([.. views.OfType<FamilyView>().Select(FamilyResponse.Of)], null));
+    }
+
+    /// <summary>The family as the caller sees it, or null where the listing is behind (they left it, and the listing has not heard yet).</summary>
+    private static async Task<FamilyView?> Seen(IFamilyGrain family, string customerId)
+    {
+        try
+        {
+            return await family.View(customerId);
+        }
+        catch (WalletRefusedException gone) when (gone.Code == RefusalCodes.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <param name="id">The family (<c>fam_…</c>), one the caller belongs to.</param>
