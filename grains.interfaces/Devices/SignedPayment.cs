@@ -26,6 +26,7 @@ public sealed record SignedPayment(
     public const string Remittance = "remittance";
     public const string FamilyTopUp = "family_top_up";
     public const string RedPacket = "red_packet";
+    public const string ProductPurchase = "product_purchase";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

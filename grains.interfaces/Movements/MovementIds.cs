@@ -23,6 +23,8 @@ public enum Workflow
     RedPacket,
     RedPacketClaim,
     RedPacketReturn,
+    ProductPurchase,
+    ProductRedemption,
 }
 
 /// <summary>
@@ -55,6 +57,8 @@ public static class MovementIds
         Workflow.RedPacket => IdPrefixes.RedPacket,
         Workflow.RedPacketClaim => IdPrefixes.RedPacketClaim,
         Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
+        Workflow.ProductPurchase => IdPrefixes.ProductPurchase,
+        Workflow.ProductRedemption => IdPrefixes.ProductRedemption,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -81,6 +85,8 @@ public static class MovementIds
             IdPrefixes.RedPacket => Workflow.RedPacket,
             IdPrefixes.RedPacketClaim => Workflow.RedPacketClaim,
             IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
+            IdPrefixes.ProductPurchase => Workflow.ProductPurchase,
+            IdPrefixes.ProductRedemption => Workflow.ProductRedemption,
             _ => null,
         };
     }
@@ -106,6 +112,8 @@ public static class MovementIds
         Workflow.RedPacket => grains.GetGrain<RedPackets.IRedPacketGrain>(id),
         Workflow.RedPacketClaim => grains.GetGrain<RedPackets.IRedPacketClaimGrain>(id),
         Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
+        Workflow.ProductPurchase => grains.GetGrain<Products.IProductPurchaseGrain>(id),
+        Workflow.ProductRedemption => grains.GetGrain<Products.IProductRedemptionGrain>(id),
         null => null,
     };
 
@@ -118,7 +126,8 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
+            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.ProductPurchase or Workflow.ProductRedemption or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -128,6 +137,7 @@ public static class MovementIds
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
+            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.ProductPurchase or Workflow.ProductRedemption or null => null,
     };
 }

@@ -41,7 +41,8 @@ public abstract record MovementOutcome
 /// <summary>One side of a movement: a wallet, a bank card, a merchant or a biller; exactly one id set.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
 public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null,
-    [property: Id(4)] string? RemittanceId = null, [property: Id(5)] string? RedPacketId = null)
+    [property: Id(4)] string? RemittanceId = null, [property: Id(5)] string? RedPacketId = null,
+    [property: Id(6)] string? HoldingId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
@@ -56,6 +57,9 @@ public sealed record MovementSide([property: Id(0)] string? WalletId, [property:
 
     /// <summary>A red packet: the money sent into it waits in the bank's red-packet clearing account until a share is claimed or the rest goes back.</summary>
     public static MovementSide RedPacket(string packetId) => new(null, null, null, null, null, packetId);
+
+    /// <summary>A customer's holding of one of the bank's products: the money in it is owed by the product's clearing account.</summary>
+    public static MovementSide Holding(string holdingId) => new(null, null, null, null, null, null, holdingId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

@@ -70,4 +70,7 @@ public enum MovementKind
     /// comes back to the sender as a refund.
     /// </summary>
     RedPacket = 12,
+
+    /// <summary>Money into a holding of one of the bank's products (bought), or out of it (redeemed, or paid at maturity) (理财).</summary>
+    Investment = 13,
 }

@@ -1,0 +1,117 @@
+using Wallet.Customers;
+using Wallet.Devices;
+using Wallet.Hosting;
+using Wallet.Identity;
+using Wallet.Ledger;
+using Wallet.Limits;
+using Wallet.Movements;
+using Wallet.Refusals;
+using Wallet.Wallets;
+
+namespace Wallet.Products;
+
+/// <summary>
+/// A customer buys a product: one transaction debits their wallet, draws on the product's quota, credits the product's
+/// clearing account and opens (or adds to) their holding. Who may buy is checked first: tier 2 or better, and above R1 a
+/// risk assessment of the last year whose tolerance reaches the product's level.
+/// </summary>
+[Orleans.Placement.PreferLocalPlacement]
+public sealed class ProductPurchaseGrain(
+    [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<ProductPurchaseRecord> record,
+    MovementServices services,
+    LimitSchedule calendar)
+    : MovementGrain<ProductPurchaseReceipt, ProductPurchaseRecord>(record, services), IProductPurchaseGrain
+{
+    public Task<ProductPurchaseReceipt> Buy(ProductPurchaseOrder order) => CommitAsPlanned(order.CustomerId, order.Fingerprint, () => Plan(order),
+        planned => Commit(order.CustomerId, order.Fingerprint, planned.Receipt, async () =>
+        {
+            if (await Wallet(planned.Receipt.FromWalletId).Debit(planned.Debit) is { } refusal)
+            {
+                return refusal;
+            }
+            // Past the debit, a refusal must abort the transaction (thrown), so the debit is undone with it.
+            if (await Product(order.ProductId).Draw(MovementId, order.Amount) is { } unsold)
+            {
+                throw unsold.AsException();
+            }
+            await Clearing(ClearingAccounts.Product(order.ProductId), planned.Subscription.Terms.Currency, planned.Receipt.HoldingId).Post(MovementId, order.Amount);
+            if (await Holding(planned.Receipt.HoldingId).Subscribe(MovementId, planned.Subscription, planned.Rates) is { } closed)
+            {
+                throw closed.AsException();
+            }
+            return null;
+        }));
+
+    public Task<ProductPurchaseReceipt?> Find(string customerId) => RecordedFor(customerId);
+
+    private async Task<(ProductPurchaseReceipt Receipt, Posting Debit, HoldingSubscription Subscription, IReadOnlyList<ProductRate> Rates)> Plan(ProductPurchaseOrder order)
+    {
+        RequireMovableAmount(order.Amount, currency: null);
+        var offer = await Product(order.ProductId).Offer() is { Status: not ProductStatus.Draft } found ? found : throw WalletRefusedException.NotFound("The product");
+        var terms = offer.Terms;
+        if (offer.NotOnSale is { } why)
+        {
+            throw new WalletRefusedException(RefusalCodes.ProductNotOnSale, why); // early; the quota's transaction decides for good
+        }
+        if (order.Amount < terms.MinimumAmount)
+        {
+            throw new WalletRefusedException(RefusalCodes.AmountTooSmall, $"This product is bought from {terms.MinimumAmount} minor units.");
+        }
+        await RequireSuitable(order.CustomerId, terms);
+        await PayerSays(order.CustomerId, order.Authorisation, order.Fingerprint, SignedPayment.ProductPurchase, order.Amount, terms.Currency, order.ProductId);
+        var from = await OwnWallet(order.CustomerId, order.FromWalletId, terms.Currency, outgoing: true);
+        // A customer holds a fund once (each purchase adds to it); each deposit and wealth purchase is a holding of its own.
+        var holdingId = Ids.ForIdempotencyKey(IdPrefixes.Holding, order.CustomerId, terms.Kind == ProductKind.MoneyMarket ? order.ProductId : MovementId);
+        var today = calendar.DayOf(Clock.GetUtcNow());
+        var subscription = terms.Kind switch
+        {
+            ProductKind.MoneyMarket => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, today, null, null, terms.DemandRateBasisPoints),
+            ProductKind.TermDeposit => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, today, today.AddMonths(terms.TermMonths ?? 12),
+                terms.AnnualRateBasisPoints, terms.DemandRateBasisPoints),
+            ProductKind.Wealth => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, terms.SubscriptionCloses!.Value.AddDays(1), terms.MaturesOn,
+                terms.AnnualRateBasisPoints, 0),
+        };
+        var receipt = Accepted(new ProductPurchaseReceipt(order.ProductId, holdingId, from.WalletId, order.Amount), terms.Currency);
+        var debit = new Posting(MovementId, MovementKind.Investment, order.CustomerId, order.Amount, terms.Currency, holdingId, terms.Name, PayerAuthorised: true);
+        return (receipt, debit, subscription, offer.Rates);
+    }
+
+    /// <summary>As banks must: tier 2 or better to buy at all; above R1, a risk assessment of the last year reaching the product's level.</summary>
+    private async Task RequireSuitable(string customerId, ProductTerms terms)
+    {
+        var tier = (await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetProfile()).Tier;
+        if (tier > CustomerTiers.DebitCard)
+        {
+            throw new WalletRefusedException(RefusalCodes.HigherTierRequired, "The bank's products need tier 2: your real name verified and a debit card in that name bound.");
+        }
+        if (terms.RiskLevel <= RiskLevels.Lowest)
+        {
+            return;
+        }
+        var assessment = await GrainFactory.GetGrain<IRiskAssessmentGrain>(customerId).Current();
+        if (assessment is null || assessment.ValidUntil <= Clock.GetUtcNow())
+        {
+            throw new WalletRefusedException(RefusalCodes.RiskAssessmentRequired, $"This product is R{terms.RiskLevel}: take the risk assessment first (once a year).");
+        }
+        if (assessment.Tolerance < terms.RiskLevel)
+        {
+            throw new WalletRefusedException(RefusalCodes.ProductRiskTooHigh, $"This product is R{terms.RiskLevel}; your assessed tolerance is C{assessment.Tolerance}.");
+        }
+    }
+
+    /// <summary>After the commit (and on a replay): the holding keeps its daily reminder and is listed with the customer's.</summary>
+    protected override async Task AfterCommit(ProductPurchaseReceipt outcome)
+    {
+        if (outcome.Status == MovementStatus.Completed)
+        {
+            await Holding(outcome.HoldingId).Track(Settled?.CallerId ?? throw new InvalidOperationException($"Purchase {MovementId} has no recorded buyer."));
+        }
+    }
+
+    private IProductGrain Product(string productId) => GrainFactory.GetGrain<IProductGrain>(productId);
+
+    private IHoldingGrain Holding(string holdingId) => GrainFactory.GetGrain<IHoldingGrain>(holdingId);
+}
+
+[GenerateSerializer, Alias("Wallet.ProductPurchaseRecord")]
+public sealed class ProductPurchaseRecord : MovementRecord<ProductPurchaseReceipt>;
