@@ -20,6 +20,7 @@ public static class ContractSetup
         ["Currencies and FX"] = "Wallets in several currencies: the bank's rates, a quote held for 30 seconds, converting between the customer's own wallets with it, and the annual quota for buying foreign currency. Amounts are minor units of their currency (a yen is 1).",
         ["Families"] = "Family groups (members, guardians, invitations by phone) and sub-wallets (子钱包): a member's wallet the family funds and governs with rules each payment meets. Amounts are minor units.",
         ["Red packets"] = "Red packets (红包): money with a message for one customer or a family's members, fixed shares or a total split at random when sent; each member claims once, and what nobody claims in 24 hours goes back to the sender.",
+        ["Wealth and deposits"] = "The bank's products (理财) in the wallet: a money-market fund redeemable any day, term deposits and closed-end wealth products; the risk questionnaire buying above R1 needs; holdings with their daily yield, redeemed or paid back at maturity. Amounts are minor units; rates are basis points a year.",
         ["Moving money"] = "Top-ups from a card, withdrawals to it and transfers to other customers. Amounts are minor units (fen for CNY).",
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",

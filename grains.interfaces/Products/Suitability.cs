@@ -1,3 +1,5 @@
+using Wallet.Refusals;
+
 namespace Wallet.Products;
 
 /// <summary>
@@ -58,4 +60,28 @@ public interface IRiskAssessmentGrain : IGrainWithStringKey
     /// <summary>The assessment, still standing or not; null when the customer never answered.</summary>
     [Alias("Current")]
     Task<RiskAssessment?> Current();
+}
+
+/// <summary>Who may buy a product, as banks must: tier 2 or better at all; above R1, a standing risk assessment whose tolerance reaches its level.</summary>
+public static class Suitability
+{
+    /// <summary>Why a customer of <paramref name="tier"/> with <paramref name="assessment"/> may not buy a product of <paramref name="riskLevel"/> at <paramref name="now"/>; null when they may.</summary>
+    public static Refusal? Of(int tier, RiskAssessment? assessment, int riskLevel, DateTimeOffset now)
+    {
+        if (tier > Customers.CustomerTiers.DebitCard)
+        {
+            return new Refusal(RefusalCodes.HigherTierRequired, "The bank's products need tier 2: your real name verified and a debit card in that name bound.");
+        }
+        if (riskLevel <= RiskLevels.Lowest)
+        {
+            return null;
+        }
+        if (assessment is null || assessment.ValidUntil <= now)
+        {
+            return new Refusal(RefusalCodes.RiskAssessmentRequired, $"This product is R{riskLevel}: take the risk assessment first (once a year).");
+        }
+        return assessment.Tolerance < riskLevel
+            ? new Refusal(RefusalCodes.ProductRiskTooHigh, $"This product is R{riskLevel}; your assessed tolerance is C{assessment.Tolerance}.")
+            : null;
+    }
 }

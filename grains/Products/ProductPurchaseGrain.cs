@@ -80,22 +80,10 @@ public sealed class ProductPurchaseGrain(
     private async Task RequireSuitable(string customerId, ProductTerms terms)
     {
         var tier = (await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetProfile()).Tier;
-        if (tier > CustomerTiers.DebitCard)
+        var assessment = terms.RiskLevel > RiskLevels.Lowest ? await GrainFactory.GetGrain<IRiskAssessmentGrain>(customerId).Current() : null;
+        if (Suitability.Of(tier, assessment, terms.RiskLevel, Clock.GetUtcNow()) is { } unsuitable)
         {
-            throw new WalletRefusedException(RefusalCodes.HigherTierRequired, "The bank's products need tier 2: your real name verified and a debit card in that name bound.");
-        }
-        if (terms.RiskLevel <= RiskLevels.Lowest)
-        {
-            return;
-        }
-        var assessment = await GrainFactory.GetGrain<IRiskAssessmentGrain>(customerId).Current();
-        if (assessment is null || assessment.ValidUntil <= Clock.GetUtcNow())
-        {
-            throw new WalletRefusedException(RefusalCodes.RiskAssessmentRequired, $"This product is R{terms.RiskLevel}: take the risk assessment first (once a year).");
-        }
-        if (assessment.Tolerance < terms.RiskLevel)
-        {
-            throw new WalletRefusedException(RefusalCodes.ProductRiskTooHigh, $"This product is R{terms.RiskLevel}; your assessed tolerance is C{assessment.Tolerance}.");
+            throw unsuitable.AsException();
         }
     }
 
