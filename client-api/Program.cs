@@ -52,6 +52,7 @@ app.MapRedPackets();
 app.MapProducts();
 app.MapHoldings();
 app.MapOpsProducts();
+app.MapFundCover();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

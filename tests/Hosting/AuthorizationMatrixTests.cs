@@ -67,7 +67,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         samples["GET /v1/red-packets/{id}"] = new($"/v1/red-packets/{packet}", null, true);
         samples["POST /v1/red-packets/{id}/claims"] = new($"/v1/red-packets/{packet}/claims", new { }, true);
 
-        foreach (var (route, sample) in await ProductSamples(malloryWallet))
+        foreach (var (route, sample) in await ProductSamples(wallet, malloryWallet))
         {
             samples[route] = sample;
         }
@@ -105,8 +105,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
 
     private sealed record Sample(string Path, object? Body, bool StrangerSeesNotFound);
 
-    /// <summary>The products' routes, aimed at Dana's holding of a fund (Mallory, tier 4, may not buy at all); operators' routes at the fund.</summary>
-    private async Task<Dictionary<string, Sample>> ProductSamples(string malloryWallet)
+    /// <summary>The products' routes, aimed at Dana's holding of a fund (Mallory, tier 4, may not buy at all); operators' routes at the fund; Alice's wallet's fund cover.</summary>
+    private async Task<Dictionary<string, Sample>> ProductSamples(string wallet, string malloryWallet)
     {
         var fund = await Products.ProductApi.Published(await Operator.SignIn(api), Products.ProductApi.FundBody());
         var (dana, danaWallet) = await Products.ProductApi.Investor(api, 10_000);
@@ -129,6 +129,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["POST /v1/ops/products/{id}/pause"] = new($"/v1/ops/products/{fund}/pause", null, false),
             ["POST /v1/ops/products/{id}/close"] = new($"/v1/ops/products/{fund}/close", null, false),
             ["PUT /v1/ops/products/{id}/rates"] = new($"/v1/ops/products/{fund}/rates", new { annualRateBasisPoints = 100 }, false),
+            ["PUT /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", new { holdingId = holding }, true),
+            ["GET /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
+            ["DELETE /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
         };
     }
 
