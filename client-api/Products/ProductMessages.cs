@@ -40,12 +40,12 @@ public sealed record ProductResponse(string ProductId, string Name, ProductKind 
 
 /// <summary>A product as operators see it: as customers do, with what it raised and what its holders are owed now.</summary>
 /// <param name="Product">The product.</param>
-/// <param name="Raised">What its purchases add up to (what the quota counts), in minor units.</param>
+/// <param name="Raised">What its purchases add up to (what the quota counts), in minor units; null for a product without a quota, which keeps no count (its purchases never queue on one).</param>
 /// <param name="Owed">What the bank owes its holders now (principal and the yield recorded, less what was paid back), in minor units: its clearing account.</param>
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
 /// <param name="Rates">Every rate set, oldest first; each in force from its day.</param>
 /// <param name="UpdatedAt">When an operator last changed it, UTC, ISO 8601.</param>
-public sealed record OpsProductResponse(ProductResponse Product, long Raised, long Owed, string Currency, IReadOnlyList<ProductRateResponse> Rates, DateTimeOffset UpdatedAt);
+public sealed record OpsProductResponse(ProductResponse Product, long? Raised, long Owed, string Currency, IReadOnlyList<ProductRateResponse> Rates, DateTimeOffset UpdatedAt);
 
 /// <summary>A rate set for a product.</summary>
 /// <param name="EffectiveFrom">The first bank day it is in force, ISO 8601 date (Asia/Shanghai).</param>

@@ -54,17 +54,17 @@ public sealed record ProductRate(
     [property: Id(1)] int AnnualRateBasisPoints,
     [property: Id(2)] int DemandRateBasisPoints);
 
-/// <summary>A product as it stands: its terms with the rate in force now, its status, and what it has raised (drawn on its quota).</summary>
+/// <summary>A product as it stands: its terms with the rate in force now, its status, and what it has raised (drawn on its quota; null without one).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.ProductView")]
 public sealed record ProductView(
     [property: Id(0)] ProductTerms Terms,
     [property: Id(1)] ProductStatus Status,
-    [property: Id(2)] long Raised,
+    [property: Id(2)] long? Raised,
     [property: Id(3)] IReadOnlyList<ProductRate> Rates,
     [property: Id(4)] DateTimeOffset UpdatedAt)
 {
     /// <summary>What is left of the quota; null when the product has none.</summary>
-    public long? QuotaLeft => Terms.Quota is { } quota ? Math.Max(0, quota - Raised) : null;
+    public long? QuotaLeft => Terms.Quota is { } quota ? Math.Max(0, quota - (Raised ?? 0)) : null;
 }
 
 /// <summary>The product's terms (with the rates in force today), status and every rate set; <see cref="NotOnSale"/> says why it cannot be bought now, null when it can.</summary>

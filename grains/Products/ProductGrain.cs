@@ -99,6 +99,11 @@ public sealed class ProductGrain(
         {
             return new Refusal(RefusalCodes.ProductNotOnSale, why);
         }
+        if (terms.Quota is null)
+        {
+            // Nothing to bound: the purchase takes no lock here, so a fund's buyers never queue on their product.
+            return null;
+        }
         return await sales.PerformUpdate(s =>
         {
             if (terms.Quota is { } quota && s.Raised + amount > quota)
@@ -125,8 +130,8 @@ public sealed class ProductGrain(
 
     private async Task<ProductView> Viewed()
     {
-        var raised = await sales.PerformRead(s => s.Raised);
         var state = product.State;
+        long? raised = state.Terms!.Quota is null ? null : await sales.PerformRead(s => s.Raised);
         return new ProductView(InForce(state), state.Status, raised, [.. state.Rates], state.UpdatedAt);
     }
 
@@ -158,7 +163,7 @@ public sealed class ProductState
     [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>What a product has raised: the sum of its purchases, which its quota bounds.</summary>
+/// <summary>What a product with a quota has raised: the sum of its purchases, which the quota bounds (a product without one keeps no count).</summary>
 [GenerateSerializer, Alias("Wallet.ProductSales")]
 public sealed class ProductSales
 {
