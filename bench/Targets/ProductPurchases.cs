@@ -25,7 +25,7 @@ public sealed class ProductPurchases(GrainBank bank, bool withQuota) : IBenchTar
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var terms = withQuota
-            ? new ProductTerms(Ids.ForIdempotencyKey(IdPrefixes.Product, "bench", "quota"), "Bench wealth", ProductKind.Wealth, 1, "CNY", 380, 0, 1,
+            ? new ProductTerms(Ids.ForIdempotencyKey(IdPrefixes.Product, "bench", $"quota {today:yyyy-MM-dd}"), "Bench wealth", ProductKind.Wealth, 1, "CNY", 380, 0, 1,
                 long.MaxValue / 4, null, today.AddDays(-1), today.AddDays(30), today.AddDays(400))
             : new ProductTerms(Ids.ForIdempotencyKey(IdPrefixes.Product, "bench", "fund"), "Bench fund", ProductKind.MoneyMarket, 1, "CNY", 250, 35, 1,
                 null, null, null, null, null);
@@ -54,10 +54,13 @@ public sealed class ProductPurchases(GrainBank bank, bool withQuota) : IBenchTar
     public async Task<Books> Audit()
     {
         var books = await bank.Audit();
-        var owed = (await Task.WhenAll(ClearingAccounts.ShardsOf(ClearingAccounts.Product(_productId), "CNY")
-            .Select(key => bank.Grains.GetGrain<IClearingAccountGrain>(key).ReadBalance()))).Sum();
+        // With the yield the bank paid into it (negative): a run across Shanghai's midnight records a day's yield.
+        var owed = await Sum(ClearingAccounts.Product(_productId)) + await Sum(ClearingAccounts.ProductYield);
         return books with { Total = books.Total + owed };
     }
+
+    private async Task<long> Sum(string purpose)
+        => (await Task.WhenAll(ClearingAccounts.ShardsOf(purpose, "CNY").Select(key => bank.Grains.GetGrain<IClearingAccountGrain>(key).ReadBalance()))).Sum();
 
     public Task<bool>? CheckLedgerUnderLoad() => bank.CheckLedgerUnderLoad();
 

@@ -43,7 +43,9 @@ public static class OpsProductsEndpoints
         var demand = body.DemandRateBasisPoints ?? 0;
         var deposit = body.Kind == ProductKind.TermDeposit;
         var wealth = body.Kind == ProductKind.Wealth;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The bank's day (Asia/Shanghai: UTC+8 all year, no daylight saving since 1991), not UTC's.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var latest = today.AddYears(50);
         var errors = new FieldErrors()
             .Text(body.Name, "name", NameLength).Required(body.Kind, "kind").Required(body.RiskLevel, "riskLevel").Currency(currency)
             .Check(body.RiskLevel is null || RiskLevels.IsValid(body.RiskLevel.Value), "riskLevel", "1 to 5 (R1 to R5).")
@@ -55,9 +57,10 @@ public static class OpsProductsEndpoints
             .Check(deposit ? body.TermMonths is 3 or 6 or 12 : body.TermMonths is null, "termMonths", "A deposit's term is 3, 6 or 12 months; only deposits have one.")
             .Check(!wealth || body.Quota is not null, "quota", "A wealth product raises a quota.")
             .Check(wealth ? body.SubscriptionOpens is not null : body.SubscriptionOpens is null, "subscriptionOpens", "A wealth product's first day of sale; only wealth products have one.")
+            .Check(new[] { body.SubscriptionOpens, body.SubscriptionCloses, body.MaturesOn }.All(d => d is null || d <= latest), "maturesOn", "Dates within fifty years.")
             .Check(wealth ? body.SubscriptionCloses >= body.SubscriptionOpens && body.SubscriptionCloses >= today : body.SubscriptionCloses is null, "subscriptionCloses",
                 "On or after the window opens, and not past; only wealth products have one.")
-            .Check(wealth ? body.MaturesOn > body.SubscriptionCloses && body.MaturesOn <= body.SubscriptionCloses!.Value.AddYears(10) : body.MaturesOn is null, "maturesOn",
+            .Check(wealth ? body.MaturesOn > body.SubscriptionCloses && body.SubscriptionCloses <= latest && body.MaturesOn <= body.SubscriptionCloses!.Value.AddYears(10) : body.MaturesOn is null, "maturesOn",
                 "After the window closes, at most ten years on; only wealth products have one.");
         if (errors.Problem is { } invalid)
         {

@@ -32,7 +32,7 @@ public static class ProductsEndpoints
         var ids = await grains.GetGrain<IProductCatalogueGrain>(0).List();
         var offers = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProductGrain>(id).Offer()));
         var onSale = ids.Zip(offers).Where(o => o.Second is { NotOnSale: null }).Select(o => o.First).ToList();
-        var views = await Task.WhenAll(onSale.Select(id => grains.GetGrain<IProductGrain>(id).View()));
+        var views = await Task.WhenAll(onSale.Select(id => grains.GetGrain<IProductGrain>(id).Glance()));
         var caller = await Caller(user, grains);
         return TypedResults.Ok(new Page<ProductResponse>([.. views.OfType<ProductView>().Select(v => ProductResponse.Of(v, null, YourRefusal(caller, v, null, clock)))], null));
     }
@@ -43,7 +43,7 @@ public static class ProductsEndpoints
     {
         var product = grains.GetGrain<IProductGrain>(id);
         var offer = await product.Offer() is { Status: not ProductStatus.Draft } found ? found : throw WalletRefusedException.NotFound("The product");
-        var view = await product.View() ?? throw WalletRefusedException.NotFound("The product");
+        var view = await product.Glance() ?? throw WalletRefusedException.NotFound("The product");
         return TypedResults.Ok(ProductResponse.Of(view, offer.NotOnSale, YourRefusal(await Caller(user, grains), view, offer.NotOnSale, clock)));
     }
 

@@ -47,18 +47,14 @@ public sealed record HoldingView(
 
 /// <summary>
 /// What a purchase adds to a holding, inside its transaction: the first purchase opens the holding with the product's terms
-/// of the moment; a fund's later purchases add to it.
+/// of the moment (its days counted from the bank day the transaction runs on); a fund's later purchases add to it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.HoldingSubscription")]
 public sealed record HoldingSubscription(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] ProductTerms Terms,
     [property: Id(2)] string WalletId,
-    [property: Id(3)] long Amount,
-    [property: Id(4)] DateOnly ValueDate,
-    [property: Id(5)] DateOnly? MaturityDate,
-    [property: Id(6)] int? RateBasisPoints,
-    [property: Id(7)] int DemandRateBasisPoints);
+    [property: Id(3)] long Amount);
 
 /// <summary>What a redemption takes out of a holding, or why it takes nothing.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.HoldingPayout")]
@@ -105,7 +101,10 @@ public interface IHoldingGrain : IGrainWithStringKey
     [Alias("FollowUp")]
     Task<HoldingView?> FollowUp();
 
-    /// <summary>After a purchase commits (and on its replay): the holding keeps its daily reminder and is listed with its customer's.</summary>
+    /// <summary>
+    /// Before a purchase commits: the holding keeps its daily reminder and is listed with its customer's (a holding that never
+    /// opens drops its reminder at its first tick, and is skipped in the list).
+    /// </summary>
     [Alias("Track")]
     Task Track(string customerId);
 }

@@ -26,6 +26,13 @@ public interface IProductGrain : IGrainWithStringKey
     Task<ProductView?> View();
 
     /// <summary>
+    /// The product as customers browse it: what it has raised as read at most a couple of seconds ago, so a launch's page
+    /// views do not queue with its purchases on the quota's lock (a product without a quota is read with no lock at all).
+    /// </summary>
+    [Alias("Glance")]
+    Task<ProductView?> Glance();
+
+    /// <summary>
     /// The product's terms and rates as a purchase or a holding plans with them (outside any transaction, so planning does
     /// not queue behind the purchases' locks on the quota); null when it does not exist.
     /// </summary>

@@ -100,7 +100,10 @@ public static class YieldAccrual
         return added;
     }
 
-    /// <summary>What a deposit taken out before its term pays: the principal and the demand rate's simple interest for the days held.</summary>
+    /// <summary>
+    /// What a deposit taken out before its term pays: the principal and the demand rate's simple interest for the days held,
+    /// rounded down (rounding up would pay a fen a day on the smallest deposits, however little they earn).
+    /// </summary>
     public static long EarlyWithdrawalValue(HoldingBook book)
-        => book.Principal + (long)decimal.Ceiling(book.Principal * (decimal)book.DemandRateBasisPoints * book.DaysAccrued / BasisPointYearDays);
+        => book.Principal + (long)decimal.Floor(book.Principal * (decimal)book.DemandRateBasisPoints * book.DaysAccrued / BasisPointYearDays);
 }

@@ -8,17 +8,27 @@ public sealed partial class HoldingGrain
 {
     private const string FollowUpReminder = "holding-follow-up";
 
+    /// <summary>This activation has made sure of the reminder and the listing.</summary>
+    private bool _tracked;
+
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) => FollowUp();
 
     public async Task Track(string customerId)
     {
+        if (_tracked)
+        {
+            return; // a fund's every purchase asks; once per activation is enough
+        }
         await GrainFactory.GetGrain<ICustomerHoldingsGrain>(customerId).Note(HoldingId);
         if (await this.GetReminder(FollowUpReminder) is null)
         {
-            // Just after each bank day ends, when its yield can be recorded.
-            var due = calendar.NextDayStart(clock.GetUtcNow()) + TimeSpan.FromMinutes(5) - clock.GetUtcNow();
+            // In the hour after each bank day ends, when its yield can be recorded; spread by the holding's id, so the bank's
+            // holdings do not all queue on its yield account at 00:05.
+            var spread = TimeSpan.FromMinutes(5 + Ledger.StableHash.Of(HoldingId) % 55);
+            var due = calendar.NextDayStart(clock.GetUtcNow()) + spread - clock.GetUtcNow();
             await this.RegisterOrUpdateReminder(FollowUpReminder, due, TimeSpan.FromDays(1));
         }
+        _tracked = true;
     }
 
     public async Task<HoldingView?> FollowUp()
@@ -26,6 +36,10 @@ public sealed partial class HoldingGrain
         var self = this.AsReference<IHoldingGrain>();
         if (await self.Read() is not { } known)
         {
+            // Tracked for a purchase that never committed (refused, or never sent): nothing to follow up, ever. The first tick
+            // comes after the next midnight, minutes at least after the purchase was tracked, long after its transaction ended.
+            await this.ForgetReminder(FollowUpReminder);
+            _tracked = false;
             return null;
         }
         var rates = await Rates(known.ProductId);

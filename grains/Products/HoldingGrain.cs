@@ -65,10 +65,15 @@ public sealed partial class HoldingGrain(
         book.Principal = subscription.Amount;
         book.Exact = subscription.Amount;
         book.Value = subscription.Amount;
-        book.ValueDate = subscription.ValueDate;
-        book.MaturityDate = subscription.MaturityDate;
-        book.RateBasisPoints = subscription.RateBasisPoints;
-        book.DemandRateBasisPoints = subscription.DemandRateBasisPoints;
+        // Counted from the bank day this transaction runs on (a purchase planned at 23:59 that commits after midnight earns from the new day).
+        var today = Today;
+        (book.ValueDate, book.MaturityDate, book.RateBasisPoints) = terms.Kind switch
+        {
+            ProductKind.MoneyMarket => (today, (DateOnly?)null, (int?)null),
+            ProductKind.TermDeposit => (today, today.AddMonths(terms.TermMonths ?? 12), terms.AnnualRateBasisPoints),
+            ProductKind.Wealth => (terms.SubscriptionCloses!.Value.AddDays(1), terms.MaturesOn, terms.AnnualRateBasisPoints),
+        };
+        book.DemandRateBasisPoints = terms.Kind == ProductKind.TermDeposit ? terms.DemandRateBasisPoints : 0;
         book.OpenedAt = clock.GetUtcNow();
     }
 
@@ -137,7 +142,8 @@ public sealed partial class HoldingGrain(
         var fromPrincipal = Math.Min(amount, book.Principal);
         book.Principal -= fromPrincipal;
         book.Value -= amount;
-        book.Exact = status == HoldingStatus.Active ? book.Exact - amount : 0;
+        // What rounding up paid ahead (under a fen) stays owed against a fund's next purchase: emptied and bought again, it starts below zero.
+        book.Exact = book.Kind == ProductKind.MoneyMarket ? book.Exact - amount : 0;
         book.PaidOut += amount;
         book.Status = status;
         return new HoldingPayout(amount, amount - fromPrincipal, status, null);

@@ -79,6 +79,30 @@ public sealed class ProductGrain(
 
     public async Task<ProductView?> View() => product.State.Terms is null ? null : await Viewed();
 
+    public async Task<ProductView?> Glance()
+    {
+        if (product.State.Terms is not { } terms)
+        {
+            return null;
+        }
+        if (terms.Quota is null)
+        {
+            return await Viewed(); // no count to read: no transaction
+        }
+        if (_glanced is not { } glanced || Environment.TickCount64 - glanced.ReadAt > GlanceFor)
+        {
+            var raised = (await this.AsReference<IProductGrain>().View())?.Raised;
+            _glanced = glanced = (raised, Environment.TickCount64);
+        }
+        return (await Viewed(readCount: false)) with { Raised = glanced.Raised };
+    }
+
+    /// <summary>How long a count read for browsing serves (milliseconds).</summary>
+    private const long GlanceFor = 2_000;
+
+    /// <summary>The count last read for browsing, and when (<see cref="Environment.TickCount64"/>).</summary>
+    private (long? Raised, long ReadAt)? _glanced;
+
     /// <summary>The view after an operator's change, read in a transaction of its own (the change itself is not one).</summary>
     private async Task<ProductView> Current() => (await this.AsReference<IProductGrain>().View())!;
 
@@ -128,10 +152,10 @@ public sealed class ProductGrain(
             : null;
     }
 
-    private async Task<ProductView> Viewed()
+    private async Task<ProductView> Viewed(bool readCount = true)
     {
         var state = product.State;
-        long? raised = state.Terms!.Quota is null ? null : await sales.PerformRead(s => s.Raised);
+        long? raised = state.Terms!.Quota is null || !readCount ? null : await sales.PerformRead(s => s.Raised);
         return new ProductView(InForce(state), state.Status, raised, [.. state.Rates], state.UpdatedAt);
     }
 

@@ -3,7 +3,6 @@ using Wallet.Devices;
 using Wallet.Hosting;
 using Wallet.Identity;
 using Wallet.Ledger;
-using Wallet.Limits;
 using Wallet.Movements;
 using Wallet.Refusals;
 using Wallet.Wallets;
@@ -18,8 +17,7 @@ namespace Wallet.Products;
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class ProductPurchaseGrain(
     [TransactionalState("movement", StorageNames.Wallet)] ITransactionalState<ProductPurchaseRecord> record,
-    MovementServices services,
-    LimitSchedule calendar)
+    MovementServices services)
     : MovementGrain<ProductPurchaseReceipt, ProductPurchaseRecord>(record, services), IProductPurchaseGrain
 {
     public Task<ProductPurchaseReceipt> Buy(ProductPurchaseOrder order) => CommitAsPlanned(order.CustomerId, order.Fingerprint, () => Plan(order),
@@ -34,11 +32,12 @@ public sealed class ProductPurchaseGrain(
             {
                 throw unsold.AsException();
             }
-            await Clearing(ClearingAccounts.Product(order.ProductId), planned.Subscription.Terms.Currency, planned.Receipt.HoldingId).Post(MovementId, order.Amount);
             if (await Holding(planned.Receipt.HoldingId).Subscribe(MovementId, planned.Subscription, planned.Rates) is { } closed)
             {
                 throw closed.AsException();
             }
+            // Last: every product transaction locks the wallet, the quota, the holding, the yield account, then the product's account.
+            await Clearing(ClearingAccounts.Product(order.ProductId), planned.Subscription.Terms.Currency, planned.Receipt.HoldingId).Post(MovementId, order.Amount);
             return null;
         }));
 
@@ -62,15 +61,9 @@ public sealed class ProductPurchaseGrain(
         var from = await OwnWallet(order.CustomerId, order.FromWalletId, terms.Currency, outgoing: true);
         // A customer holds a fund once (each purchase adds to it); each deposit and wealth purchase is a holding of its own.
         var holdingId = Ids.ForIdempotencyKey(IdPrefixes.Holding, order.CustomerId, terms.Kind == ProductKind.MoneyMarket ? order.ProductId : MovementId);
-        var today = calendar.DayOf(Clock.GetUtcNow());
-        var subscription = terms.Kind switch
-        {
-            ProductKind.MoneyMarket => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, today, null, null, terms.DemandRateBasisPoints),
-            ProductKind.TermDeposit => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, today, today.AddMonths(terms.TermMonths ?? 12),
-                terms.AnnualRateBasisPoints, terms.DemandRateBasisPoints),
-            ProductKind.Wealth => new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount, terms.SubscriptionCloses!.Value.AddDays(1), terms.MaturesOn,
-                terms.AnnualRateBasisPoints, 0),
-        };
+        var subscription = new HoldingSubscription(order.CustomerId, terms, from.WalletId, order.Amount);
+        // Before the commit: the holding's daily reminder and its place in the customer's list never depend on an answer that may not come.
+        await Holding(holdingId).Track(order.CustomerId);
         var receipt = Accepted(new ProductPurchaseReceipt(order.ProductId, holdingId, from.WalletId, order.Amount), terms.Currency);
         var debit = new Posting(MovementId, MovementKind.Investment, order.CustomerId, order.Amount, terms.Currency, holdingId, terms.Name, PayerAuthorised: true);
         return (receipt, debit, subscription, offer.Rates);
@@ -84,15 +77,6 @@ public sealed class ProductPurchaseGrain(
         if (Suitability.Of(tier, assessment, terms.RiskLevel, Clock.GetUtcNow()) is { } unsuitable)
         {
             throw unsuitable.AsException();
-        }
-    }
-
-    /// <summary>After the commit (and on a replay): the holding keeps its daily reminder and is listed with the customer's.</summary>
-    protected override async Task AfterCommit(ProductPurchaseReceipt outcome)
-    {
-        if (outcome.Status == MovementStatus.Completed)
-        {
-            await Holding(outcome.HoldingId).Track(Settled?.CallerId ?? throw new InvalidOperationException($"Purchase {MovementId} has no recorded buyer."));
         }
     }
 

@@ -38,6 +38,8 @@ public sealed class ProductRedemptionGrain(
         HoldingPayout? paid = null;
         return await Commit(order.CustomerId, order.Fingerprint, receipt, async () =>
         {
+            // The wallet's lock first, as in a purchase: wallet, holding, yield account, product's account.
+            await Wallet(to).Enlist();
             paid = await holding.PayOut(MovementId, order.Amount, order.AtMaturity, rates);
             if (paid.Refusal is { } refusal)
             {

@@ -94,7 +94,7 @@ public sealed class HoldingYieldTests(ClockedClusterFixture fixture)
 
         fixture.SetShanghaiTime(2027, 5, 1, 9, 0); // 30 days held
         var withdrawn = await Desk.Redeem(investor, bought.HoldingId);
-        var demandInterest = Interest(800_000, 35, 30);
+        var demandInterest = (long)Math.Floor(800_000m * 35 * 30 / 3_650_000m); // rounded down: the term's rounding up is for holdings kept
         Assert.Equal((MovementStatus.Completed, 800_000 + demandInterest, demandInterest, HoldingStatus.WithdrawnEarly),
             (withdrawn.Status, withdrawn.Amount, withdrawn.Yield, withdrawn.HoldingStatus));
         Assert.Equal(1_000_000 + demandInterest, await _bank.Balance(investor, wallet));
@@ -129,6 +129,50 @@ public sealed class HoldingYieldTests(ClockedClusterFixture fixture)
         var matured = await Desk.Holding(investor, bought.HoldingId);
         Assert.Equal((HoldingStatus.Matured, 3_000_000 + interest), (matured.Status, matured.PaidOut));
         Assert.Equal(5_000_000 + interest, await _bank.Balance(investor, wallet));
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task A_fund_emptied_and_bought_again_carries_what_rounding_up_paid_ahead_so_the_customer_gains_no_fen_a_day()
+    {
+        fixture.SetShanghaiTime(2027, 11, 1, 10, 0);
+        var (investor, wallet) = await Desk.Investor(10_000);
+        var fund = await Desk.Fund(rateBasisPoints: 2_000, minimum: 1);
+        var holding = (await Desk.Buy(investor, wallet, fund, 100)).HoldingId;
+        fixture.SetShanghaiTime(2027, 11, 2, 10, 0);
+        Assert.Equal(101, (await Desk.Redeem(investor, holding)).Amount); // 100.0548 rounded up
+        Assert.Equal(MovementStatus.Completed, (await Desk.Buy(investor, wallet, fund, 100)).Status);
+        fixture.SetShanghaiTime(2027, 11, 3, 10, 0);
+        await Desk.FollowUp(holding);
+        var again = await Desk.Holding(investor, holding);
+        Assert.Equal((100L, 0L), (again.Value, again.RecentYields[^1].Amount)); // 99.055 × (1 + 0.2/365) is still under 100
+        Assert.Equal(100, (await Desk.Redeem(investor, holding)).Amount);
+        Assert.Equal(10_000 + 1, await _bank.Balance(investor, wallet)); // one fen ahead in all, never one a day
+        await _bank.AssertBooksBalance();
+    }
+
+    [Fact]
+    public async Task Purchases_redemptions_and_follow_ups_of_one_holding_at_once_all_end_and_balance()
+    {
+        fixture.SetShanghaiTime(2027, 12, 1, 10, 0);
+        var (investor, wallet) = await Desk.Investor(1_000_000);
+        var fund = await Desk.Fund();
+        var holding = (await Desk.Buy(investor, wallet, fund, 100_000)).HoldingId;
+        fixture.SetShanghaiTime(2027, 12, 5, 10, 0);
+
+        var buys = Enumerable.Range(0, 10).Select(i => Desk.Buy(investor, wallet, fund, 1_000, key: $"buy {i}"));
+        var redemptions = Enumerable.Range(0, 10).Select(i => Desk.Redeem(investor, holding, 1_000, key: $"out {i}"));
+        var followUps = Enumerable.Range(0, 3).Select(_ => Desk.FollowUp(holding));
+        var bought = await Task.WhenAll(buys);
+        var redeemed = await Task.WhenAll(redemptions);
+        await Task.WhenAll(followUps);
+
+        Assert.All(bought, b => Assert.Equal(MovementStatus.Completed, b.Status));
+        Assert.All(redeemed, r => Assert.Equal(MovementStatus.Completed, r.Status));
+        var view = await Desk.Holding(investor, holding);
+        Assert.Equal(new DateOnly(2027, 12, 4), view.AccruedThrough);
+        Assert.Equal(1_000_000 + view.AccruedYield, await _bank.Balance(investor, wallet) + view.Value);
+        Assert.Equal(view.Value, await Desk.Owed(fund));
         await _bank.AssertBooksBalance();
     }
 
