@@ -11,7 +11,7 @@ namespace Wallet.Bench.Targets;
 /// buying a few fen of one product from their wallet with their PIN: the debit, the product's clearing account and the
 /// holding in one transaction (a fund's customers each add to their one holding). <paramref name="withQuota"/>: a closed-end
 /// product with a quota, whose count every purchase draws on under the product's one lock; otherwise a fund, which keeps no
-/// count. The books add what the product owes its holders to the bank's wallets.
+/// count. The books add what the bank's products owe their holders to its wallets.
 /// </summary>
 public sealed class ProductPurchases(GrainBank bank, bool withQuota) : IBenchTarget
 {
@@ -54,8 +54,10 @@ public sealed class ProductPurchases(GrainBank bank, bool withQuota) : IBenchTar
     public async Task<Books> Audit()
     {
         var books = await bank.Audit();
-        // With the yield the bank paid into it (negative): a run across Shanghai's midnight records a day's yield.
-        var owed = await Sum(ClearingAccounts.Product(_productId)) + await Sum(ClearingAccounts.ProductYield);
+        // Every product's account (a run of the other purchase workload before this one left money in its product), with the
+        // yield the bank paid into them (negative): a run across Shanghai's midnight records a day's yield.
+        var products = await bank.Grains.GetGrain<IProductCatalogueGrain>(0).List();
+        var owed = (await Task.WhenAll(products.Select(p => Sum(ClearingAccounts.Product(p))))).Sum() + await Sum(ClearingAccounts.ProductYield);
         return books with { Total = books.Total + owed };
     }
 
