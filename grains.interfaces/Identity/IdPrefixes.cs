@@ -26,6 +26,8 @@ public static class IdPrefixes
     public const string Family = "fam";
     public const string FamilyInvitation = "fin";
     public const string SubWallet = "sw";
+    public const string Loan = "ln";
+    public const string CreditCardApplication = "cca";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -49,4 +51,6 @@ public static class IdPrefixes
     public const string RedPacket = "rp";
     public const string RedPacketClaim = "rpc";
     public const string RedPacketReturn = "rpr";
+    public const string LoanDrawdown = "lnd";
+    public const string LoanRepayment = "lnr";
 }

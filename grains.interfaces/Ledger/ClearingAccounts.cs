@@ -22,6 +22,15 @@ public static class ClearingAccounts
     /// <summary>Red packets' money sent and not yet claimed nor returned: what the bank holds for their claimants.</summary>
     public const string RedPackets = "red-packets";
 
+    /// <summary>
+    /// The bank's loan book: what it lent to customers (a drawdown takes it below zero by the principal) less the
+    /// principal repaid. Its balance is minus the principal outstanding.
+    /// </summary>
+    public const string Loans = "loans";
+
+    /// <summary>The interest (and late-payment interest) borrowers paid: the bank's income from its loans.</summary>
+    public const string LoanInterest = "loan-interest";
+
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 

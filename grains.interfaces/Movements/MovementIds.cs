@@ -23,6 +23,8 @@ public enum Workflow
     RedPacket,
     RedPacketClaim,
     RedPacketReturn,
+    LoanDrawdown,
+    LoanRepayment,
 }
 
 /// <summary>
@@ -55,6 +57,8 @@ public static class MovementIds
         Workflow.RedPacket => IdPrefixes.RedPacket,
         Workflow.RedPacketClaim => IdPrefixes.RedPacketClaim,
         Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
+        Workflow.LoanDrawdown => IdPrefixes.LoanDrawdown,
+        Workflow.LoanRepayment => IdPrefixes.LoanRepayment,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -81,6 +85,8 @@ public static class MovementIds
             IdPrefixes.RedPacket => Workflow.RedPacket,
             IdPrefixes.RedPacketClaim => Workflow.RedPacketClaim,
             IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
+            IdPrefixes.LoanDrawdown => Workflow.LoanDrawdown,
+            IdPrefixes.LoanRepayment => Workflow.LoanRepayment,
             _ => null,
         };
     }
@@ -106,6 +112,8 @@ public static class MovementIds
         Workflow.RedPacket => grains.GetGrain<RedPackets.IRedPacketGrain>(id),
         Workflow.RedPacketClaim => grains.GetGrain<RedPackets.IRedPacketClaimGrain>(id),
         Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
+        Workflow.LoanDrawdown => grains.GetGrain<Credit.ILoanDrawdownGrain>(id),
+        Workflow.LoanRepayment => grains.GetGrain<Credit.ILoanRepaymentGrain>(id),
         null => null,
     };
 
@@ -118,7 +126,8 @@ public static class MovementIds
         Workflow.BillPayment => grains.GetGrain<Utilities.IBillPaymentGrain>(id),
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
+            or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -128,6 +137,7 @@ public static class MovementIds
         Workflow.Charge => grains.GetGrain<IChargeGrain>(id),
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
-            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn or null => null,
+            or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 }

@@ -139,4 +139,16 @@ public static class RefusalCodes
 
     /// <summary>The sender of a one-to-one red packet cannot claim it.</summary>
     public const string OwnRedPacket = "own_red_packet";
+
+    /// <summary>A loan offer not accepted within its days (<c>Wallet:Credit:OfferValidFor</c>): apply again.</summary>
+    public const string OfferExpired = "offer_expired";
+
+    /// <summary>The loan does not take this in the state it is in: a declined application accepted, a loan drawn or repaid already.</summary>
+    public const string LoanNotOpen = "loan_not_open";
+
+    /// <summary>The instalment was paid already (by autopay, or another request).</summary>
+    public const string InstalmentAlreadyPaid = "instalment_already_paid";
+
+    /// <summary>What the loan is owed changed between the quote the payer said yes to and the repayment (another payment came first): ask again.</summary>
+    public const string RepaymentChanged = "repayment_changed";
 }

@@ -1,0 +1,13 @@
+namespace Wallet.Credit;
+
+/// <summary>A customer's credit file (keyed by customer id): the loans and credit-card applications they made, newest last.</summary>
+[Alias("Wallet.ICreditFileGrain")]
+public interface ICreditFileGrain : IGrainWithStringKey
+{
+    /// <summary>Notes a loan; noting it again changes nothing.</summary>
+    [Alias("NoteLoan")]
+    Task NoteLoan(string loanId);
+
+    [Alias("ListLoans"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListLoans();
+}
