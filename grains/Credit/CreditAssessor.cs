@@ -30,7 +30,8 @@ public sealed class CreditAssessor(IGrainFactory grains, LimitSchedule days, [Fr
         var total = 0L;
         foreach (var wallet in profile.Wallets.Where(w => w.Currency == days.HomeCurrency && w.SubWalletId is null))
         {
-            var run = await grains.GetGrain<IWalletStatementGrain>(wallet.WalletId).BookedRun(now - s_history, now);
+            // Up to the end of the bank day: money booked this very moment counts too.
+            var run = await grains.GetGrain<IWalletStatementGrain>(wallet.WalletId).BookedRun(now - s_history, days.NextDayStart(now));
             total += run.Entries.Where(e => e.Direction == EntryDirection.In && e.Kind != MovementKind.LoanDrawdown).Sum(e => e.Amount);
         }
         return total;
