@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Cards;
+using Wallet.ClientApi.Credit;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Families;
 using Wallet.ClientApi.Fx;
@@ -48,6 +49,8 @@ app.MapFamilies();
 app.MapSubWallets();
 app.MapSubWalletApprovals();
 app.MapRedPackets();
+app.MapLoans();
+app.MapCreditCardApplications();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();
