@@ -29,7 +29,7 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_verified_customer_with_money_in_is_offered_a_loan_with_its_rate_schedule_and_total_cost()
     {
-        var (alice, _) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
 
         var offer = await _lending.Apply(alice, 600_000, months: 6);
 
@@ -42,6 +42,7 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(offer.TotalCost, offer.Schedule.Sum(i => i.Scheduled.Amount));
         Assert.Equal(600_000 + offer.TotalInterest, offer.TotalCost);
         Assert.Equal(new DateOnly(2026, 4, 10), offer.Schedule[0].Scheduled.DueOn);
+        await _bank.AssertBalanced(wallet);
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<WalletRefusedException>(() => _lending.Accept(bob, declined.LoanId, wallet));
         Assert.Equal(RefusalCodes.LoanNotOpen, refused.Code);
         Assert.Equal(100_000, await _bank.Balance(bob, wallet));
+        await _bank.AssertBalanced(wallet);
     }
 
     [Fact]
@@ -174,6 +176,7 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(RefusalCodes.LoanNotOpen, more.Code);
         Assert.Empty(await _lending.Loan(loan.LoanId).FollowUp());
         await _bank.AssertBalanced(wallet);
+        await _bank.AssertBooksBalance(); // every wallet and clearing account, the loan book and the interest earned among them
     }
 
     [Fact]
