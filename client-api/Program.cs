@@ -51,6 +51,7 @@ app.MapSubWalletApprovals();
 app.MapRedPackets();
 app.MapLoans();
 app.MapCreditCardApplications();
+app.MapLoanBook();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

@@ -25,7 +25,7 @@ public static class ContractSetup
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
         ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
-        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
         ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
     };
 

@@ -79,6 +79,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SetLoanAutopay"] = "Turn a loan's autopay on from a wallet, or off",
         ["ApplyForCreditCard"] = "Apply for a credit card: approved, a new card is issued and bound",
         ["GetCreditCardApplication"] = "A credit-card application: its decision and the card bound",
+        ["ListLoanBook"] = "The loan book (operators): drawn loans as they stand today, overdue ones by status",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Utility bills
         ["ListBillers"] = "The billers a customer can pay, by city and kind",

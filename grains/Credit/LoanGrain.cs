@@ -125,7 +125,10 @@ public sealed partial class LoanGrain(
 
     public Task<string?> AutopayFrom() => Task.FromResult(loan.RecordExists ? State.AutopayWalletId : null);
 
-    /// <summary>The loan is paid out: autopay repays from the wallet it went to until the borrower says otherwise, and the follow-up starts.</summary>
+    /// <summary>
+    /// The loan is paid out: autopay repays from the wallet it went to until the borrower says otherwise, the loan enters
+    /// the bank's loan book, and the follow-up starts (each again on a replay, in case a crash came between them).
+    /// </summary>
     private async Task Drawn(LoanDrawdownReceipt drawdown)
     {
         if (State.DrawdownId is null)
@@ -135,6 +138,7 @@ public sealed partial class LoanGrain(
             State.AutopayWalletId = drawdown.WalletId;
             await loan.WriteStateAsync();
         }
+        await GrainFactory.GetGrain<ILoanBookGrain>(0).Enter(LoanId);
         await this.RegisterOrUpdateReminder(FollowUpReminder, TimeSpan.FromMinutes(1), options.Value.CheckEvery);
     }
 

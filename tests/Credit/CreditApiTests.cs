@@ -112,10 +112,30 @@ public sealed class CreditApiTests(ApiFixture api)
             HttpStatusCode.NotFound, "not_found");
         Assert.DoesNotContain((await Json(await mallory.Http.GetAsync("/v1/loans"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray(),
             l => l.GetProperty("loanId").GetString() == loanId);
+        await Problem(await mallory.Http.GetAsync("/v1/ops/loans"), HttpStatusCode.Forbidden, "forbidden");
 
         Assert.Equal(400_000, await alice.Balance(wallet));
         Assert.Equal(100_000, await mallory.Balance(malloryWallet));
         await Books.AssertBalanced(api, wallet, malloryWallet);
+    }
+
+    [Fact]
+    public async Task Operators_see_a_drawn_loan_in_the_loan_book_by_its_status()
+    {
+        var (alice, wallet) = await Borrower();
+        var loanId = await Offered(alice);
+        await Json(await alice.Post($"/v1/loans/{loanId}/accept", new { walletId = wallet, pin = TestData.Pin }, "accept"), HttpStatusCode.OK);
+        using var operators = await Operator.SignIn(api);
+
+        var active = await Json(await operators.GetAsync("/v1/ops/loans?status=active&limit=100"), HttpStatusCode.OK);
+        var overdue = await Json(await operators.GetAsync("/v1/ops/loans?status=overdue&limit=100"), HttpStatusCode.OK);
+        await Problem(await operators.GetAsync("/v1/ops/loans?status=late"), HttpStatusCode.BadRequest, "validation_failed");
+
+        var entry = Assert.Single(active.GetProperty("items").EnumerateArray(), l => l.GetProperty("loanId").GetString() == loanId);
+        Assert.Equal((alice.Id, 300_000L, 300_000L, 0), (entry.GetProperty("customerId").GetString(), entry.GetProperty("amount").GetInt64(),
+            entry.GetProperty("outstandingPrincipal").GetInt64(), entry.GetProperty("overdueInstalments").GetInt32()));
+        Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), l => l.GetProperty("loanId").GetString() == loanId);
+        await Books.AssertBalanced(api, wallet);
     }
 
     [Fact]

@@ -145,6 +145,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["PUT /v1/loans/{id}/autopay"] = new($"/v1/loans/{loan}/autopay", new { enabled = false }, true),
             ["POST /v1/credit-cards/applications"] = new("/v1/credit-cards/applications", new { }, false),
             ["GET /v1/credit-cards/applications/{id}"] = new($"/v1/credit-cards/applications/{application}", null, true),
+            ["GET /v1/ops/loans"] = new("/v1/ops/loans", null, false),
         };
     }
 
