@@ -197,6 +197,70 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_repayments_of_one_instalment_pay_it_once()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+        var loan = await _lending.Drawn(alice, wallet, 300_000);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async n =>
+        {
+            try
+            {
+                return (await _lending.Repay(alice, loan.LoanId, wallet, RepaymentKind.Instalment, key: $"race-{n}", instalment: 1)).Status == MovementStatus.Completed
+                    ? "paid" : "refused";
+            }
+            catch (WalletRefusedException refused)
+            {
+                return refused.Code;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == "paid");
+        Assert.All(outcomes.Where(o => o != "paid"), o => Assert.Contains(o, new[] { "refused", RefusalCodes.InstalmentAlreadyPaid }));
+        Assert.Single(await _lending.Entries(alice, wallet, MovementKind.LoanRepayment));
+        Assert.Equal(400_000 - loan.Schedule[0].Scheduled.Amount, await _bank.Balance(alice, wallet));
+        await _bank.AssertBalanced(wallet);
+    }
+
+    [Fact]
+    public async Task An_offer_not_accepted_within_its_days_expires()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+        var offer = await _lending.Apply(alice, 300_000);
+
+        fixture.SetShanghaiTime(2026, 3, 17, 10, 1);
+        var refused = await Assert.ThrowsAsync<WalletRefusedException>(() => _lending.Accept(alice, offer.LoanId, wallet));
+
+        Assert.Equal(RefusalCodes.OfferExpired, refused.Code);
+        Assert.Equal(LoanStatus.Expired, (await _lending.Loan(offer.LoanId).Get(alice.Id)).Status);
+        Assert.Equal(100_000, await _bank.Balance(alice, wallet));
+        await _bank.AssertBalanced(wallet);
+    }
+
+    [Fact]
+    public async Task With_autopay_off_the_borrower_is_told_and_repays_by_hand_with_late_interest()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+        var loan = await _lending.Drawn(alice, wallet, 300_000);
+        Assert.Null((await _lending.Loan(loan.LoanId).SetAutopay(alice.Id, null, null)).AutopayWalletId);
+
+        fixture.SetShanghaiTime(2026, 4, 10, 9, 0);
+        Assert.Empty(await _lending.Loan(loan.LoanId).FollowUp()); // due today: without autopay there is nothing to do until it is late
+        fixture.SetShanghaiTime(2026, 4, 13, 9, 0);
+        Assert.Equal(["loan_overdue 1"], await _lending.Loan(loan.LoanId).FollowUp());
+        var payoff = (await _lending.Loan(loan.LoanId).Get(alice.Id)).PayoffToday!.Value;
+        var paid = await _lending.Repay(alice, loan.LoanId, wallet, RepaymentKind.Payoff);
+
+        var first = loan.Schedule[0].Scheduled;
+        Assert.Equal(first.Amount * 5 * 3 / 10_000, paid.LateInterest); // three days late
+        Assert.Equal(payoff, paid.Amount);
+        Assert.Equal(300_000, paid.Principal);
+        Assert.Equal(LoanStatus.Repaid, (await _lending.Loan(loan.LoanId).Get(alice.Id)).Status);
+        Assert.Equal(paid.Amount, Assert.Single(await _lending.Entries(alice, wallet, MovementKind.LoanRepayment)).Amount);
+        await _bank.AssertBalanced(wallet);
+    }
+
+    [Fact]
     public async Task Another_customer_can_neither_see_nor_repay_a_loan()
     {
         var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
