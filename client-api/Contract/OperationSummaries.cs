@@ -76,6 +76,7 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["GetLoan"] = "A loan: its decision, offer, schedule, and each instalment's standing",
         ["AcceptLoan"] = "Accept a loan's offer: the principal is paid into a wallet",
         ["RepayLoan"] = "Repay a loan: an instalment, or everything left early",
+        ["GetLoanRepayment"] = "A repayment of a loan, by hand or by autopay",
         ["SetLoanAutopay"] = "Turn a loan's autopay on from a wallet, or off",
         ["ApplyForCreditCard"] = "Apply for a credit card: approved, a new card is issued and bound",
         ["GetCreditCardApplication"] = "A credit-card application: its decision and the card bound",

@@ -28,6 +28,7 @@ public static class LoansEndpoints
         loan.MapPost("/repayments", Repay).WithName("RepayLoan").MayRefuse(CommonRefusals.PayerAuthorisation).MayRefuse(CommonRefusals.MoneyOut)
             .MayRefuse(RefusalCodes.LoanNotOpen, RefusalCodes.InstalmentAlreadyPaid, RefusalCodes.RepaymentChanged, RefusalCodes.IdempotencyKeyReused)
             .WithIdempotencyKey(required: true).RequireRateLimiting(RateLimitSetup.Money);
+        loan.MapGet("/repayments/{repaymentId}", GetRepayment).WithName("GetLoanRepayment");
         loan.MapPut("/autopay", SetAutopay).WithName("SetLoanAutopay").MayRefuse(CommonRefusals.PayerAuthorisation)
             .MayRefuse(RefusalCodes.LoanNotOpen, RefusalCodes.CurrencyMismatch);
         return routes;
@@ -122,11 +123,20 @@ public static class LoansEndpoints
         MovementResults.MarkReplay(context, receipt);
         return receipt.Status switch
         {
-            MovementStatus.Completed => TypedResults.Created($"/v1/loans/{id}", LoanRepaymentResponse.Of(receipt)),
+            MovementStatus.Completed => TypedResults.Created($"/v1/loans/{id}/repayments/{receipt.MovementId}", LoanRepaymentResponse.Of(receipt)),
             MovementStatus.Refused => MovementResults.Refusal(receipt),
             MovementStatus.PendingConfirmation or MovementStatus.Authorized or MovementStatus.Voided or MovementStatus.HeldForReview or MovementStatus.AwaitingApproval
                 => throw MovementResults.NeverEndsIn(receipt),
         };
+    }
+
+    /// <summary>A repayment of the loan, by hand or by autopay, as recorded; only the borrower sees it.</summary>
+    /// <param name="id">The loan (<c>ln_…</c>).</param>
+    /// <param name="repaymentId">The repayment (<c>lnr_…</c>).</param>
+    public static async Task<Ok<LoanRepaymentResponse>> GetRepayment(string id, string repaymentId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var found = MovementIds.WorkflowOf(repaymentId) == Workflow.LoanRepayment ? await grains.GetGrain<ILoanRepaymentGrain>(repaymentId).Find(user.CustomerId()) : null;
+        return found is { LoanId: var loanId } && loanId == id ? TypedResults.Ok(LoanRepaymentResponse.Of(found)) : throw WalletRefusedException.NotFound("The repayment");
     }
 
     /// <summary>Turns autopay on from a wallet of the caller's (with the PIN or a device signature), or off. 200 with the loan.</summary>

@@ -45,7 +45,11 @@ public sealed class CreditApiTests(ApiFixture api)
         Assert.Contains(loans.GetProperty("items").EnumerateArray(), l => l.GetProperty("loanId").GetString() == loanId);
 
         var payoff = (await Json(await alice.Http.GetAsync($"/v1/loans/{loanId}"), HttpStatusCode.OK)).GetProperty("payoffToday").GetInt64();
-        var repaid = await Json(await alice.Post($"/v1/loans/{loanId}/repayments", new { walletId = wallet, repays = "payoff", pin = TestData.Pin }, "payoff-1"), HttpStatusCode.Created);
+        var answer = await alice.Post($"/v1/loans/{loanId}/repayments", new { walletId = wallet, repays = "payoff", pin = TestData.Pin }, "payoff-1");
+        var repaid = await Json(answer, HttpStatusCode.Created);
+        var seen = await Json(await alice.Http.GetAsync(answer.Headers.Location), HttpStatusCode.OK);
+        Assert.Equal(repaid.ToString(), seen.ToString());
+        await Problem(await alice.Http.GetAsync($"/v1/loans/{loanId}/repayments/{repaid.GetProperty("repaymentId").GetString()}x"), HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal(payoff, repaid.GetProperty("amount").GetInt64());
         Assert.Equal(300_000, repaid.GetProperty("principal").GetInt64());

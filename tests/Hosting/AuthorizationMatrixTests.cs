@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["GET /v1/loans/{id}"] = new($"/v1/loans/{loan}", null, true),
             ["POST /v1/loans/{id}/accept"] = new($"/v1/loans/{loan}/accept", new { walletId = malloryWallet, pin = TestData.Pin }, true),
             ["POST /v1/loans/{id}/repayments"] = new($"/v1/loans/{loan}/repayments", new { walletId = malloryWallet, repays = "payoff", pin = TestData.Pin }, true),
+            ["GET /v1/loans/{id}/repayments/{repaymentId}"] = new($"/v1/loans/{loan}/repayments/lnr_0000000000000000000000000", null, true),
             ["PUT /v1/loans/{id}/autopay"] = new($"/v1/loans/{loan}/autopay", new { enabled = false }, true),
             ["POST /v1/credit-cards/applications"] = new("/v1/credit-cards/applications", new { }, false),
             ["GET /v1/credit-cards/applications/{id}"] = new($"/v1/credit-cards/applications/{application}", null, true),
