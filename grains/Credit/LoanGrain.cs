@@ -139,7 +139,8 @@ public sealed partial class LoanGrain(
             await loan.WriteStateAsync();
         }
         await GrainFactory.GetGrain<ILoanBookGrain>(0).Enter(LoanId);
-        await this.RegisterOrUpdateReminder(FollowUpReminder, TimeSpan.FromMinutes(1), options.Value.CheckEvery);
+        // Nothing falls due for a month: the first look can wait a whole period.
+        await this.RegisterOrUpdateReminder(FollowUpReminder, options.Value.CheckEvery, options.Value.CheckEvery);
     }
 
     private void Check(LoanApplication application)
