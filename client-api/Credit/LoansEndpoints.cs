@@ -35,7 +35,7 @@ public static class LoansEndpoints
     }
 
     /// <summary>
-    /// Applies for a loan: the bank decides at once from what it knows (real-name tier, time as a customer, money into the
+    /// Applies for a loan: the bank decides at once from what it knows (real-name tier, how long a wallet has been held, money into the
     /// wallets in the last 90 days, the risk monitor, other loans) and keeps its reasons. 201 with the loan: <c>offered</c>
     /// with its rate, schedule, total interest and total cost, to accept within <c>Wallet:Credit:OfferValidFor</c>; or
     /// <c>declined</c> with the reasons. Nothing moves yet.

@@ -26,9 +26,9 @@ public static class CreditReasons
     public const string TierDebitCard = "tier_debit_card";
     public const string TierRealName = "tier_real_name";
     public const string TierUnverified = "tier_unverified";
-    public const string CustomerLongStanding = "customer_long_standing";
-    public const string CustomerEstablished = "customer_established";
-    public const string CustomerNew = "customer_new";
+    public const string WalletHeldLong = "wallet_held_long";
+    public const string WalletHeldMonths = "wallet_held_months";
+    public const string WalletNew = "wallet_new";
     public const string TurnoverHigh = "turnover_high";
     public const string TurnoverSome = "turnover_some";
     public const string TurnoverLow = "turnover_low";

@@ -7,7 +7,7 @@ using Wallet.Wallets;
 
 namespace Wallet.Credit;
 
-/// <summary>Gathers what the bank knows of a customer (profile, risk monitor, wallets' last 90 days, credit file) and has the scoring model decide.</summary>
+/// <summary>Gathers what the bank knows of a customer (profile, how long they have held a wallet, its last 90 days, the risk monitor, the credit file) and has the scoring model decide.</summary>
 public sealed class CreditAssessor(IGrainFactory grains, LimitSchedule days, [FromKeyedServices(WalletClock.Key)] TimeProvider clock, IOptions<CreditOptions> options)
 {
     private static readonly TimeSpan s_history = TimeSpan.FromDays(90);
@@ -19,7 +19,9 @@ public sealed class CreditAssessor(IGrainFactory grains, LimitSchedule days, [Fr
         var profile = await grains.GetGrain<ICustomerGrain>(customerId).GetProfile();
         var standing = await grains.GetGrain<IRiskMonitorGrain>(customerId).GetStanding();
         var (overdue, owed) = await Borrowing(customerId, days.DayOf(now));
-        var facts = new CreditFacts(profile.Tier, (int)(now - profile.CreatedAt).TotalDays, await MoneyIn(profile, now), profile.Restriction,
+        var ownWallets = profile.Wallets.Where(w => w.SubWalletId is null).ToList();
+        var held = ownWallets.Count == 0 ? TimeSpan.Zero : now - ownWallets.Min(w => w.OpenedAt);
+        var facts = new CreditFacts(profile.Tier, (int)held.TotalDays, await MoneyIn(profile, now), profile.Restriction,
             standing.Alerts.Count(a => a.IsOpen), overdue, owed);
         return CreditScoring.Decide(facts, options.Value.MinimumScore, amount, days.HomeCurrency, now);
     }

@@ -5,12 +5,12 @@ using Wallet.Risk;
 namespace Wallet.Credit;
 
 /// <summary>What the bank knows of a customer when they ask for credit: the facts the scoring model reads, and nothing else.</summary>
-public sealed record CreditFacts(int Tier, int DaysAsCustomer, long MoneyInLast90Days, Restriction Restriction, int OpenAlerts, int OverdueLoans, long OutstandingPrincipal);
+public sealed record CreditFacts(int Tier, int DaysWithWallet, long MoneyInLast90Days, Restriction Restriction, int OpenAlerts, int OverdueLoans, long OutstandingPrincipal);
 
 /// <summary>
 /// The bank's scoring model: a few points for each thing it knows, added up, each kept as a reason so the decision
 /// explains itself. Identity: 40 verified in person, 30 with a debit card in the verified name, 20 real-name verified;
-/// unverified customers are not lent to. History: 20 a customer for half a year, 10 for a month. Money in over the last
+/// unverified customers are not lent to. History: 20 for a wallet held half a year, 10 for one held a month. Money in over the last
 /// 90 days (home currency, loans aside): 20 from ¥10,000, 10 from ¥1,000. Risk: 20 with nothing open; an open alert (or
 /// an alert or step-up restriction) earns nothing, and review, receive-only or a freeze declines, as does a loan overdue.
 /// A score from <see cref="CreditOptions.MinimumScore"/> is approved: up to ¥10,000 at 14.40% a year, from 65 up to
@@ -31,11 +31,11 @@ public static class CreditScoring
                 CustomerTiers.RealName => new(CreditReasons.TierRealName, "Real name verified.", 20),
                 _ => new(CreditReasons.TierUnverified, "The bank lends only to customers who verified their real name.", 0),
             },
-            facts.DaysAsCustomer switch
+            facts.DaysWithWallet switch
             {
-                >= 180 => new(CreditReasons.CustomerLongStanding, "A customer for half a year or more.", 20),
-                >= 30 => new(CreditReasons.CustomerEstablished, "A customer for a month or more.", 10),
-                _ => new(CreditReasons.CustomerNew, "A customer for less than a month.", 0),
+                >= 180 => new(CreditReasons.WalletHeldLong, "A wallet with the bank for half a year or more.", 20),
+                >= 30 => new(CreditReasons.WalletHeldMonths, "A wallet with the bank for a month or more.", 10),
+                _ => new(CreditReasons.WalletNew, "A wallet with the bank for less than a month.", 0),
             },
             facts.MoneyInLast90Days switch
             {

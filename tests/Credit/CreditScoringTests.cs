@@ -25,7 +25,7 @@ public sealed class CreditScoringTests
         Assert.Equal(50, decision.Score);
         Assert.Equal(1440, decision.AnnualRateBasisPoints);
         Assert.Equal(1_000_000, decision.Limit);
-        Assert.Equal([CreditReasons.TierRealName, CreditReasons.CustomerNew, CreditReasons.TurnoverSome, CreditReasons.RiskClear], Codes(decision));
+        Assert.Equal([CreditReasons.TierRealName, CreditReasons.WalletNew, CreditReasons.TurnoverSome, CreditReasons.RiskClear], Codes(decision));
         Assert.Equal(decision.Score, decision.Reasons.Sum(r => r.Points));
     }
 

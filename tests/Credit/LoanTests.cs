@@ -46,6 +46,21 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_decision_counts_how_long_a_wallet_was_held_and_only_the_last_90_days_money_in()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+
+        fixture.SetShanghaiTime(2026, 10, 1, 10, 0); // the top-up is now more than 90 days old
+        var offer = await _lending.Apply(alice, 300_000);
+
+        Assert.Equal(LoanStatus.Offered, offer.Status);
+        Assert.Equal([CreditReasons.TierRealName, CreditReasons.WalletHeldLong, CreditReasons.TurnoverLow, CreditReasons.RiskClear],
+            offer.Decision.Reasons.Select(r => r.Code));
+        Assert.Equal(60, offer.Decision.Score);
+        await _bank.AssertBalanced(wallet);
+    }
+
+    [Fact]
     public async Task An_unverified_customer_is_declined_with_the_reasons_kept_and_cannot_accept()
     {
         var (bob, wallet) = await _bank.FundedCustomer(100_000);
