@@ -48,7 +48,7 @@ public static class Problems
             or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed
             or RefusalCodes.RedPacketEmpty or RefusalCodes.OwnRedPacket => StatusCodes.Status409Conflict,
         RefusalCodes.RedPacketExpired or RefusalCodes.OfferExpired => StatusCodes.Status410Gone,
-        RefusalCodes.LoanNotOpen or RefusalCodes.InstalmentAlreadyPaid or RefusalCodes.RepaymentChanged => StatusCodes.Status409Conflict,
+        RefusalCodes.LoanNotOpen or RefusalCodes.InstalmentAlreadyPaid or RefusalCodes.RepaymentChanged or RefusalCodes.LoanOutstanding => StatusCodes.Status409Conflict,
         RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,

@@ -10,4 +10,8 @@ public interface ICreditFileGrain : IGrainWithStringKey
 
     [Alias("ListLoans"), AlwaysInterleave]
     Task<IReadOnlyList<string>> ListLoans();
+
+    /// <summary>The principal the customer still owes on all their drawn loans: an account does not close while it is not 0.</summary>
+    [Alias("PrincipalOwed"), AlwaysInterleave]
+    Task<long> PrincipalOwed();
 }

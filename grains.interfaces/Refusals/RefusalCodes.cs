@@ -149,6 +149,9 @@ public static class RefusalCodes
     /// <summary>The instalment was paid already (by autopay, or another request).</summary>
     public const string InstalmentAlreadyPaid = "instalment_already_paid";
 
+    /// <summary>The account cannot close while a loan of the customer's is not repaid.</summary>
+    public const string LoanOutstanding = "loan_outstanding";
+
     /// <summary>What the loan is owed changed between the quote the payer said yes to and the repayment (another payment came first): ask again.</summary>
     public const string RepaymentChanged = "repayment_changed";
 }

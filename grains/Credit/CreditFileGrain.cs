@@ -1,9 +1,14 @@
 using Wallet.Hosting;
+using Wallet.Limits;
 
 namespace Wallet.Credit;
 
 /// <summary>A customer's credit file: the loans they applied for, which the scoring model and the list of their loans read.</summary>
-public sealed class CreditFileGrain([PersistentState("credit-file", StorageNames.Wallet)] IPersistentState<CreditFileState> file) : Grain, ICreditFileGrain
+public sealed class CreditFileGrain(
+    [PersistentState("credit-file", StorageNames.Wallet)] IPersistentState<CreditFileState> file,
+    LimitSchedule days,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
+    : Grain, ICreditFileGrain
 {
     public async Task NoteLoan(string loanId)
     {
@@ -15,6 +20,13 @@ public sealed class CreditFileGrain([PersistentState("credit-file", StorageNames
     }
 
     public Task<IReadOnlyList<string>> ListLoans() => Task.FromResult<IReadOnlyList<string>>([.. file.State.Loans]);
+
+    public async Task<long> PrincipalOwed()
+    {
+        var today = days.DayOf(clock.GetUtcNow());
+        var standings = await Task.WhenAll(file.State.Loans.Select(id => GrainFactory.GetGrain<ILoanAccountGrain>(id).GetStanding(today)));
+        return standings.Sum(s => s?.OutstandingPrincipal ?? 0);
+    }
 }
 
 [GenerateSerializer, Alias("Wallet.CreditFileState")]

@@ -277,6 +277,23 @@ public sealed class LoanTests(ClockedClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_borrower_cannot_close_the_account_until_the_loan_is_repaid()
+    {
+        var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
+        var loan = await _lending.Drawn(alice, wallet, 300_000);
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(alice.Id);
+
+        var refused = await Assert.ThrowsAsync<WalletRefusedException>(customer.Close);
+        Assert.Equal(RefusalCodes.LoanOutstanding, refused.Code);
+        Assert.Equal(LoanStatus.Active, (await _lending.Loan(loan.LoanId).Get(alice.Id)).Status);
+
+        await _lending.Repay(alice, loan.LoanId, wallet, RepaymentKind.Payoff);
+        var stillMoney = await Assert.ThrowsAsync<WalletRefusedException>(customer.Close);
+        Assert.Equal(RefusalCodes.WalletNotEmpty, stillMoney.Code); // past the loans: only the usual rule is left
+        await _bank.AssertBalanced(wallet);
+    }
+
+    [Fact]
     public async Task Another_customer_can_neither_see_nor_repay_a_loan()
     {
         var (alice, wallet) = await _bank.FundedCustomer(100_000, CustomerTiers.RealName);
