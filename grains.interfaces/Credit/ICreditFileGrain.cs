@@ -1,6 +1,6 @@
 namespace Wallet.Credit;
 
-/// <summary>A customer's credit file (keyed by customer id): the loans and credit-card applications they made, newest last.</summary>
+/// <summary>A customer's credit file (keyed by customer id): the loans they applied for, oldest first, which scoring, listing and closing the account read.</summary>
 [Alias("Wallet.ICreditFileGrain")]
 public interface ICreditFileGrain : IGrainWithStringKey
 {

@@ -34,9 +34,12 @@ public sealed partial class LoanGrain(
     {
         if (loan.RecordExists)
         {
-            return State.CustomerId == application.CustomerId && State.Request == application.Request
-                ? Replayable<LoanView>.Again(await ViewNow())
-                : throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            if (State.CustomerId != application.CustomerId || State.Request != application.Request)
+            {
+                throw new WalletRefusedException(RefusalCodes.IdempotencyKeyReused, "This idempotency key was used with a different request.");
+            }
+            await GrainFactory.GetGrain<ICreditFileGrain>(State.CustomerId).NoteLoan(LoanId); // again, in case a crash came before the first time
+            return Replayable<LoanView>.Again(await ViewNow());
         }
         if (Ids.ForIdempotencyKey(IdPrefixes.Loan, application.CustomerId, application.Request.Key) != LoanId)
         {
