@@ -92,7 +92,7 @@ foreach (var name in options.Targets)
             continue;
         }
         IBenchTarget measured = target;
-        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances or Workload.SubWalletPayments)
+        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances or Workload.SubWalletPayments or Workload.FundPurchases or Workload.QuotaPurchases)
         {
             if (target is not GrainBank bank)
             {
@@ -104,6 +104,8 @@ foreach (var name in options.Targets)
                 Workload.Bills => new BillPayments(bank),
                 Workload.Conversions => new Conversions(bank),
                 Workload.SubWalletPayments => new SubWalletPayments(bank),
+                Workload.FundPurchases => new ProductPurchases(bank, withQuota: false),
+                Workload.QuotaPurchases => new ProductPurchases(bank, withQuota: true),
                 _ => new Remittances(bank),
             };
             await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));

@@ -29,6 +29,12 @@ public enum Workload
 
     /// <summary>Members paying grocers from their sub-wallets, the family's rules in each payment (issue 22's figure): grain targets only, not in the default set.</summary>
     SubWalletPayments,
+
+    /// <summary>Customers buying a money-market fund from their wallets (issue 23's figure): grain targets only, not in the default set.</summary>
+    FundPurchases,
+
+    /// <summary>Customers buying a closed-end product with a quota, every purchase drawing on it (issue 23's figure): grain targets only, not in the default set.</summary>
+    QuotaPurchases,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>

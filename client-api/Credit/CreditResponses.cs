@@ -29,7 +29,7 @@ public sealed record CreditReasonResponse(string Code, string Text, int Points);
 /// <param name="Amount">The principal, an integer in minor units of the currency.</param>
 /// <param name="Currency">ISO 4217 code of every amount of the loan.</param>
 /// <param name="TermMonths">The number of monthly instalments.</param>
-/// <param name="AnnualRatePercent">The nominal annual interest rate in percent (14.4 is 14.40% a year; the monthly rate is a twelfth); 0 when declined.</param>
+/// <param name="AnnualRateBasisPoints">The nominal annual interest rate in basis points (1440 is 14.40% a year; the monthly rate is a twelfth); 0 when declined.</param>
 /// <param name="Decision">The bank's decision and its reasons.</param>
 /// <param name="Schedule">The instalments, first due a month after the drawdown (dated as if drawn today until it is); empty when declined.</param>
 /// <param name="TotalInterest">The interest the schedule charges, in minor units.</param>
@@ -44,11 +44,11 @@ public sealed record CreditReasonResponse(string Code, string Text, int Points);
 /// <param name="RepaidOn">The bank day the last of it was repaid, ISO 8601 date; null until then.</param>
 /// <param name="DrawdownId">The drawdown movement (<c>lnd_…</c>); null until drawn.</param>
 public sealed record LoanResponse(
-    string LoanId, LoanStatus Status, long Amount, string Currency, int TermMonths, decimal AnnualRatePercent, CreditDecisionResponse Decision,
+    string LoanId, LoanStatus Status, long Amount, string Currency, int TermMonths, int AnnualRateBasisPoints, CreditDecisionResponse Decision,
     IReadOnlyList<InstalmentResponse> Schedule, long TotalInterest, long TotalCost, DateTimeOffset AppliedAt, DateTimeOffset? OfferExpiresAt, string? WalletId,
     string? AutopayWalletId, DateOnly? DrawnOn, long OutstandingPrincipal, long? PayoffToday, DateOnly? RepaidOn, string? DrawdownId)
 {
-    public static LoanResponse Of(LoanView v) => new(v.LoanId, v.Status, v.Amount, v.Currency, v.TermMonths, v.Decision.AnnualRateBasisPoints / 100m,
+    public static LoanResponse Of(LoanView v) => new(v.LoanId, v.Status, v.Amount, v.Currency, v.TermMonths, v.Decision.AnnualRateBasisPoints,
         CreditDecisionResponse.Of(v.Decision), [.. v.Schedule.Select(i => InstalmentResponse.Of(i, v.Currency))], v.TotalInterest, v.TotalCost, v.AppliedAt,
         v.OfferExpiresAt, v.WalletId, v.AutopayWalletId, v.DrawnOn, v.OutstandingPrincipal, v.PayoffToday, v.RepaidOn, v.DrawdownId);
 }

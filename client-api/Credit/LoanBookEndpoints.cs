@@ -40,21 +40,21 @@ public static class LoanBookEndpoints
 /// <param name="Status"><c>active</c>, <c>overdue</c> or <c>repaid</c>.</param>
 /// <param name="Amount">The principal lent, an integer in minor units.</param>
 /// <param name="Currency">ISO 4217 code of the amounts.</param>
-/// <param name="AnnualRatePercent">The nominal annual interest rate in percent.</param>
+/// <param name="AnnualRateBasisPoints">The nominal annual interest rate in basis points (1440 is 14.40%).</param>
 /// <param name="DrawnOn">The bank day it was paid out, ISO 8601 date.</param>
 /// <param name="OutstandingPrincipal">The principal still owed, in minor units.</param>
 /// <param name="OverdueInstalments">How many instalments are overdue.</param>
 /// <param name="OverdueAmount">What the overdue instalments owe today, late interest included, in minor units.</param>
 /// <param name="NextDueOn">The due day of the earliest unpaid instalment, ISO 8601 date; null once repaid.</param>
 /// <param name="RepaidOn">The bank day it was repaid, ISO 8601 date; null until then.</param>
-public sealed record LoanBookEntryResponse(string LoanId, string CustomerId, LoanStatus Status, long Amount, string Currency, decimal AnnualRatePercent, DateOnly DrawnOn,
+public sealed record LoanBookEntryResponse(string LoanId, string CustomerId, LoanStatus Status, long Amount, string Currency, int AnnualRateBasisPoints, DateOnly DrawnOn,
     long OutstandingPrincipal, int OverdueInstalments, long OverdueAmount, DateOnly? NextDueOn, DateOnly? RepaidOn)
 {
     public static LoanBookEntryResponse Of(LoanStanding s)
     {
         var overdue = s.Instalments.Where(i => i.Status == InstalmentStatus.Overdue).ToList();
         var status = s.RepaidOn is not null ? LoanStatus.Repaid : s.Overdue ? LoanStatus.Overdue : LoanStatus.Active;
-        return new(s.Terms.LoanId, s.Terms.BorrowerId, status, s.Terms.Principal, s.Terms.Currency, s.Terms.AnnualRateBasisPoints / 100m, s.Terms.DrawnOn,
+        return new(s.Terms.LoanId, s.Terms.BorrowerId, status, s.Terms.Principal, s.Terms.Currency, s.Terms.AnnualRateBasisPoints, s.Terms.DrawnOn,
             s.OutstandingPrincipal, overdue.Count, overdue.Sum(i => i.Scheduled.Amount + i.LateInterest), s.NextUnpaid?.Scheduled.DueOn, s.RepaidOn);
     }
 }

@@ -51,6 +51,8 @@ public static class Problems
         RefusalCodes.LoanNotOpen or RefusalCodes.InstalmentAlreadyPaid or RefusalCodes.RepaymentChanged or RefusalCodes.LoanOutstanding => StatusCodes.Status409Conflict,
         RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
+        RefusalCodes.ProductNotOnSale or RefusalCodes.QuotaExhausted or RefusalCodes.NotRedeemable or RefusalCodes.HoldingClosed
+            or RefusalCodes.ProductClosed => StatusCodes.Status409Conflict,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,
@@ -66,6 +68,8 @@ public static class Problems
             or RefusalCodes.QuoteExpired or RefusalCodes.FxQuotaExceeded or RefusalCodes.AmountTooSmall
             or RefusalCodes.NotForSubWallet or RefusalCodes.SubWalletEnded or RefusalCodes.OutsideAllowedHours or RefusalCodes.MerchantNotAllowed
             or RefusalCodes.CategoryNotAllowed or RefusalCodes.ApprovalRequired => StatusCodes.Status422UnprocessableEntity,
+        RefusalCodes.RiskAssessmentRequired or RefusalCodes.ProductRiskTooHigh or RefusalCodes.HigherTierRequired
+            or RefusalCodes.ExceedsHolding => StatusCodes.Status422UnprocessableEntity,
         // A code nobody mapped is a defect, not a refusal a client can act on: it is answered as one
         // (RefusalCodeTableTests fails first for every constant that lacks a status and a README row).
         _ => StatusCodes.Status500InternalServerError,

@@ -144,14 +144,17 @@ public sealed record PaymentRequest([property: RequiredField] string? QrPayload,
 /// <param name="Promotion">What a merchant's campaign gave, or null when none applied.</param>
 /// <param name="Exchange">Paid from a wallet in another currency than the merchant's (<c>currency</c>): what the wallet paid in its own currency and the rate; null otherwise.</param>
 /// <param name="AutoTopUp">The top-up from the owner's card that covered what the wallet lacked first (its auto top-up), or null.</param>
+/// <param name="FundCover">The redemption from the owner's money-market fund that covered what the wallet lacked first ("balance plus fund"), or null.</param>
 public sealed record PaymentResponse(string PaymentId, MovementStatus Status, Party From, Party To, string? OrderId, long Amount, string Currency,
-    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion, ExchangeResponse? Exchange = null, AutoTopUpResponse? AutoTopUp = null)
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmBy, PromotionResponse? Promotion, ExchangeResponse? Exchange = null, AutoTopUpResponse? AutoTopUp = null,
+    Products.FundCoverUsedResponse? FundCover = null)
 {
     public static PaymentResponse Of(PaymentReceipt r)
     {
         var (from, to) = Party.Of(r);
         return new(r.MovementId, r.Status, from, to, r.OrderId, r.Paid, r.Currency, r.CreatedAt, r.ConfirmBy, PromotionResponse.From(r.Promotion, r.Currency),
-            ExchangeResponse.Of(r.Exchange), r.AutoTopUp is { } topped ? new AutoTopUpResponse(topped.TopUpId, topped.Amount, r.SenderCurrency) : null);
+            ExchangeResponse.Of(r.Exchange), r.AutoTopUp is { } topped ? new AutoTopUpResponse(topped.TopUpId, topped.Amount, r.SenderCurrency) : null,
+            r.FundCover is { } redeemed ? new Products.FundCoverUsedResponse(redeemed.RedemptionId, redeemed.Amount, r.SenderCurrency) : null);
     }
 
     /// <summary>A merchant's authorisation of the payer's code, as the payer sees it: what was paid once captured, the amount held otherwise.</summary>

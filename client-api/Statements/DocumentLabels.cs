@@ -22,6 +22,7 @@ public static class DocumentLabels
         MovementKind.FamilyTopUp => "子钱包充值 Family top-up",
         MovementKind.FamilyTakeBack => "子钱包收回 Family take-back",
         MovementKind.RedPacket => "红包 Red packet",
+        MovementKind.Investment => "理财 Investment",
         MovementKind.LoanDrawdown => "贷款放款 Loan drawdown",
         MovementKind.LoanRepayment => "贷款还款 Loan repayment",
         _ => kind.ToString(),

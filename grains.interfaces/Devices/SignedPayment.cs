@@ -26,6 +26,7 @@ public sealed record SignedPayment(
     public const string Remittance = "remittance";
     public const string FamilyTopUp = "family_top_up";
     public const string RedPacket = "red_packet";
+    public const string ProductPurchase = "product_purchase";
     public const string LoanDrawdown = "loan_drawdown";
     public const string LoanRepayment = "loan_repayment";
 

@@ -26,6 +26,8 @@ public static class IdPrefixes
     public const string Family = "fam";
     public const string FamilyInvitation = "fin";
     public const string SubWallet = "sw";
+    public const string Product = "prd";
+    public const string Holding = "hld";
     public const string Loan = "ln";
     public const string CreditCardApplication = "cca";
 
@@ -51,6 +53,8 @@ public static class IdPrefixes
     public const string RedPacket = "rp";
     public const string RedPacketClaim = "rpc";
     public const string RedPacketReturn = "rpr";
+    public const string ProductPurchase = "pb";
+    public const string ProductRedemption = "pr";
     public const string LoanDrawdown = "lnd";
     public const string LoanRepayment = "lnr";
 }

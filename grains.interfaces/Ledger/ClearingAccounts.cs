@@ -22,6 +22,12 @@ public static class ClearingAccounts
     /// <summary>Red packets' money sent and not yet claimed nor returned: what the bank holds for their claimants.</summary>
     public const string RedPackets = "red-packets";
 
+    /// <summary>What the bank owes the holders of one product: what they bought and the yield recorded, until it is paid back.</summary>
+    public static string Product(string productId) => $"product-{productId}";
+
+    /// <summary>The yield the bank has paid its products' holders (its cost, negative), recorded day by day as it accrues.</summary>
+    public const string ProductYield = "product-yield";
+
     /// <summary>
     /// The bank's loan book: what it lent to customers (a drawdown takes it below zero by the principal) less the
     /// principal repaid. Its balance is minus the principal outstanding.

@@ -127,6 +127,9 @@ public sealed record PaymentReceipt(
     /// <summary>The top-up from the owner's card that covered what the wallet lacked before it paid (an auto top-up), or null.</summary>
     [Id(9)] public Wallets.AutoTopUpApplied? AutoTopUp { get; init; }
 
+    /// <summary>The redemption from the owner's money-market fund that covered what the wallet lacked before it paid ("balance plus fund"), or null.</summary>
+    [Id(10)] public Wallets.FundCoverApplied? FundCover { get; init; }
+
     public long Paid => Price - (Promotion?.Discount ?? 0);
 
     public long MerchantReceived => Paid - (Promotion?.Cashback ?? 0);

@@ -23,6 +23,8 @@ public enum Workflow
     RedPacket,
     RedPacketClaim,
     RedPacketReturn,
+    ProductPurchase,
+    ProductRedemption,
     LoanDrawdown,
     LoanRepayment,
 }
@@ -57,6 +59,8 @@ public static class MovementIds
         Workflow.RedPacket => IdPrefixes.RedPacket,
         Workflow.RedPacketClaim => IdPrefixes.RedPacketClaim,
         Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
+        Workflow.ProductPurchase => IdPrefixes.ProductPurchase,
+        Workflow.ProductRedemption => IdPrefixes.ProductRedemption,
         Workflow.LoanDrawdown => IdPrefixes.LoanDrawdown,
         Workflow.LoanRepayment => IdPrefixes.LoanRepayment,
     };
@@ -85,6 +89,8 @@ public static class MovementIds
             IdPrefixes.RedPacket => Workflow.RedPacket,
             IdPrefixes.RedPacketClaim => Workflow.RedPacketClaim,
             IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
+            IdPrefixes.ProductPurchase => Workflow.ProductPurchase,
+            IdPrefixes.ProductRedemption => Workflow.ProductRedemption,
             IdPrefixes.LoanDrawdown => Workflow.LoanDrawdown,
             IdPrefixes.LoanRepayment => Workflow.LoanRepayment,
             _ => null,
@@ -112,6 +118,8 @@ public static class MovementIds
         Workflow.RedPacket => grains.GetGrain<RedPackets.IRedPacketGrain>(id),
         Workflow.RedPacketClaim => grains.GetGrain<RedPackets.IRedPacketClaimGrain>(id),
         Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
+        Workflow.ProductPurchase => grains.GetGrain<Products.IProductPurchaseGrain>(id),
+        Workflow.ProductRedemption => grains.GetGrain<Products.IProductRedemptionGrain>(id),
         Workflow.LoanDrawdown => grains.GetGrain<Credit.ILoanDrawdownGrain>(id),
         Workflow.LoanRepayment => grains.GetGrain<Credit.ILoanRepaymentGrain>(id),
         null => null,
@@ -127,6 +135,7 @@ public static class MovementIds
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
             or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.ProductPurchase or Workflow.ProductRedemption
             or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 
@@ -138,6 +147,7 @@ public static class MovementIds
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
             or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
+            or Workflow.ProductPurchase or Workflow.ProductRedemption
             or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 }

@@ -140,6 +140,33 @@ public static class RefusalCodes
     /// <summary>The sender of a one-to-one red packet cannot claim it.</summary>
     public const string OwnRedPacket = "own_red_packet";
 
+    /// <summary>The product is not on sale now: not yet published, paused, closed, or outside its subscription window.</summary>
+    public const string ProductNotOnSale = "product_not_on_sale";
+
+    /// <summary>What is left of the product's quota is less than the amount.</summary>
+    public const string QuotaExhausted = "quota_exhausted";
+
+    /// <summary>The product is above R1 and the customer's risk assessment is missing or more than a year old.</summary>
+    public const string RiskAssessmentRequired = "risk_assessment_required";
+
+    /// <summary>The product's risk level is above the customer's assessed tolerance.</summary>
+    public const string ProductRiskTooHigh = "product_risk_too_high";
+
+    /// <summary>The customer's real-name tier is below what the operation needs (the bank's products need tier 2: a debit card in their name).</summary>
+    public const string HigherTierRequired = "higher_tier_required";
+
+    /// <summary>A wealth product is not redeemable before its maturity; it pays back by itself then.</summary>
+    public const string NotRedeemable = "not_redeemable";
+
+    /// <summary>A redemption asks for more than the holding is worth.</summary>
+    public const string ExceedsHolding = "exceeds_holding";
+
+    /// <summary>The holding was paid back in full; nothing is left in it.</summary>
+    public const string HoldingClosed = "holding_closed";
+
+    /// <summary>The product is closed for good; it cannot be published, paused or repriced.</summary>
+    public const string ProductClosed = "product_closed";
+
     /// <summary>A loan offer not accepted within its days (<c>Wallet:Credit:OfferValidFor</c>): apply again.</summary>
     public const string OfferExpired = "offer_expired";
 

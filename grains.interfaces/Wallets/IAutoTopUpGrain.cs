@@ -1,8 +1,8 @@
 namespace Wallet.Wallets;
 
 /// <summary>
-/// A wallet's auto top-up (keyed by the wallet's id): its owner lets a bound card cover a payment the wallet lacks the
-/// money for, up to a cap per bank day. The payment tops up first, under an id made from its own, then pays.
+/// What covers a wallet's payment short of money (keyed by the wallet's id): its owner's money-market fund first ("balance plus
+/// fund"), then a bound card up to a cap per bank day (an auto top-up). The payment is covered first, under ids made from its own, then pays.
 /// </summary>
 [Alias("Wallet.IAutoTopUpGrain")]
 public interface IAutoTopUpGrain : IGrainWithStringKey
@@ -29,7 +29,30 @@ public interface IAutoTopUpGrain : IGrainWithStringKey
     /// <summary>The card declined the top-up reserved under <paramref name="topUpId"/>: its share of the cap is free again.</summary>
     [Alias("Release")]
     Task Release(string topUpId);
+
+    /// <summary>
+    /// "Balance plus fund": the owner lets their holding of a money-market fund cover a payment the wallet lacks the money for,
+    /// before any card. The holding must be theirs, a fund's, active and in the wallet's currency; null removes it.
+    /// </summary>
+    [Alias("SetFundCover")]
+    Task<FundCoverView?> SetFundCover(string callerId, string? holdingId);
+
+    /// <summary>The fund that covers the wallet's payments, for its owner; null when none does.</summary>
+    [Alias("FindFundCover")]
+    Task<FundCoverView?> FindFundCover(string callerId);
+
+    /// <summary>The holding a payment short of money redeems from first, or null.</summary>
+    [Alias("FundCoverOf")]
+    Task<string?> FundCoverOf();
 }
+
+/// <summary>The holding of a money-market fund that covers a wallet's payments.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.FundCoverView")]
+public sealed record FundCoverView([property: Id(0)] string WalletId, [property: Id(1)] string HoldingId, [property: Id(2)] string Currency);
+
+/// <summary>The redemption from a fund a payment made first, to cover what the wallet lacked.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.FundCoverApplied")]
+public sealed record FundCoverApplied([property: Id(0)] string RedemptionId, [property: Id(1)] long Amount);
 
 /// <summary>Which card tops up, at most how much a bank day, and the round amount to top up by (null: just the shortfall).</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.AutoTopUpSettings")]

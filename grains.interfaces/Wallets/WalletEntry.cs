@@ -72,6 +72,9 @@ public enum MovementKind
     /// </summary>
     RedPacket = 12,
 
+    /// <summary>Money into a holding of one of the bank's products (bought), or out of it (redeemed, or paid at maturity) (理财).</summary>
+    Investment = 13,
+
     /// <summary>A consumer loan's principal paid into the borrower's wallet (贷款放款), from the bank's loan book.</summary>
     LoanDrawdown = 15,
 

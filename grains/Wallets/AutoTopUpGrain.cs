@@ -31,7 +31,7 @@ public sealed class AutoTopUpGrain(
         await GrainFactory.GetGrain<ICardBindingGrain>(settings.CardId).GetInstrument(callerId); // one of theirs, bound and verified
         State.Settings = settings;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId).NoteAutoTopUp(true);
+        await NoteCover();
         return View(wallet)!;
     }
 
@@ -43,11 +43,52 @@ public sealed class AutoTopUpGrain(
             State.Settings = null;
             await state.WriteStateAsync();
         }
-        await GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId).NoteAutoTopUp(false);
+        await NoteCover();
     }
+
+    public async Task<FundCoverView?> SetFundCover(string callerId, string? holdingId)
+    {
+        var wallet = await OwnedBy(callerId);
+        if (holdingId is not null)
+        {
+            if (wallet.SubWalletId is not null)
+            {
+                throw new WalletRefusedException(RefusalCodes.NotForSubWallet, "A sub-wallet is topped up by its family, not by a fund.");
+            }
+            var holding = await GrainFactory.GetGrain<Products.IHoldingGrain>(holdingId).View(callerId) ?? throw WalletRefusedException.NotFound("The holding");
+            if (holding.Kind != Products.ProductKind.MoneyMarket || holding.Status is not (Products.HoldingStatus.Active or Products.HoldingStatus.Redeemed))
+            {
+                throw new WalletRefusedException(RefusalCodes.ValidationFailed, "Only a holding of a money-market fund covers payments.");
+            }
+            if (holding.Currency != wallet.Currency)
+            {
+                throw new WalletRefusedException(RefusalCodes.CurrencyMismatch, $"The holding is in {holding.Currency}, the wallet in {wallet.Currency}.");
+            }
+        }
+        if (State.FundHoldingId != holdingId)
+        {
+            State.FundHoldingId = holdingId;
+            await state.WriteStateAsync();
+        }
+        await NoteCover();
+        return FundView(wallet);
+    }
+
+    public async Task<FundCoverView?> FindFundCover(string callerId) => FundView(await OwnedBy(callerId));
+
+    public Task<string?> FundCoverOf() => Task.FromResult(State.FundHoldingId);
+
+    private FundCoverView? FundView(WalletFacts wallet) => State.FundHoldingId is { } holdingId ? new FundCoverView(WalletId, holdingId, wallet.Currency) : null;
+
+    /// <summary>The wallet's facts say whether anything covers it: a payment short of money asks here only then (again on a replay: a crash between the two heals).</summary>
+    private Task NoteCover() => GrainFactory.GetGrain<IWalletBookkeepingGrain>(WalletId).NoteAutoTopUp(State.Settings is not null || State.FundHoldingId is not null);
 
     public async Task<AutoTopUpPlan?> Reserve(string topUpId, long shortfall)
     {
+        if (shortfall <= 0)
+        {
+            return null;
+        }
         if (State.Settings is not { } settings)
         {
             return null;
@@ -110,4 +151,7 @@ public sealed class AutoTopUpState
 
     /// <summary>Today's top-ups by id and what each reserved of the cap, so a payment asking again gets the same answer.</summary>
     [Id(3)] public Dictionary<string, long> Reserved { get; set; } = [];
+
+    /// <summary>The owner's holding of a money-market fund that covers the wallet's payments first; null when none does.</summary>
+    [Id(4)] public string? FundHoldingId { get; set; }
 }

@@ -33,7 +33,7 @@ public sealed class CreditApiTests(ApiFixture api)
         var replayed = await alice.Post("/v1/loans/applications", new { amount = 300_000, currency = "CNY", termMonths = 3 }, "loan-1");
         Assert.Equal(loanId, (await Json(replayed, HttpStatusCode.Created)).GetProperty("loanId").GetString());
         Assert.Equal("true", Assert.Single(replayed.Headers.GetValues("Idempotent-Replayed")));
-        Assert.Equal(14.4m, offer.GetProperty("annualRatePercent").GetDecimal());
+        Assert.Equal(1440, offer.GetProperty("annualRateBasisPoints").GetInt32());
         Assert.Equal(3, offer.GetProperty("schedule").GetArrayLength());
         Assert.Equal(offer.GetProperty("totalCost").GetInt64(), offer.GetProperty("schedule").EnumerateArray().Sum(i => i.GetProperty("amount").GetInt64()));
         Assert.Equal(300_000 + offer.GetProperty("totalInterest").GetInt64(), offer.GetProperty("totalCost").GetInt64());

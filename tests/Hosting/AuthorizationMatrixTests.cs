@@ -71,6 +71,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             samples[route] = sample;
         }
 
+        foreach (var (route, sample) in await ProductSamples(wallet, malloryWallet))
+        {
+            samples[route] = sample;
+        }
+
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
         foreach (var (method, pattern, policy) in routes)
@@ -103,6 +108,36 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
     }
 
     private sealed record Sample(string Path, object? Body, bool StrangerSeesNotFound);
+
+    /// <summary>The products' routes, aimed at Dana's holding of a fund (Mallory, tier 4, may not buy at all); operators' routes at the fund; Alice's wallet's fund cover.</summary>
+    private async Task<Dictionary<string, Sample>> ProductSamples(string wallet, string malloryWallet)
+    {
+        var fund = await Products.ProductApi.Published(await Operator.SignIn(api), Products.ProductApi.FundBody());
+        var (dana, danaWallet) = await Products.ProductApi.Investor(api, 10_000);
+        var holding = (await Json(await dana.Post($"/v1/products/{fund}/purchases", new { walletId = danaWallet, amount = 1_000, pin = TestData.Pin }, "matrix-buy"),
+            HttpStatusCode.Created)).GetProperty("holdingId").GetString()!;
+        return new()
+        {
+            ["GET /v1/products"] = new("/v1/products", null, false),
+            ["GET /v1/products/{id}"] = new($"/v1/products/{fund}", null, false),
+            ["POST /v1/products/{id}/purchases"] = new($"/v1/products/{fund}/purchases", new { walletId = malloryWallet, amount = 1_000, pin = TestData.Pin }, false),
+            ["GET /v1/holdings"] = new("/v1/holdings", null, false),
+            ["GET /v1/holdings/{id}"] = new($"/v1/holdings/{holding}", null, true),
+            ["POST /v1/holdings/{id}/redemptions"] = new($"/v1/holdings/{holding}/redemptions", new { }, true),
+            ["GET /v1/risk-questionnaire"] = new("/v1/risk-questionnaire", null, false),
+            ["GET /v1/me/risk-assessment"] = new("/v1/me/risk-assessment", null, false),
+            ["PUT /v1/me/risk-assessment"] = new("/v1/me/risk-assessment", new { answers = new[] { 1, 1, 1, 1, 1 } }, false),
+            ["GET /v1/ops/products"] = new("/v1/ops/products", null, false),
+            ["POST /v1/ops/products"] = new("/v1/ops/products", Products.ProductApi.FundBody("x"), false),
+            ["POST /v1/ops/products/{id}/publish"] = new($"/v1/ops/products/{fund}/publish", null, false),
+            ["POST /v1/ops/products/{id}/pause"] = new($"/v1/ops/products/{fund}/pause", null, false),
+            ["POST /v1/ops/products/{id}/close"] = new($"/v1/ops/products/{fund}/close", null, false),
+            ["PUT /v1/ops/products/{id}/rates"] = new($"/v1/ops/products/{fund}/rates", new { annualRateBasisPoints = 100 }, false),
+            ["PUT /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", new { holdingId = holding }, true),
+            ["GET /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
+            ["DELETE /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
+        };
+    }
 
     /// <summary>The utility-bill routes, aimed at Alice's payee (Mallory pays from, and gives mandates on, his own wallet).</summary>
     private static Dictionary<string, Sample> BillSamples(string payee, string transfer, string malloryWallet) => new()

@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "BORROWER", "LOAN", "PURSE"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "FUND", "HLD", "BORROWER", "LOAN", "PURSE"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -171,6 +171,13 @@ public sealed partial class ReadmeExamplesTests
         // Auto top-up: the ¥8.00 payment from the empty wallet topped up ¥50.00 once, though it was sent twice.
         Assert.Equal(5_000 - 800, (await Json(customer, $"/v1/wallets/{session.Variables["POCKET"]}")).GetProperty("balance").GetInt64());
         Assert.Single((await Json(customer, $"/v1/wallets/{session.Variables["POCKET"]}/transactions?kind=top_up")).GetProperty("items").EnumerateArray());
+
+        // Wealth: ¥10.00 of the fund bought once, ¥4.00 redeemed; the holding is worth the rest, the fund's account owes just that.
+        var holding = await Json(customer, $"/v1/holdings/{session.Variables["HLD"]}");
+        Assert.Equal((600L, "active"), (holding.GetProperty("value").GetInt64(), holding.GetProperty("status").GetString()));
+        var fund = (await Json(operators, "/v1/ops/products")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("product").GetProperty("productId").GetString() == session.Variables["FUND"]);
+        Assert.Equal(600L, fund.GetProperty("owed").GetInt64());
 
         // The books: every wallet and clearing account sums to zero.
         var books = await Json(operators, "/v1/ops/ledger/check");

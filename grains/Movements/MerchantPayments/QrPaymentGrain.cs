@@ -37,9 +37,9 @@ public sealed class QrPaymentGrain(
             return outcome = await PlanThenCommit(order.CustomerId, order.Fingerprint, released, async () =>
             {
                 var (receipt, debit, to, dynamic, restriction, from) = await PlanPayment(order, released);
-                if (!released && await AutoTopUps.Cover(GrainFactory, MovementId, order.CustomerId, from, debit.Amount) is { } topped)
+                if (!released && await AutoTopUps.Cover(GrainFactory, MovementId, order.CustomerId, from, debit.Amount) is { } covered)
                 {
-                    receipt = receipt with { AutoTopUp = topped };
+                    receipt = receipt with { FundCover = covered.Fund, AutoTopUp = covered.Card };
                 }
                 if (restriction == Restriction.Review)
                 {
