@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Cards;
+using Wallet.ClientApi.Credit;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Families;
 using Wallet.ClientApi.Fx;
@@ -53,6 +54,9 @@ app.MapProducts();
 app.MapHoldings();
 app.MapOpsProducts();
 app.MapFundCover();
+app.MapLoans();
+app.MapCreditCardApplications();
+app.MapLoanBook();
 app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();

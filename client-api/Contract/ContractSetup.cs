@@ -21,11 +21,12 @@ public static class ContractSetup
         ["Families"] = "Family groups (members, guardians, invitations by phone) and sub-wallets (子钱包): a member's wallet the family funds and governs with rules each payment meets. Amounts are minor units.",
         ["Red packets"] = "Red packets (红包): money with a message for one customer or a family's members, fixed shares or a total split at random when sent; each member claims once, and what nobody claims in 24 hours goes back to the sender.",
         ["Wealth and deposits"] = "The bank's products (理财) in the wallet: a money-market fund redeemable any day, term deposits and closed-end wealth products; the risk questionnaire buying above R1 needs; holdings with their daily yield, redeemed or paid back at maturity. Amounts are minor units; rates are basis points a year.",
+        ["Credit"] = "Consumer loans (消费贷) and credit-card applications, decided by the bank's scoring model with its reasons kept: a loan's offer (annual rate, equal monthly instalments, total interest and cost), its drawdown into a wallet, repayments (autopay on each due day, or early), overdue handling; an approved credit card issued and bound like any card. Amounts are minor units.",
         ["Moving money"] = "Top-ups from a card, withdrawals to it and transfers to other customers. Amounts are minor units (fen for CNY).",
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
         ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
-        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
         ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
     };
 

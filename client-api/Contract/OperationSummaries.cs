@@ -70,6 +70,17 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SendRedPacket"] = "Send a red packet to a customer or a family, fixed or split at random",
         ["GetRedPacket"] = "A red packet: its shares left and the caller's own share (every claim for its sender)",
         ["ClaimRedPacket"] = "Claim a share of a red packet (once per customer: a repeat answers the same share)",
+        // Credit
+        ["ApplyForLoan"] = "Apply for a consumer loan: the decision, with its reasons, and the offer at once",
+        ["ListLoans"] = "The customer's loans, newest first",
+        ["GetLoan"] = "A loan: its decision, offer, schedule, and each instalment's standing",
+        ["AcceptLoan"] = "Accept a loan's offer: the principal is paid into a wallet",
+        ["RepayLoan"] = "Repay a loan: an instalment, or everything left early",
+        ["GetLoanRepayment"] = "A repayment of a loan, by hand or by autopay",
+        ["SetLoanAutopay"] = "Turn a loan's autopay on from a wallet, or off",
+        ["ApplyForCreditCard"] = "Apply for a credit card: approved, a new card is issued and bound",
+        ["GetCreditCardApplication"] = "A credit-card application: its decision and the card bound",
+        ["ListLoanBook"] = "The loan book (operators): drawn loans as they stand today, overdue ones by status",
         ["GetFxQuota"] = "The annual quota for buying foreign currency: used and left this year",
         // Wealth and deposits
         ["ListProducts"] = "The bank's products on sale now, and whether the caller may buy each",

@@ -26,7 +26,7 @@ public static class CustomersEndpoints
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
         me.MapGet("/export", Export).WithName("ExportMyData");
-        me.MapDelete("", CloseAccount).WithName("CloseMyAccount").MayRefuse(RefusalCodes.WalletNotEmpty);
+        me.MapDelete("", CloseAccount).WithName("CloseMyAccount").MayRefuse(RefusalCodes.WalletNotEmpty, RefusalCodes.LoanOutstanding);
         me.MapPost("/logout", Logout).WithName("Logout");
         me.MapPost("/devices", RegisterDevice).WithName("RegisterDevice").MayRefuse(RefusalCodes.TooManyDevices);
         me.MapGet("/devices", ListDevices).WithName("ListDevices");

@@ -47,7 +47,8 @@ public static class Problems
             or RefusalCodes.AccountFrozen or RefusalCodes.AccountReceiveOnly or RefusalCodes.HeldForReview or RefusalCodes.RejectedInReview
             or RefusalCodes.BillerPaused or RefusalCodes.NoBillDue or RefusalCodes.BillAlreadyPaid or RefusalCodes.QuoteUsed
             or RefusalCodes.RedPacketEmpty or RefusalCodes.OwnRedPacket => StatusCodes.Status409Conflict,
-        RefusalCodes.RedPacketExpired => StatusCodes.Status410Gone,
+        RefusalCodes.RedPacketExpired or RefusalCodes.OfferExpired => StatusCodes.Status410Gone,
+        RefusalCodes.LoanNotOpen or RefusalCodes.InstalmentAlreadyPaid or RefusalCodes.RepaymentChanged or RefusalCodes.LoanOutstanding => StatusCodes.Status409Conflict,
         RefusalCodes.CardBoundElsewhere or RefusalCodes.AlreadyInFamily or RefusalCodes.FamilyFull or RefusalCodes.OwnerCannotLeave
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         RefusalCodes.ProductNotOnSale or RefusalCodes.QuotaExhausted or RefusalCodes.NotRedeemable or RefusalCodes.HoldingClosed

@@ -5,7 +5,7 @@ namespace Wallet.ClientApi.Movements;
 
 /// <summary>
 /// One side of a movement, the same shape wherever a movement says where money came <c>from</c> and went
-/// <c>to</c>: a wallet, a bank card, a merchant, a biller, an account abroad, a red packet or a holding of a product. Exactly one of the ids is set.
+/// <c>to</c>: a wallet, a bank card, a merchant, a biller, an account abroad, a red packet, a holding of a product or a loan. Exactly one of the ids is set.
 /// </summary>
 /// <param name="WalletId">The wallet (<c>wal_…</c>), or null when this side is not a wallet.</param>
 /// <param name="CardId">The bank card (<c>card_…</c>), or null when this side is not a card.</param>
@@ -14,8 +14,9 @@ namespace Wallet.ClientApi.Movements;
 /// <param name="RemittanceId">An account at a bank abroad, named by the remittance (<c>rm_…</c>) that sent it money; null otherwise.</param>
 /// <param name="RedPacketId">A red packet (<c>rp_…</c>) the money went into or came out of; null otherwise.</param>
 /// <param name="HoldingId">The customer's holding (<c>hld_…</c>) of one of the bank's products the money went into or came out of; null otherwise.</param>
+/// <param name="LoanId">A consumer loan (<c>ln_…</c>) the money was lent by or repaid to; null otherwise.</param>
 public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null, string? RemittanceId = null, string? RedPacketId = null,
-    string? HoldingId = null)
+    string? HoldingId = null, string? LoanId = null)
 {
     public static Party Wallet(string? id) => new(id, null, null);
 
@@ -33,6 +34,7 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
         _ when id.StartsWith(IdPrefixes.Remittance + "_", StringComparison.Ordinal) => new(null, null, null, null, id),
         _ when id.StartsWith(IdPrefixes.RedPacket + "_", StringComparison.Ordinal) => new(null, null, null, null, null, id),
         _ when id.StartsWith(IdPrefixes.Holding + "_", StringComparison.Ordinal) => new(null, null, null, null, null, null, id),
+        _ when id.StartsWith(IdPrefixes.Loan + "_", StringComparison.Ordinal) => new(null, null, null, null, null, null, null, id),
         _ => Wallet(id),
     };
 
@@ -42,5 +44,5 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
     /// </summary>
     public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
 
-    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId, side.RedPacketId, side.HoldingId);
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId, side.RedPacketId, side.HoldingId, side.LoanId);
 }

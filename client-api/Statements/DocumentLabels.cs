@@ -23,6 +23,8 @@ public static class DocumentLabels
         MovementKind.FamilyTakeBack => "子钱包收回 Family take-back",
         MovementKind.RedPacket => "红包 Red packet",
         MovementKind.Investment => "理财 Investment",
+        MovementKind.LoanDrawdown => "贷款放款 Loan drawdown",
+        MovementKind.LoanRepayment => "贷款还款 Loan repayment",
         _ => kind.ToString(),
     };
 

@@ -7,7 +7,7 @@ namespace Wallet.Bills;
 /// MCC), everything else by what moved it. Written snake_case in the API: <c>dining</c>, <c>groceries</c>,
 /// <c>transport</c>, <c>shopping</c>, <c>utilities</c>, <c>entertainment</c>, <c>health</c>, <c>education</c>,
 /// <c>travel</c>, <c>other</c>, <c>transfers</c>, <c>top_ups</c>, <c>withdrawals</c>, <c>refunds</c>, <c>cashback</c>,
-/// <c>fees</c>, <c>settlements</c>, <c>conversions</c>, <c>remittances</c>, <c>red_packets</c>, <c>investments</c>.
+/// <c>fees</c>, <c>settlements</c>, <c>conversions</c>, <c>remittances</c>, <c>red_packets</c>, <c>investments</c>, <c>loans</c>.
 /// </summary>
 public enum SpendingCategory
 {
@@ -36,6 +36,9 @@ public enum SpendingCategory
 
     /// <summary>The bank's products bought, redeemed and paid at maturity (理财): the customer's own money, never spending.</summary>
     Investments = 20,
+
+    /// <summary>A consumer loan's money: paid into the wallet, and repaid from it (贷款).</summary>
+    Loans = 21,
 }
 
 /// <summary>How an entry gets its category.</summary>
@@ -64,6 +67,7 @@ public static class SpendingCategories
         MovementKind.FamilyTopUp or MovementKind.FamilyTakeBack => SpendingCategory.Transfers,
         MovementKind.RedPacket => SpendingCategory.RedPackets,
         MovementKind.Investment => SpendingCategory.Investments,
+        MovementKind.LoanDrawdown or MovementKind.LoanRepayment => SpendingCategory.Loans,
         _ => SpendingCategory.Other,
     };
 
@@ -118,6 +122,7 @@ public static class SpendingCategories
         SpendingCategory.Remittances => "跨境汇款",
         SpendingCategory.RedPackets => "红包",
         SpendingCategory.Investments => "理财",
+        SpendingCategory.Loans => "贷款",
     };
 
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);

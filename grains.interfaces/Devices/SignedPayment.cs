@@ -27,6 +27,8 @@ public sealed record SignedPayment(
     public const string FamilyTopUp = "family_top_up";
     public const string RedPacket = "red_packet";
     public const string ProductPurchase = "product_purchase";
+    public const string LoanDrawdown = "loan_drawdown";
+    public const string LoanRepayment = "loan_repayment";
 
     /// <summary>The exact text the device signs (UTF-8), as README's "Device keys" paragraph documents it.</summary>
     public string Message(string nonce)

@@ -28,6 +28,8 @@ public static class IdPrefixes
     public const string SubWallet = "sw";
     public const string Product = "prd";
     public const string Holding = "hld";
+    public const string Loan = "ln";
+    public const string CreditCardApplication = "cca";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -53,4 +55,6 @@ public static class IdPrefixes
     public const string RedPacketReturn = "rpr";
     public const string ProductPurchase = "pb";
     public const string ProductRedemption = "pr";
+    public const string LoanDrawdown = "lnd";
+    public const string LoanRepayment = "lnr";
 }

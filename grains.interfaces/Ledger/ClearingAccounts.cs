@@ -28,6 +28,15 @@ public static class ClearingAccounts
     /// <summary>The yield the bank has paid its products' holders (its cost, negative), recorded day by day as it accrues.</summary>
     public const string ProductYield = "product-yield";
 
+    /// <summary>
+    /// The bank's loan book: what it lent to customers (a drawdown takes it below zero by the principal) less the
+    /// principal repaid. Its balance is minus the principal outstanding.
+    /// </summary>
+    public const string Loans = "loans";
+
+    /// <summary>The interest (and late-payment interest) borrowers paid: the bank's income from its loans.</summary>
+    public const string LoanInterest = "loan-interest";
+
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 

@@ -25,6 +25,8 @@ public enum Workflow
     RedPacketReturn,
     ProductPurchase,
     ProductRedemption,
+    LoanDrawdown,
+    LoanRepayment,
 }
 
 /// <summary>
@@ -59,6 +61,8 @@ public static class MovementIds
         Workflow.RedPacketReturn => IdPrefixes.RedPacketReturn,
         Workflow.ProductPurchase => IdPrefixes.ProductPurchase,
         Workflow.ProductRedemption => IdPrefixes.ProductRedemption,
+        Workflow.LoanDrawdown => IdPrefixes.LoanDrawdown,
+        Workflow.LoanRepayment => IdPrefixes.LoanRepayment,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -87,6 +91,8 @@ public static class MovementIds
             IdPrefixes.RedPacketReturn => Workflow.RedPacketReturn,
             IdPrefixes.ProductPurchase => Workflow.ProductPurchase,
             IdPrefixes.ProductRedemption => Workflow.ProductRedemption,
+            IdPrefixes.LoanDrawdown => Workflow.LoanDrawdown,
+            IdPrefixes.LoanRepayment => Workflow.LoanRepayment,
             _ => null,
         };
     }
@@ -114,6 +120,8 @@ public static class MovementIds
         Workflow.RedPacketReturn => grains.GetGrain<RedPackets.IRedPacketReturnGrain>(id),
         Workflow.ProductPurchase => grains.GetGrain<Products.IProductPurchaseGrain>(id),
         Workflow.ProductRedemption => grains.GetGrain<Products.IProductRedemptionGrain>(id),
+        Workflow.LoanDrawdown => grains.GetGrain<Credit.ILoanDrawdownGrain>(id),
+        Workflow.LoanRepayment => grains.GetGrain<Credit.ILoanRepaymentGrain>(id),
         null => null,
     };
 
@@ -127,7 +135,8 @@ public static class MovementIds
         Workflow.Remittance => grains.GetGrain<Fx.IRemittanceGrain>(id),
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
             or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
-            or Workflow.ProductPurchase or Workflow.ProductRedemption or null => null,
+            or Workflow.ProductPurchase or Workflow.ProductRedemption
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -138,6 +147,7 @@ public static class MovementIds
         Workflow.Authorisation => grains.GetGrain<IAuthorisationGrain>(id),
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
             or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
-            or Workflow.ProductPurchase or Workflow.ProductRedemption or null => null,
+            or Workflow.ProductPurchase or Workflow.ProductRedemption
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
     };
 }

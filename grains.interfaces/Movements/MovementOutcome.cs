@@ -38,11 +38,11 @@ public abstract record MovementOutcome
     protected abstract MoneyFlow Flow { get; }
 }
 
-/// <summary>One side of a movement: a wallet, a bank card, a merchant or a biller; exactly one id set.</summary>
+/// <summary>One side of a movement: a wallet, a bank card, a merchant, a biller, an account abroad, a red packet, a holding or a loan; exactly one id set.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
 public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null,
     [property: Id(4)] string? RemittanceId = null, [property: Id(5)] string? RedPacketId = null,
-    [property: Id(6)] string? HoldingId = null)
+    [property: Id(6)] string? HoldingId = null, [property: Id(7)] string? LoanId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
@@ -60,6 +60,9 @@ public sealed record MovementSide([property: Id(0)] string? WalletId, [property:
 
     /// <summary>A customer's holding of one of the bank's products: the money in it is owed by the product's clearing account.</summary>
     public static MovementSide Holding(string holdingId) => new(null, null, null, null, null, null, holdingId);
+
+    /// <summary>A consumer loan: its drawdown comes from the bank's loan book, its repayments go back to it.</summary>
+    public static MovementSide Loan(string loanId) => new(null, null, null, null, null, null, null, loanId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

@@ -166,4 +166,19 @@ public static class RefusalCodes
 
     /// <summary>The product is closed for good; it cannot be published, paused or repriced.</summary>
     public const string ProductClosed = "product_closed";
+
+    /// <summary>A loan offer not accepted within its days (<c>Wallet:Credit:OfferValidFor</c>): apply again.</summary>
+    public const string OfferExpired = "offer_expired";
+
+    /// <summary>The loan does not take this in the state it is in: a declined application accepted, a loan drawn or repaid already.</summary>
+    public const string LoanNotOpen = "loan_not_open";
+
+    /// <summary>The instalment was paid already (by autopay, or another request).</summary>
+    public const string InstalmentAlreadyPaid = "instalment_already_paid";
+
+    /// <summary>The account cannot close while a loan of the customer's is not repaid.</summary>
+    public const string LoanOutstanding = "loan_outstanding";
+
+    /// <summary>What the loan is owed changed between the quote the payer said yes to and the repayment (another payment came first): ask again.</summary>
+    public const string RepaymentChanged = "repayment_changed";
 }

@@ -36,7 +36,8 @@ public enum EntryDirection
 /// <summary>
 /// What moved the money: <c>transfer</c> (between customers' wallets), <c>top_up</c> (from a bound card),
 /// <c>withdrawal</c> (to a bound card), <c>payment</c> (to a merchant), <c>refund</c> (a merchant's back to the payer),
-/// <c>settlement</c> (a merchant's balance swept to its card) or <c>cashback</c> (a campaign's cashback into the payer's wallet).
+/// <c>settlement</c> (a merchant's balance swept to its card), <c>cashback</c> (a campaign's cashback into the payer's wallet),
+/// <c>loan_drawdown</c> (a loan paid into the borrower's wallet) or <c>loan_repayment</c> (a loan repaid from it).
 /// </summary>
 public enum MovementKind
 {
@@ -73,4 +74,10 @@ public enum MovementKind
 
     /// <summary>Money into a holding of one of the bank's products (bought), or out of it (redeemed, or paid at maturity) (理财).</summary>
     Investment = 13,
+
+    /// <summary>A consumer loan's principal paid into the borrower's wallet (贷款放款), from the bank's loan book.</summary>
+    LoanDrawdown = 15,
+
+    /// <summary>A consumer loan's instalment, or its whole rest repaid early (贷款还款), from the borrower's wallet.</summary>
+    LoanRepayment = 16,
 }

@@ -21,6 +21,19 @@ public interface ICardIssuingBank
     Task<BankDecision> ApprovePayout(string bankToken, long amount, string currency);
 
     Task Payout(string bankToken, long amount, string currency, string reference);
+
+    /// <summary>
+    /// Issues a new credit card to the holder, with a credit limit, for an approved application named by
+    /// <paramref name="reference"/>: asked again under it, the bank answers the same card. The number is only on its way
+    /// to binding (tokenised there like any card's), never kept.
+    /// </summary>
+    Task<IssuedCard> IssueCreditCard(string holderName, string phone, long creditLimit, string currency, string reference);
+}
+
+/// <summary>A card the bank issued: its number, for binding it at once.</summary>
+public sealed record IssuedCard(string CardNumber)
+{
+    public override string ToString() => $"IssuedCard {{ Card = {CardNumbers.Mask(CardNumber)} }}";
 }
 
 /// <summary>The bank's token for a card, its name, and what it has on file: the cardholder's phone and name, and the kind of card.</summary>

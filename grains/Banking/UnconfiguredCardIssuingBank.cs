@@ -19,6 +19,8 @@ public sealed class UnconfiguredCardIssuingBank : ICardIssuingBank
 
     public Task Payout(string bankToken, long amount, string currency, string reference) => throw Unavailable();
 
+    public Task<IssuedCard> IssueCreditCard(string holderName, string phone, long creditLimit, string currency, string reference) => throw Unavailable();
+
     private static WalletRefusedException Unavailable()
-        => new(RefusalCodes.IntegrationUnavailable, "No card-issuing bank is configured: cards cannot be bound, charged or paid out to yet.");
+        => new(RefusalCodes.IntegrationUnavailable, "No card-issuing bank is configured: cards cannot be bound, charged, paid out to or issued yet.");
 }

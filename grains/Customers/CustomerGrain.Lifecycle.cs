@@ -35,6 +35,11 @@ public sealed partial class CustomerGrain
     private async Task CloseProfile()
     {
         var state = State;
+        if (await GrainFactory.GetGrain<Credit.ICreditFileGrain>(CustomerId).PrincipalOwed() > 0)
+        {
+            // A borrower does not walk away from a loan: their data and wallets stay until it is repaid.
+            throw new WalletRefusedException(RefusalCodes.LoanOutstanding, "Repay your loans before closing the account.");
+        }
         foreach (var walletId in state.WalletIds)
         {
             // All checked before any is closed, so the usual refusal changes nothing.

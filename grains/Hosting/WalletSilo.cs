@@ -144,6 +144,8 @@ public static class WalletSilo
         services.Configure<Fx.FxOptions>(configuration.GetSection(Fx.FxOptions.Section));
         services.Configure<RedPackets.RedPacketOptions>(configuration.GetSection(RedPackets.RedPacketOptions.Section));
         services.Configure<Families.FamilyOptions>(configuration.GetSection(Families.FamilyOptions.Section));
+        services.Configure<Credit.CreditOptions>(configuration.GetSection(Credit.CreditOptions.Section));
+        services.AddSingleton<Credit.CreditAssessor>();
 
         var simulators = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
         if (simulators.Enabled && environment?.IsProduction() == true)

@@ -12,6 +12,7 @@ namespace Wallet.Simulators;
 /// ¥50,000 (the card's own limit); for a card ending in 0003 the bank has another phone on file, for
 /// 0004 another holder, and 0005 is a credit card; every other card is a debit card held by the
 /// applicant on the applicant's phone. Its token is an HMAC of the card number, never the number.
+/// The credit cards it issues end in 0005 too, their other digits made from the application, so asking again gives the same card.
 /// Tests can switch its payouts off (<see cref="PayoutsUnavailable"/>) to stand for an outage.
 /// </summary>
 public sealed class SimulatedCardIssuingBank : ICardIssuingBank
@@ -53,6 +54,15 @@ public sealed class SimulatedCardIssuingBank : ICardIssuingBank
 
     public Task Payout(string bankToken, long amount, string currency, string reference)
         => PayoutsUnavailable ? Task.FromException(new HttpRequestException("The simulated bank is unavailable.")) : Task.CompletedTask;
+
+    public Task<IssuedCard> IssueCreditCard(string holderName, string phone, long creditLimit, string currency, string reference)
+    {
+        var digest = HMACSHA256.HashData(s_tokenKey, Encoding.UTF8.GetBytes("issue " + reference));
+        var middle = string.Concat(digest.Take(5).Select(b => (char)('0' + (b % 10))));
+        // The twelfth digit is the one that makes the Luhn check digit 5: one of the ten always does.
+        var number = Enumerable.Range(0, 10).Select(d => $"625807{middle}{d}0005").First(CardNumbers.IsValid);
+        return Task.FromResult(new IssuedCard(number));
+    }
 
     private static BankDecision Decide(string bankToken, long amount)
     {

@@ -66,6 +66,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         samples["POST /v1/red-packets"] = new("/v1/red-packets", new { fromWalletId = malloryWallet, recipient = new { customerId = alice.Id }, amount = 100, currency = "CNY", pin = TestData.Pin }, false);
         samples["GET /v1/red-packets/{id}"] = new($"/v1/red-packets/{packet}", null, true);
         samples["POST /v1/red-packets/{id}/claims"] = new($"/v1/red-packets/{packet}/claims", new { }, true);
+        foreach (var (route, sample) in await CreditSamples(alice, malloryWallet))
+        {
+            samples[route] = sample;
+        }
 
         foreach (var (route, sample) in await ProductSamples(wallet, malloryWallet))
         {
@@ -155,6 +159,31 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         ["POST /v1/ops/billers"] = new("/v1/ops/billers", new { name = "x", kind = "water", city = "x", mode = "postpaid", accountRule = new { minLength = 8, maxLength = 8 } }, false),
         ["GET /v1/ops/bill-payments/late-confirmations"] = new("/v1/ops/bill-payments/late-confirmations", null, false),
     };
+
+    /// <summary>
+    /// The credit routes, aimed at Alice's loan application and credit-card application (both declined: she is not verified,
+    /// which is enough to own them): Mallory may neither see them nor accept, repay or set autopay on her loan.
+    /// </summary>
+    private async Task<Dictionary<string, Sample>> CreditSamples(ApiCustomer alice, string malloryWallet)
+    {
+        var loan = (await Json(await alice.Post("/v1/loans/applications", new { amount = 100_000, currency = "CNY", termMonths = 3 }, "matrix-ln"), HttpStatusCode.Created))
+            .GetProperty("loanId").GetString()!;
+        var application = (await Json(await alice.Post("/v1/credit-cards/applications", new { }, "matrix-cca"), HttpStatusCode.Created))
+            .GetProperty("applicationId").GetString()!;
+        return new()
+        {
+            ["POST /v1/loans/applications"] = new("/v1/loans/applications", new { amount = 100_000, currency = "CNY", termMonths = 3 }, false),
+            ["GET /v1/loans"] = new("/v1/loans", null, false),
+            ["GET /v1/loans/{id}"] = new($"/v1/loans/{loan}", null, true),
+            ["POST /v1/loans/{id}/accept"] = new($"/v1/loans/{loan}/accept", new { walletId = malloryWallet, pin = TestData.Pin }, true),
+            ["POST /v1/loans/{id}/repayments"] = new($"/v1/loans/{loan}/repayments", new { walletId = malloryWallet, repays = "payoff", pin = TestData.Pin }, true),
+            ["GET /v1/loans/{id}/repayments/{repaymentId}"] = new($"/v1/loans/{loan}/repayments/lnr_0000000000000000000000000", null, true),
+            ["PUT /v1/loans/{id}/autopay"] = new($"/v1/loans/{loan}/autopay", new { enabled = false }, true),
+            ["POST /v1/credit-cards/applications"] = new("/v1/credit-cards/applications", new { }, false),
+            ["GET /v1/credit-cards/applications/{id}"] = new($"/v1/credit-cards/applications/{application}", null, true),
+            ["GET /v1/ops/loans"] = new("/v1/ops/loans", null, false),
+        };
+    }
 
     /// <summary>The FX routes, aimed at Alice's quote and conversion (Mallory converts between his own wallets with her quote).</summary>
     private static Dictionary<string, Sample> FxSamples(string quote, string conversion, string remittance, string malloryCny, string malloryUsd) => new()

@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "FUND", "HLD"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "FUND", "HLD", "BORROWER", "LOAN", "PURSE"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -108,6 +108,11 @@ public sealed partial class ReadmeExamplesTests
         var sender = (await Json(customer, "/v1/me")).GetProperty("customerId").GetString();
         var friendsShare = shares.Single(s => s.GetProperty("customerId").GetString() != sender).GetProperty("amount").GetInt64();
         Assert.Equal(2_500 + 100 + friendsShare, friendsWallet.GetProperty("balance").GetInt64());   // lunch, the right-PIN transfer, the red packet
+
+        // The loan: drawn and repaid the same day, so the borrower's wallet holds the ¥1,000 and the credit card's ¥200 top-up.
+        using var borrower = Client(address, session.Variables["BORROWER"]);
+        Assert.Equal("repaid", (await Json(borrower, $"/v1/loans/{session.Variables["LOAN"]}")).GetProperty("status").GetString());
+        Assert.Equal(120_000, (await Json(borrower, $"/v1/wallets/{session.Variables["PURSE"]}")).GetProperty("balance").GetInt64());
 
         // The QR code's image is a PNG, the promotions gave what their comments say.
         var png = await File.ReadAllBytesAsync(Path.Combine(session.WorkingDirectory, "order-A-1001.png"));

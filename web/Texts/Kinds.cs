@@ -19,6 +19,8 @@ public static class Kinds
         "family_top_up" => language.L("子钱包充值", "Family top-up"),
         "family_take_back" => language.L("子钱包收回", "Family take-back"),
         "investment" => language.L("理财", "Investment"),
+        "loan_drawdown" => language.L("贷款放款", "Loan drawdown"),
+        "loan_repayment" => language.L("贷款还款", "Loan repayment"),
         _ => kind,
     };
 
@@ -44,10 +46,11 @@ public static class Kinds
         "remittances" => language.L("跨境汇款", "Remittances"),
         "red_packets" => language.L("红包", "Red packets"),
         "investments" => language.L("理财", "Investments"),
+        "loans" => language.L("贷款", "Loans"),
         _ => language.L("其他", "Other"),
     };
 
     public static readonly string[] Categories =
         ["dining", "groceries", "transport", "shopping", "utilities", "entertainment", "health", "education", "travel", "transfers", "top_ups",
-         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "red_packets", "investments", "other"];
+         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "red_packets", "investments", "loans", "other"];
 }
