@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Wallet.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
@@ -9,7 +10,7 @@ namespace Wallet.Tests.Web;
 
 /// <summary>
 /// Credit (借贷) in the browser: a tier-2 customer applies for a consumer loan, reads the offer (rate, schedule, total interest and
-/// cost), accepts it into a wallet with the PIN, pays it all off, and applies for a credit card whose texted code the cards page
+/// cost), accepts it into a wallet with the PIN, repays the first instalment, turns autopay off, pays the rest off, and applies for a credit card whose texted code the cards page
 /// confirms; an unverified customer is declined with the reason. Each outcome is checked through the API too.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -81,6 +82,27 @@ public sealed class CreditPagesTests(BrowserFixture browser)
         await Expect(page.Locator("#repay-payoff .repay-amount")).ToHaveAttributeAsync("data-minor", Minor(payoff));
         await Expect(page.Locator("#repay-instalment .repay-amount")).ToHaveAttributeAsync("data-minor", Minor(first.GetProperty("amount").GetInt64()));
         await Screenshots.Take(page, "credit-loan");
+
+        // The first instalment early, at its scheduled amount; then autopay off, as the API holds it.
+        var firstAmount = first.GetProperty("amount").GetInt64();
+        var firstPrincipal = first.GetProperty("principal").GetInt64();
+        await page.FillAsync("#repay-instalment .repay-pin", TestData.Pin);
+        await page.ClickAsync("#repay-instalment button.repay");
+        await Expect(page.Locator("#repayment-answer")).ToHaveAttributeAsync("data-repays", "instalment");
+        await Expect(page.Locator("#repayment-answer")).ToHaveAttributeAsync("data-minor", Minor(firstAmount));
+        await Expect(page.Locator("#loan-schedule tr.instalment[data-number='1']")).ToHaveAttributeAsync("data-status", "paid");
+        await Expect(page.Locator("#loan-owed")).ToHaveAttributeAsync("data-minor", Minor(300_000 - firstPrincipal));
+        await Expect(page.Locator("#wallet-balance")).ToHaveAttributeAsync("data-minor", Minor(Funds + 300_000 - firstAmount));
+        Assert.Equal(Funds + 300_000 - firstAmount, await customer.Balance(wallet));
+        await page.ClickAsync("#autopay-off");
+        await Expect(page.Locator("#loan-autopay")).ToHaveAttributeAsync("data-enabled", "false");
+        var partly = await Json(await customer.Http.GetAsync($"/v1/loans/{loanId}"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, partly.GetProperty("autopayWalletId").ValueKind);
+        Assert.Equal(300_000 - firstPrincipal, partly.GetProperty("outstandingPrincipal").GetInt64());
+        payoff = partly.GetProperty("payoffToday").GetInt64();
+        await Expect(page.Locator("#repay-payoff .repay-amount")).ToHaveAttributeAsync("data-minor", Minor(payoff));
+
+        // Everything left, now: the loan is repaid.
         await page.FillAsync("#repay-payoff .repay-pin", TestData.Pin);
         await page.ClickAsync("#repay-payoff button.repay");
         await Expect(page.Locator("#repayment-answer")).ToHaveAttributeAsync("data-repays", "payoff");
@@ -89,10 +111,10 @@ public sealed class CreditPagesTests(BrowserFixture browser)
         await Expect(page.Locator("#loan-owed")).ToHaveAttributeAsync("data-minor", "0");
         await Expect(page.Locator("#loan-schedule tr.instalment[data-status=paid]")).ToHaveCountAsync(6);
         await Expect(page.Locator("#repay-payoff")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#wallet-balance")).ToHaveAttributeAsync("data-minor", Minor(Funds + 300_000 - payoff));
+        await Expect(page.Locator("#wallet-balance")).ToHaveAttributeAsync("data-minor", Minor(Funds + 300_000 - firstAmount - payoff));
         var repaid = await Json(await customer.Http.GetAsync($"/v1/loans/{loanId}"), HttpStatusCode.OK);
         Assert.Equal(("repaid", 0L), (repaid.GetProperty("status").GetString(), repaid.GetProperty("outstandingPrincipal").GetInt64()));
-        Assert.Equal(Funds + 300_000 - payoff, await customer.Balance(wallet));
+        Assert.Equal(Funds + 300_000 - firstAmount - payoff, await customer.Balance(wallet));
 
         // A credit card by the same score: approved and issued, then confirmed on the cards page with the code the bank texted.
         await page.ClickAsync("#back-to-loans");
