@@ -35,6 +35,11 @@ public static class AutoTopUps
     /// <summary>Redeems the shortfall into the wallet when the fund holds it; an earlier redemption of this payment's is answered again.</summary>
     private static async Task<FundCoverApplied?> FromFund(IGrainFactory grains, IAutoTopUpGrain covers, string paymentId, string customerId, WalletFacts wallet, long shortfall)
     {
+        // A wallet covered by its card alone asks nothing more of the fund's side (its record's read is a transaction).
+        if (await covers.FundCoverOf() is not { } holdingId)
+        {
+            return null;
+        }
         var redemptionId = RedemptionId(customerId, paymentId);
         var redemption = grains.GetGrain<IProductRedemptionGrain>(redemptionId);
         if (await redemption.Find(customerId) is { } earlier)
@@ -43,8 +48,7 @@ public static class AutoTopUps
             return earlier.Status == MovementStatus.Completed ? new FundCoverApplied(redemptionId, earlier.Amount) : null;
         }
         // The fund covers a shortfall it holds whole; otherwise it is left as it is, and the card (if any) covers it all.
-        if (shortfall <= 0 || await covers.FundCoverOf() is not { } holdingId
-            || await grains.GetGrain<IHoldingGrain>(holdingId).View(customerId) is not { Status: HoldingStatus.Active } holding || holding.Value < shortfall)
+        if (shortfall <= 0 || await grains.GetGrain<IHoldingGrain>(holdingId).View(customerId) is not { Status: HoldingStatus.Active } holding || holding.Value < shortfall)
         {
             return null;
         }
