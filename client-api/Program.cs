@@ -1,3 +1,4 @@
+using Wallet.ClientApi.Care;
 using Wallet.ClientApi.Cards;
 using Wallet.ClientApi.Credit;
 using Wallet.ClientApi.Customers;
@@ -35,6 +36,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCustomers();
 app.MapWebSession();
+app.MapAccountProtection();
 app.MapWallets();
 app.MapAutoTopUp();
 app.MapStatements();

@@ -12,6 +12,7 @@ public static class ContractSetup
     private static readonly Dictionary<string, string> s_tags = new()
     {
         ["Customers and sessions"] = "Registering, signing in, sessions, credentials, devices, real-name verification and the customer's own data.",
+        ["Account protection"] = "A lost or stolen phone or account: the one report that freezes every wallet, signs out every session, removes device keys, voids payment codes and waiting confirmations and pauses autopay (signed in, or with the password or a texted code, or a backup phone's code and the identity number, or an operator's check); the backup phone; recovery with a new password and PIN.",
         ["Web app session"] = "The web app's sign-in: the session in HttpOnly cookies (no token reaches the page), and the CSRF token its changes carry.",
         ["Wallets"] = "A customer's wallets: balances, limits, history, freezing and closing.",
         ["Spending and budgets"] = "Where the customer's money went: a month by category and merchant, the trend of twelve (JSON or SVG charts), and monthly budgets.",

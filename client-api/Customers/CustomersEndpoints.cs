@@ -17,11 +17,11 @@ public static class CustomersEndpoints
     {
         var open = routes.MapGroup("/v1").WithTags("Customers and sessions").AllowAnonymous();
         open.MapPost("/customers", Register).WithName("RegisterCustomer").MayRefuse(RefusalCodes.PhoneTaken).WithIdempotencyKey(required: false).RequireRateLimiting(RateLimitSetup.Registration);
-        open.MapPost("/auth/token", IssueToken).WithName("IssueToken").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked)
+        open.MapPost("/auth/token", IssueToken).WithName("IssueToken").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked, RefusalCodes.AccountReportedLost)
             .WithHeader(ClientLocation.Header, required: false, "Where the phone is, `latitude,longitude` in degrees (for the impossible-travel rule); a malformed value is ignored.").RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/refresh", Refresh).WithName("RefreshToken").MayRefuse(RefusalCodes.InvalidRefreshToken).RequireRateLimiting(RateLimitSetup.SignIn);
         open.MapPost("/auth/password-reset-codes", SendPasswordResetCode).WithName("SendPasswordResetCode").SpendsSmsBudget();
-        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").MayRefuse(CommonRefusals.Reset).RequireRateLimiting(RateLimitSetup.SignIn);
+        open.MapPost("/auth/password-reset", ResetPassword).WithName("ResetPassword").MayRefuse(CommonRefusals.Reset).MayRefuse(RefusalCodes.AccountReportedLost).RequireRateLimiting(RateLimitSetup.SignIn);
 
         var me = routes.MapGroup("/v1/me").WithTags("Customers and sessions").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe");
@@ -82,6 +82,10 @@ public static class CustomersEndpoints
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return (null, null, Problems.For(RefusalCodes.LoginLocked, $"Too many wrong passwords: signing in is locked for {seconds} seconds, or reset the password.",
                 new Dictionary<string, object?> { ["lockedUntil"] = until }));
+        }
+        if (outcome.ReportedLost)
+        {
+            return (null, null, Problems.For(RefusalCodes.AccountReportedLost, "This account is reported lost or stolen: recover it first (POST /v1/recovery/codes, then POST /v1/recovery)."));
         }
         return outcome.Session is { } session
             ? (session, null, null)

@@ -53,6 +53,9 @@ public static class Problems
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         RefusalCodes.ProductNotOnSale or RefusalCodes.QuotaExhausted or RefusalCodes.NotRedeemable or RefusalCodes.HoldingClosed
             or RefusalCodes.ProductClosed => StatusCodes.Status409Conflict,
+        RefusalCodes.AccountReportedLost => StatusCodes.Status403Forbidden,
+        RefusalCodes.NotReportedLost or RefusalCodes.OperatorCheckRequired => StatusCodes.Status409Conflict,
+        RefusalCodes.PaymentVoided => StatusCodes.Status422UnprocessableEntity,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,

@@ -57,9 +57,10 @@ public sealed record PayeeResponse(string PayeeId, string BillerId, string Bille
 /// <param name="CapPerBill">The most one bill may be to be paid automatically, in minor units.</param>
 /// <param name="Currency">ISO 4217 code of the cap.</param>
 /// <param name="Since">When the mandate was given, UTC, ISO 8601.</param>
-public sealed record AutopayResponse(string PayeeId, string WalletId, long CapPerBill, string Currency, DateTimeOffset Since)
+/// <param name="PausedAt">When a report of loss paused it (it pays nothing until set again with the PIN), UTC, ISO 8601; null while it pays.</param>
+public sealed record AutopayResponse(string PayeeId, string WalletId, long CapPerBill, string Currency, DateTimeOffset Since, DateTimeOffset? PausedAt)
 {
-    public static AutopayResponse Of(AutopayMandate m) => new(m.PayeeId, m.WalletId, m.CapPerBill, m.Currency, m.Since);
+    public static AutopayResponse Of(AutopayMandate m) => new(m.PayeeId, m.WalletId, m.CapPerBill, m.Currency, m.Since, m.PausedAt);
 }
 
 /// <summary>What a payee's account owes now, as the biller says.</summary>

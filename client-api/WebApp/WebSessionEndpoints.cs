@@ -20,7 +20,7 @@ public static class WebSessionEndpoints
     public static IEndpointRouteBuilder MapWebSession(this IEndpointRouteBuilder routes)
     {
         var session = routes.MapGroup("/v1/web/session").WithTags("Web app session").AllowAnonymous();
-        session.MapPost("", Start).WithName("StartWebSession").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked)
+        session.MapPost("", Start).WithName("StartWebSession").MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked, RefusalCodes.AccountReportedLost)
             .RequireRateLimiting(RateLimitSetup.SignIn);
         session.MapGet("", Resume).WithName("GetWebSession").MayRefuse(Problems.Unauthorized);
         session.MapDelete("", End).WithName("EndWebSession").WithMetadata(new ActsAsCaller()).MayRefuse(Problems.CsrfTokenInvalid);

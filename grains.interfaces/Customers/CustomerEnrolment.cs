@@ -25,9 +25,12 @@ public sealed record SignedIn(
     public override string ToString() => $"SignedIn {{ CustomerId = {CustomerId}, Role = {Role}, SessionId = {SessionId} }}";
 }
 
-/// <summary>How signing in went: a session, or refused (wrong password), or locked until a time after too many wrong ones.</summary>
+/// <summary>
+/// How signing in went: a session, or refused (wrong password), or locked until a time after too many wrong ones, or
+/// (<see cref="ReportedLost"/>) the password was right but the account is reported lost or stolen and must be recovered first.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Wallet.SignInOutcome")]
-public sealed record SignInOutcome([property: Id(0)] SignedIn? Session, [property: Id(1)] DateTimeOffset? LockedUntil = null)
+public sealed record SignInOutcome([property: Id(0)] SignedIn? Session, [property: Id(1)] DateTimeOffset? LockedUntil = null, [property: Id(2)] bool ReportedLost = false)
 {
     public static readonly SignInOutcome Refused = new(Session: null);
 }

@@ -54,6 +54,18 @@ public interface ICustomerAccessGrain : IGrainWithStringKey
     [Alias("ListSessions")]
     Task<IReadOnlyList<SessionSummary>> ListSessions();
 
+    /// <summary>
+    /// The account is reported lost or stolen: every session ends and nobody signs in (or resets the password) until recovery.
+    /// With <paramref name="password"/>, it must be the login password (a wrong one counts as a wrong sign-in). Answers how
+    /// many sessions ended (none when already reported).
+    /// </summary>
+    [Alias("ShutForLoss")]
+    Task<int> ShutForLoss(string? password);
+
+    /// <summary>Recovery: the new login password, and signing in allowed again (the identity check is the caller's).</summary>
+    [Alias("Reopen")]
+    Task Reopen(string newPassword);
+
     /// <summary>The account closed: the password, the code and every session are gone. Closing again changes nothing.</summary>
     [Alias("Close")]
     Task Close();

@@ -28,6 +28,12 @@ public interface IPayerGrain : IGrainWithStringKey
     [Alias("ListPendingCharges")]
     Task<IReadOnlyList<Merchants.PendingCharge>> ListPendingCharges();
 
+    /// <summary>
+    /// A report of loss: every payment code still unexpired can no longer be charged, and every charge waiting for the customer's
+    /// confirmation is refused (<c>payment_voided</c>). Answers how many codes and charges it voided.
+    /// </summary>
+    [Alias("VoidOutstanding")]
+    Task<(int Codes, int Charges)> VoidOutstanding();
     /// <summary>A merchant issued the customer a coupon: it appears in the customer's list.</summary>
     [Alias("NoteCoupon")]
     Task NoteCoupon(string couponId);

@@ -57,6 +57,14 @@ public interface IPaymentCredentialsGrain : IGrainWithStringKey
     [Alias("UnfreezeWallet")]
     Task<WalletView> UnfreezeWallet(string walletId, string pin, string code);
 
+    /// <summary>A report of loss: every device key removed at once (each removal its own event), every challenge with them. Answers how many.</summary>
+    [Alias("RemoveAllDevices")]
+    Task<int> RemoveAllDevices();
+
+    /// <summary>Recovery's new payment PIN (the identity check is the caller's); lifts a PIN lock.</summary>
+    [Alias("ReplacePinOnRecovery")]
+    Task ReplacePinOnRecovery(string newPin);
+
     /// <summary>The account closed: the PIN and the device keys are gone. Closing again changes nothing.</summary>
     [Alias("Close")]
     Task Close();

@@ -30,6 +30,7 @@ public static class IdPrefixes
     public const string Holding = "hld";
     public const string Loan = "ln";
     public const string CreditCardApplication = "cca";
+    public const string LostReport = "lr";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";

@@ -17,7 +17,11 @@ public interface IPaymentCodeGrain : IGrainWithStringKey
     [Alias("Read"), Transaction(TransactionOption.CreateOrJoin), AlwaysInterleave]
     Task<PaymentCode?> Read();
 
-    /// <summary>Inside a charge's transaction: refuses an unknown, used or expired code; marks it used.</summary>
+    /// <summary>The payer reported the phone lost: an unused code can never be charged; false when it was used already.</summary>
+    [Alias("Void"), Transaction(TransactionOption.Create)]
+    Task<bool> Void();
+
+    /// <summary>Inside a charge's transaction: refuses an unknown, used, voided or expired code; marks it used.</summary>
     [Alias("Claim"), Transaction(TransactionOption.Join), AlwaysInterleave]
     Task<Refusal?> Claim(string chargeId, DateTimeOffset at);
 }

@@ -31,6 +31,10 @@ public interface IChargeGrain : IRefundablePaymentGrain
     [Alias("Confirm")]
     Task<PaymentReceipt> Confirm(string customerId, PaymentAuthorisation authorisation);
 
+    /// <summary>A report of loss: a charge still waiting for the payer's confirmation is refused (<c>payment_voided</c>); false when it was not waiting.</summary>
+    [Alias("VoidPending")]
+    Task<bool> VoidPending(string customerId);
+
     /// <summary>The charge as recorded, for its merchant or its payer (a charge past its confirmation time reads as refused); otherwise null.</summary>
     [Alias("Find")]
     Task<PaymentReceipt?> Find(string callerId);

@@ -181,4 +181,16 @@ public static class RefusalCodes
 
     /// <summary>What the loan is owed changed between the quote the payer said yes to and the repayment (another payment came first): ask again.</summary>
     public const string RepaymentChanged = "repayment_changed";
+
+    /// <summary>The account is reported lost or stolen: nobody signs in or resets the password until it is recovered (<c>POST /v1/recovery</c>).</summary>
+    public const string AccountReportedLost = "account_reported_lost";
+
+    /// <summary>Recovery is for an account reported lost or stolen; this one is not.</summary>
+    public const string NotReportedLost = "not_reported_lost";
+
+    /// <summary>The customer has no verified identity number to check: an operator checks who they are first (then recovery needs only the code).</summary>
+    public const string OperatorCheckRequired = "operator_check_required";
+
+    /// <summary>A merchant's charge waiting for the payer's confirmation was voided: the payer reported the phone or account lost.</summary>
+    public const string PaymentVoided = "payment_voided";
 }

@@ -23,6 +23,10 @@ public interface IBillCalendarGrain : IGrainWithStringKey
     [Alias("CancelMandate")]
     Task<bool> CancelMandate(string payeeId);
 
+    /// <summary>A report of loss: every mandate paused (kept, not paying) until the customer sets it again with their new PIN. Answers how many it paused.</summary>
+    [Alias("PauseMandates")]
+    Task<int> PauseMandates();
+
     [Alias("ListMandates"), AlwaysInterleave]
     Task<IReadOnlyList<AutopayMandate>> ListMandates();
 
@@ -42,4 +46,5 @@ public sealed record AutopayMandate(
     [property: Id(1)] string WalletId,
     [property: Id(2)] long CapPerBill,
     [property: Id(3)] string Currency,
-    [property: Id(4)] DateTimeOffset Since);
+    [property: Id(4)] DateTimeOffset Since,
+    [property: Id(5)] DateTimeOffset? PausedAt = null);

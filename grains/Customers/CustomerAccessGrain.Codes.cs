@@ -27,6 +27,7 @@ public sealed partial class CustomerAccessGrain
     public async Task ResetPassword(string code, string? idNumber, string newPassword)
     {
         var state = State;
+        RefuseWhileReported();
         await ProveCode(CodePurpose.Password, code, idNumber);
         state.PasswordHash = await hasher.HashAsync(newPassword);
         (state.LoginFailures, state.LoginLockedUntil) = (0, null);

@@ -67,6 +67,10 @@ public sealed partial class CustomerAccessGrain(
         }
         if (await hasher.VerifyAsync(password, state.PasswordHash))
         {
+            if (state.ReportedLostAt is not null)
+            {
+                return new SignInOutcome(null, ReportedLost: true); // told only to one who knows the password
+            }
             var session = startSession ? StartSession() : null;
             if (startSession || state.LoginFailures > 0)
             {

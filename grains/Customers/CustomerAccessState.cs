@@ -23,4 +23,7 @@ public sealed class CustomerAccessState : IHoldsCustomerEvents
     [Id(7)] public List<Events.WalletEvent> Outbox { get; set; } = [];
 
     [Id(8)] public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the phone or account was reported lost: from then until recovery nobody signs in, however right the password.</summary>
+    [Id(9)] public DateTimeOffset? ReportedLostAt { get; set; }
 }

@@ -38,7 +38,33 @@ public sealed class PayerGrain(
             + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         var code = new PaymentCode(digits, CustomerId, walletId, clock.GetUtcNow() + PaymentCodes.Lifetime);
         await GrainFactory.GetGrain<IPaymentCodeGrain>(digits).Issue(code);
+        // Kept while it can be charged, so a report of loss can void it: a code on a stolen phone's screen is cash.
+        var state = payer.State;
+        state.IssuedCodes.RemoveAll(c => c.ExpiresAt < clock.GetUtcNow());
+        state.IssuedCodes.Add(new IssuedCode(digits, code.ExpiresAt));
+        await payer.WriteStateAsync();
         return code;
+    }
+
+    public async Task<(int Codes, int Charges)> VoidOutstanding()
+    {
+        var state = payer.State;
+        var now = clock.GetUtcNow();
+        var codes = 0;
+        foreach (var issued in state.IssuedCodes.Where(c => c.ExpiresAt >= now).ToList())
+        {
+            codes += await GrainFactory.GetGrain<IPaymentCodeGrain>(issued.Code).Void() ? 1 : 0;
+        }
+        var charges = 0;
+        foreach (var paymentId in state.PendingCharges.Keys.ToList())
+        {
+            // Voided, or found confirmed or lapsed first: either way no longer waiting, and forgotten below.
+            charges += await GrainFactory.GetGrain<Movements.IChargeGrain>(paymentId).VoidPending(CustomerId) ? 1 : 0;
+        }
+        state.IssuedCodes.Clear();
+        state.PendingCharges.Clear();
+        await payer.WriteStateAsync();
+        return (codes, charges);
     }
 
     public Task<int> CodePaymentsToday()
@@ -101,7 +127,14 @@ public sealed class PayerState
 
     /// <summary>Coupons merchants issued to the customer, oldest first (each coupon's own grain knows whether it is used).</summary>
     [Id(2)] public List<string> CouponIds { get; set; } = [];
+
+    /// <summary>Payment codes issued and not yet known to be expired, so a report of loss can void them.</summary>
+    [Id(3)] public List<IssuedCode> IssuedCodes { get; set; } = [];
 }
+
+/// <summary>A payment code shown to merchants, and until when it can be charged.</summary>
+[GenerateSerializer, Immutable, Alias("Wallet.IssuedCode")]
+public sealed record IssuedCode([property: Id(0)] string Code, [property: Id(1)] DateTimeOffset ExpiresAt);
 
 /// <summary>Code payments made on one bank day.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.CodePaymentCount")]

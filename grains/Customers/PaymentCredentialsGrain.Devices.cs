@@ -53,6 +53,23 @@ public sealed partial class PaymentCredentialsGrain
         await Outbox.SaveAndPublish();
     }
 
+    public async Task<int> RemoveAllDevices()
+    {
+        var removed = State.Devices.Keys.ToList();
+        _challenges.Clear();
+        if (removed.Count == 0)
+        {
+            return 0;
+        }
+        State.Devices.Clear();
+        foreach (var deviceId in removed)
+        {
+            Outbox.Record((id, who, at) => new Events.DeviceRemoved(id, who, at, deviceId));
+        }
+        await Outbox.SaveAndPublish();
+        return removed.Count;
+    }
+
     public Task<DeviceChallenge> IssueChallenge()
     {
         if (State.Devices.Count == 0)

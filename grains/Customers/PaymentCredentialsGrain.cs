@@ -107,6 +107,14 @@ public sealed partial class PaymentCredentialsGrain(
         await credentialsState.WriteStateAsync();
     }
 
+    public async Task ReplacePinOnRecovery(string newPin)
+    {
+        var state = State;
+        state.PinHash = await hasher.HashAsync(newPin);
+        (state.PinFailures, state.PinLockedUntil) = (0, null);
+        await credentialsState.WriteStateAsync();
+    }
+
     public async Task SendUnfreezeCode(string walletId)
     {
         await OwnWallet(walletId);

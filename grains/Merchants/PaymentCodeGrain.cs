@@ -11,11 +11,24 @@ public sealed class PaymentCodeGrain(
 
     public Task<PaymentCode?> Read() => state.PerformRead(s => s.Code);
 
+    /// <summary>What a voided code is marked used by: no charge's id looks like it.</summary>
+    private const string Voided = "voided";
+
+    public Task<bool> Void() => state.PerformUpdate(s =>
+    {
+        s.UsedBy ??= Voided;
+        return s.UsedBy == Voided;
+    });
+
     public Task<Refusal?> Claim(string chargeId, DateTimeOffset at) => state.PerformUpdate(s =>
     {
         if (s.Code is null)
         {
             return new Refusal(RefusalCodes.InvalidPaymentCode, "No such payment code.");
+        }
+        if (s.UsedBy == Voided)
+        {
+            return new Refusal(RefusalCodes.InvalidPaymentCode, "This payment code was cancelled: its owner reported the phone lost.");
         }
         if (s.UsedBy is not null && s.UsedBy != chargeId)
         {

@@ -83,8 +83,27 @@ public sealed class BillCalendarGrain(
 
     public Task<IReadOnlyList<AutopayMandate>> ListMandates() => Task.FromResult<IReadOnlyList<AutopayMandate>>([.. calendar.State.Mandates]);
 
+    public async Task<int> PauseMandates()
+    {
+        var now = clock.GetUtcNow();
+        var paused = 0;
+        for (var i = 0; i < calendar.State.Mandates.Count; i++)
+        {
+            if (calendar.State.Mandates[i].PausedAt is null)
+            {
+                calendar.State.Mandates[i] = calendar.State.Mandates[i] with { PausedAt = now };
+                paused++;
+            }
+        }
+        if (paused > 0)
+        {
+            await calendar.WriteStateAsync();
+        }
+        return paused;
+    }
+
     public Task<bool> Covers(string payeeId, string walletId, long amount)
-        => Task.FromResult(calendar.State.Mandates.Exists(m => m.PayeeId == payeeId && m.WalletId == walletId && amount <= m.CapPerBill));
+        => Task.FromResult(calendar.State.Mandates.Exists(m => m.PayeeId == payeeId && m.WalletId == walletId && amount <= m.CapPerBill && m.PausedAt is null));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -107,7 +126,7 @@ public sealed class BillCalendarGrain(
             {
                 continue;
             }
-            var mandate = calendar.State.Mandates.Find(m => m.PayeeId == payee.PayeeId);
+            var mandate = calendar.State.Mandates.Find(m => m.PayeeId == payee.PayeeId && m.PausedAt is null);
             if (mandate is not null && today >= bill.DueOn)
             {
                 if (await Autopay(payee, biller, bill, mandate) is { } autopaid)

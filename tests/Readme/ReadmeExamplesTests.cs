@@ -26,6 +26,8 @@ public sealed partial class ReadmeExamplesTests
     private static readonly (string Block, int Status, string Method, string Path, int Count, string Why)[] ProblemsOnPurpose =
     [
         ("# three wrong PINs", 403, "POST", "/v1/transfers", 3, "three transfers with a wrong PIN answer invalid_pin"),
+        ("# a customer whose phone is stolen", 401, "GET", "/v1/me", 1, "the stolen session's token is refused once the report is made"),
+        ("# a customer whose phone is stolen", 403, "POST", "/v1/auth/token", 1, "the right password signs nobody in to a reported account"),
     ];
 
     /// <summary>The README's base URL: the one assignment the test changes, to the port its API listens on.</summary>
@@ -58,7 +60,7 @@ public sealed partial class ReadmeExamplesTests
         var session = await ShellSession.Run(
             [.. run.Select(b => (b.Number, b.Block.Text.Replace(ReadmeBase, $"B={api.Address.ToString().TrimEnd('/')};", StringComparison.Ordinal)
                 .Replace(ReadmeMetrics, $"M={api.Metrics.ToString().TrimEnd('/')};", StringComparison.Ordinal)))],
-            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "FUND", "HLD", "BORROWER", "LOAN", "PURSE"],
+            keep: ["TOKEN", "FRIEND", "OPS", "WALLET", "USD", "RM", "SWID", "KIDWALLET", "POCKET", "RP", "FUND", "HLD", "BORROWER", "LOAN", "PURSE", "VICTIM", "SAFE"],
             environment: new Dictionary<string, string> { ["OPERATOR_PHONE"] = OperatorPhone, ["OPERATOR_PASSWORD"] = OperatorPassword },
             within: TimeSpan.FromSeconds(60));
         try
@@ -113,6 +115,12 @@ public sealed partial class ReadmeExamplesTests
         using var borrower = Client(address, session.Variables["BORROWER"]);
         Assert.Equal("repaid", (await Json(borrower, $"/v1/loans/{session.Variables["LOAN"]}")).GetProperty("status").GetString());
         Assert.Equal(120_000, (await Json(borrower, $"/v1/wallets/{session.Variables["PURSE"]}")).GetProperty("balance").GetInt64());
+
+        // The stolen phone: the report froze the wallet and ended the session; recovery unfroze it, and the new password signs in.
+        using var victim = Client(address, session.Variables["VICTIM"]);
+        Assert.Equal("active", (await Json(victim, $"/v1/wallets/{session.Variables["SAFE"]}")).GetProperty("status").GetString());
+        Assert.Contains("account_reported_lost", lines);
+        Assert.Contains("unauthorized", lines);
 
         // The QR code's image is a PNG, the promotions gave what their comments say.
         var png = await File.ReadAllBytesAsync(Path.Combine(session.WorkingDirectory, "order-A-1001.png"));

@@ -151,6 +151,17 @@ public sealed class ChargeGrain(
         return expired;
     }
 
+    public async Task<bool> VoidPending(string customerId)
+    {
+        if (await Known() is not { Receipt: { Status: MovementStatus.PendingConfirmation } receipt } known || receipt.PayerId != customerId)
+        {
+            return false;
+        }
+        var voided = await Resolve(known, Refused(receipt with { ConfirmBy = null, Replayed = false },
+            new Refusal(RefusalCodes.PaymentVoided, "The payer reported the phone or account lost; the charge was not paid.")), Nothing, MovementStatus.PendingConfirmation);
+        return voided.Refusal?.Code == RefusalCodes.PaymentVoided; // the payer, who asked, forgets it itself (a call back would wait on it)
+    }
+
     public async Task<PaymentReceipt?> Find(string callerId)
         => await Known() is { Receipt: { } receipt } && (receipt.MerchantId == callerId || receipt.PayerId == callerId)
             ? await ExpireIfOverdue(receipt) : null; // a charge past its confirmation time reads as what it is, refused
