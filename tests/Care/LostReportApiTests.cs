@@ -188,6 +188,27 @@ public sealed class LostReportApiTests(ApiFixture api)
         Assert.Equal("normal", (await Json(await alice.Http.GetAsync("/v1/me/protection"), HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Ten_reports_at_once_are_one_report_that_shuts_everything_once()
+    {
+        var (alice, wallet, _) = await Verified(1_000);
+        await RegisterDevice(alice);
+        var operatorHttp = await Operator.SignIn(api);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => i % 2 == 0
+            ? Anonymous().PostAsJsonAsync("/v1/lost-reports", new { phone = alice.Phone, password = TestData.Password })
+            : operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/lost-report", new { note = $"caller {i}" })));
+
+        var reports = await Task.WhenAll(answers.Select(a => Json(a, HttpStatusCode.OK)));
+        var report = Assert.Single(reports.DistinctBy(r => r.GetProperty("reportId").GetString()));
+        Assert.Equal((1, 1, 1), (report.GetProperty("walletsFrozen").GetArrayLength(), report.GetProperty("sessionsEnded").GetInt32(), report.GetProperty("devicesRemoved").GetInt32()));
+        var monitor = api.Services.GetRequiredService<IGrainFactory>().GetGrain<Wallet.Risk.IRiskMonitorGrain>(alice.Id);
+        await Eventually.Until(async () => (await monitor.GetSnapshot()).RecentSignals.OfType<Wallet.Care.AccountReportedLost>().Any(), "the report on the risk monitor");
+        await Task.Delay(500); // a second report's event, were there one, would be as quick
+        Assert.Single((await monitor.GetSnapshot()).RecentSignals.OfType<Wallet.Care.AccountReportedLost>());
+        await Books.AssertBalanced(api, wallet);
+    }
+
     private sealed record Session(HttpClient Client, string RefreshToken);
 
     private async Task<(ApiCustomer Customer, string Wallet, string IdNumber)> Verified(long funds)
