@@ -251,11 +251,7 @@ public sealed class LostReportApiTests(ApiFixture api)
         return payee;
     }
 
-    private async Task<string> Sms(string phone)
-    {
-        var messages = await Json(await Anonymous().GetAsync($"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}"), HttpStatusCode.OK);
-        return System.Text.RegularExpressions.Regex.Match(messages[0].GetProperty("text").GetString()!, @"\b\d{6}\b").Value;
-    }
+    private Task<string> Sms(string phone) => LatestSmsCode(Anonymous(), phone);
 
     private async Task<string> RecoveryCode(string phone)
     {

@@ -44,9 +44,12 @@ public sealed class ApiCustomer(string id, string phone, HttpClient http)
         return cardId;
     }
 
-    public async Task<string> LatestSmsCode()
+    public Task<string> LatestSmsCode() => LatestSmsCode(Http, Phone);
+
+    /// <summary>The six digits of the last text the simulated gateway sent to <paramref name="phone"/> (anyone may read the simulator's outbox).</summary>
+    public static async Task<string> LatestSmsCode(HttpClient http, string phone)
     {
-        var messages = await Json(await Http.GetAsync($"/v1/dev/sms?phone={Uri.EscapeDataString(Phone)}"), HttpStatusCode.OK);
+        var messages = await Json(await http.GetAsync($"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}"), HttpStatusCode.OK);
         return System.Text.RegularExpressions.Regex.Match(messages[0].GetProperty("text").GetString()!, @"\b\d{6}\b").Value;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Wallet.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
@@ -14,7 +13,7 @@ namespace Wallet.Tests.Web;
 /// through the API too.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class LostPhonePagesTests(BrowserFixture browser)
+public sealed class LostPhonePagesTests(BrowserFixture browser)
 {
     private const string NewPassword = "recovered Passw0rd";
 
@@ -112,13 +111,5 @@ public sealed partial class LostPhonePagesTests(BrowserFixture browser)
         return (customer, await customer.FundedWallet(10_000), idNumber);
     }
 
-    private async Task<string> Sms(string phone)
-    {
-        using var http = browser.Http();
-        var messages = await Json(await http.GetAsync($"/v1/dev/sms?phone={Uri.EscapeDataString(phone)}"), HttpStatusCode.OK);
-        return SixDigits().Match(messages[0].GetProperty("text").GetString()!).Value;
-    }
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
+    private Task<string> Sms(string phone) => LatestSmsCode(browser.Http(), phone);
 }
