@@ -53,6 +53,8 @@ public static class Problems
             or RefusalCodes.InvitationExpired or RefusalCodes.NothingToTakeBack or RefusalCodes.DeclinedByFamily or RefusalCodes.ApprovalExpired => StatusCodes.Status409Conflict,
         RefusalCodes.ProductNotOnSale or RefusalCodes.QuotaExhausted or RefusalCodes.NotRedeemable or RefusalCodes.HoldingClosed
             or RefusalCodes.ProductClosed => StatusCodes.Status409Conflict,
+        RefusalCodes.ClaimAlreadyDecided or RefusalCodes.SecurityFundShort => StatusCodes.Status409Conflict,
+        RefusalCodes.ClaimNotOutgoing or RefusalCodes.ClaimWindowPassed or RefusalCodes.ClaimNotEligible or RefusalCodes.ClaimNotChargeable => StatusCodes.Status422UnprocessableEntity,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,

@@ -1,0 +1,390 @@
+using Wallet.Display;
+using Wallet.Events;
+using Wallet.Hosting;
+using Wallet.Identity;
+using Wallet.Money;
+using Wallet.Movements;
+using Wallet.Notifications;
+using Wallet.Refusals;
+using Wallet.Risk;
+using Wallet.Wallets;
+
+namespace Wallet.Claims;
+
+/// <summary>
+/// One claim (<c>clm_…</c>). Not reentrant on purpose: concurrent decisions queue here, and all but the first find the
+/// decision recorded. A decision that pays is written down (with the attempt's movement id) before the money moves, so a
+/// crash between the two is finished by the next request with the same decision, under the same movement id: the
+/// movement grain, keyed by that id, moves the money at most once.
+/// </summary>
+public sealed class ClaimGrain(
+    [PersistentState("claim", StorageNames.Wallet)] IPersistentState<ClaimState> claim,
+    [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
+    : Grain, IClaimGrain
+{
+    public const string NotificationKind = "claim";
+
+    private string ClaimId => this.GetPrimaryKeyString();
+
+    private ClaimView? View => claim.State.Opening is null ? null : ViewOf(claim.State);
+
+    public async Task<ClaimAnswer> Open(ClaimOpening opening)
+    {
+        if (claim.State.Opening is { } opened)
+        {
+            return opened.CustomerId == opening.CustomerId ? new ClaimAnswer(View!, Replayed: true) : throw WalletRefusedException.NotFound("The entry");
+        }
+        var now = clock.GetUtcNow();
+        var entry = opening.Entry;
+        if (entry.Direction != EntryDirection.Out)
+        {
+            throw new WalletRefusedException(RefusalCodes.ClaimNotOutgoing, "Only money that left your wallet can be claimed; this entry brought money in.");
+        }
+        if (now - entry.CreatedAt > ClaimRules.ClaimWindow)
+        {
+            throw new WalletRefusedException(RefusalCodes.ClaimWindowPassed,
+                $"A claim must be opened within {ClaimRules.ClaimWindow.TotalDays:0} days of the movement; this one was on {entry.CreatedAt:yyyy-MM-dd}.");
+        }
+        if (opening.NoticedAt < entry.CreatedAt.AddMinutes(-1) || opening.NoticedAt > now.AddMinutes(5))
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, "noticedAt is when you noticed the movement: after it happened and not in the future.");
+        }
+        var evidence = await Evidence(opening, now);
+        claim.State = new ClaimState
+        {
+            Opening = opening,
+            OpenedAt = now,
+            Evidence = evidence,
+            MerchantId = entry.Kind == MovementKind.Payment && entry.Counterparty is { } merchant && merchant.StartsWith(IdPrefixes.Merchant + "_", StringComparison.Ordinal)
+                ? merchant : null,
+        };
+        await claim.WriteStateAsync();
+        await GrainFactory.GetGrain<ICustomerClaimsGrain>(opening.CustomerId).Note(ClaimId);
+        await GrainFactory.GetGrain<IClaimQueueGrain>(0).Enqueue(ClaimId, now);
+        await Notify("opened", "We received your claim",
+            $"Your claim about {Amounts.Format(entry.Amount, entry.Currency)} on {entry.CreatedAt:yyyy-MM-dd} is with our team. We decide within {ClaimRules.DecideWithin.TotalDays:0} days.");
+        return new ClaimAnswer(View!, Replayed: false);
+    }
+
+    public Task<ClaimView?> Find(string customerId) => Task.FromResult(claim.State.Opening?.CustomerId == customerId ? View : null);
+
+    public Task<ClaimView?> Get() => Task.FromResult(View);
+
+    public async Task<ClaimView> Answer(string customerId, string text)
+    {
+        if (claim.State.Opening?.CustomerId != customerId)
+        {
+            throw WalletRefusedException.NotFound("The claim");
+        }
+        RequireUndecided();
+        RequireRoom();
+        claim.State.Messages.Add(new ClaimMessage("customer", customerId, text, clock.GetUtcNow()));
+        claim.State.AwaitingCustomer = false;
+        await claim.WriteStateAsync();
+        return View!;
+    }
+
+    public async Task<ClaimView> Assign(string operatorId)
+    {
+        RequireOpened();
+        RequireUndecided();
+        if (claim.State.AssignedTo != operatorId)
+        {
+            claim.State.AssignedTo = operatorId;
+            await claim.WriteStateAsync();
+        }
+        return View!;
+    }
+
+    public async Task<ClaimView> Ask(string operatorId, string text)
+    {
+        RequireOpened();
+        RequireUndecided();
+        RequireRoom();
+        claim.State.Messages.Add(new ClaimMessage("operator", operatorId, text, clock.GetUtcNow()));
+        claim.State.AwaitingCustomer = true;
+        claim.State.AssignedTo ??= operatorId;
+        await claim.WriteStateAsync();
+        await Notify($"question-{claim.State.Messages.Count}", "A question about your claim", text);
+        return View!;
+    }
+
+    public async Task<ClaimAnswer> Decide(string operatorId, ClaimDecisionRequest decision)
+    {
+        RequireOpened();
+        var s = claim.State;
+        if (s.Decision is { } decided)
+        {
+            return Same(decided, decision) ? new ClaimAnswer(View!, Replayed: true)
+                : throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, $"This claim was decided already ({EnumNames.Of(decided.Outcome)}).");
+        }
+        if (s.Paying is { } paying && !Same(paying, decision))
+        {
+            throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, $"A decision on this claim ({EnumNames.Of(paying.Outcome)}) is being carried out.");
+        }
+        var amount = Validated(decision);
+        if (s.Paying is null)
+        {
+            // Written down before the money moves: the same decision again (after a crash, or in doubt) pays under the same id.
+            s.Attempts++;
+            s.Paying = new ClaimDecision(decision.Outcome, decision.Reason, amount, PaymentIdFor(decision.Outcome, s.Attempts), operatorId, clock.GetUtcNow());
+            await claim.WriteStateAsync();
+        }
+        var intent = s.Paying!;
+        if (await Pay(intent) is { } refusal)
+        {
+            s.Paying = null; // nothing moved: the claim stays open for another decision (a later attempt has a new id)
+            await claim.WriteStateAsync();
+            throw new WalletRefusedException(refusal.Code, refusal.Detail ?? RefusalText.For(refusal.Code));
+        }
+        s.Decision = intent with { DecidedAt = clock.GetUtcNow() };
+        s.Paying = null;
+        s.AwaitingCustomer = false;
+        await claim.WriteStateAsync();
+        await AfterDecision(s.Decision);
+        return new ClaimAnswer(View!, Replayed: false);
+    }
+
+    /// <summary>The queue, the fund's register and the customer's inbox hear of the decision; each takes it once.</summary>
+    private async Task AfterDecision(ClaimDecision decision)
+    {
+        var opening = claim.State.Opening!;
+        await GrainFactory.GetGrain<IClaimQueueGrain>(0).Dequeue(ClaimId);
+        if (decision is { Outcome: ClaimOutcome.UpheldFund, MovementId: { } paid })
+        {
+            await GrainFactory.GetGrain<ISecurityFundGrain>(opening.Entry.Currency)
+                .NotePayment(new FundPayment(paid, ClaimId, opening.CustomerId, decision.Amount, decision.DecidedAt));
+        }
+        var money = Amounts.Format(decision.Amount, opening.Entry.Currency);
+        var (title, body) = decision.Outcome switch
+        {
+            ClaimOutcome.UpheldChargeback => ("Your claim was upheld", $"The merchant's payment was taken back: {money} is back in your wallet."),
+            ClaimOutcome.UpheldFund => ("Your claim was upheld", $"The bank's security fund paid {money} into your wallet."),
+            ClaimOutcome.Rejected => ("Your claim was not upheld", $"Our team looked at your claim and could not uphold it: {decision.Reason}"),
+        };
+        await Notify("decided", title, body);
+    }
+
+    private async Task<Refusal?> Pay(ClaimDecision intent)
+    {
+        var opening = claim.State.Opening!;
+        switch (intent.Outcome)
+        {
+            case ClaimOutcome.UpheldChargeback:
+                var payment = MovementIds.Refundable(GrainFactory, opening.Entry.MovementId) ?? throw NotChargeable();
+                var paid = await payment.FindPayment(claim.State.MerchantId!) ?? throw NotChargeable();
+                var refund = await GrainFactory.GetGrain<IRefundGrain>(intent.MovementId!)
+                    .Refund(new RefundOrder(claim.State.MerchantId!, $"chargeback {ClaimId}", opening.Entry.MovementId, paid.MerchantReceived, Chargeback: true));
+                return refund.Status == MovementStatus.Completed ? null : refund.Refusal;
+            case ClaimOutcome.UpheldFund:
+                var compensation = await GrainFactory.GetGrain<IClaimPaymentGrain>(intent.MovementId!)
+                    .Pay(new ClaimPaymentOrder(ClaimId, opening.CustomerId, opening.WalletId, intent.Amount, opening.Entry.Currency));
+                return compensation.Status == MovementStatus.Completed ? null : compensation.Refusal;
+            case ClaimOutcome.Rejected:
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What the decision pays, or why it cannot be taken on this claim.</summary>
+    private long Validated(ClaimDecisionRequest decision)
+    {
+        var s = claim.State;
+        var opening = s.Opening!;
+        switch (decision.Outcome)
+        {
+            case ClaimOutcome.UpheldChargeback:
+                if (s.MerchantId is null || MovementIds.Refundable(GrainFactory, opening.Entry.MovementId) is null)
+                {
+                    throw NotChargeable();
+                }
+                return opening.Entry.Amount;
+            case ClaimOutcome.UpheldFund:
+                if (!ClaimRules.FundEligible(opening.NoticedAt, s.OpenedAt, opening.PinShared))
+                {
+                    throw new WalletRefusedException(RefusalCodes.ClaimNotEligible,
+                        $"The security fund pays only claims reported within {ClaimRules.ReportWithin.TotalDays:0} days of noticing, by a customer who did not share their PIN.");
+                }
+                var amount = decision.Amount ?? opening.Entry.Amount;
+                return amount >= 1 && amount <= opening.Entry.Amount ? amount
+                    : throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"amount is 1 to {opening.Entry.Amount} minor units: at most what the movement took.");
+            case ClaimOutcome.Rejected:
+                return string.IsNullOrWhiteSpace(decision.Reason) ? throw new WalletRefusedException(RefusalCodes.ValidationFailed, "A rejection needs a reason.") : 0;
+            default:
+                throw new WalletRefusedException(RefusalCodes.ValidationFailed, "Unknown outcome.");
+        }
+    }
+
+    private static WalletRefusedException NotChargeable()
+        => new(RefusalCodes.ClaimNotChargeable, "Only a completed payment to a merchant can be charged back; decide upheld_fund or rejected.");
+
+    private string PaymentIdFor(ClaimOutcome outcome, int attempt) => outcome switch
+    {
+        ClaimOutcome.UpheldChargeback => Ids.ForIdempotencyKey(IdPrefixes.Refund, ClaimId, $"chargeback/{attempt}"),
+        ClaimOutcome.UpheldFund => Ids.ForIdempotencyKey(IdPrefixes.ClaimPayment, ClaimId, $"fund/{attempt}"),
+        ClaimOutcome.Rejected => null!,
+    };
+
+    /// <summary>The same decision: its outcome, and what it pays or says (an amount left out is the whole claim).</summary>
+    private bool Same(ClaimDecision recorded, ClaimDecisionRequest asked)
+        => recorded.Outcome == asked.Outcome && asked.Outcome switch
+        {
+            ClaimOutcome.UpheldFund => (asked.Amount ?? claim.State.Opening!.Entry.Amount) == recorded.Amount,
+            ClaimOutcome.Rejected => asked.Reason == recorded.Reason,
+            _ => true,
+        };
+
+    private void RequireOpened()
+    {
+        if (claim.State.Opening is null)
+        {
+            throw WalletRefusedException.NotFound("The claim");
+        }
+    }
+
+    private void RequireUndecided()
+    {
+        if (claim.State.Decision is not null)
+        {
+            throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, "This claim was decided already.");
+        }
+    }
+
+    private void RequireRoom()
+    {
+        if (claim.State.Messages.Count >= ClaimRules.MaxMessages)
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"A claim keeps at most {ClaimRules.MaxMessages} questions and answers; call us instead.");
+        }
+    }
+
+    private Task Notify(string what, string title, string body)
+        => GrainFactory.GetGrain<INotificationInboxGrain>(claim.State.Opening!.CustomerId)
+            .Post(new Notification(Ids.ForIdempotencyKey(IdPrefixes.Notification, ClaimId, what), NotificationKind, title, body, clock.GetUtcNow(), ClaimId));
+
+    /// <summary>The evidence the bank holds now, copied into the claim: later events do not change it.</summary>
+    private async Task<ClaimEvidence> Evidence(ClaimOpening opening, DateTimeOffset now)
+    {
+        var monitor = GrainFactory.GetGrain<IRiskMonitorGrain>(opening.CustomerId);
+        var snapshot = await monitor.GetSnapshot();
+        var standing = await monitor.GetStanding();
+        var at = opening.Entry.CreatedAt;
+        var from = at - ClaimRules.EvidenceBefore;
+        var signals = snapshot.RecentSignals.Where(e => e.OccurredAt >= from && e.OccurredAt <= now).OrderBy(e => e.OccurredAt).ToList();
+        var signIns = signals.Select(SignInOf).OfType<ClaimSignIn>().ToList();
+        var before = signIns.LastOrDefault(s => s.Succeeded && s.At <= at && s.Latitude is not null);
+        var devices = signals.Select(e => e switch
+        {
+            DeviceRegistered d => $"{d.OccurredAt:O} device {d.DeviceId} registered",
+            DeviceRemoved d => $"{d.OccurredAt:O} device {d.DeviceId} removed",
+            _ => null,
+        }).OfType<string>().ToList();
+        var others = signals.Where(e => e is not (LoginSucceeded or LoginFailed or DeviceRegistered or DeviceRemoved))
+            .Select(e => $"{e.OccurredAt:O} {EventName(e)}").ToList();
+        var alerts = standing.Alerts.Where(a => a.EventAt >= from && a.RaisedAt <= now)
+            .Select(a => new ClaimAlert(a.AlertId, EnumNames.Of(a.Rule), a.Detail, EnumNames.Of(a.Restriction), a.RaisedAt)).ToList();
+        return new ClaimEvidence(now, opening.Entry, before, signIns, devices, alerts, EnumNames.Of(standing.Restriction), others);
+    }
+
+    private static ClaimSignIn? SignInOf(WalletEvent e) => e switch
+    {
+        LoginSucceeded s => new ClaimSignIn(s.OccurredAt, true, s.Location?.Latitude, s.Location?.Longitude),
+        LoginFailed f => new ClaimSignIn(f.OccurredAt, false, f.Location?.Latitude, f.Location?.Longitude),
+        _ => null,
+    };
+
+    private static string EventName(WalletEvent e) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
+
+    private ClaimView ViewOf(ClaimState s)
+    {
+        var o = s.Opening!;
+        var status = s.Decision is not null ? ClaimStatus.Decided : s.AwaitingCustomer ? ClaimStatus.AwaitingCustomer : ClaimStatus.Open;
+        return new ClaimView(ClaimId, o.CustomerId, o.WalletId, o.EntryId, o.Entry.MovementId, o.Entry.Kind, o.Entry.Amount, o.Entry.Currency, o.Entry.CreatedAt,
+            s.MerchantId, o.WhatHappened, o.NoticedAt, o.PinShared, s.OpenedAt, s.OpenedAt + ClaimRules.DecideWithin, status, s.AssignedTo, [.. s.Messages], s.Decision,
+            s.Evidence!, ClaimRules.FundEligible(o.NoticedAt, s.OpenedAt, o.PinShared), s.MerchantId is not null && MovementIds.Refundable(GrainFactory, o.Entry.MovementId) is not null);
+    }
+}
+
+[GenerateSerializer, Alias("Wallet.ClaimState")]
+public sealed class ClaimState
+{
+    [Id(0)] public ClaimOpening? Opening { get; set; }
+
+    [Id(1)] public DateTimeOffset OpenedAt { get; set; }
+
+    [Id(2)] public ClaimEvidence? Evidence { get; set; }
+
+    [Id(3)] public string? MerchantId { get; set; }
+
+    [Id(4)] public string? AssignedTo { get; set; }
+
+    [Id(5)] public List<ClaimMessage> Messages { get; set; } = [];
+
+    [Id(6)] public bool AwaitingCustomer { get; set; }
+
+    /// <summary>A decision being carried out: written before its money moves, cleared when it is recorded or nothing moved.</summary>
+    [Id(7)] public ClaimDecision? Paying { get; set; }
+
+    [Id(8)] public ClaimDecision? Decision { get; set; }
+
+    /// <summary>How many decisions that pay were begun: each attempt has its own movement id, so one refused (say, the fund short) does not stand in the way of the next.</summary>
+    [Id(9)] public int Attempts { get; set; }
+}
+
+/// <summary>A customer's claims, newest first.</summary>
+public sealed class CustomerClaimsGrain([PersistentState("claims", StorageNames.Wallet)] IPersistentState<ClaimIdList> claims)
+    : Grain, ICustomerClaimsGrain
+{
+    public async Task Note(string claimId)
+    {
+        if (!claims.State.Ids.Contains(claimId))
+        {
+            claims.State.Ids.Insert(0, claimId);
+            await claims.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. claims.State.Ids]);
+}
+
+[GenerateSerializer, Alias("Wallet.ClaimIdList")]
+public sealed class ClaimIdList
+{
+    [Id(0)] public List<string> Ids { get; set; } = [];
+}
+
+/// <summary>The operators' queue of undecided claims, oldest first. Only ids and times: each claim answers for itself.</summary>
+public sealed class ClaimQueueGrain([PersistentState("claim-queue", StorageNames.Wallet)] IPersistentState<ClaimQueueState> queue)
+    : Grain, IClaimQueueGrain
+{
+    public async Task Enqueue(string claimId, DateTimeOffset waitingSince)
+    {
+        if (queue.State.Waiting.TryAdd(claimId, waitingSince))
+        {
+            await queue.WriteStateAsync();
+        }
+    }
+
+    public async Task Dequeue(string claimId)
+    {
+        if (queue.State.Waiting.Remove(claimId))
+        {
+            await queue.WriteStateAsync();
+        }
+    }
+
+    public Task<ClaimQueuePage> List(string? after, int limit)
+    {
+        var ordered = queue.State.Waiting.OrderBy(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).ToList();
+        var start = after is null ? 0 : ordered.IndexOf(after) + 1;
+        var page = ordered.Skip(start).Take(limit).ToList();
+        var next = start + page.Count < ordered.Count && page.Count > 0 ? page[^1] : null;
+        return Task.FromResult(new ClaimQueuePage(page, next, ordered.Count));
+    }
+}
+
+[GenerateSerializer, Alias("Wallet.ClaimQueueState")]
+public sealed class ClaimQueueState
+{
+    [Id(0)] public Dictionary<string, DateTimeOffset> Waiting { get; set; } = [];
+}
