@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Cards;
+using Wallet.ClientApi.Claims;
 using Wallet.ClientApi.Credit;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Families;
@@ -61,6 +62,8 @@ app.MapOps();
 app.MapOpsDirectory();
 app.MapOpsMerchantActivity();
 app.MapRisk();
+app.MapClaims();
+app.MapOpsClaims();
 app.MapNotifications();
 app.MapSpending();
 app.MapSpendingOps();
