@@ -26,21 +26,22 @@ public sealed record ClaimTextRequest([property: RequiredField] string? Text);
 /// <param name="Outcome"><c>upheld_chargeback</c> (a merchant payment taken back from the merchant), <c>upheld_fund</c> (the bank's security fund pays) or <c>rejected</c>.</param>
 /// <param name="Reason">Why: required for <c>rejected</c>, up to 500 characters; the customer reads it.</param>
 /// <param name="Amount">For <c>upheld_fund</c>: what the fund pays, in minor units, at most the claimed movement's amount; left out, all of it.</param>
-public sealed record ClaimDecisionBody([property: RequiredField] string? Outcome, string? Reason, long? Amount);
+public sealed record DecideClaimRequest([property: RequiredField] string? Outcome, string? Reason, long? Amount);
 
 /// <summary>One question of the bank's or answer of the customer's.</summary>
-/// <param name="From"><c>operator</c> or <c>customer</c>.</param>
+/// <param name="Author"><c>operator</c> or <c>customer</c>.</param>
 /// <param name="Text">What was said.</param>
 /// <param name="At">When, UTC, ISO 8601.</param>
-public sealed record ClaimMessageResponse(string From, string Text, DateTimeOffset At);
+public sealed record ClaimMessageResponse(string Author, string Text, DateTimeOffset At);
 
 /// <summary>The decision on a claim.</summary>
 /// <param name="Outcome"><c>upheld_chargeback</c>, <c>upheld_fund</c> or <c>rejected</c>.</param>
 /// <param name="Reason">Why, or null.</param>
 /// <param name="Amount">What was paid back, in minor units of the claim's currency (0 when rejected).</param>
+/// <param name="Currency">ISO 4217 code of the amount: the claim's.</param>
 /// <param name="MovementId">The movement that paid it: the chargeback (<c>rf_…</c>) or the security fund's payment (<c>cp_…</c>); null when rejected.</param>
 /// <param name="DecidedAt">When, UTC, ISO 8601.</param>
-public sealed record ClaimDecisionResponse(ClaimOutcome Outcome, string? Reason, long Amount, string? MovementId, DateTimeOffset DecidedAt);
+public sealed record ClaimDecisionResponse(ClaimOutcome Outcome, string? Reason, long Amount, string Currency, string? MovementId, DateTimeOffset DecidedAt);
 
 /// <summary>A claim as its customer sees it.</summary>
 /// <param name="ClaimId">The claim's id (<c>clm_…</c>).</param>
@@ -66,9 +67,9 @@ public sealed record ClaimResponse(string ClaimId, ClaimStatus Status, string Wa
 {
     public static ClaimResponse Of(ClaimView c)
         => new(c.ClaimId, c.Status, c.WalletId, c.EntryId, c.MovementId, c.Kind, c.Amount, c.Currency, c.MovementAt, c.MerchantId, c.WhatHappened, c.NoticedAt,
-            c.PinShared, c.OpenedAt, c.DecideBy, [.. c.Messages.Select(m => new ClaimMessageResponse(m.From, m.Text, m.At))], DecisionOf(c.Decision));
+            c.PinShared, c.OpenedAt, c.DecideBy, [.. c.Messages.Select(m => new ClaimMessageResponse(m.From, m.Text, m.At))], DecisionOf(c.Decision, c.Currency));
 
-    public static ClaimDecisionResponse? DecisionOf(ClaimDecision? d) => d is null ? null : new(d.Outcome, d.Reason, d.Amount, d.MovementId, d.DecidedAt);
+    public static ClaimDecisionResponse? DecisionOf(ClaimDecision? d, string currency) => d is null ? null : new(d.Outcome, d.Reason, d.Amount, currency, d.MovementId, d.DecidedAt);
 }
 
 /// <summary>A sign-in the bank had seen.</summary>
@@ -146,8 +147,9 @@ public sealed record FundDepositResponse(string DepositId, string OperatorId, lo
 /// <param name="ClaimId">The claim it paid (<c>clm_…</c>).</param>
 /// <param name="CustomerId">Who was paid (<c>cus_…</c>).</param>
 /// <param name="Amount">In minor units.</param>
+/// <param name="Currency">ISO 4217 code of the amount: the fund's.</param>
 /// <param name="At">When, UTC, ISO 8601.</param>
-public sealed record FundPaymentResponse(string MovementId, string ClaimId, string CustomerId, long Amount, DateTimeOffset At);
+public sealed record FundPaymentResponse(string MovementId, string ClaimId, string CustomerId, long Amount, string Currency, DateTimeOffset At);
 
 /// <summary>The security fund (安全保障基金) in one currency.</summary>
 /// <param name="Currency">ISO 4217 code.</param>
@@ -159,5 +161,5 @@ public sealed record FundPaymentResponse(string MovementId, string ClaimId, stri
 public sealed record FundOverviewResponse(string Currency, long Balance, long Deposited, long Paid, int PaymentCount, IReadOnlyList<FundPaymentResponse> RecentPayments)
 {
     public static FundOverviewResponse Of(FundOverview f)
-        => new(f.Currency, f.Balance, f.Deposited, f.Paid, f.PaymentCount, [.. f.RecentPayments.Select(p => new FundPaymentResponse(p.MovementId, p.ClaimId, p.CustomerId, p.Amount, p.At))]);
+        => new(f.Currency, f.Balance, f.Deposited, f.Paid, f.PaymentCount, [.. f.RecentPayments.Select(p => new FundPaymentResponse(p.MovementId, p.ClaimId, p.CustomerId, p.Amount, f.Currency, p.At))]);
 }

@@ -18,7 +18,7 @@ public static class ClaimsEndpoints
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
     {
         var claims = routes.MapGroup("/v1/claims").WithTags("Claims").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
-        claims.MapPost("", Open).WithName("OpenClaim").MayRefuse(RefusalCodes.ClaimNotOutgoing, RefusalCodes.ClaimWindowPassed, RefusalCodes.InvalidText);
+        claims.MapPost("", Open).WithName("OpenClaim").MayRefuse(RefusalCodes.NotFound, RefusalCodes.ClaimNotOutgoing, RefusalCodes.ClaimWindowPassed, RefusalCodes.InvalidText);
         claims.MapGet("", List).WithName("ListClaims");
         claims.MapGet("/{id}", Get).WithName("GetClaim");
         claims.MapPost("/{id}/answers", Answer).WithName("AnswerClaimQuestion").MayRefuse(RefusalCodes.ClaimAlreadyDecided, RefusalCodes.InvalidText);

@@ -75,7 +75,7 @@ public static class OpsClaimsEndpoints
     /// short, the merchant's wallet short) leaves the claim undecided.
     /// </summary>
     /// <param name="id">The claim's id (<c>clm_…</c>).</param>
-    public static async Task<Results<Ok<OpsClaimResponse>, ValidationProblem>> Decide(string id, ClaimDecisionBody body, HttpContext context, ClaimsPrincipal user,
+    public static async Task<Results<Ok<OpsClaimResponse>, ValidationProblem>> Decide(string id, DecideClaimRequest body, HttpContext context, ClaimsPrincipal user,
         IGrainFactory grains, TimeProvider clock)
     {
         var (_, keyProblem) = IdempotencyKeys.Read(context, required: false);
