@@ -39,9 +39,18 @@ public sealed record ClaimMessageResponse(string Author, string Text, DateTimeOf
 /// <param name="Reason">Why, or null.</param>
 /// <param name="Amount">What was paid back, in minor units of the claim's currency (0 when rejected).</param>
 /// <param name="Currency">ISO 4217 code of the amount: the claim's.</param>
-/// <param name="MovementId">The movement that paid it: the chargeback (<c>rf_…</c>) or the security fund's payment (<c>cp_…</c>); null when rejected.</param>
+/// <param name="MovementId">The movement that paid it: the chargeback (<c>rf_…</c>) or the security fund's payment (<c>cp_…</c>, the provisional credit's when that paid it all); for a rejection after provisional credit, the movement that took it back; otherwise null.</param>
 /// <param name="DecidedAt">When, UTC, ISO 8601.</param>
 public sealed record ClaimDecisionResponse(ClaimOutcome Outcome, string? Reason, long Amount, string Currency, string? MovementId, DateTimeOffset DecidedAt);
+
+/// <summary>Provisional credit the security fund paid an undecided claim.</summary>
+/// <param name="Amount">What it paid, in minor units.</param>
+/// <param name="Currency">ISO 4217 code of the amount.</param>
+/// <param name="MovementId">Its payment (<c>cp_…</c>).</param>
+/// <param name="PaidAt">When, UTC, ISO 8601.</param>
+/// <param name="ReversalMovementId">When the claim was rejected after it: the movement that took it back from the wallet (<c>cp_…</c>); null otherwise.</param>
+/// <param name="ReversalRefusal">When the claim was rejected after it and the wallet no longer held it: why it could not be taken back (a problem <c>code</c>); null otherwise.</param>
+public sealed record ClaimProvisionalResponse(long Amount, string Currency, string MovementId, DateTimeOffset PaidAt, string? ReversalMovementId, string? ReversalRefusal);
 
 /// <summary>A claim as its customer sees it.</summary>
 /// <param name="ClaimId">The claim's id (<c>clm_…</c>).</param>
@@ -61,13 +70,15 @@ public sealed record ClaimDecisionResponse(ClaimOutcome Outcome, string? Reason,
 /// <param name="DecideBy">When the bank decides by at the latest (15 days after opening), UTC, ISO 8601.</param>
 /// <param name="Messages">The bank's questions and the customer's answers, oldest first.</param>
 /// <param name="Decision">The decision, or null while undecided.</param>
+/// <param name="Provisional">Provisional credit the security fund paid while the claim was undecided, or null.</param>
 public sealed record ClaimResponse(string ClaimId, ClaimStatus Status, string WalletId, string EntryId, string MovementId, MovementKind Kind, long Amount, string Currency,
     DateTimeOffset MovementAt, string? MerchantId, string WhatHappened, DateTimeOffset NoticedAt, bool PinShared, DateTimeOffset OpenedAt, DateTimeOffset DecideBy,
-    IReadOnlyList<ClaimMessageResponse> Messages, ClaimDecisionResponse? Decision)
+    IReadOnlyList<ClaimMessageResponse> Messages, ClaimDecisionResponse? Decision, ClaimProvisionalResponse? Provisional)
 {
     public static ClaimResponse Of(ClaimView c)
         => new(c.ClaimId, c.Status, c.WalletId, c.EntryId, c.MovementId, c.Kind, c.Amount, c.Currency, c.MovementAt, c.MerchantId, c.WhatHappened, c.NoticedAt,
-            c.PinShared, c.OpenedAt, c.DecideBy, [.. c.Messages.Select(m => new ClaimMessageResponse(m.From, m.Text, m.At))], DecisionOf(c.Decision, c.Currency));
+            c.PinShared, c.OpenedAt, c.DecideBy, [.. c.Messages.Select(m => new ClaimMessageResponse(m.From, m.Text, m.At))], DecisionOf(c.Decision, c.Currency),
+            c.Provisional is { } p ? new(p.Amount, c.Currency, p.MovementId, p.PaidAt, p.ReversalMovementId, p.ReversalRefusal) : null);
 
     public static ClaimDecisionResponse? DecisionOf(ClaimDecision? d, string currency) => d is null ? null : new(d.Outcome, d.Reason, d.Amount, currency, d.MovementId, d.DecidedAt);
 }
@@ -155,9 +166,9 @@ public sealed record FundPaymentResponse(string MovementId, string ClaimId, stri
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="Balance">What it holds now, from the books, in minor units.</param>
 /// <param name="Deposited">What the bank put into it in all.</param>
-/// <param name="Paid">What it paid customers in all.</param>
+/// <param name="Paid">What it paid customers in all, less provisional credit taken back.</param>
 /// <param name="PaymentCount">How many claims it paid.</param>
-/// <param name="RecentPayments">Its latest payments, newest first (up to 200).</param>
+/// <param name="RecentPayments">Its latest payments, newest first (up to 200); provisional credit taken back from a rejected claim is one with a negative amount.</param>
 public sealed record FundOverviewResponse(string Currency, long Balance, long Deposited, long Paid, int PaymentCount, IReadOnlyList<FundPaymentResponse> RecentPayments)
 {
     public static FundOverviewResponse Of(FundOverview f)

@@ -40,6 +40,13 @@ public interface IClaimGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Decide")]
     Task<ClaimAnswer> Decide(string operatorId, ClaimDecisionRequest decision);
+
+    /// <summary>
+    /// What the claim's reminder does on each tick: once an undecided claim that qualifies has waited
+    /// <see cref="ClaimRules.ProvisionalAfter"/>, the security fund pays it as provisional credit, once. Null when there is no such claim.
+    /// </summary>
+    [Alias("FollowUp")]
+    Task<ClaimView?> FollowUp();
 }
 
 /// <summary>A customer's claims, newest first (ids only; each claim answers for itself).</summary>
@@ -183,7 +190,21 @@ public sealed record ClaimView(
     [property: Id(18)] ClaimDecision? Decision,
     [property: Id(19)] ClaimEvidence Evidence,
     [property: Id(20)] bool FundEligible,
-    [property: Id(21)] bool Chargeable);
+    [property: Id(21)] bool Chargeable,
+    [property: Id(22)] ClaimProvisional? Provisional = null);
+
+/// <summary>
+/// Provisional credit the security fund paid an undecided claim (<see cref="ClaimRules.ProvisionalAfter"/> after it was opened):
+/// its payment, and, when the claim was then rejected, the movement that took it back (<see cref="ReversalMovementId"/>) or why
+/// it could not (<see cref="ReversalRefusal"/>: the wallet no longer held it).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Wallet.ClaimProvisional")]
+public sealed record ClaimProvisional(
+    [property: Id(0)] long Amount,
+    [property: Id(1)] string MovementId,
+    [property: Id(2)] DateTimeOffset PaidAt,
+    [property: Id(3)] string? ReversalMovementId = null,
+    [property: Id(4)] string? ReversalRefusal = null);
 
 /// <summary>The bank's rules for claims (README "Claims for unauthorised payments"): the numbers in one place.</summary>
 public static class ClaimRules
@@ -201,6 +222,13 @@ public static class ClaimRules
     public static readonly TimeSpan EvidenceBefore = TimeSpan.FromDays(7);
 
     public const int MaxMessages = 50;
+
+    /// <summary>Claims under ¥2,000.00 (in CNY) that the fund may pay get provisional credit from it when undecided this long after opening.</summary>
+    public const long ProvisionalBelow = 200_000;
+
+    public static readonly TimeSpan ProvisionalAfter = TimeSpan.FromDays(5);
+
+    public static bool ProvisionalEligible(long amount, string currency, bool fundEligible) => fundEligible && currency == "CNY" && amount < ProvisionalBelow;
 
     public static bool FundEligible(DateTimeOffset noticedAt, DateTimeOffset openedAt, bool pinShared) => !pinShared && openedAt - noticedAt <= ReportWithin;
 }

@@ -13,6 +13,10 @@ public interface IClaimPaymentGrain : IMovementGrain
     [Alias("Pay")]
     Task<ClaimPaymentReceipt> Pay(ClaimPaymentOrder order);
 
+    /// <summary>Takes provisional credit back from the customer's wallet into the fund (a claim rejected after it): only if the wallet holds it.</summary>
+    [Alias("Reverse")]
+    Task<ClaimPaymentReceipt> Reverse(ClaimPaymentOrder order);
+
     /// <summary>The payment as recorded, for the customer it paid; otherwise null.</summary>
     [Alias("Find")]
     Task<ClaimPaymentReceipt?> Find(string customerId);
@@ -34,11 +38,16 @@ public sealed record ClaimPaymentReceipt(
     [property: Id(2)] string WalletId,
     [property: Id(3)] long Amount) : MovementOutcome
 {
+    /// <summary>Provisional credit taken back from the wallet into the fund (the claim rejected after it), rather than paid.</summary>
+    [Id(4)] public bool Reversal { get; init; }
+
     public override MovementKind Kind => MovementKind.Compensation;
 
-    public override MovementSides Sides => new(MovementSide.Claim(ClaimId), MovementSide.Wallet(WalletId));
+    public override MovementSides Sides => Reversal
+        ? new(MovementSide.Wallet(WalletId), MovementSide.Claim(ClaimId))
+        : new(MovementSide.Claim(ClaimId), MovementSide.Wallet(WalletId));
 
-    protected override MoneyFlow Flow => new(null, WalletId, Amount, Amount);
+    protected override MoneyFlow Flow => Reversal ? new(WalletId, null, Amount, Amount) : new(null, WalletId, Amount, Amount);
 }
 
 /// <summary>

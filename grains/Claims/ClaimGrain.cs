@@ -20,9 +20,10 @@ namespace Wallet.Claims;
 public sealed class ClaimGrain(
     [PersistentState("claim", StorageNames.Wallet)] IPersistentState<ClaimState> claim,
     [FromKeyedServices(WalletClock.Key)] TimeProvider clock)
-    : Grain, IClaimGrain
+    : Grain, IClaimGrain, IRemindable
 {
     public const string NotificationKind = "claim";
+    private const string ProvisionalReminder = "claim-provisional";
 
     private string ClaimId => this.GetPrimaryKeyString();
 
@@ -61,6 +62,10 @@ public sealed class ClaimGrain(
         await claim.WriteStateAsync();
         await GrainFactory.GetGrain<ICustomerClaimsGrain>(opening.CustomerId).Note(ClaimId);
         await GrainFactory.GetGrain<IClaimQueueGrain>(0).Enqueue(ClaimId, now);
+        if (ClaimRules.ProvisionalEligible(entry.Amount, entry.Currency, FundEligible(claim.State)))
+        {
+            await this.RegisterOrUpdateReminder(ProvisionalReminder, ClaimRules.ProvisionalAfter, TimeSpan.FromHours(1));
+        }
         await Notify("opened", "We received your claim",
             $"Your claim about {Amounts.Format(entry.Amount, entry.Currency)} on {entry.CreatedAt:yyyy-MM-dd} is with our team. We decide within {ClaimRules.DecideWithin.TotalDays:0} days.");
         return new ClaimAnswer(View!, Replayed: false);
@@ -122,12 +127,16 @@ public sealed class ClaimGrain(
         {
             throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, $"A decision on this claim ({EnumNames.Of(paying.Outcome)}) is being carried out.");
         }
+        if (s.Paying is null && s.ProvisionalPaying is not null)
+        {
+            await PayProvisional(); // a provisional payment under way is finished first: the decision then knows whether it was paid
+        }
         var amount = Validated(decision);
         if (s.Paying is null)
         {
             // Written down before the money moves: the same decision again (after a crash, or in doubt) pays under the same id.
             s.Attempts++;
-            s.Paying = new ClaimDecision(decision.Outcome, decision.Reason, amount, PaymentIdFor(decision.Outcome, s.Attempts), operatorId, clock.GetUtcNow());
+            s.Paying = new ClaimDecision(decision.Outcome, decision.Reason, amount, PaymentIdFor(decision.Outcome, amount, s.Attempts), operatorId, clock.GetUtcNow());
             await claim.WriteStateAsync();
         }
         var intent = s.Paying!;
@@ -137,7 +146,12 @@ public sealed class ClaimGrain(
             await claim.WriteStateAsync();
             throw new WalletRefusedException(refusal.Code, refusal.Detail ?? RefusalText.For(refusal.Code));
         }
-        s.Decision = intent with { DecidedAt = clock.GetUtcNow() };
+        await this.ForgetReminder(ProvisionalReminder);
+        s.Decision = intent with
+        {
+            DecidedAt = clock.GetUtcNow(),
+            MovementId = intent.MovementId ?? (intent.Outcome == ClaimOutcome.UpheldFund ? s.Provisional?.MovementId : null),
+        };
         s.Paying = null;
         s.AwaitingCustomer = false;
         await claim.WriteStateAsync();
@@ -150,17 +164,26 @@ public sealed class ClaimGrain(
     {
         var opening = claim.State.Opening!;
         await GrainFactory.GetGrain<IClaimQueueGrain>(0).Dequeue(ClaimId);
-        if (decision is { Outcome: ClaimOutcome.UpheldFund, MovementId: { } paid })
+        var provisional = claim.State.Provisional;
+        if (decision is { Outcome: ClaimOutcome.UpheldFund, MovementId: { } paid } && paid != provisional?.MovementId)
         {
-            await GrainFactory.GetGrain<ISecurityFundGrain>(opening.Entry.Currency)
-                .NotePayment(new FundPayment(paid, ClaimId, opening.CustomerId, decision.Amount, decision.DecidedAt));
+            await Fund.NotePayment(new FundPayment(paid, ClaimId, opening.CustomerId, decision.Amount - (provisional?.Amount ?? 0), decision.DecidedAt));
+        }
+        if (decision.Outcome == ClaimOutcome.Rejected && provisional is { ReversalMovementId: { } reversed })
+        {
+            await Fund.NotePayment(new FundPayment(reversed, ClaimId, opening.CustomerId, -provisional.Amount, decision.DecidedAt));
         }
         var money = Amounts.Format(decision.Amount, opening.Entry.Currency);
         var (title, body) = decision.Outcome switch
         {
             ClaimOutcome.UpheldChargeback => ("Your claim was upheld", $"The merchant's payment was taken back: {money} is back in your wallet."),
             ClaimOutcome.UpheldFund => ("Your claim was upheld", $"The bank's security fund paid {money} into your wallet."),
-            ClaimOutcome.Rejected => ("Your claim was not upheld", $"Our team looked at your claim and could not uphold it: {decision.Reason}"),
+            ClaimOutcome.Rejected => ("Your claim was not upheld", $"Our team looked at your claim and could not uphold it: {decision.Reason}" + provisional switch
+            {
+                { ReversalMovementId: not null } => $" The provisional credit of {Amounts.Format(provisional.Amount, opening.Entry.Currency)} was taken back from your wallet.",
+                { ReversalRefusal: not null } => $" The provisional credit of {Amounts.Format(provisional.Amount, opening.Entry.Currency)} could not be taken back from your wallet; our team will contact you.",
+                _ => "",
+            }),
         };
         await Notify("decided", title, body);
     }
@@ -177,11 +200,24 @@ public sealed class ClaimGrain(
                     .Refund(new RefundOrder(claim.State.MerchantId!, $"chargeback {ClaimId}", opening.Entry.MovementId, paid.MerchantReceived, Chargeback: true));
                 return refund.Status == MovementStatus.Completed ? null : refund.Refusal;
             case ClaimOutcome.UpheldFund:
-                var compensation = await GrainFactory.GetGrain<IClaimPaymentGrain>(intent.MovementId!)
-                    .Pay(new ClaimPaymentOrder(ClaimId, opening.CustomerId, opening.WalletId, intent.Amount, opening.Entry.Currency));
+                if (intent.MovementId is null)
+                {
+                    return null; // the provisional credit paid it all already
+                }
+                var compensation = await GrainFactory.GetGrain<IClaimPaymentGrain>(intent.MovementId)
+                    .Pay(new ClaimPaymentOrder(ClaimId, opening.CustomerId, opening.WalletId, intent.Amount - (claim.State.Provisional?.Amount ?? 0), opening.Entry.Currency));
                 return compensation.Status == MovementStatus.Completed ? null : compensation.Refusal;
             case ClaimOutcome.Rejected:
             default:
+                if (intent.MovementId is not null && claim.State.Provisional is { } provisional)
+                {
+                    // Taken back only if the wallet holds it: a refusal does not stand in the way of the rejection, it is kept with it.
+                    var reversal = await GrainFactory.GetGrain<IClaimPaymentGrain>(intent.MovementId)
+                        .Reverse(new ClaimPaymentOrder(ClaimId, opening.CustomerId, opening.WalletId, provisional.Amount, opening.Entry.Currency));
+                    claim.State.Provisional = reversal.Status == MovementStatus.Completed
+                        ? provisional with { ReversalMovementId = reversal.MovementId }
+                        : provisional with { ReversalRefusal = reversal.Refusal?.Code ?? RefusalCodes.InsufficientFunds };
+                }
                 return null;
         }
     }
@@ -198,6 +234,11 @@ public sealed class ClaimGrain(
                 {
                     throw NotChargeable();
                 }
+                if (s.Provisional is not null)
+                {
+                    throw new WalletRefusedException(RefusalCodes.ClaimNotChargeable,
+                        "The security fund paid this claim provisional credit already: decide upheld_fund (the bank recovers from the merchant itself) or rejected.");
+                }
                 return opening.Entry.Amount;
             case ClaimOutcome.UpheldFund:
                 if (!ClaimRules.FundEligible(opening.NoticedAt, s.OpenedAt, opening.PinShared))
@@ -206,8 +247,10 @@ public sealed class ClaimGrain(
                         $"The security fund pays only claims reported within {ClaimRules.ReportWithin.TotalDays:0} days of noticing, by a customer who did not share their PIN.");
                 }
                 var amount = decision.Amount ?? opening.Entry.Amount;
-                return amount >= 1 && amount <= opening.Entry.Amount ? amount
-                    : throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"amount is 1 to {opening.Entry.Amount} minor units: at most what the movement took.");
+                var least = s.Provisional?.Amount ?? 1;
+                return amount >= least && amount <= opening.Entry.Amount ? amount
+                    : throw new WalletRefusedException(RefusalCodes.ValidationFailed,
+                        $"amount is {least} to {opening.Entry.Amount} minor units: at most what the movement took{(s.Provisional is null ? "" : ", at least the provisional credit paid")}.");
             case ClaimOutcome.Rejected:
                 return string.IsNullOrWhiteSpace(decision.Reason) ? throw new WalletRefusedException(RefusalCodes.ValidationFailed, "A rejection needs a reason.") : 0;
             default:
@@ -218,12 +261,70 @@ public sealed class ClaimGrain(
     private static WalletRefusedException NotChargeable()
         => new(RefusalCodes.ClaimNotChargeable, "Only a completed payment to a merchant can be charged back; decide upheld_fund or rejected.");
 
-    private string PaymentIdFor(ClaimOutcome outcome, int attempt) => outcome switch
+    /// <summary>The movement a decision's attempt runs under, made from the claim's id; null when it moves no money.</summary>
+    private string? PaymentIdFor(ClaimOutcome outcome, long amount, int attempt) => outcome switch
     {
         ClaimOutcome.UpheldChargeback => Ids.ForIdempotencyKey(IdPrefixes.Refund, ClaimId, $"chargeback/{attempt}"),
-        ClaimOutcome.UpheldFund => Ids.ForIdempotencyKey(IdPrefixes.ClaimPayment, ClaimId, $"fund/{attempt}"),
-        ClaimOutcome.Rejected => null!,
+        ClaimOutcome.UpheldFund => amount > (claim.State.Provisional?.Amount ?? 0) ? Ids.ForIdempotencyKey(IdPrefixes.ClaimPayment, ClaimId, $"fund/{attempt}") : null,
+        ClaimOutcome.Rejected => claim.State.Provisional is not null ? Ids.ForIdempotencyKey(IdPrefixes.ClaimPayment, ClaimId, "reverse") : null,
+        _ => null,
     };
+
+    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) => FollowUp();
+
+    public async Task<ClaimView?> FollowUp()
+    {
+        var s = claim.State;
+        if (s.Opening is not { } o)
+        {
+            return null;
+        }
+        if (s.Decision is not null || s.Provisional is not null || !ClaimRules.ProvisionalEligible(o.Entry.Amount, o.Entry.Currency, FundEligible(s)))
+        {
+            await this.ForgetReminder(ProvisionalReminder);
+            return View;
+        }
+        if (s.Paying is null && clock.GetUtcNow() >= s.OpenedAt + ClaimRules.ProvisionalAfter)
+        {
+            await PayProvisional();
+        }
+        return View;
+    }
+
+    /// <summary>
+    /// The fund pays the claim's amount as provisional credit, once: the payment's id is written down before the money moves,
+    /// and one refused (the fund short) lets the next tick try under a new id.
+    /// </summary>
+    private async Task PayProvisional()
+    {
+        var s = claim.State;
+        var o = s.Opening!;
+        if (s.ProvisionalPaying is null)
+        {
+            s.ProvisionalAttempts++;
+            s.ProvisionalPaying = Ids.ForIdempotencyKey(IdPrefixes.ClaimPayment, ClaimId, $"provisional/{s.ProvisionalAttempts}");
+            await claim.WriteStateAsync();
+        }
+        var id = s.ProvisionalPaying;
+        var paid = await GrainFactory.GetGrain<IClaimPaymentGrain>(id).Pay(new ClaimPaymentOrder(ClaimId, o.CustomerId, o.WalletId, o.Entry.Amount, o.Entry.Currency));
+        s.ProvisionalPaying = null;
+        if (paid.Status == MovementStatus.Completed)
+        {
+            s.Provisional = new ClaimProvisional(o.Entry.Amount, id, clock.GetUtcNow());
+        }
+        await claim.WriteStateAsync();
+        if (s.Provisional is not null)
+        {
+            await Fund.NotePayment(new FundPayment(id, ClaimId, o.CustomerId, o.Entry.Amount, s.Provisional.PaidAt));
+            await Notify("provisional", "Provisional credit for your claim",
+                $"While we look into your claim, the bank's security fund paid {Amounts.Format(o.Entry.Amount, o.Entry.Currency)} into your wallet. If the claim is not upheld, it is taken back from the wallet.");
+            await this.ForgetReminder(ProvisionalReminder);
+        }
+    }
+
+    private ISecurityFundGrain Fund => GrainFactory.GetGrain<ISecurityFundGrain>(claim.State.Opening!.Entry.Currency);
+
+    private static bool FundEligible(ClaimState s) => ClaimRules.FundEligible(s.Opening!.NoticedAt, s.OpenedAt, s.Opening.PinShared);
 
     /// <summary>The same decision: its outcome, and what it pays or says (an amount left out is the whole claim).</summary>
     private bool Same(ClaimDecision recorded, ClaimDecisionRequest asked)
@@ -301,7 +402,7 @@ public sealed class ClaimGrain(
         var status = s.Decision is not null ? ClaimStatus.Decided : s.AwaitingCustomer ? ClaimStatus.AwaitingCustomer : ClaimStatus.Open;
         return new ClaimView(ClaimId, o.CustomerId, o.WalletId, o.EntryId, o.Entry.MovementId, o.Entry.Kind, o.Entry.Amount, o.Entry.Currency, o.Entry.CreatedAt,
             s.MerchantId, o.WhatHappened, o.NoticedAt, o.PinShared, s.OpenedAt, s.OpenedAt + ClaimRules.DecideWithin, status, s.AssignedTo, [.. s.Messages], s.Decision,
-            s.Evidence!, ClaimRules.FundEligible(o.NoticedAt, s.OpenedAt, o.PinShared), s.MerchantId is not null && MovementIds.Refundable(GrainFactory, o.Entry.MovementId) is not null);
+            s.Evidence!, FundEligible(s), s.MerchantId is not null && s.Provisional is null && MovementIds.Refundable(GrainFactory, o.Entry.MovementId) is not null, s.Provisional);
     }
 }
 
@@ -329,6 +430,14 @@ public sealed class ClaimState
 
     /// <summary>How many decisions that pay were begun: each attempt has its own movement id, so one refused (say, the fund short) does not stand in the way of the next.</summary>
     [Id(9)] public int Attempts { get; set; }
+
+    /// <summary>Provisional credit the fund paid, and what became of it on a rejection.</summary>
+    [Id(10)] public ClaimProvisional? Provisional { get; set; }
+
+    /// <summary>A provisional payment under way: its movement id, written before the money moves.</summary>
+    [Id(11)] public string? ProvisionalPaying { get; set; }
+
+    [Id(12)] public int ProvisionalAttempts { get; set; }
 }
 
 /// <summary>A customer's claims, newest first.</summary>

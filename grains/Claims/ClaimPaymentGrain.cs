@@ -44,6 +44,30 @@ public sealed class ClaimPaymentGrain(
         });
     }
 
+    public async Task<ClaimPaymentReceipt> Reverse(ClaimPaymentOrder order)
+    {
+        var fingerprint = $"reverse {order.WalletId} {order.Amount} {order.Currency}";
+        if (await Recorded(order.ClaimId, fingerprint) is { } earlier)
+        {
+            return earlier;
+        }
+        RequireMovableAmount(order.Amount, order.Currency);
+        var receipt = Accepted(new ClaimPaymentReceipt(order.ClaimId, order.CustomerId, order.WalletId, order.Amount) { Reversal = true }, order.Currency);
+        // The bank's own correction: no PIN, past a review restriction and outside the tier's limits, but never more than the wallet holds.
+        var debit = new Posting(MovementId, MovementKind.Compensation, order.CustomerId, order.Amount, order.Currency, order.ClaimId,
+            "security fund: provisional credit taken back", Reviewed: true, Category: Bills.SpendingCategory.Compensation);
+        var fund = GrainFactory.GetGrain<IClearingAccountGrain>(ClearingAccounts.Single(ClearingAccounts.SecurityFund, order.Currency));
+        return await Commit(order.ClaimId, fingerprint, receipt, async () =>
+        {
+            if (await Wallet(order.WalletId).Debit(debit) is { } refused)
+            {
+                return refused;
+            }
+            await fund.Post(MovementId, order.Amount);
+            return null;
+        });
+    }
+
     public async Task<ClaimPaymentReceipt?> Find(string customerId)
         => await Known() is { Receipt: { } receipt } && receipt.CustomerId == customerId ? receipt : null;
 }

@@ -77,8 +77,8 @@ public sealed class SecurityFundGrain([PersistentState("security-fund", StorageN
     {
         if (register.State.PaymentIds.Add(payment.MovementId))
         {
-            register.State.Paid += payment.Amount;
-            register.State.PaymentCount++;
+            register.State.Paid += payment.Amount; // provisional credit taken back is a payment of less than nothing: it counts against what was paid
+            register.State.PaymentCount += payment.Amount > 0 ? 1 : 0;
             register.State.Recent.Insert(0, payment);
             if (register.State.Recent.Count > Kept)
             {

@@ -10,7 +10,9 @@ public sealed record ClaimDecision(string Outcome, string? Reason, long Amount, 
 
 public sealed record Claim(string ClaimId, string Status, string WalletId, string EntryId, string MovementId, string Kind, long Amount, string Currency,
     DateTimeOffset MovementAt, string? MerchantId, string WhatHappened, DateTimeOffset NoticedAt, bool PinShared, DateTimeOffset OpenedAt, DateTimeOffset DecideBy,
-    IReadOnlyList<ClaimMessage> Messages, ClaimDecision? Decision);
+    IReadOnlyList<ClaimMessage> Messages, ClaimDecision? Decision, ClaimProvisional? Provisional);
+
+public sealed record ClaimProvisional(long Amount, string Currency, string MovementId, DateTimeOffset PaidAt, string? ReversalMovementId, string? ReversalRefusal);
 
 public sealed record ClaimSignIn(DateTimeOffset At, bool Succeeded, double? Latitude, double? Longitude);
 
