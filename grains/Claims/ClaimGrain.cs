@@ -120,8 +120,12 @@ public sealed class ClaimGrain(
         var s = claim.State;
         if (s.Decision is { } decided)
         {
-            return Same(decided, decision) ? new ClaimAnswer(View!, Replayed: true)
-                : throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, $"This claim was decided already ({EnumNames.Of(decided.Outcome)}).");
+            if (!Same(decided, decision))
+            {
+                throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, $"This claim was decided already ({EnumNames.Of(decided.Outcome)}).");
+            }
+            await AfterDecision(decided); // again: if the silo stopped right after the decision was written, what follows it still happens (each once)
+            return new ClaimAnswer(View!, Replayed: true);
         }
         if (s.Paying is { } paying && !Same(paying, decision))
         {
@@ -140,7 +144,16 @@ public sealed class ClaimGrain(
             await claim.WriteStateAsync();
         }
         var intent = s.Paying!;
-        if (await Pay(intent) is { } refusal)
+        Refusal? refusal;
+        try
+        {
+            refusal = await Pay(intent);
+        }
+        catch (WalletRefusedException refused) when (!TransactionRetry.IsFailure(refused))
+        {
+            refusal = new Refusal(refused.Code, refused.Message, refused.Limit); // refused before anything moved (a wallet closed since, say)
+        }
+        if (refusal is not null)
         {
             s.Paying = null; // nothing moved: the claim stays open for another decision (a later attempt has a new id)
             await claim.WriteStateAsync();
@@ -195,7 +208,10 @@ public sealed class ClaimGrain(
         {
             case ClaimOutcome.UpheldChargeback:
                 var payment = MovementIds.Refundable(GrainFactory, opening.Entry.MovementId) ?? throw NotChargeable();
-                var paid = await payment.FindPayment(claim.State.MerchantId!) ?? throw NotChargeable();
+                if (await payment.FindPayment(claim.State.MerchantId!) is not { } paid)
+                {
+                    return new Refusal(RefusalCodes.ClaimNotChargeable, "The payment is not a completed payment to this merchant: decide upheld_fund or rejected.");
+                }
                 var refund = await GrainFactory.GetGrain<IRefundGrain>(intent.MovementId!)
                     .Refund(new RefundOrder(claim.State.MerchantId!, $"chargeback {ClaimId}", opening.Entry.MovementId, paid.MerchantReceived, Chargeback: true));
                 return refund.Status == MovementStatus.Completed ? null : refund.Refusal;
@@ -306,9 +322,17 @@ public sealed class ClaimGrain(
             await claim.WriteStateAsync();
         }
         var id = s.ProvisionalPaying;
-        var paid = await GrainFactory.GetGrain<IClaimPaymentGrain>(id).Pay(new ClaimPaymentOrder(ClaimId, o.CustomerId, o.WalletId, o.Entry.Amount, o.Entry.Currency));
+        ClaimPaymentReceipt? paid = null;
+        try
+        {
+            paid = await GrainFactory.GetGrain<IClaimPaymentGrain>(id).Pay(new ClaimPaymentOrder(ClaimId, o.CustomerId, o.WalletId, o.Entry.Amount, o.Entry.Currency));
+        }
+        catch (WalletRefusedException refused) when (!TransactionRetry.IsFailure(refused))
+        {
+            // refused before anything moved (the wallet closed since): no provisional credit now; the next tick asks again
+        }
         s.ProvisionalPaying = null;
-        if (paid.Status == MovementStatus.Completed)
+        if (paid is { Status: MovementStatus.Completed })
         {
             s.Provisional = new ClaimProvisional(o.Entry.Amount, id, clock.GetUtcNow());
         }
@@ -482,13 +506,23 @@ public sealed class ClaimQueueGrain([PersistentState("claim-queue", StorageNames
         }
     }
 
+    /// <summary><paramref name="after"/> is the position of the last claim of the page before (its waiting-since ticks and id), which stays valid when that claim is decided meanwhile.</summary>
     public Task<ClaimQueuePage> List(string? after, int limit)
     {
-        var ordered = queue.State.Waiting.OrderBy(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).ToList();
-        var start = after is null ? 0 : ordered.IndexOf(after) + 1;
-        var page = ordered.Skip(start).Take(limit).ToList();
-        var next = start + page.Count < ordered.Count && page.Count > 0 ? page[^1] : null;
-        return Task.FromResult(new ClaimQueuePage(page, next, ordered.Count));
+        var ordered = queue.State.Waiting.Select(w => (Ticks: w.Value.UtcTicks, Id: w.Key)).OrderBy(w => w.Ticks).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
+        var rest = Position(after) is { } from
+            ? ordered.Where(w => w.Ticks > from.Ticks || (w.Ticks == from.Ticks && string.CompareOrdinal(w.Id, from.Id) > 0)).ToList()
+            : ordered;
+        var page = rest.Take(limit).ToList();
+        var next = page.Count > 0 && page.Count < rest.Count ? $"{page[^1].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{page[^1].Id}" : null;
+        return Task.FromResult(new ClaimQueuePage([.. page.Select(w => w.Id)], next, ordered.Count));
+    }
+
+    private static (long Ticks, string Id)? Position(string? after)
+    {
+        var bar = after?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        return bar > 0 && long.TryParse(after![..bar], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? (ticks, after[(bar + 1)..]) : null;
     }
 }
 

@@ -162,4 +162,29 @@ public sealed class ClaimsApiTests(ApiFixture api)
         await Problem(await mallory.Http.GetAsync("/v1/ops/claims"), HttpStatusCode.Forbidden, "forbidden");
         await Books.AssertBalanced(api, wallet);
     }
+
+    [Fact]
+    public async Task The_queue_lists_undecided_claims_oldest_first_a_page_at_a_time()
+    {
+        var op = await Operator.SignIn(api);
+        var (_, _, first, _) = await ClaimedTransfer(api, 100);
+        var (_, _, second, _) = await ClaimedTransfer(api, 200);
+        var (_, _, decided, _) = await ClaimedTransfer(api, 300);
+        await Json(await Decide(op, decided, new { outcome = "rejected", reason = "Not unauthorised." }), HttpStatusCode.OK);
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Json(await op.GetAsync("/v1/ops/claims?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")), HttpStatusCode.OK);
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("claim").GetProperty("claimId").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.True(seen.IndexOf(first) >= 0 && seen.IndexOf(first) < seen.IndexOf(second), "the older claim comes first");
+        Assert.DoesNotContain(decided, seen);
+    }
 }
