@@ -1,5 +1,6 @@
 using Wallet.ClientApi.Care;
 using Wallet.ClientApi.Cards;
+using Wallet.ClientApi.Claims;
 using Wallet.ClientApi.Credit;
 using Wallet.ClientApi.Customers;
 using Wallet.ClientApi.Families;
@@ -79,6 +80,8 @@ app.MapDeviceRetrieval();
 app.MapCardMovementRetrieval();
 app.MapMerchantRetrieval();
 app.MapMerchantResources();
+app.MapClaims();
+app.MapOpsClaims();
 app.MapDevSimulators(app.Configuration);
 app.MapWalletWebApp();
 app.MapClusterDashboard();

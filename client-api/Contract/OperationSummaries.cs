@@ -45,6 +45,18 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["SendPaymentPinResetCode"] = "Text a payment-PIN reset code to the customer's phone",
         ["ResetPaymentPin"] = "Set a new payment PIN with the texted code and the identity number",
         ["ListNotifications"] = "The customer's inbox, newest first",
+        // Claims for unauthorised payments
+        ["OpenClaim"] = "Claim that an outgoing movement of the last 60 days was not the customer's",
+        ["ListClaims"] = "The customer's claims, newest first",
+        ["GetClaim"] = "One of the customer's claims",
+        ["AnswerClaimQuestion"] = "Answer the bank's question on a claim",
+        ["ListClaimQueue"] = "Operators: undecided claims, oldest first, with their evidence",
+        ["GetClaimForOperators"] = "Operators: one claim with the evidence copied when it was opened",
+        ["AssignClaim"] = "Operators: take a claim",
+        ["AskClaimQuestion"] = "Operators: ask the customer a question on a claim (it reaches their inbox)",
+        ["DecideClaim"] = "Operators: decide a claim once (chargeback, security fund or rejected)",
+        ["GetSecurityFund"] = "Operators: the security fund's balance, deposits and payments",
+        ["DepositIntoSecurityFund"] = "Operators: move the bank's own money into the security fund",
         // Currencies and FX
         ["ListFxRates"] = "The bank's rates for every currency it offers, against CNY",
         ["GetFxRate"] = "One currency pair's mid, buy and sell rates",

@@ -31,6 +31,7 @@ public static class ClusterSetup
         }
         builder.Services.AddHostedService<OperatorSeed>();
         builder.Services.AddHostedService<BillerSeed>();
+        builder.Services.AddHostedService<SecurityFundSeed>();
         return builder;
     }
 }

@@ -56,6 +56,8 @@ public static class Problems
         RefusalCodes.AccountReportedLost => StatusCodes.Status403Forbidden,
         RefusalCodes.NotReportedLost or RefusalCodes.OperatorCheckRequired => StatusCodes.Status409Conflict,
         RefusalCodes.PaymentVoided => StatusCodes.Status422UnprocessableEntity,
+        RefusalCodes.ClaimAlreadyDecided or RefusalCodes.SecurityFundShort => StatusCodes.Status409Conflict,
+        RefusalCodes.ClaimNotOutgoing or RefusalCodes.ClaimWindowPassed or RefusalCodes.ClaimNotEligible or RefusalCodes.ClaimNotChargeable => StatusCodes.Status422UnprocessableEntity,
         PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalCodes.PinLocked => StatusCodes.Status423Locked,
         RefusalCodes.LoginLocked or TooManyRequests => StatusCodes.Status429TooManyRequests,

@@ -5,7 +5,7 @@ namespace Wallet.ClientApi.Movements;
 
 /// <summary>
 /// One side of a movement, the same shape wherever a movement says where money came <c>from</c> and went
-/// <c>to</c>: a wallet, a bank card, a merchant, a biller, an account abroad, a red packet, a holding of a product or a loan. Exactly one of the ids is set.
+/// <c>to</c>: a wallet, a bank card, a merchant, a biller, an account abroad, a red packet, a holding of a product, a loan or a claim. Exactly one of the ids is set.
 /// </summary>
 /// <param name="WalletId">The wallet (<c>wal_…</c>), or null when this side is not a wallet.</param>
 /// <param name="CardId">The bank card (<c>card_…</c>), or null when this side is not a card.</param>
@@ -15,8 +15,9 @@ namespace Wallet.ClientApi.Movements;
 /// <param name="RedPacketId">A red packet (<c>rp_…</c>) the money went into or came out of; null otherwise.</param>
 /// <param name="HoldingId">The customer's holding (<c>hld_…</c>) of one of the bank's products the money went into or came out of; null otherwise.</param>
 /// <param name="LoanId">A consumer loan (<c>ln_…</c>) the money was lent by or repaid to; null otherwise.</param>
+/// <param name="ClaimId">A claim for an unauthorised payment (<c>clm_…</c>) the bank's security fund paid; null otherwise.</param>
 public sealed record Party(string? WalletId, string? CardId, string? MerchantId, string? BillerId = null, string? RemittanceId = null, string? RedPacketId = null,
-    string? HoldingId = null, string? LoanId = null)
+    string? HoldingId = null, string? LoanId = null, string? ClaimId = null)
 {
     public static Party Wallet(string? id) => new(id, null, null);
 
@@ -35,6 +36,7 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
         _ when id.StartsWith(IdPrefixes.RedPacket + "_", StringComparison.Ordinal) => new(null, null, null, null, null, id),
         _ when id.StartsWith(IdPrefixes.Holding + "_", StringComparison.Ordinal) => new(null, null, null, null, null, null, id),
         _ when id.StartsWith(IdPrefixes.Loan + "_", StringComparison.Ordinal) => new(null, null, null, null, null, null, null, id),
+        _ when id.StartsWith(IdPrefixes.Claim + "_", StringComparison.Ordinal) => new(null, null, null, null, null, null, null, null, id),
         _ => Wallet(id),
     };
 
@@ -44,5 +46,5 @@ public sealed record Party(string? WalletId, string? CardId, string? MerchantId,
     /// </summary>
     public static (Party From, Party To) Of(MovementOutcome r) => (Of(r.Sides.From), Of(r.Sides.To));
 
-    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId, side.RedPacketId, side.HoldingId, side.LoanId);
+    private static Party Of(MovementSide side) => new(side.WalletId, side.CardId, side.MerchantId, side.BillerId, side.RemittanceId, side.RedPacketId, side.HoldingId, side.LoanId, side.ClaimId);
 }

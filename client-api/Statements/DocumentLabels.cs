@@ -25,6 +25,7 @@ public static class DocumentLabels
         MovementKind.Investment => "理财 Investment",
         MovementKind.LoanDrawdown => "贷款放款 Loan drawdown",
         MovementKind.LoanRepayment => "贷款还款 Loan repayment",
+        MovementKind.Compensation => "安全保障基金赔付 Compensation",
         _ => kind.ToString(),
     };
 

@@ -39,6 +39,9 @@ public enum SpendingCategory
 
     /// <summary>A consumer loan's money: paid into the wallet, and repaid from it (贷款).</summary>
     Loans = 21,
+
+    /// <summary>The security fund's payments of upheld claims (安全保障基金赔付): money given back, never spending.</summary>
+    Compensation = 22,
 }
 
 /// <summary>How an entry gets its category.</summary>
@@ -68,6 +71,7 @@ public static class SpendingCategories
         MovementKind.RedPacket => SpendingCategory.RedPackets,
         MovementKind.Investment => SpendingCategory.Investments,
         MovementKind.LoanDrawdown or MovementKind.LoanRepayment => SpendingCategory.Loans,
+        MovementKind.Compensation => SpendingCategory.Compensation,
         _ => SpendingCategory.Other,
     };
 
@@ -123,6 +127,7 @@ public static class SpendingCategories
         SpendingCategory.RedPackets => "红包",
         SpendingCategory.Investments => "理财",
         SpendingCategory.Loans => "贷款",
+        SpendingCategory.Compensation => "赔付",
     };
 
     public static SpendingCategory Of(WalletEntry entry) => entry.Category ?? ForKind(entry.Kind);

@@ -31,6 +31,8 @@ public static class IdPrefixes
     public const string Loan = "ln";
     public const string CreditCardApplication = "cca";
     public const string LostReport = "lr";
+    public const string Claim = "clm";
+    public const string FundDeposit = "sfd";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
@@ -58,4 +60,5 @@ public static class IdPrefixes
     public const string ProductRedemption = "pr";
     public const string LoanDrawdown = "lnd";
     public const string LoanRepayment = "lnr";
+    public const string ClaimPayment = "cp";
 }

@@ -40,6 +40,18 @@ public static class ClearingAccounts
     /// <summary>What the bank owes a biller: customers' bill payments waiting to be passed on (one account per biller, sharded like the rest).</summary>
     public static string Biller(string billerId) => $"biller-{billerId}";
 
+    /// <summary>
+    /// The security fund (安全保障基金): the bank's money set aside to pay customers' upheld claims for unauthorised payments.
+    /// Positive: what it holds. One account per currency (claims are few), so a payment can check it holds enough.
+    /// </summary>
+    public const string SecurityFund = "security-fund";
+
+    /// <summary>The bank's own capital the security fund is endowed from (negative by what it put in).</summary>
+    public const string BankCapital = "bank-capital";
+
+    /// <summary>The one account of <paramref name="purpose"/> in <paramref name="currency"/> (the fund and the capital are not sharded).</summary>
+    public static string Single(string purpose, string currency) => $"{purpose}:{currency}:0";
+
     /// <summary>Enough shards that concurrent top-ups rarely share a lock, few enough to sum quickly.</summary>
     public const int Shards = 8;
 

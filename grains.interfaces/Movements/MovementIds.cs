@@ -27,6 +27,7 @@ public enum Workflow
     ProductRedemption,
     LoanDrawdown,
     LoanRepayment,
+    ClaimPayment,
 }
 
 /// <summary>
@@ -63,6 +64,7 @@ public static class MovementIds
         Workflow.ProductRedemption => IdPrefixes.ProductRedemption,
         Workflow.LoanDrawdown => IdPrefixes.LoanDrawdown,
         Workflow.LoanRepayment => IdPrefixes.LoanRepayment,
+        Workflow.ClaimPayment => IdPrefixes.ClaimPayment,
     };
 
     /// <summary>The workflow an id belongs to, or null when it names no movement.</summary>
@@ -93,6 +95,7 @@ public static class MovementIds
             IdPrefixes.ProductRedemption => Workflow.ProductRedemption,
             IdPrefixes.LoanDrawdown => Workflow.LoanDrawdown,
             IdPrefixes.LoanRepayment => Workflow.LoanRepayment,
+            IdPrefixes.ClaimPayment => Workflow.ClaimPayment,
             _ => null,
         };
     }
@@ -122,6 +125,7 @@ public static class MovementIds
         Workflow.ProductRedemption => grains.GetGrain<Products.IProductRedemptionGrain>(id),
         Workflow.LoanDrawdown => grains.GetGrain<Credit.ILoanDrawdownGrain>(id),
         Workflow.LoanRepayment => grains.GetGrain<Credit.ILoanRepaymentGrain>(id),
+        Workflow.ClaimPayment => grains.GetGrain<Claims.IClaimPaymentGrain>(id),
         null => null,
     };
 
@@ -136,7 +140,7 @@ public static class MovementIds
         Workflow.TopUp or Workflow.Charge or Workflow.Authorisation or Workflow.Refund or Workflow.Settlement or Workflow.BillRefund or Workflow.Conversion
             or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
             or Workflow.ProductPurchase or Workflow.ProductRedemption
-            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or Workflow.ClaimPayment or null => null,
     };
 
     /// <summary>A merchant's payment that refunds may give back (a QR payment, a charge, a captured authorisation), or null.</summary>
@@ -148,6 +152,6 @@ public static class MovementIds
         Workflow.Transfer or Workflow.TopUp or Workflow.Withdrawal or Workflow.Refund or Workflow.Settlement or Workflow.BillPayment or Workflow.BillRefund or Workflow.Conversion
             or Workflow.Remittance or Workflow.RemittanceReturn or Workflow.FamilyTopUp or Workflow.FamilyTakeBack or Workflow.RedPacket or Workflow.RedPacketClaim or Workflow.RedPacketReturn
             or Workflow.ProductPurchase or Workflow.ProductRedemption
-            or Workflow.LoanDrawdown or Workflow.LoanRepayment or null => null,
+            or Workflow.LoanDrawdown or Workflow.LoanRepayment or Workflow.ClaimPayment or null => null,
     };
 }

@@ -42,7 +42,7 @@ public abstract record MovementOutcome
 [GenerateSerializer, Immutable, Alias("Wallet.MovementSide")]
 public sealed record MovementSide([property: Id(0)] string? WalletId, [property: Id(1)] string? CardId, [property: Id(2)] string? MerchantId, [property: Id(3)] string? BillerId = null,
     [property: Id(4)] string? RemittanceId = null, [property: Id(5)] string? RedPacketId = null,
-    [property: Id(6)] string? HoldingId = null, [property: Id(7)] string? LoanId = null)
+    [property: Id(6)] string? HoldingId = null, [property: Id(7)] string? LoanId = null, [property: Id(8)] string? ClaimId = null)
 {
     public static MovementSide Wallet(string walletId) => new(walletId, null, null);
 
@@ -63,6 +63,9 @@ public sealed record MovementSide([property: Id(0)] string? WalletId, [property:
 
     /// <summary>A consumer loan: its drawdown comes from the bank's loan book, its repayments go back to it.</summary>
     public static MovementSide Loan(string loanId) => new(null, null, null, null, null, null, null, loanId);
+
+    /// <summary>A claim for an unauthorised payment: the security fund pays an upheld one.</summary>
+    public static MovementSide Claim(string claimId) => new(null, null, null, null, null, null, null, null, claimId);
 }
 
 /// <summary>Where a movement's money came from and went.</summary>

@@ -14,13 +14,14 @@ public interface IRefundGrain : IMovementGrain
     Task<RefundReceipt?> Find(string merchantId);
 }
 
-/// <summary>A merchant gives back all or part of a payment to the payer's wallet.</summary>
+/// <summary>A merchant gives back all or part of a payment to the payer's wallet; or, <see cref="Chargeback"/>, the bank takes it back from the merchant for an upheld claim.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RefundOrder")]
 public sealed record RefundOrder(
     [property: Id(0)] string MerchantId,
     [property: Id(1)] string Fingerprint,
     [property: Id(2)] string PaymentId,
-    [property: Id(3)] long Amount);
+    [property: Id(3)] long Amount,
+    [property: Id(4)] bool Chargeback = false);
 
 /// <summary>A refund as recorded: from the merchant's settlement wallet back to the wallet that paid.</summary>
 [GenerateSerializer, Immutable, Alias("Wallet.RefundReceipt")]
@@ -34,6 +35,9 @@ public sealed record RefundReceipt(
 {
     /// <summary>A refund of a payment made from a wallet in another currency: what that wallet got back, at the rate of the refund's moment; null otherwise.</summary>
     [Id(6)] public Exchanged? Exchange { get; init; }
+
+    /// <summary>A chargeback: the bank gave the payment back for an upheld claim (the merchant cannot refuse it); its webhook is <c>refund.chargeback</c>.</summary>
+    [Id(7)] public bool Chargeback { get; init; }
 
     public override MovementKind Kind => MovementKind.Refund;
 

@@ -193,4 +193,21 @@ public static class RefusalCodes
 
     /// <summary>A merchant's charge waiting for the payer's confirmation was voided: the payer reported the phone or account lost.</summary>
     public const string PaymentVoided = "payment_voided";
+    /// <summary>Only money that left the customer's wallet can be claimed as unauthorised; the entry brought money in.</summary>
+    public const string ClaimNotOutgoing = "claim_not_outgoing";
+
+    /// <summary>A claim must be opened within 60 days of the movement.</summary>
+    public const string ClaimWindowPassed = "claim_window_passed";
+
+    /// <summary>The claim was decided already (another decision came first): a decision is made once.</summary>
+    public const string ClaimAlreadyDecided = "claim_already_decided";
+
+    /// <summary>The security fund pays only a claim reported within 3 days of noticing, by a customer who did not share their PIN.</summary>
+    public const string ClaimNotEligible = "claim_not_eligible";
+
+    /// <summary>Only a completed payment to a merchant can be charged back.</summary>
+    public const string ClaimNotChargeable = "claim_not_chargeable";
+
+    /// <summary>The security fund holds less than the claim it would pay: an operator deposits into it first.</summary>
+    public const string SecurityFundShort = "security_fund_short";
 }

@@ -80,4 +80,7 @@ public enum MovementKind
 
     /// <summary>A consumer loan's instalment, or its whole rest repaid early (贷款还款), from the borrower's wallet.</summary>
     LoanRepayment = 16,
+
+    /// <summary>The bank's security fund pays a customer an upheld claim for an unauthorised payment (安全保障基金赔付).</summary>
+    Compensation = 17,
 }

@@ -73,6 +73,9 @@ public static class WebhookEventTypes
 {
     public const string PaymentSucceeded = "payment.succeeded";
     public const string PaymentRefunded = "payment.refunded";
+
+    /// <summary>The bank took a payment back for the payer's upheld claim of an unauthorised payment: a refund the merchant could not refuse.</summary>
+    public const string RefundChargeback = "refund.chargeback";
     public const string AuthorizationVoided = "authorization.voided";
     public const string AuthorizationExpired = "authorization.expired";
     public const string SettlementPaid = "settlement.paid";

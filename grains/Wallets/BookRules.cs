@@ -22,9 +22,10 @@ public static class BookRules
     /// <summary>
     /// Whether a debit counts against the tier's limits: all do but a family's take-back, which is not the member spending
     /// but what their family gave going back to it (a child's low tier must not keep a parent's money in their sub-wallet),
-    /// and a loan's repayment, which pays the bank back what it lent (a tier's limits must never make a borrower late).
+    /// and a loan's repayment, which pays the bank back what it lent (a tier's limits must never make a borrower late), and the
+    /// security fund's provisional credit taken back from a rejected claim, which is the bank's correction, not spending.
     /// </summary>
-    public static bool CountsAsSpending(Posting posting) => posting.Kind is not (MovementKind.FamilyTakeBack or MovementKind.LoanRepayment);
+    public static bool CountsAsSpending(Posting posting) => posting.Kind is not (MovementKind.FamilyTakeBack or MovementKind.LoanRepayment or MovementKind.Compensation);
 
     /// <summary>What a sub-wallet takes in: its family's top-ups, and a merchant's refund or cashback for its own payments.</summary>
     public static bool SubWalletTakes(MovementKind kind) => kind is MovementKind.FamilyTopUp or MovementKind.Refund or MovementKind.Cashback;

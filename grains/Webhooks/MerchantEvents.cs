@@ -50,7 +50,8 @@ public static partial class MerchantEvents
                 authorizationId = voided.MovementId, voided.OrderId, amount = voided.Authorised, voided.Currency,
                 from = Party(walletId: voided.PayerWalletId), to = Party(merchantId: voided.MerchantId),
             }),
-        RefundReceipt { Status: MovementStatus.Completed } refund => Event(refund.MovementId, WebhookEventTypes.PaymentRefunded, refund.CreatedAt, new
+        RefundReceipt { Status: MovementStatus.Completed } refund => Event(refund.MovementId,
+            refund.Chargeback ? WebhookEventTypes.RefundChargeback : WebhookEventTypes.PaymentRefunded, refund.CreatedAt, new
         {
             refundId = refund.MovementId,
             refund.PaymentId,

@@ -75,6 +75,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
+        foreach (var (route, sample) in await ClaimSamples(alice, wallet, transfer))
+        {
+            samples[route] = sample;
+        }
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");
@@ -136,6 +140,27 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             ["PUT /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", new { holdingId = holding }, true),
             ["GET /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
             ["DELETE /v1/wallets/{id}/fund-cover"] = new($"/v1/wallets/{wallet}/fund-cover", null, true),
+        };
+    }
+
+    /// <summary>The claims routes, aimed at Alice's claim on her transfer to Carol: Mallory may neither see it, answer it, nor claim her entry; operators' routes at her claim.</summary>
+    private static async Task<Dictionary<string, Sample>> ClaimSamples(ApiCustomer alice, string wallet, string transfer)
+    {
+        var entry = await Claims.ClaimsApi.EntryOf(alice, wallet, transfer);
+        var claim = (await Json(await Claims.ClaimsApi.Open(alice, wallet, entry), HttpStatusCode.Created)).GetProperty("claimId").GetString()!;
+        return new()
+        {
+            ["POST /v1/claims"] = new("/v1/claims", Claims.ClaimsApi.Body(wallet, entry), true),
+            ["GET /v1/claims"] = new("/v1/claims", null, false),
+            ["GET /v1/claims/{id}"] = new($"/v1/claims/{claim}", null, true),
+            ["POST /v1/claims/{id}/answers"] = new($"/v1/claims/{claim}/answers", new { text = "x" }, true),
+            ["GET /v1/ops/claims"] = new("/v1/ops/claims", null, false),
+            ["GET /v1/ops/claims/{id}"] = new($"/v1/ops/claims/{claim}", null, false),
+            ["POST /v1/ops/claims/{id}/assign"] = new($"/v1/ops/claims/{claim}/assign", null, false),
+            ["POST /v1/ops/claims/{id}/questions"] = new($"/v1/ops/claims/{claim}/questions", new { text = "x" }, false),
+            ["POST /v1/ops/claims/{id}/decision"] = new($"/v1/ops/claims/{claim}/decision", new { outcome = "rejected", reason = "x" }, false),
+            ["GET /v1/ops/security-fund"] = new("/v1/ops/security-fund", null, false),
+            ["POST /v1/ops/security-fund/deposits"] = new("/v1/ops/security-fund/deposits", new { amount = 100, currency = "CNY" }, false),
         };
     }
 

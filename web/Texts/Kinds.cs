@@ -21,6 +21,7 @@ public static class Kinds
         "investment" => language.L("理财", "Investment"),
         "loan_drawdown" => language.L("贷款放款", "Loan drawdown"),
         "loan_repayment" => language.L("贷款还款", "Loan repayment"),
+        "compensation" => language.L("赔付", "Compensation"),
         _ => kind,
     };
 
@@ -47,10 +48,11 @@ public static class Kinds
         "red_packets" => language.L("红包", "Red packets"),
         "investments" => language.L("理财", "Investments"),
         "loans" => language.L("贷款", "Loans"),
+        "compensation" => language.L("赔付", "Compensation"),
         _ => language.L("其他", "Other"),
     };
 
     public static readonly string[] Categories =
         ["dining", "groceries", "transport", "shopping", "utilities", "entertainment", "health", "education", "travel", "transfers", "top_ups",
-         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "red_packets", "investments", "loans", "other"];
+         "withdrawals", "refunds", "cashback", "fees", "settlements", "conversions", "remittances", "red_packets", "investments", "loans", "compensation", "other"];
 }

@@ -26,9 +26,10 @@ public sealed class RefundGrain(
         var payment = await paymentGrain.FindPayment(order.MerchantId) ?? throw WalletRefusedException.NotFound("The payment");
         var exchange = await ExchangeFor(payment, order.Amount);
         var receipt = Accepted(new RefundReceipt(order.MerchantId, payment.PaymentId, payment.MerchantWalletId, payment.PayerWalletId, order.Amount, payment.OrderId),
-            payment.Currency) with { Exchange = exchange };
+            payment.Currency) with { Exchange = exchange, Chargeback = order.Chargeback };
         var to = await Receiving(payment.PayerWalletId, "The payer's wallet");
-        var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.PayerWalletId, $"refund of {payment.PaymentId}");
+        var debit = new Posting(MovementId, MovementKind.Refund, order.MerchantId, order.Amount, payment.Currency, payment.PayerWalletId,
+            order.Chargeback ? $"chargeback of {payment.PaymentId}" : $"refund of {payment.PaymentId}");
         return await Commit(order.MerchantId, order.Fingerprint, receipt, async () =>
         {
             if (await paymentGrain.AddRefund(order.MerchantId, order.Amount, MovementId) is { } notRefundable)
