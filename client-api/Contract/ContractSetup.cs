@@ -26,7 +26,8 @@ public static class ContractSetup
         ["Paying merchants"] = "Paying a merchant's QR code, the payment code a phone shows, and confirming payments that wait for the customer.",
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
         ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
-        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation, customer care's waiting conversations.",
+        ["Help"] = "Help in the app: the bank's answers to common questions, searchable by anyone, and the customer's conversation with customer care (messages both ways, small images, read marks).",
         ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
     };
 

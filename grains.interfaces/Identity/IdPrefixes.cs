@@ -30,6 +30,8 @@ public static class IdPrefixes
     public const string Holding = "hld";
     public const string Loan = "ln";
     public const string CreditCardApplication = "cca";
+    public const string SupportMessage = "msg";
+    public const string SupportAttachment = "att";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";
