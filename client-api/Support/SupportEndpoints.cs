@@ -26,7 +26,7 @@ public static class SupportEndpoints
         var me = routes.MapGroup("/v1/me/support").WithTags("Help").RequireAuthorization().AddEndpointFilter<WellFormedIdFilter>();
         me.MapGet("", GetConversation).WithName("GetSupportConversation");
         me.MapPost("/messages", Write).WithName("WriteSupportMessage").MayRefuse(RefusalCodes.InvalidText, RefusalCodes.NotFound)
-            .WithIdempotencyKey(required: false).WithMetadata(new BodyLimit(MessageBodyLimit));
+            .WithIdempotencyKey(required: false).WithMetadata(new BodyLimit(MessageBodyLimit)).RequireRateLimiting(RateLimitSetup.Support);
         me.MapPost("/read", MarkRead).WithName("MarkSupportRead");
         me.MapGet("/attachments/{id}", GetAttachment).WithName("GetSupportAttachment").Produces(StatusCodes.Status200OK, typeof(byte[]), SupportImages.Png, SupportImages.Jpeg, SupportImages.WebP);
 
