@@ -28,7 +28,8 @@ public static class ContractSetup
         ["Merchants"] = "The merchant's own API (HMAC-signed requests): QR codes, charges, authorisations, refunds, settlement and webhooks; and operators' onboarding.",
         ["Promotions"] = "Merchants' campaigns (discounts, cashback, points) and coupons.",
         ["Claims"] = "Claims for unauthorised payments (盗刷申诉): an outgoing movement of the last 60 days claimed with the evidence the bank held then, the bank's questions answered, and the decision: a chargeback to the merchant or the bank's security fund pays, once. Amounts are minor units.",
-        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation, the claims queue and the security fund.",
+        ["Operators"] = "The bank's operators: the books, risk alerts and reviews, the loan book, customers' tiers and wallets' holds, the spending analysis' reconciliation, the claims queue and the security fund, customer care's waiting conversations.",
+        ["Help"] = "Help in the app: the bank's answers to common questions, searchable by anyone, and the customer's conversation with customer care (messages both ways, small images, read marks).",
         ["Simulators"] = "The simulated SMS gateway's outbox (embedded mode and tests only).",
     };
 

@@ -232,6 +232,17 @@ public sealed class OperationSummaries : IOpenApiOperationTransformer
         ["RejectHeldMovement"] = "Reject a movement held for review and let its money go",
         // Simulators
         ["ListSimulatedSms"] = "Texts the simulated SMS gateway sent to a phone (embedded mode and tests only)",
+        // Help
+        ["GetSupportConversation"] = "The customer's conversation with customer care, newest message first",
+        ["WriteSupportMessage"] = "Write to customer care, with images and the movement or claim it is about",
+        ["MarkSupportRead"] = "Mark the bank's answers read",
+        ["GetSupportAttachment"] = "An image of the customer's conversation",
+        ["SearchHelpArticles"] = "Search the bank's answers to common questions",
+        ["ListWaitingSupportConversations"] = "Conversations waiting for an answer, the longest waiting first",
+        ["GetCustomerSupportConversation"] = "A customer's conversation with customer care",
+        ["ReplySupportMessage"] = "Answer a customer's conversation",
+        ["MarkSupportReadByBank"] = "Mark a customer's messages read by the bank",
+        ["GetCustomerSupportAttachment"] = "An image of a customer's conversation",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

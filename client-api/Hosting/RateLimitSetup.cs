@@ -25,6 +25,9 @@ public static class RateLimitSetup
     /// <summary>Documents drawn on request (statements, receipts): a PDF costs a render, so a caller cannot keep the CPU busy.</summary>
     public const string Documents = "Documents";
 
+    /// <summary>Messages to customer care: each may carry images, so a caller cannot fill the bank's storage or the operators' list.</summary>
+    public const string Support = "Support";
+
     private static readonly Dictionary<string, RateLimit> s_defaults = new()
     {
         [SignIn] = new(20, 60),
@@ -33,6 +36,7 @@ public static class RateLimitSetup
         [PhoneProbes] = new(10, 86_400),
         [Money] = new(120, 60),
         [Documents] = new(60, 60),
+        [Support] = new(30, 60),
     };
 
     public static WebApplicationBuilder AddWalletRateLimits(this WebApplicationBuilder builder)

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace Wallet.ClientApi.Http;
 
 /// <summary>
-/// Reads every request body once, up to 64 KiB: larger is refused with 413 before any handler
+/// Reads every request body once, up to 64 KiB (or the route's own <see cref="BodyLimit"/>): larger is refused with 413 before any handler
 /// runs, and the SHA-256 of the exact bytes becomes the request's idempotency fingerprint. A body
 /// declared in any charset but UTF-8 is refused with 415: JSON between systems is UTF-8 (RFC 8259 §8.1),
 /// and the framework's reader throws on a charset it does not know, which was a 500 with a stack trace.
@@ -17,9 +17,11 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength > Limit)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? Limit;
+        var tooLarge = $"The request body is over {limit / 1024} KiB.";
+        if (request.ContentLength > limit)
         {
-            await Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB.").ExecuteAsync(context);
+            await Problems.For(Problems.PayloadTooLarge, tooLarge).ExecuteAsync(context);
             return;
         }
         if (!IsUtf8OrUnstated(request.ContentType))
@@ -33,9 +35,9 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > Limit)
+            if (buffer.Length > limit)
             {
-                await Problems.For(Problems.PayloadTooLarge, "The request body is over 64 KiB.").ExecuteAsync(context);
+                await Problems.For(Problems.PayloadTooLarge, tooLarge).ExecuteAsync(context);
                 return;
             }
         }
@@ -66,3 +68,6 @@ public sealed class RequestBodyBuffer(RequestDelegate next)
     public static string FingerprintOf(HttpContext context)
         => $"{context.Request.Method} {context.Request.Path} {context.Items[FingerprintItem]}";
 }
+
+/// <summary>A route's own limit on its request body, where it takes more than the usual 64 KiB (a support message with its images).</summary>
+public sealed record BodyLimit(long Bytes);

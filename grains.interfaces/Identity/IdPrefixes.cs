@@ -33,6 +33,8 @@ public static class IdPrefixes
     public const string LostReport = "lr";
     public const string Claim = "clm";
     public const string FundDeposit = "sfd";
+    public const string SupportMessage = "msg";
+    public const string SupportAttachment = "att";
 
     /// <summary>The key the facade makes up for a request that creates something without one of its own.</summary>
     public const string GeneratedKey = "auto";

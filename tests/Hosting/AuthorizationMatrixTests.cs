@@ -79,6 +79,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         {
             samples[route] = sample;
         }
+        foreach (var (route, sample) in await Support.SupportApi.MatrixSamples(alice, transfer))
+        {
+            samples[route] = new(sample.Path, sample.Body, sample.StrangerSeesNotFound);
+        }
 
         var routes = ProtectedRoutes();
         Assert.True(routes.Count >= 30, $"found only {routes.Count} protected routes");

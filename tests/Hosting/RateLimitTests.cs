@@ -20,6 +20,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         ["Wallet:RateLimits:Money:WindowSeconds"] = "600",
         ["Wallet:RateLimits:Documents:PermitLimit"] = "2",
         ["Wallet:RateLimits:Documents:WindowSeconds"] = "600",
+        ["Wallet:RateLimits:Support:PermitLimit"] = "2",
+        ["Wallet:RateLimits:Support:WindowSeconds"] = "600",
     });
 
     public Task InitializeAsync() => _api.InitializeAsync();
@@ -61,6 +63,13 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await alice.Http.GetAsync($"/v1/wallets/{from}/transactions/{from}.1/receipt")).StatusCode);
         await TooMany(await alice.Http.GetAsync($"/v1/wallets/{from}/statements/{month}"));
         Assert.Equal(HttpStatusCode.OK, (await bob.Http.GetAsync($"/v1/wallets/{to}/statements/{month}?format=csv")).StatusCode);
+
+        // Messages to customer care, per customer: two pass, the third is refused and not kept; Bob still writes.
+        await Json(await alice.Post("/v1/me/support/messages", new { text = "one" }), HttpStatusCode.Created);
+        await Json(await alice.Post("/v1/me/support/messages", new { text = "two" }), HttpStatusCode.Created);
+        await TooMany(await alice.Post("/v1/me/support/messages", new { text = "three" }));
+        await Json(await bob.Post("/v1/me/support/messages", new { text = "hello" }), HttpStatusCode.Created);
+        Assert.Equal(2, (await Json(await alice.Http.GetAsync("/v1/me/support"), HttpStatusCode.OK)).GetProperty("messages").GetArrayLength());
 
         Assert.Equal((9_850L, 150L), (await alice.Balance(from), await bob.Balance(to)));
         await Books.AssertBalanced(_api, from, to); // the operator could not sign in now

@@ -24,6 +24,8 @@ public static class TestSettings
         ["Wallet:RateLimits:Money:WindowSeconds"] = "60",
         ["Wallet:RateLimits:Documents:PermitLimit"] = "1000000",
         ["Wallet:RateLimits:Documents:WindowSeconds"] = "60",
+        ["Wallet:RateLimits:Support:PermitLimit"] = "1000000",
+        ["Wallet:RateLimits:Support:WindowSeconds"] = "60",
         ["Wallet:RateLimits:PhoneProbes:PermitLimit"] = "1000000",
         // Receivers in tests listen on plain http on 127.0.0.1, and a failed delivery is tried again within moments.
         ["Wallet:Webhooks:RequireHttps"] = "false",
