@@ -83,6 +83,10 @@ public static class SupportEndpoints
         {
             throw WalletRefusedException.NotFound("The movement");
         }
+        if (body.AboutClaimId is { } claimId && await grains.GetGrain<Wallet.Claims.IClaimGrain>(claimId).Find(customerId) is null)
+        {
+            throw WalletRefusedException.NotFound("The claim"); // another's claim reads as one that does not exist
+        }
         var draft = new SupportDraft(Ids.ForIdempotencyKey(IdPrefixes.SupportMessage, customerId, request!.Key), request.Fingerprint, body.Text, images,
             body.AboutMovementId, body.AboutClaimId);
         var posted = await grains.GetGrain<ISupportConversationGrain>(customerId).Write(draft);

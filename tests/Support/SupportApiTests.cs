@@ -125,19 +125,34 @@ public sealed class SupportApiTests(ApiFixture api)
         await Problem(await alice.PostRaw("/v1/me/support/messages", $"{{\"text\":\"x\",\"attachments\":[{{\"data\":\"{huge}\"}}]}}"), HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.Equal(0, (await Json(await alice.Http.GetAsync("/v1/me/support"), HttpStatusCode.OK)).GetProperty("messages").GetArrayLength());
 
-        // within the limits: three images of each type, the largest allowed, and a claim's id kept as given
+        // a claim that is not hers (here: none at all) is not found, as a movement not hers is
+        await Problem(await alice.Post("/v1/me/support/messages", new { text = "see", aboutClaimId = "clm_0123456789abcdefghjkmnpqrs" }), HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(0, (await Json(await alice.Http.GetAsync("/v1/me/support"), HttpStatusCode.OK)).GetProperty("messages").GetArrayLength());
+
+        // within the limits: three images of each type, the largest allowed
         var kept = await Json(await alice.Post("/v1/me/support/messages", new
         {
             attachments = new[] { Attachment(Png(256 * 1024)), Attachment(Jpeg()), Attachment(WebP()) },
-            aboutClaimId = "clm_0123456789abcdefghjkmnpqrs",
         }), HttpStatusCode.Created);
         Assert.Equal(["image/png", "image/jpeg", "image/webp"], kept.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("contentType").GetString()));
-        Assert.Equal("clm_0123456789abcdefghjkmnpqrs", kept.GetProperty("aboutClaimId").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, kept.GetProperty("text").ValueKind);
 
         var ops = await Operator.SignIn(api);
         await Problem(await ops.PostAsJsonAsync($"/v1/ops/support/conversations/{alice.Id}/messages", new { text = "" }), HttpStatusCode.BadRequest, "validation_failed");
         await Problem(await ops.PostAsJsonAsync($"/v1/ops/support/conversations/{alice.Id}/messages", new { text = "a\u0007" }), HttpStatusCode.BadRequest, "invalid_text");
+    }
+
+    [Fact]
+    public async Task A_message_about_a_claim_names_the_callers_own_claim_and_no_one_elses()
+    {
+        var (claimant, _, claimId, _) = await Claims.ClaimsApi.ClaimedTransfer(api, 1_000);
+        var mallory = await Register(api);
+
+        var about = await Json(await claimant.Post("/v1/me/support/messages", new { text = "any news on my claim?", aboutClaimId = claimId }), HttpStatusCode.Created);
+        await Problem(await mallory.Post("/v1/me/support/messages", new { text = "tell me about it", aboutClaimId = claimId }), HttpStatusCode.NotFound, "not_found");
+
+        Assert.Equal(claimId, about.GetProperty("aboutClaimId").GetString());
+        Assert.Equal(0, (await Json(await mallory.Http.GetAsync("/v1/me/support"), HttpStatusCode.OK)).GetProperty("messages").GetArrayLength());
     }
 
     [Fact]
