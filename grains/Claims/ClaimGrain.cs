@@ -1,12 +1,10 @@
 using Wallet.Display;
-using Wallet.Events;
 using Wallet.Hosting;
 using Wallet.Identity;
 using Wallet.Money;
 using Wallet.Movements;
 using Wallet.Notifications;
 using Wallet.Refusals;
-using Wallet.Risk;
 using Wallet.Wallets;
 
 namespace Wallet.Claims;
@@ -50,7 +48,7 @@ public sealed class ClaimGrain(
         {
             throw new WalletRefusedException(RefusalCodes.ValidationFailed, "noticedAt is when you noticed the movement: after it happened and not in the future.");
         }
-        var evidence = await Evidence(opening, now);
+        var evidence = await ClaimEvidenceReader.Read(GrainFactory, opening, now);
         claim.State = new ClaimState
         {
             Opening = opening,
@@ -387,39 +385,6 @@ public sealed class ClaimGrain(
         => GrainFactory.GetGrain<INotificationInboxGrain>(claim.State.Opening!.CustomerId)
             .Post(new Notification(Ids.ForIdempotencyKey(IdPrefixes.Notification, ClaimId, what), NotificationKind, title, body, clock.GetUtcNow(), ClaimId));
 
-    /// <summary>The evidence the bank holds now, copied into the claim: later events do not change it.</summary>
-    private async Task<ClaimEvidence> Evidence(ClaimOpening opening, DateTimeOffset now)
-    {
-        var monitor = GrainFactory.GetGrain<IRiskMonitorGrain>(opening.CustomerId);
-        var snapshot = await monitor.GetSnapshot();
-        var standing = await monitor.GetStanding();
-        var at = opening.Entry.CreatedAt;
-        var from = at - ClaimRules.EvidenceBefore;
-        var signals = snapshot.RecentSignals.Where(e => e.OccurredAt >= from && e.OccurredAt <= now).OrderBy(e => e.OccurredAt).ToList();
-        var signIns = signals.Select(SignInOf).OfType<ClaimSignIn>().ToList();
-        var before = signIns.LastOrDefault(s => s.Succeeded && s.At <= at && s.Latitude is not null);
-        var devices = signals.Select(e => e switch
-        {
-            DeviceRegistered d => $"{d.OccurredAt:O} device {d.DeviceId} registered",
-            DeviceRemoved d => $"{d.OccurredAt:O} device {d.DeviceId} removed",
-            _ => null,
-        }).OfType<string>().ToList();
-        var others = signals.Where(e => e is not (LoginSucceeded or LoginFailed or DeviceRegistered or DeviceRemoved))
-            .Select(e => $"{e.OccurredAt:O} {EventName(e)}").ToList();
-        var alerts = standing.Alerts.Where(a => a.EventAt >= from && a.RaisedAt <= now)
-            .Select(a => new ClaimAlert(a.AlertId, EnumNames.Of(a.Rule), a.Detail, EnumNames.Of(a.Restriction), a.RaisedAt)).ToList();
-        return new ClaimEvidence(now, opening.Entry, before, signIns, devices, alerts, EnumNames.Of(standing.Restriction), others);
-    }
-
-    private static ClaimSignIn? SignInOf(WalletEvent e) => e switch
-    {
-        LoginSucceeded s => new ClaimSignIn(s.OccurredAt, true, s.Location?.Latitude, s.Location?.Longitude),
-        LoginFailed f => new ClaimSignIn(f.OccurredAt, false, f.Location?.Latitude, f.Location?.Longitude),
-        _ => null,
-    };
-
-    private static string EventName(WalletEvent e) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.GetType().Name);
-
     private ClaimView ViewOf(ClaimState s)
     {
         var o = s.Opening!;
@@ -428,106 +393,4 @@ public sealed class ClaimGrain(
             s.MerchantId, o.WhatHappened, o.NoticedAt, o.PinShared, s.OpenedAt, s.OpenedAt + ClaimRules.DecideWithin, status, s.AssignedTo, [.. s.Messages], s.Decision,
             s.Evidence!, FundEligible(s), s.MerchantId is not null && s.Provisional is null && MovementIds.Refundable(GrainFactory, o.Entry.MovementId) is not null, s.Provisional);
     }
-}
-
-[GenerateSerializer, Alias("Wallet.ClaimState")]
-public sealed class ClaimState
-{
-    [Id(0)] public ClaimOpening? Opening { get; set; }
-
-    [Id(1)] public DateTimeOffset OpenedAt { get; set; }
-
-    [Id(2)] public ClaimEvidence? Evidence { get; set; }
-
-    [Id(3)] public string? MerchantId { get; set; }
-
-    [Id(4)] public string? AssignedTo { get; set; }
-
-    [Id(5)] public List<ClaimMessage> Messages { get; set; } = [];
-
-    [Id(6)] public bool AwaitingCustomer { get; set; }
-
-    /// <summary>A decision being carried out: written before its money moves, cleared when it is recorded or nothing moved.</summary>
-    [Id(7)] public ClaimDecision? Paying { get; set; }
-
-    [Id(8)] public ClaimDecision? Decision { get; set; }
-
-    /// <summary>How many decisions that pay were begun: each attempt has its own movement id, so one refused (say, the fund short) does not stand in the way of the next.</summary>
-    [Id(9)] public int Attempts { get; set; }
-
-    /// <summary>Provisional credit the fund paid, and what became of it on a rejection.</summary>
-    [Id(10)] public ClaimProvisional? Provisional { get; set; }
-
-    /// <summary>A provisional payment under way: its movement id, written before the money moves.</summary>
-    [Id(11)] public string? ProvisionalPaying { get; set; }
-
-    [Id(12)] public int ProvisionalAttempts { get; set; }
-}
-
-/// <summary>A customer's claims, newest first.</summary>
-public sealed class CustomerClaimsGrain([PersistentState("claims", StorageNames.Wallet)] IPersistentState<ClaimIdList> claims)
-    : Grain, ICustomerClaimsGrain
-{
-    public async Task Note(string claimId)
-    {
-        if (!claims.State.Ids.Contains(claimId))
-        {
-            claims.State.Ids.Insert(0, claimId);
-            await claims.WriteStateAsync();
-        }
-    }
-
-    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. claims.State.Ids]);
-}
-
-[GenerateSerializer, Alias("Wallet.ClaimIdList")]
-public sealed class ClaimIdList
-{
-    [Id(0)] public List<string> Ids { get; set; } = [];
-}
-
-/// <summary>The operators' queue of undecided claims, oldest first. Only ids and times: each claim answers for itself.</summary>
-public sealed class ClaimQueueGrain([PersistentState("claim-queue", StorageNames.Wallet)] IPersistentState<ClaimQueueState> queue)
-    : Grain, IClaimQueueGrain
-{
-    public async Task Enqueue(string claimId, DateTimeOffset waitingSince)
-    {
-        if (queue.State.Waiting.TryAdd(claimId, waitingSince))
-        {
-            await queue.WriteStateAsync();
-        }
-    }
-
-    public async Task Dequeue(string claimId)
-    {
-        if (queue.State.Waiting.Remove(claimId))
-        {
-            await queue.WriteStateAsync();
-        }
-    }
-
-    /// <summary><paramref name="after"/> is the position of the last claim of the page before (its waiting-since ticks and id), which stays valid when that claim is decided meanwhile.</summary>
-    public Task<ClaimQueuePage> List(string? after, int limit)
-    {
-        var ordered = queue.State.Waiting.Select(w => (Ticks: w.Value.UtcTicks, Id: w.Key)).OrderBy(w => w.Ticks).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
-        var rest = Position(after) is { } from
-            ? ordered.Where(w => w.Ticks > from.Ticks || (w.Ticks == from.Ticks && string.CompareOrdinal(w.Id, from.Id) > 0)).ToList()
-            : ordered;
-        var page = rest.Take(limit).ToList();
-        var next = page.Count > 0 && page.Count < rest.Count ? $"{page[^1].Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{page[^1].Id}" : null;
-        return Task.FromResult(new ClaimQueuePage([.. page.Select(w => w.Id)], next, ordered.Count));
-    }
-
-    private static (long Ticks, string Id)? Position(string? after)
-    {
-        var bar = after?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        return bar > 0 && long.TryParse(after![..bar], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
-            ? (ticks, after[(bar + 1)..]) : null;
-    }
-}
-
-[GenerateSerializer, Alias("Wallet.ClaimQueueState")]
-public sealed class ClaimQueueState
-{
-    [Id(0)] public Dictionary<string, DateTimeOffset> Waiting { get; set; } = [];
 }
