@@ -31,7 +31,8 @@ public static class ProtectionEndpoints
             .MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked);
         me.MapGet("/protection", GetProtection).WithName("GetAccountProtection");
         me.MapPost("/backup-phone/codes", SendBackupPhoneCode).WithName("SendBackupPhoneCode").SpendsSmsBudget().MayRefuse(RefusalCodes.IntegrationUnavailable);
-        me.MapPut("/backup-phone", SetBackupPhone).WithName("SetBackupPhone").MayRefuse(CommonRefusals.TextedCode);
+        me.MapPut("/backup-phone", SetBackupPhone).WithName("SetBackupPhone").MayRefuse(CommonRefusals.TextedCode)
+            .MayRefuse(RefusalCodes.InvalidCredentials, RefusalCodes.LoginLocked).RequireRateLimiting(RateLimitSetup.SignIn);
 
         var ops = routes.MapGroup("/v1/ops/customers/{id}").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
         ops.MapPost("/lost-report", ReportByOperator).WithName("ReportLostByOperator").MayRefuse(RefusalCodes.InvalidText);
@@ -173,11 +174,11 @@ public static class ProtectionEndpoints
     /// <summary>Registers the backup phone with the code texted to it; it replaces any earlier backup.</summary>
     public static async Task<Results<Ok<ProtectionResponse>, ValidationProblem>> SetBackupPhone(BackupPhoneRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (new FieldErrors().Phone(body.Phone).SmsCode(body.Code).Problem is { } invalid)
+        if (new FieldErrors().Phone(body.Phone).SmsCode(body.Code).Required(body.Password, "password").Problem is { } invalid)
         {
             return invalid;
         }
-        var view = await grains.GetGrain<IAccountProtectionGrain>(user.CustomerId()).ConfirmBackupPhone(Phones.Normalize(body.Phone)!, body.Code!);
+        var view = await grains.GetGrain<IAccountProtectionGrain>(user.CustomerId()).ConfirmBackupPhone(Phones.Normalize(body.Phone)!, body.Code!, body.Password!);
         return TypedResults.Ok(ProtectionResponse.From(view));
     }
 
@@ -189,20 +190,22 @@ public static class ProtectionEndpoints
         {
             return invalid;
         }
+        await RequireCustomer(grains, id);
         var report = await grains.GetGrain<IAccountProtectionGrain>(id).ReportLost(new ReportProof(ReportPath.Operator, OperatorId: user.CustomerId(), Note: body.Note));
         return TypedResults.Ok(LostReportResponse.From(report));
     }
 
     /// <summary>An operator has checked a reported customer's identity by other means: their recovery within a day needs the texted code but no identity number.</summary>
     /// <param name="id">The customer's id (<c>cus_…</c>).</param>
-    public static async Task<Results<Ok<ProtectionResponse>, ValidationProblem>> ApproveRecovery(string id, OperatorCheckRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<ProtectionResponse>, ValidationProblem>> ApproveRecovery(string id, RecoveryApprovalRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (new FieldErrors().Text(body.Note, "note", 500).Problem is { } invalid)
+        if (new FieldErrors().Text(body.Note, "note", 500).Required(body.CodeTo, "codeTo").Check(body.CodeTo is null or "phone" or "backup", "codeTo", "Use phone or backup.").Problem is { } invalid)
         {
             return invalid;
         }
         await RequireCustomer(grains, id);
-        return TypedResults.Ok(ProtectionResponse.From(await grains.GetGrain<IAccountProtectionGrain>(id).ApproveRecovery(user.CustomerId(), body.Note!)));
+        var codeTo = body.CodeTo == "backup" ? CodeDestination.Backup : CodeDestination.Phone;
+        return TypedResults.Ok(ProtectionResponse.From(await grains.GetGrain<IAccountProtectionGrain>(id).ApproveRecovery(user.CustomerId(), body.Note!, codeTo)));
     }
 
     /// <summary>A customer's protection as operators see it: the open report and what it did, the last recovered one, the backup phone (masked).</summary>

@@ -36,14 +36,20 @@ public sealed record RecoveryRequestBody([property: RequiredField] string? Phone
 /// <param name="Phone">A mobile number other than the one the customer signs in with.</param>
 public sealed record BackupPhoneCodeRequest([property: RequiredField] string? Phone);
 
-/// <summary>Registering the backup phone with the code texted to it.</summary>
+/// <summary>Registering the backup phone with the code texted to it and the login password (a session alone is not enough).</summary>
 /// <param name="Phone">The same number the code was texted to.</param>
 /// <param name="Code">The six digits texted to it.</param>
-public sealed record BackupPhoneRequest([property: RequiredField] string? Phone, [property: RequiredField] string? Code);
+/// <param name="Password">The login password.</param>
+public sealed record BackupPhoneRequest([property: RequiredField] string? Phone, [property: RequiredField] string? Code, [property: RequiredField] string? Password);
 
 /// <summary>An operator's report or identity check: what they checked and how.</summary>
 /// <param name="Note">What the operator checked (a call back to the registered number, a branch visit), 1 to 500 characters.</param>
 public sealed record OperatorCheckRequest([property: RequiredField] string? Note);
+
+/// <summary>An operator's identity check before a recovery: what they checked, and where the customer receives texts now.</summary>
+/// <param name="Note">What the operator checked (a branch visit with the identity card, a call back), 1 to 500 characters.</param>
+/// <param name="CodeTo"><c>phone</c> (the operator saw the customer hold a new SIM for their number) or <c>backup</c>: only a recovery code sent there needs no identity number.</param>
+public sealed record RecoveryApprovalRequest([property: RequiredField] string? Note, [property: RequiredField] string? CodeTo);
 
 /// <summary>A report of loss and what it did: every count is of what it shut at the time.</summary>
 /// <param name="ReportId">The report (<c>lr_…</c>).</param>

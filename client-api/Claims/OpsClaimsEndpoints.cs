@@ -18,9 +18,9 @@ public static class OpsClaimsEndpoints
         var ops = routes.MapGroup("/v1/ops").WithTags("Operators").RequireAuthorization(AuthSetup.OperatorPolicy).AddEndpointFilter<WellFormedIdFilter>();
         ops.MapGet("/claims", Queue).WithName("ListClaimQueue").MayRefuse(RefusalCodes.InvalidText);
         ops.MapGet("/claims/{id}", Get).WithName("GetClaimForOperators");
-        ops.MapPost("/claims/{id}/assign", Assign).WithName("AssignClaim").MayRefuse(RefusalCodes.ClaimAlreadyDecided);
-        ops.MapPost("/claims/{id}/questions", Ask).WithName("AskClaimQuestion").MayRefuse(RefusalCodes.ClaimAlreadyDecided, RefusalCodes.InvalidText);
-        ops.MapPost("/claims/{id}/decision", Decide).WithName("DecideClaim")
+        ops.MapPost("/claims/{id}/assign", Assign).WithName("AssignClaim").MayRefuse(Problems.Forbidden).MayRefuse(RefusalCodes.ClaimAlreadyDecided);
+        ops.MapPost("/claims/{id}/questions", Ask).WithName("AskClaimQuestion").MayRefuse(Problems.Forbidden).MayRefuse(RefusalCodes.ClaimAlreadyDecided, RefusalCodes.InvalidText);
+        ops.MapPost("/claims/{id}/decision", Decide).WithName("DecideClaim").MayRefuse(Problems.Forbidden)
             .MayRefuse(RefusalCodes.ClaimAlreadyDecided, RefusalCodes.ClaimNotEligible, RefusalCodes.ClaimNotChargeable, RefusalCodes.SecurityFundShort,
                 RefusalCodes.RefundExceedsPayment, RefusalCodes.InsufficientFunds, RefusalCodes.WalletClosed, RefusalCodes.MovementInDoubt, RefusalCodes.InvalidText)
             .WithIdempotencyKey(required: false);

@@ -13,9 +13,12 @@ public interface IAccountProtectionGrain : IGrainWithStringKey
     [Alias("SendBackupPhoneCode")]
     Task SendBackupPhoneCode(string phone);
 
-    /// <summary>Registers the backup phone the code was texted to (replacing any earlier one).</summary>
+    /// <summary>
+    /// Registers the backup phone the code was texted to (replacing any earlier one), with the login password: a stolen session
+    /// alone cannot put the thief's phone where recovery codes go. The customer's inbox is told.
+    /// </summary>
     [Alias("ConfirmBackupPhone")]
-    Task<ProtectionView> ConfirmBackupPhone(string phone, string code);
+    Task<ProtectionView> ConfirmBackupPhone(string phone, string code, string password);
 
     /// <summary>
     /// Texts a code for <paramref name="purpose"/> to the customer's phone or their backup; nothing (and no error) when there
@@ -40,9 +43,13 @@ public interface IAccountProtectionGrain : IGrainWithStringKey
     [Alias("Recover")]
     Task<LostReport> Recover(RecoveryRequest request);
 
-    /// <summary>An operator has checked the customer's identity by other means (a call, a branch): the next recovery needs no identity number, within a day.</summary>
+    /// <summary>
+    /// An operator has checked the customer's identity by other means (a call, a branch) and where the customer now receives texts
+    /// (<paramref name="codeTo"/>: a new SIM for the number seen, or the backup): within a day, a recovery code sent there needs no
+    /// identity number. A code sent elsewhere (to a thief still holding the old SIM, say) is checked as without the approval.
+    /// </summary>
     [Alias("ApproveRecovery")]
-    Task<ProtectionView> ApproveRecovery(string operatorId, string note);
+    Task<ProtectionView> ApproveRecovery(string operatorId, string note, CodeDestination codeTo);
 
     [Alias("GetView"), AlwaysInterleave]
     Task<ProtectionView> GetView();

@@ -62,6 +62,10 @@ public interface ICustomerAccessGrain : IGrainWithStringKey
     [Alias("ShutForLoss")]
     Task<int> ShutForLoss(string? password);
 
+    /// <summary>Checks the login password for a change that needs more than a session (a wrong one counts as a wrong sign-in).</summary>
+    [Alias("VerifyPassword")]
+    Task VerifyPassword(string password);
+
     /// <summary>Recovery: the new login password, and signing in allowed again (the identity check is the caller's).</summary>
     [Alias("Reopen")]
     Task Reopen(string newPassword);

@@ -29,11 +29,12 @@ public interface IPayerGrain : IGrainWithStringKey
     Task<IReadOnlyList<Merchants.PendingCharge>> ListPendingCharges();
 
     /// <summary>
-    /// A report of loss: every payment code still unexpired can no longer be charged, and every charge waiting for the customer's
-    /// confirmation is refused (<c>payment_voided</c>). Answers how many codes and charges it voided.
+    /// A report of loss: every payment code still unexpired can no longer be charged, and the charges waiting for the customer's
+    /// confirmation are forgotten here. Answers how many codes it voided and the waiting charges' ids, which the caller refuses
+    /// (<c>payment_voided</c>): a charge being confirmed calls back here, so this grain must not wait on one.
     /// </summary>
     [Alias("VoidOutstanding")]
-    Task<(int Codes, int Charges)> VoidOutstanding();
+    Task<(int Codes, IReadOnlyList<string> Charges)> VoidOutstanding();
     /// <summary>A merchant issued the customer a coupon: it appears in the customer's list.</summary>
     [Alias("NoteCoupon")]
     Task NoteCoupon(string couponId);

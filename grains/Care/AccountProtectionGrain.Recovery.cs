@@ -18,13 +18,14 @@ public sealed partial class AccountProtectionGrain
         {
             throw new WalletRefusedException(RefusalCodes.InvalidVerificationCode, "Ask for a recovery code first.");
         }
-        await SpendCode(State.Code.Purpose, request.Code);
+        var sentTo = State.Code.Purpose;
+        await SpendCode(sentTo, request.Code);
         await protection.WriteStateAsync();
         if (State.Open is null)
         {
             throw new WalletRefusedException(RefusalCodes.NotReportedLost, "This account is not reported lost: sign in, or reset the password.");
         }
-        var approved = State.RecoveryApprovedUntil > clock.GetUtcNow();
+        var approved = State.RecoveryApprovedUntil > clock.GetUtcNow() && sentTo == $"{ProtectionPurpose.Recovery}:{State.RecoveryApprovedTo}";
         if (!approved)
         {
             if ((await Customer.GetProfile()).IdNumberMasked is null)

@@ -16,10 +16,10 @@ public sealed partial class AccountProtectionGrain
     public async Task<LostReport> ReportLost(ReportProof proof)
     {
         var access = GrainFactory.GetGrain<ICustomerAccessGrain>(CustomerId);
-        var sessionsEnded = 0;
+        // Proven first, even when reported already: a wrong password or code learns nothing of the report.
+        var sessionsEnded = await Prove(proof, access);
         if (State.Open is null)
         {
-            sessionsEnded = await Prove(proof, access);
             State.Open = new LostReport(Ids.New(IdPrefixes.LostReport), proof.Path, clock.GetUtcNow(), [], 0, 0, 0, 0, 0, CompletedAt: null,
                 OperatorId: proof.Path == ReportPath.Operator ? proof.OperatorId : null);
             (State.Done, State.FrozenByReport, State.RecoveryApprovedUntil) = (ReportSteps.None, [], null);
@@ -27,6 +27,7 @@ public sealed partial class AccountProtectionGrain
         }
         else if (State.Open.CompletedAt is not null)
         {
+            await protection.WriteStateAsync(); // a code that proved it is spent for good
             return State.Open; // reported already: the same report
         }
         await Finish(access);
@@ -77,7 +78,13 @@ public sealed partial class AccountProtectionGrain
         }
         if (!State.Done.HasFlag(ReportSteps.CodesVoided))
         {
-            var (codes, charges) = await GrainFactory.GetGrain<IPayerGrain>(CustomerId).VoidOutstanding();
+            var (codes, waiting) = await GrainFactory.GetGrain<IPayerGrain>(CustomerId).VoidOutstanding();
+            var charges = 0;
+            foreach (var paymentId in waiting)
+            {
+                // Refused, or found confirmed or lapsed first: either way no longer waiting.
+                charges += await GrainFactory.GetGrain<Movements.IChargeGrain>(paymentId).VoidPending(CustomerId) ? 1 : 0;
+            }
             await Step(ReportSteps.CodesVoided, r => r with { PaymentCodesVoided = codes, ConfirmationsVoided = charges });
         }
         if (!State.Done.HasFlag(ReportSteps.AutopayPaused))

@@ -43,11 +43,15 @@ public sealed partial class AccountProtectionGrain(
         await Text(phone, $"BackupPhone:{phone}", "make this number the backup of your wallet's account");
     }
 
-    public async Task<ProtectionView> ConfirmBackupPhone(string phone, string code)
+    public async Task<ProtectionView> ConfirmBackupPhone(string phone, string code, string password)
     {
+        await GrainFactory.GetGrain<ICustomerAccessGrain>(CustomerId).VerifyPassword(password);
         await SpendCode($"BackupPhone:{phone}", code);
         State.BackupPhone = phone;
         await protection.WriteStateAsync();
+        var now = clock.GetUtcNow();
+        await GrainFactory.GetGrain<INotificationInboxGrain>(CustomerId).Post(new Notification($"ntf_backup_{now.UtcTicks}", "backup_phone_set", "A backup phone was registered",
+            $"Codes for reporting your account lost and recovering it may now go to {View().BackupPhoneMasked}. If this was not you, report your account lost at once.", now));
         return View();
     }
 
@@ -61,13 +65,13 @@ public sealed partial class AccountProtectionGrain(
         await Text(phone, $"{purpose}:{to}", purpose == ProtectionPurpose.ReportLost ? "report your account lost or stolen" : "recover your account");
     }
 
-    public async Task<ProtectionView> ApproveRecovery(string operatorId, string note)
+    public async Task<ProtectionView> ApproveRecovery(string operatorId, string note, CodeDestination codeTo)
     {
         if (State.Open is null)
         {
             throw new WalletRefusedException(RefusalCodes.NotReportedLost, "The customer's account is not reported lost; there is nothing to recover.");
         }
-        (State.RecoveryApprovedUntil, State.RecoveryApprovedBy) = (clock.GetUtcNow().AddDays(1), operatorId);
+        (State.RecoveryApprovedUntil, State.RecoveryApprovedBy, State.RecoveryApprovedTo) = (clock.GetUtcNow().AddDays(1), operatorId, codeTo);
         await protection.WriteStateAsync();
         return View();
     }

@@ -30,6 +30,9 @@ public sealed class AccountProtectionState : IHoldsEvents
     [Id(7)] public string? RecoveryApprovedBy { get; set; }
 
     [Id(8)] public List<WalletEvent> Outbox { get; set; } = [];
+
+    /// <summary>Where the operator confirmed the customer receives texts now: only a recovery code sent there stands on the approval.</summary>
+    [Id(9)] public CodeDestination RecoveryApprovedTo { get; set; }
 }
 
 /// <summary>What a report has done so far, step by step, in the order it does them (sign-in first: a stolen token stops at once).</summary>

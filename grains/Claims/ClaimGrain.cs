@@ -31,13 +31,26 @@ public sealed class ClaimGrain(
     {
         if (claim.State.Opening is { } opened)
         {
-            return opened.CustomerId == opening.CustomerId ? new ClaimAnswer(View!, Replayed: true) : throw WalletRefusedException.NotFound("The entry");
+            if (opened.CustomerId != opening.CustomerId)
+            {
+                throw WalletRefusedException.NotFound("The entry");
+            }
+            if (claim.State.Decision is null)
+            {
+                await Queue(opened, claim.State.OpenedAt); // a crash after the claim was written may have left it off the lists: each takes it once
+            }
+            return new ClaimAnswer(View!, Replayed: true);
         }
         var now = clock.GetUtcNow();
         var entry = opening.Entry;
         if (entry.Direction != EntryDirection.Out)
         {
             throw new WalletRefusedException(RefusalCodes.ClaimNotOutgoing, "Only money that left your wallet can be claimed; this entry brought money in.");
+        }
+        if (!await ToSomeoneElse(entry, opening.CustomerId))
+        {
+            // The bank's own movements (a provisional credit taken back), the customer's own wallets and their loans are nobody's theft.
+            throw new WalletRefusedException(RefusalCodes.ClaimNotOutgoing, "Only money that left your wallet for someone else can be claimed; this entry went to the bank or to your own wallet.");
         }
         if (now - entry.CreatedAt > ClaimRules.ClaimWindow)
         {
@@ -58,15 +71,33 @@ public sealed class ClaimGrain(
                 ? merchant : null,
         };
         await claim.WriteStateAsync();
-        await GrainFactory.GetGrain<ICustomerClaimsGrain>(opening.CustomerId).Note(ClaimId);
-        await GrainFactory.GetGrain<IClaimQueueGrain>(0).Enqueue(ClaimId, now);
-        if (ClaimRules.ProvisionalEligible(entry.Amount, entry.Currency, FundEligible(claim.State)))
-        {
-            await this.RegisterOrUpdateReminder(ProvisionalReminder, ClaimRules.ProvisionalAfter, TimeSpan.FromHours(1));
-        }
+        await Queue(opening, now);
         await Notify("opened", "We received your claim",
             $"Your claim about {Amounts.Format(entry.Amount, entry.Currency)} on {entry.CreatedAt:yyyy-MM-dd} is with our team. We decide within {ClaimRules.DecideWithin.TotalDays:0} days.");
         return new ClaimAnswer(View!, Replayed: false);
+    }
+
+    /// <summary>On the customer's list and the operators' queue, with the provisional credit's reminder where it is due; each step is taken once however often it is asked.</summary>
+    private async Task Queue(ClaimOpening opening, DateTimeOffset openedAt)
+    {
+        await GrainFactory.GetGrain<ICustomerClaimsGrain>(opening.CustomerId).Note(ClaimId);
+        await GrainFactory.GetGrain<IClaimQueueGrain>(0).Enqueue(ClaimId, openedAt);
+        if (claim.State.Provisional is null && ClaimRules.ProvisionalEligible(opening.Entry.Amount, opening.Entry.Currency, FundEligible(claim.State)))
+        {
+            await this.RegisterOrUpdateReminder(ProvisionalReminder, ClaimRules.ProvisionalAfter, TimeSpan.FromHours(1));
+        }
+    }
+
+    /// <summary>Money that went to someone else: a merchant, a biller, a card, a bank abroad, another customer's wallet.</summary>
+    private async Task<bool> ToSomeoneElse(WalletEntry entry, string customerId)
+    {
+        if (entry.Kind is not (MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal or MovementKind.BillPayment or MovementKind.Remittance
+            or MovementKind.RedPacket))
+        {
+            return false;
+        }
+        return entry.Kind != MovementKind.Transfer || entry.Counterparty is not { } wallet
+            || (await GrainFactory.GetGrain<IWalletGrain>(wallet).GetFacts())?.OwnerId != customerId;
     }
 
     public Task<ClaimView?> Find(string customerId) => Task.FromResult(claim.State.Opening?.CustomerId == customerId ? View : null);
@@ -90,6 +121,7 @@ public sealed class ClaimGrain(
     public async Task<ClaimView> Assign(string operatorId)
     {
         RequireOpened();
+        RequireAnotherOperator(operatorId);
         RequireUndecided();
         if (claim.State.AssignedTo != operatorId)
         {
@@ -102,6 +134,7 @@ public sealed class ClaimGrain(
     public async Task<ClaimView> Ask(string operatorId, string text)
     {
         RequireOpened();
+        RequireAnotherOperator(operatorId);
         RequireUndecided();
         RequireRoom();
         claim.State.Messages.Add(new ClaimMessage("operator", operatorId, text, clock.GetUtcNow()));
@@ -115,6 +148,7 @@ public sealed class ClaimGrain(
     public async Task<ClaimAnswer> Decide(string operatorId, ClaimDecisionRequest decision)
     {
         RequireOpened();
+        RequireAnotherOperator(operatorId);
         var s = claim.State;
         if (s.Decision is { } decided)
         {
@@ -356,6 +390,18 @@ public sealed class ClaimGrain(
             ClaimOutcome.Rejected => asked.Reason == recorded.Reason,
             _ => true,
         };
+
+    /// <summary>An operator is a customer too: none works their own claim (the fund would pay whoever decides).</summary>
+    private void RequireAnotherOperator(string operatorId)
+    {
+        if (operatorId == claim.State.Opening!.CustomerId)
+        {
+            throw new WalletRefusedException(OperatorsOwnClaim, "This is your own claim: another operator works it.");
+        }
+    }
+
+    /// <summary>The API's code for a caller who may not do this (403).</summary>
+    private const string OperatorsOwnClaim = "forbidden";
 
     private void RequireOpened()
     {

@@ -35,6 +35,19 @@ public sealed partial class CustomerAccessGrain
         return ended;
     }
 
+    public async Task VerifyPassword(string password)
+    {
+        var outcome = await SignIn(password, startSession: false);
+        if (outcome.LockedUntil is { } until)
+        {
+            throw new WalletRefusedException(RefusalCodes.LoginLocked, $"Too many wrong passwords: try again after {until:u}.");
+        }
+        if (outcome.Session is null)
+        {
+            throw new WalletRefusedException(RefusalCodes.InvalidCredentials, "The password is wrong.");
+        }
+    }
+
     public async Task Reopen(string newPassword)
     {
         var state = State;

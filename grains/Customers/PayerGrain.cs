@@ -46,7 +46,7 @@ public sealed class PayerGrain(
         return code;
     }
 
-    public async Task<(int Codes, int Charges)> VoidOutstanding()
+    public async Task<(int Codes, IReadOnlyList<string> Charges)> VoidOutstanding()
     {
         var state = payer.State;
         var now = clock.GetUtcNow();
@@ -55,12 +55,7 @@ public sealed class PayerGrain(
         {
             codes += await GrainFactory.GetGrain<IPaymentCodeGrain>(issued.Code).Void() ? 1 : 0;
         }
-        var charges = 0;
-        foreach (var paymentId in state.PendingCharges.Keys.ToList())
-        {
-            // Voided, or found confirmed or lapsed first: either way no longer waiting, and forgotten below.
-            charges += await GrainFactory.GetGrain<Movements.IChargeGrain>(paymentId).VoidPending(CustomerId) ? 1 : 0;
-        }
+        var charges = state.PendingCharges.Keys.ToList();
         state.IssuedCodes.Clear();
         state.PendingCharges.Clear();
         await payer.WriteStateAsync();

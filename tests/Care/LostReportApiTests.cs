@@ -114,10 +114,14 @@ public sealed class LostReportApiTests(ApiFixture api)
         var backup = TestData.Phone();
         await Problem(await alice.Post("/v1/me/backup-phone/codes", new { phone = alice.Phone }), HttpStatusCode.BadRequest, "validation_failed");
         Assert.Equal(HttpStatusCode.Accepted, (await alice.Post("/v1/me/backup-phone/codes", new { phone = backup })).StatusCode);
-        await Problem(await alice.Http.PutAsJsonAsync("/v1/me/backup-phone", new { phone = TestData.Phone(), code = await Sms(backup) }), HttpStatusCode.UnprocessableEntity,
-            "invalid_verification_code");
+        await Problem(await alice.Http.PutAsJsonAsync("/v1/me/backup-phone", new { phone = TestData.Phone(), code = await Sms(backup), password = TestData.Password }),
+            HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
+        // A session alone (a stolen one) cannot put a phone where recovery codes go: the password too.
         Assert.Equal(HttpStatusCode.Accepted, (await alice.Post("/v1/me/backup-phone/codes", new { phone = backup })).StatusCode);
-        var set = await Json(await alice.Http.PutAsJsonAsync("/v1/me/backup-phone", new { phone = backup, code = await Sms(backup) }), HttpStatusCode.OK);
+        await Problem(await alice.Http.PutAsJsonAsync("/v1/me/backup-phone", new { phone = backup, code = await Sms(backup), password = "not the password" }),
+            HttpStatusCode.Unauthorized, "invalid_credentials");
+        Assert.Equal(HttpStatusCode.Accepted, (await alice.Post("/v1/me/backup-phone/codes", new { phone = backup })).StatusCode);
+        var set = await Json(await alice.Http.PutAsJsonAsync("/v1/me/backup-phone", new { phone = backup, code = await Sms(backup), password = TestData.Password }), HttpStatusCode.OK);
         Assert.EndsWith(backup[^2..], set.GetProperty("backupPhone").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(backup, set.GetProperty("backupPhone").GetString(), StringComparison.Ordinal);
 
@@ -130,6 +134,9 @@ public sealed class LostReportApiTests(ApiFixture api)
 
         Assert.Equal(("backup_code", 1), (report.GetProperty("reportedBy").GetString(), report.GetProperty("sessionsEnded").GetInt32()));
         await Problem(await alice.Http.GetAsync("/v1/me"), HttpStatusCode.Unauthorized, "unauthorized");
+        // Whoever does not know the password or hold a code learns nothing of the report.
+        await Problem(await Anonymous().PostAsJsonAsync("/v1/lost-reports", new { phone = alice.Phone, password = "not the password" }), HttpStatusCode.Unauthorized, "invalid_credentials");
+        await Problem(await Anonymous().PostAsJsonAsync("/v1/lost-reports", new { phone = alice.Phone, code = "123456" }), HttpStatusCode.UnprocessableEntity, "invalid_verification_code");
         // Reporting again (the password, say, from a friend's phone) is the same report.
         var again = await Json(await Anonymous().PostAsJsonAsync("/v1/lost-reports", new { phone = alice.Phone, password = TestData.Password }), HttpStatusCode.OK);
         Assert.Equal(report.GetProperty("reportId").GetString(), again.GetProperty("reportId").GetString());
@@ -146,7 +153,7 @@ public sealed class LostReportApiTests(ApiFixture api)
         var wallet = await alice.OpenWallet();
         var operatorHttp = await Operator.SignIn(api);
         await Problem(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/lost-report", new { note = "" }), HttpStatusCode.BadRequest, "validation_failed");
-        await Problem(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval", new { note = "called back" }), HttpStatusCode.Conflict, "not_reported_lost");
+        await Problem(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval", new { note = "called back", codeTo = "phone" }), HttpStatusCode.Conflict, "not_reported_lost");
         await Problem(await operatorHttp.PostAsJsonAsync("/v1/ops/customers/cus_00000000000000000000000000/lost-report", new { note = "called" }), HttpStatusCode.NotFound, "not_found");
 
         var report = await Json(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/lost-report", new { note = "caller named the last three payments" }), HttpStatusCode.OK);
@@ -154,8 +161,12 @@ public sealed class LostReportApiTests(ApiFixture api)
         await Problem(await alice.Http.GetAsync("/v1/me"), HttpStatusCode.Unauthorized, "unauthorized");
         // No identity number on record: recovery waits for an operator's check.
         await Problem(await Recover(alice.Phone, await RecoveryCode(alice.Phone), idNumber: null), HttpStatusCode.Conflict, "operator_check_required");
-        var approved = await Json(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval", new { note = "branch visit, identity card seen" }), HttpStatusCode.OK);
-        Assert.NotEqual(JsonValueKind.Null, approved.GetProperty("recoveryApprovedUntil").ValueKind);
+        // An approval names where the customer now gets texts: a code sent elsewhere (a thief's old SIM) stands on nothing.
+        await Json(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval", new { note = "branch visit", codeTo = "backup" }), HttpStatusCode.OK);
+        await Problem(await Recover(alice.Phone, await RecoveryCode(alice.Phone), idNumber: null), HttpStatusCode.Conflict, "operator_check_required");
+        await Problem(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval", new { note = "x", codeTo = "email" }), HttpStatusCode.BadRequest, "validation_failed");
+        var approved = await Json(await operatorHttp.PostAsJsonAsync($"/v1/ops/customers/{alice.Id}/recovery-approval",
+            new { note = "branch visit, identity card seen, a new SIM for the number", codeTo = "phone" }), HttpStatusCode.OK);
         await Json(await Recover(alice.Phone, await RecoveryCode(alice.Phone), idNumber: null), HttpStatusCode.OK);
 
         Assert.Equal("active", (await Json(await (await SignedIn(alice, NewPassword)).GetAsync($"/v1/wallets/{wallet}"), HttpStatusCode.OK)).GetProperty("status").GetString());

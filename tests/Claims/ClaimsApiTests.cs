@@ -15,6 +15,21 @@ namespace Wallet.Tests.Claims;
 public sealed class ClaimsApiTests(ApiFixture api)
 {
     [Fact]
+    public async Task Money_that_went_to_the_customers_own_wallet_is_no_theft_to_claim()
+    {
+        var alice = await Register(api);
+        var wallet = await alice.FundedWallet(5_000);
+        var savings = await alice.OpenWallet();
+        var transfer = (await Json(await alice.Post("/v1/transfers", alice.TransferBody(wallet, savings, 1_000), "to-myself"), HttpStatusCode.Created))
+            .GetProperty("transferId").GetString()!;
+
+        await Problem(await Open(alice, wallet, await EntryOf(alice, wallet, transfer)), HttpStatusCode.UnprocessableEntity, "claim_not_outgoing");
+
+        Assert.Equal(0, (await Json(await alice.Http.GetAsync("/v1/claims"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+        await Books.AssertBalanced(api, wallet, savings);
+    }
+
+    [Fact]
     public async Task The_evidence_is_what_the_bank_held_when_the_claim_was_opened()
     {
         var op = await Operator.SignIn(api);

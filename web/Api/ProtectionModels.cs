@@ -12,9 +12,11 @@ public sealed record RecoveryRequest(string Phone, string Code, string? IdNumber
 
 public sealed record BackupPhoneCodeRequest(string Phone);
 
-public sealed record BackupPhoneRequest(string Phone, string Code);
+public sealed record BackupPhoneRequest(string Phone, string Code, string Password);
 
 public sealed record OperatorCheckRequest(string Note);
+
+public sealed record RecoveryApprovalRequest(string Note, string CodeTo);
 
 public sealed record LostReport(string ReportId, string ReportedBy, DateTimeOffset ReportedAt, bool Completed, IReadOnlyList<string> WalletsFrozen,
     int SessionsEnded, int DevicesRemoved, int PaymentCodesVoided, int ConfirmationsVoided, int AutopayPaused, DateTimeOffset? RecoveredAt,

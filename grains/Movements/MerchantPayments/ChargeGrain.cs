@@ -159,7 +159,7 @@ public sealed class ChargeGrain(
         }
         var voided = await Resolve(known, Refused(receipt with { ConfirmBy = null, Replayed = false },
             new Refusal(RefusalCodes.PaymentVoided, "The payer reported the phone or account lost; the charge was not paid.")), Nothing, MovementStatus.PendingConfirmation);
-        return voided.Refusal?.Code == RefusalCodes.PaymentVoided; // the payer, who asked, forgets it itself (a call back would wait on it)
+        return voided.Refusal?.Code == RefusalCodes.PaymentVoided; // the payer forgot it already, when the report asked
     }
 
     public async Task<PaymentReceipt?> Find(string callerId)
