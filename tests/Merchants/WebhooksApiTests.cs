@@ -36,7 +36,8 @@ public sealed class WebhooksApiTests(ApiFixture api)
         Assert.Equal((settlement.GetProperty("settlementId").GetString(), 1_500L - 5, 5L), (Text(settled, "data", "settlementId"),
             settled.GetProperty("data").GetProperty("net").GetInt64(), settled.GetProperty("data").GetProperty("fee").GetInt64()));
 
-        var deliveries = await Deliveries(merchant);
+        // The receiver has each event before the bank has its answer written down: the record follows a moment later.
+        var deliveries = await Eventually.Value(() => Deliveries(merchant), d => d.Count(e => e.GetProperty("status").GetString() == "delivered") == 3, "three deliveries recorded");
         Assert.Equal(3, deliveries.Count(d => d.GetProperty("status").GetString() == "delivered" && d.GetProperty("attempts").GetInt32() == 1
             && d.GetProperty("lastResponseStatus").GetInt32() == 200));
         await Books.AssertBalanced(api, payerWallet, merchant.SettlementWalletId);
