@@ -42,25 +42,8 @@ public sealed class ClaimGrain(
             return new ClaimAnswer(View!, Replayed: true);
         }
         var now = clock.GetUtcNow();
+        await ClaimOpenings.Check(GrainFactory, opening, now);
         var entry = opening.Entry;
-        if (entry.Direction != EntryDirection.Out)
-        {
-            throw new WalletRefusedException(RefusalCodes.ClaimNotOutgoing, "Only money that left your wallet can be claimed; this entry brought money in.");
-        }
-        if (!await ToSomeoneElse(entry, opening.CustomerId))
-        {
-            // The bank's own movements (a provisional credit taken back), the customer's own wallets and their loans are nobody's theft.
-            throw new WalletRefusedException(RefusalCodes.ClaimNotOutgoing, "Only money that left your wallet for someone else can be claimed; this entry went to the bank or to your own wallet.");
-        }
-        if (now - entry.CreatedAt > ClaimRules.ClaimWindow)
-        {
-            throw new WalletRefusedException(RefusalCodes.ClaimWindowPassed,
-                $"A claim must be opened within {ClaimRules.ClaimWindow.TotalDays:0} days of the movement; this one was on {entry.CreatedAt:yyyy-MM-dd}.");
-        }
-        if (opening.NoticedAt < entry.CreatedAt.AddMinutes(-1) || opening.NoticedAt > now.AddMinutes(5))
-        {
-            throw new WalletRefusedException(RefusalCodes.ValidationFailed, "noticedAt is when you noticed the movement: after it happened and not in the future.");
-        }
         var evidence = await ClaimEvidenceReader.Read(GrainFactory, opening, now);
         claim.State = new ClaimState
         {
@@ -88,18 +71,6 @@ public sealed class ClaimGrain(
         }
     }
 
-    /// <summary>Money that went to someone else: a merchant, a biller, a card, a bank abroad, another customer's wallet.</summary>
-    private async Task<bool> ToSomeoneElse(WalletEntry entry, string customerId)
-    {
-        if (entry.Kind is not (MovementKind.Transfer or MovementKind.Payment or MovementKind.Withdrawal or MovementKind.BillPayment or MovementKind.Remittance
-            or MovementKind.RedPacket))
-        {
-            return false;
-        }
-        return entry.Kind != MovementKind.Transfer || entry.Counterparty is not { } wallet
-            || (await GrainFactory.GetGrain<IWalletGrain>(wallet).GetFacts())?.OwnerId != customerId;
-    }
-
     public Task<ClaimView?> Find(string customerId) => Task.FromResult(claim.State.Opening?.CustomerId == customerId ? View : null);
 
     public Task<ClaimView?> Get() => Task.FromResult(View);
@@ -110,8 +81,8 @@ public sealed class ClaimGrain(
         {
             throw WalletRefusedException.NotFound("The claim");
         }
-        RequireUndecided();
-        RequireRoom();
+        claim.State.RequireUndecided();
+        claim.State.RequireRoom();
         claim.State.Messages.Add(new ClaimMessage("customer", customerId, text, clock.GetUtcNow()));
         claim.State.AwaitingCustomer = false;
         await claim.WriteStateAsync();
@@ -120,9 +91,9 @@ public sealed class ClaimGrain(
 
     public async Task<ClaimView> Assign(string operatorId)
     {
-        RequireOpened();
-        RequireAnotherOperator(operatorId);
-        RequireUndecided();
+        claim.State.RequireOpened();
+        claim.State.RequireAnotherOperator(operatorId);
+        claim.State.RequireUndecided();
         if (claim.State.AssignedTo != operatorId)
         {
             claim.State.AssignedTo = operatorId;
@@ -133,10 +104,10 @@ public sealed class ClaimGrain(
 
     public async Task<ClaimView> Ask(string operatorId, string text)
     {
-        RequireOpened();
-        RequireAnotherOperator(operatorId);
-        RequireUndecided();
-        RequireRoom();
+        claim.State.RequireOpened();
+        claim.State.RequireAnotherOperator(operatorId);
+        claim.State.RequireUndecided();
+        claim.State.RequireRoom();
         claim.State.Messages.Add(new ClaimMessage("operator", operatorId, text, clock.GetUtcNow()));
         claim.State.AwaitingCustomer = true;
         claim.State.AssignedTo ??= operatorId;
@@ -147,8 +118,8 @@ public sealed class ClaimGrain(
 
     public async Task<ClaimAnswer> Decide(string operatorId, ClaimDecisionRequest decision)
     {
-        RequireOpened();
-        RequireAnotherOperator(operatorId);
+        claim.State.RequireOpened();
+        claim.State.RequireAnotherOperator(operatorId);
         var s = claim.State;
         if (s.Decision is { } decided)
         {
@@ -390,42 +361,6 @@ public sealed class ClaimGrain(
             ClaimOutcome.Rejected => asked.Reason == recorded.Reason,
             _ => true,
         };
-
-    /// <summary>An operator is a customer too: none works their own claim (the fund would pay whoever decides).</summary>
-    private void RequireAnotherOperator(string operatorId)
-    {
-        if (operatorId == claim.State.Opening!.CustomerId)
-        {
-            throw new WalletRefusedException(OperatorsOwnClaim, "This is your own claim: another operator works it.");
-        }
-    }
-
-    /// <summary>The API's code for a caller who may not do this (403).</summary>
-    private const string OperatorsOwnClaim = "forbidden";
-
-    private void RequireOpened()
-    {
-        if (claim.State.Opening is null)
-        {
-            throw WalletRefusedException.NotFound("The claim");
-        }
-    }
-
-    private void RequireUndecided()
-    {
-        if (claim.State.Decision is not null)
-        {
-            throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, "This claim was decided already.");
-        }
-    }
-
-    private void RequireRoom()
-    {
-        if (claim.State.Messages.Count >= ClaimRules.MaxMessages)
-        {
-            throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"A claim keeps at most {ClaimRules.MaxMessages} questions and answers; call us instead.");
-        }
-    }
 
     private Task Notify(string what, string title, string body)
         => GrainFactory.GetGrain<INotificationInboxGrain>(claim.State.Opening!.CustomerId)

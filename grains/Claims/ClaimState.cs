@@ -1,3 +1,5 @@
+using Wallet.Refusals;
+
 namespace Wallet.Claims;
 
 [GenerateSerializer, Alias("Wallet.ClaimState")]
@@ -32,4 +34,40 @@ public sealed class ClaimState
     [Id(11)] public string? ProvisionalPaying { get; set; }
 
     [Id(12)] public int ProvisionalAttempts { get; set; }
+
+    /// <summary>An operator is a customer too: none works their own claim (the fund would pay whoever decides).</summary>
+    public void RequireAnotherOperator(string operatorId)
+    {
+        if (operatorId == Opening!.CustomerId)
+        {
+            throw new WalletRefusedException(OperatorsOwnClaim, "This is your own claim: another operator works it.");
+        }
+    }
+
+    /// <summary>The API's code for a caller who may not do this (403).</summary>
+    private const string OperatorsOwnClaim = "forbidden";
+
+    public void RequireOpened()
+    {
+        if (Opening is null)
+        {
+            throw WalletRefusedException.NotFound("The claim");
+        }
+    }
+
+    public void RequireUndecided()
+    {
+        if (Decision is not null)
+        {
+            throw new WalletRefusedException(RefusalCodes.ClaimAlreadyDecided, "This claim was decided already.");
+        }
+    }
+
+    public void RequireRoom()
+    {
+        if (Messages.Count >= ClaimRules.MaxMessages)
+        {
+            throw new WalletRefusedException(RefusalCodes.ValidationFailed, $"A claim keeps at most {ClaimRules.MaxMessages} questions and answers; call us instead.");
+        }
+    }
 }
