@@ -63,7 +63,7 @@ public static class ProtectionEndpoints
         {
             return tooMany;
         }
-        if (await CustomerByPhone(grains, body.Phone) is { } customerId)
+        if (await Phones.CustomerOf(grains, body.Phone) is { } customerId)
         {
             try
             {
@@ -107,7 +107,7 @@ public static class ProtectionEndpoints
         var proof = body.Password is not null ? new ReportProof(ReportPath.Password, Password: body.Password)
             : body.CodeSentTo == "backup" ? new ReportProof(ReportPath.BackupCode, Code: body.Code, IdNumber: body.IdNumber)
             : new ReportProof(ReportPath.PhoneCode, Code: body.Code);
-        if (await CustomerByPhone(grains, body.Phone) is not { } customerId)
+        if (await Phones.CustomerOf(grains, body.Phone) is not { } customerId)
         {
             // As a wrong password or code would answer: a stranger learns nothing of which numbers have accounts.
             return body.Password is not null
@@ -144,7 +144,7 @@ public static class ProtectionEndpoints
         {
             return invalid;
         }
-        if (await CustomerByPhone(grains, body.Phone) is not { } customerId)
+        if (await Phones.CustomerOf(grains, body.Phone) is not { } customerId)
         {
             return Problems.For(RefusalCodes.InvalidVerificationCode, "The verification code is wrong or has expired.");
         }
@@ -218,7 +218,4 @@ public static class ProtectionEndpoints
 
     /// <summary>A 404 for an id that is no customer's, rather than an empty protection.</summary>
     private static async Task RequireCustomer(IGrainFactory grains, string id) => await grains.GetGrain<ICustomerGrain>(id).GetProfile();
-
-    private static async Task<string?> CustomerByPhone(IGrainFactory grains, string? phoneNumber)
-        => Phones.Normalize(phoneNumber) is { } phone ? await grains.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer() : null;
 }

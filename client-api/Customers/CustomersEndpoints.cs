@@ -234,11 +234,7 @@ public static class CustomersEndpoints
     }
 
     private static async Task<ICustomerAccessGrain?> CustomerByPhone(IGrainFactory grains, string? phoneNumber)
-    {
-        var phone = Phones.Normalize(phoneNumber);
-        var customerId = phone is null ? null : await grains.GetGrain<IPhoneDirectoryGrain>(phone).FindCustomer();
-        return customerId is null ? null : grains.GetGrain<ICustomerAccessGrain>(customerId);
-    }
+        => await Phones.CustomerOf(grains, phoneNumber) is { } customerId ? grains.GetGrain<ICustomerAccessGrain>(customerId) : null;
 
     public static async Task<Ok<MeResponse>> GetMe(ClaimsPrincipal user, IGrainFactory grains)
         => TypedResults.Ok(MeResponse.From(await grains.GetGrain<ICustomerGrain>(user.CustomerId()).GetProfile()));

@@ -3,6 +3,10 @@ namespace Wallet.ClientApi.Http;
 /// <summary>Phone numbers in E.164; a bare 11-digit mainland mobile number is taken as +86.</summary>
 public static class Phones
 {
+    /// <summary>The customer registered with the number, or null (an invalid number is no one's).</summary>
+    public static async Task<string?> CustomerOf(IGrainFactory grains, string? phoneNumber)
+        => Normalize(phoneNumber) is { } phone ? await grains.GetGrain<Wallet.Customers.IPhoneDirectoryGrain>(phone).FindCustomer() : null;
+
     public static string? Normalize(string? phone)
     {
         var text = phone?.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
