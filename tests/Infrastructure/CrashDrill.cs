@@ -16,6 +16,7 @@ public sealed class CrashDrill
     private readonly ConcurrentBag<Sent> _sent = [];
     private readonly ConcurrentQueue<(DateTime Started, DateTime At, Sent Transfer)> _completions = new();
     private readonly ConcurrentBag<TimeSpan> _caughtByTheCrash = [];
+    private readonly ConcurrentQueue<(DateTime Started, DateTime At, Sent Transfer, string Error)> _failures = new();
     private DateTime? _crashedAt;
     private int[] _countedBefore = [];
     private readonly ConcurrentBag<Wallet.Ledger.LedgerCheck> _checksUnderLoad = [];
@@ -50,11 +51,12 @@ public sealed class CrashDrill
     /// From the crash until every wallet had completed a transfer again: the wallets the dead silo held
     /// move money only once the cluster has declared it dead and they are activated on a survivor.
     /// </param>
-    public sealed record Costs(TimeSpan LongestPause, TimeSpan LongestInFlight, TimeSpan Recovery)
+    /// <param name="LastToRecover">What the transfers of the wallet that moved money last after the crash met until then.</param>
+    public sealed record Costs(TimeSpan LongestPause, TimeSpan LongestInFlight, TimeSpan Recovery, string LastToRecover)
     {
         public override string ToString()
             => $"every wallet moved money again {Recovery.TotalSeconds:0.0} s after the crash; longest pause in completed transfers {LongestPause.TotalSeconds:0.0} s; "
-               + $"longest a call in flight at the crash hung {LongestInFlight.TotalSeconds:0.0} s";
+               + $"longest a call in flight at the crash hung {LongestInFlight.TotalSeconds:0.0} s; the last wallet to move again: {LastToRecover}";
     }
 
     /// <summary>
@@ -75,16 +77,17 @@ public sealed class CrashDrill
         await Eventually.Until(() => RecoveredAt(crashedAt) is not null, "every wallet completing a transfer after the crash", TimeSpan.FromSeconds(90));
         await stop.CancelAsync();
         await Task.WhenAll(streams);
-        return new Costs(LongestPauseAfter(crashedAt), _caughtByTheCrash.DefaultIfEmpty(TimeSpan.Zero).Max(), RecoveredAt(crashedAt)!.Value - crashedAt);
+        return new Costs(LongestPauseAfter(crashedAt), _caughtByTheCrash.DefaultIfEmpty(TimeSpan.Zero).Max(), RecoveredAt(crashedAt)!.Value - crashedAt, LastToRecover(crashedAt));
     }
 
     /// <summary>
-    /// The README's failover figure, as a bound: with Orleans' failure detection (FailureDetection) a dead silo
-    /// is declared dead after three missed probes of 2.5 to 5 s each, so every wallet moves money again well
-    /// within this, and no pause in movements lasts longer. Generous for a busy two-core machine: a correctness
-    /// bound (the cluster recovers by itself, in seconds), not a benchmark.
+    /// The README's failover bound: with Orleans' failure detection (FailureDetection) a dead silo is declared dead
+    /// after three missed probes, each 5 s on a healthy silo but stretched up to 20 s by a silo that finds itself
+    /// unwell, as a busy two-core machine makes it; so every wallet moves money again within three of the longest
+    /// probes, and no pause in movements lasts longer. A correctness bound (the cluster recovers by itself), not a
+    /// benchmark: here it takes 12–19 s, and CI once met 37 s.
     /// </summary>
-    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
 
     public static void AssertRecoveredInTime(Costs costs)
     {
@@ -160,6 +163,7 @@ public sealed class CrashDrill
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // In doubt for this client; the audit replays the key to learn the outcome.
+                _failures.Enqueue((started, DateTime.UtcNow, transfer, exception is Wallet.Refusals.WalletRefusedException refused ? refused.Code : exception.GetType().Name));
             }
             if (_crashedAt is { } crash && started < crash)
             {
@@ -255,6 +259,13 @@ public sealed class CrashDrill
     /// </summary>
     private DateTime? RecoveredAt(DateTime crashedAt)
     {
+        var firstAfter = FirstCompletedAfter(crashedAt);
+        return firstAfter.All(t => t is not null) ? firstAfter.Max() : null;
+    }
+
+    /// <summary>For each wallet, when the first transfer it sent or received, sent after the crash, completed.</summary>
+    private DateTime?[] FirstCompletedAfter(DateTime crashedAt)
+    {
         var firstAfter = new DateTime?[_accounts.Length];
         foreach (var (_, at, transfer) in _completions.Where(c => c.Started >= crashedAt))
         {
@@ -263,7 +274,20 @@ public sealed class CrashDrill
                 firstAfter[account] = firstAfter[account] is { } earlier && earlier < at ? earlier : at;
             }
         }
-        return firstAfter.All(t => t is not null) ? firstAfter.Max() : null;
+        return firstAfter;
+    }
+
+    /// <summary>
+    /// The wallet that moved money again last, and how each of its transfers sent after the crash failed until then (seconds
+    /// after the crash it was sent and answered): the case to read when a drill recovers slowly.
+    /// </summary>
+    private string LastToRecover(DateTime crashedAt)
+    {
+        var firstAfter = FirstCompletedAfter(crashedAt);
+        var last = Array.IndexOf(firstAfter, firstAfter.Max());
+        var failed = _failures.Where(f => f.Started >= crashedAt && f.At <= firstAfter[last] && (f.Transfer.From == last || f.Transfer.To == last))
+            .Select(f => $"{(f.Started - crashedAt).TotalSeconds:0.0}-{(f.At - crashedAt).TotalSeconds:0.0} s {f.Error}").ToList();
+        return $"{_accounts[last].Wallet}, {failed.Count} failed before ({string.Join("; ", failed.Take(12))})";
     }
 
 }
