@@ -1,4 +1,5 @@
 using Wallet.ClientApi.Contract;
+using Wallet.ClientApi.Support;
 using Wallet.ClientApi.Wallets;
 using Wallet.Customers;
 using Wallet.Limits;
@@ -84,17 +85,23 @@ public sealed record TierChangeRequest([property: RequiredField] int? Tier, [pro
 /// <param name="IdNumber">The identity number masked to its first and last characters.</param>
 public sealed record VerificationResponse(int Tier, string RealName, string IdNumber);
 
-/// <summary>The caller's data to take away: what <c>GET /v1/me</c> shows, every wallet with its whole history, and the open sessions.</summary>
+/// <summary>
+/// The caller's data to take away: what <c>GET /v1/me</c> shows, every wallet with its whole history, the open sessions and
+/// the conversation with customer care.
+/// </summary>
 /// <param name="Profile">What <c>GET /v1/me</c> shows.</param>
 /// <param name="Wallets">Every wallet with its whole history.</param>
 /// <param name="Sessions">The open sessions.</param>
+/// <param name="SupportMessages">The conversation with customer care as <c>GET /v1/me/support</c> shows it, every message kept (the latest 200), newest first; images by id.</param>
 /// <param name="ExportedAt">When the export was made, UTC, ISO 8601.</param>
-public sealed record ExportResponse(MeResponse Profile, IReadOnlyList<WalletExportResponse> Wallets, IReadOnlyList<SessionResponse> Sessions, DateTimeOffset ExportedAt)
+public sealed record ExportResponse(MeResponse Profile, IReadOnlyList<WalletExportResponse> Wallets, IReadOnlyList<SessionResponse> Sessions,
+    IReadOnlyList<SupportMessageResponse> SupportMessages, DateTimeOffset ExportedAt)
 {
     public static ExportResponse From(CustomerExport export) => new(
         MeResponse.From(export.Profile),
         [.. export.Wallets.Select(w => new WalletExportResponse(WalletResponse.From(w.Wallet), [.. w.Entries.Select(e => EntryResponse.From(w.Wallet.WalletId, e))]))],
         [.. export.Sessions.Select(s => new SessionResponse(s.SessionId, s.StartedAt, s.ExpiresAt))],
+        [.. export.Support.Messages.Select(m => SupportMessageResponse.Of(m, export.Support.IsRead(m), forOperator: false))],
         export.ExportedAt);
 }
 

@@ -14,6 +14,10 @@ public interface ISupportAttachmentGrain : IGrainWithStringKey
     /// <summary>The image when it belongs to <paramref name="customerId"/>'s conversation; null otherwise (or when there is none).</summary>
     [Alias("Read")]
     Task<SupportUpload?> Read(string customerId);
+
+    /// <summary>Deletes the image when it belongs to <paramref name="customerId"/>'s conversation; again, or for anyone else, nothing.</summary>
+    [Alias("Erase")]
+    Task Erase(string customerId);
 }
 
 /// <summary>The image types a message may carry, recognised by their first bytes (magic numbers), never by what a client says.</summary>

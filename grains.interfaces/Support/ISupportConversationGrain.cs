@@ -24,6 +24,13 @@ public interface ISupportConversationGrain : IGrainWithStringKey
     /// <summary>The <paramref name="reader"/>'s side has read every message of the other side's so far.</summary>
     [Alias("MarkRead")]
     Task MarkRead(SupportSide reader);
+
+    /// <summary>
+    /// The customer closed their account: every message and image is deleted and the conversation leaves the waiting list.
+    /// Safe to ask again; a closed account writes no more.
+    /// </summary>
+    [Alias("Erase")]
+    Task Erase();
 }
 
 /// <summary>Who wrote a message: the customer, or the bank (an operator).</summary>

@@ -1,4 +1,5 @@
 using Wallet.Refusals;
+using Wallet.Support;
 using Wallet.Wallets;
 
 namespace Wallet.Customers;
@@ -13,14 +14,16 @@ public sealed partial class CustomerGrain
         {
             statements.Add(await WholeStatements.Read(GrainFactory, walletId, CustomerId));
         }
-        return new CustomerExport(await GetProfile(), statements, await Access.ListSessions(), clock.GetUtcNow());
+        var support = await GrainFactory.GetGrain<ISupportConversationGrain>(CustomerId).View(null, SupportLimits.KeptMessages);
+        return new CustomerExport(await GetProfile(), statements, await Access.ListSessions(), support, clock.GetUtcNow());
     }
 
     /// <summary>
     /// Closes the account: every wallet closed (each must be empty), every card unbound, the phone
     /// number released, and the personal data erased — here first, then the password, sessions, PIN and
-    /// devices. The ledger's entries stay, so the books still balance. Should erasing those fail, closing
-    /// again finishes it.
+    /// devices, then what the customer wrote to customer care and its images. The ledger's entries stay, so the
+    /// books still balance, and so do claims (the bank's record of an investigation). Should erasing those fail,
+    /// closing again finishes it.
     /// </summary>
     public async Task Close()
     {
@@ -30,6 +33,7 @@ public sealed partial class CustomerGrain
         }
         await Access.Close();
         await Credentials.Close();
+        await GrainFactory.GetGrain<ISupportConversationGrain>(CustomerId).Erase();
     }
 
     private async Task CloseProfile()

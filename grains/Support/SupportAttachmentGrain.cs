@@ -27,6 +27,15 @@ public sealed class SupportAttachmentGrain([PersistentState("support-attachment"
         => Task.FromResult(attachment.State.CustomerId == customerId && attachment.State.ContentType is { } type
             ? new SupportUpload(type, attachment.State.Bytes)
             : null);
+
+    public async Task Erase(string customerId)
+    {
+        if (attachment.State.CustomerId == customerId)
+        {
+            await attachment.ClearStateAsync();
+            attachment.State = new SupportAttachmentState(); // nothing of the image stays in memory either
+        }
+    }
 }
 
 [GenerateSerializer, Alias("Wallet.SupportAttachmentState")]

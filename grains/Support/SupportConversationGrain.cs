@@ -95,12 +95,36 @@ public sealed class SupportConversationGrain(
         State.Messages.Add(message);
         if (State.Messages.Count > SupportLimits.KeptMessages)
         {
-            State.Messages.RemoveRange(0, State.Messages.Count - SupportLimits.KeptMessages);
+            // The images of messages that drop out go first: should the write then fail, an old message shows a missing
+            // image, rather than an image no message points to staying in the store for good.
+            var dropped = State.Messages.Count - SupportLimits.KeptMessages;
+            await EraseImages(State.Messages.Take(dropped));
+            State.Messages.RemoveRange(0, dropped);
         }
         State.WaitingSince = from == SupportSide.Customer ? State.WaitingSince ?? now : null;
         await conversation.WriteStateAsync();
         await TellOthers(message);
         return new SupportPosted(message, Replayed: false);
+    }
+
+    public async Task Erase()
+    {
+        // Images first, each safe to erase again: a failure part-way leaves the messages that name the rest for the next try.
+        await EraseImages(State.Messages);
+        if (conversation.RecordExists)
+        {
+            await conversation.ClearStateAsync();
+        }
+        conversation.State = new SupportConversationState();
+        await Queue.Answered(CustomerId);
+    }
+
+    private async Task EraseImages(IEnumerable<SupportMessage> messages)
+    {
+        foreach (var image in messages.SelectMany(m => m.Attachments))
+        {
+            await GrainFactory.GetGrain<ISupportAttachmentGrain>(image.AttachmentId).Erase(CustomerId);
+        }
     }
 
     /// <summary>The facade checked the draft; this keeps a caller that did not from storing what the bank would never show.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Claims.ClaimsApi;
@@ -158,6 +159,35 @@ public sealed class ClaimsApiTests(ApiFixture api)
             rejected.GetProperty("claim").GetProperty("decision").GetProperty("amount").GetInt64()));
         await Problem(await alice.Post($"/v1/claims/{claimId}/answers", new { text = "More" }), HttpStatusCode.Conflict, "claim_already_decided");
         Assert.Equal(4_000, await alice.Balance(wallet));
+        await Books.AssertBalanced(api, wallet, bobWallet);
+    }
+
+    [Fact]
+    public async Task No_operator_assigns_asks_or_decides_their_own_claim()
+    {
+        // An operator is a customer too: the seeded one pays a stranger from a wallet of their own and claims it.
+        var op = await Operator.SignIn(api);
+        var me = await Json(await op.GetAsync("/v1/me"), HttpStatusCode.OK);
+        var self = new ApiCustomer(me.GetProperty("customerId").GetString()!, ApiFixture.OperatorPhone, op);
+        Assert.Equal(HttpStatusCode.NoContent, (await op.PutAsJsonAsync("/v1/me/payment-pin", new { pin = TestData.Pin, currentPin = TestData.Pin })).StatusCode);
+        await Deposit(op, 10_000);
+        var wallet = await self.FundedWallet(3_000);
+        var bob = await Register(api);
+        var bobWallet = await bob.OpenWallet();
+        var transfer = (await Json(await self.Post("/v1/transfers", self.TransferBody(wallet, bobWallet, 2_000), Guid.NewGuid().ToString()), HttpStatusCode.Created))
+            .GetProperty("transferId").GetString()!;
+        var claimId = (await Json(await Open(self, wallet, await EntryOf(self, wallet, transfer)), HttpStatusCode.Created)).GetProperty("claimId").GetString()!;
+        var fundBefore = (await Fund(op)).GetProperty("balance").GetInt64();
+
+        await Problem(await Send(op, $"/v1/ops/claims/{claimId}/assign", new { }), HttpStatusCode.Forbidden, "forbidden");
+        await Problem(await Send(op, $"/v1/ops/claims/{claimId}/questions", new { text = "Was it you?" }), HttpStatusCode.Forbidden, "forbidden");
+        await Problem(await Decide(op, claimId, new { outcome = "upheld_fund" }, "decide-" + claimId), HttpStatusCode.Forbidden, "forbidden");
+
+        var claim = (await Json(await op.GetAsync($"/v1/ops/claims/{claimId}"), HttpStatusCode.OK)).GetProperty("claim");
+        Assert.Equal("open", claim.GetProperty("status").GetString());
+        Assert.False(claim.TryGetProperty("decision", out var decision) && decision.ValueKind != JsonValueKind.Null);
+        Assert.Equal(1_000, await self.Balance(wallet));
+        Assert.Equal(fundBefore, (await Fund(op)).GetProperty("balance").GetInt64());
         await Books.AssertBalanced(api, wallet, bobWallet);
     }
 

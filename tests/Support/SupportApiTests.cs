@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wallet.Support;
 using Wallet.Tests.Infrastructure;
 using static Wallet.Tests.Infrastructure.ApiCustomer;
 using static Wallet.Tests.Support.SupportApi;
@@ -70,6 +73,35 @@ public sealed class SupportApiTests(ApiFixture api)
         Assert.Equal(0, bankView.GetProperty("unreadByCustomer").GetInt32());
         Assert.True(bankView.GetProperty("messages")[0].GetProperty("read").GetBoolean());
         Assert.False(string.IsNullOrEmpty(bankView.GetProperty("messages")[0].GetProperty("operatorId").GetString()));
+    }
+
+    [Fact]
+    public async Task An_export_carries_the_conversation_and_closing_the_account_erases_it_with_its_images()
+    {
+        var alice = await Register(api);
+        var ops = await Operator.SignIn(api);
+        var image = Png(2_000);
+        var asked = await Write(alice, "How do I close my account?", image);
+        var attachmentId = asked.GetProperty("attachments")[0].GetProperty("attachmentId").GetString()!;
+        await Json(await ops.PostAsJsonAsync($"/v1/ops/support/conversations/{alice.Id}/messages", new { text = "Empty your wallets, then Me → Close." }), HttpStatusCode.Created);
+        await Write(alice, "Thanks, closing now.");
+
+        var export = (await Json(await alice.Http.GetAsync("/v1/me/export"), HttpStatusCode.OK)).GetProperty("supportMessages");
+        Assert.Equal(["Thanks, closing now.", "Empty your wallets, then Me → Close.", "How do I close my account?"],
+            export.EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        Assert.Equal(attachmentId, export[2].GetProperty("attachments")[0].GetProperty("attachmentId").GetString());
+        Assert.Equal(JsonValueKind.Null, export[1].GetProperty("operatorId").ValueKind); // as the customer sees it
+        Assert.Contains(await Waiting(ops), w => w.GetProperty("customerId").GetString() == alice.Id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await alice.Http.DeleteAsync("/v1/me")).StatusCode);
+
+        // Operators find no such customer any more, and what was stored is gone, not only hidden.
+        await Problem(await ops.GetAsync($"/v1/ops/support/conversations/{alice.Id}"), HttpStatusCode.NotFound, "not_found");
+        await Problem(await ops.GetAsync($"/v1/ops/support/conversations/{alice.Id}/attachments/{attachmentId}"), HttpStatusCode.NotFound, "not_found");
+        Assert.DoesNotContain(await Waiting(ops), w => w.GetProperty("customerId").GetString() == alice.Id);
+        var grains = api.Services.GetRequiredService<IGrainFactory>();
+        Assert.Empty((await grains.GetGrain<ISupportConversationGrain>(alice.Id).View(null, 1_000)).Messages);
+        Assert.Null(await grains.GetGrain<ISupportAttachmentGrain>(attachmentId).Read(alice.Id));
     }
 
     [Fact]

@@ -75,4 +75,30 @@ public sealed class SupportGrainTests(ClusterFixture fixture)
         await conversation.Reply("cus_operator", new SupportDraft("msg_answer", "fa", "answered", []));
         Assert.Null((await conversation.View(null, 1)).WaitingSince);
     }
+
+    [Fact]
+    public async Task The_images_of_messages_that_drop_out_are_deleted_with_them_and_erasing_deletes_the_rest()
+    {
+        var customer = $"cus_{Guid.NewGuid():N}";
+        var conversation = fixture.Grains.GetGrain<ISupportConversationGrain>(customer);
+        var first = (await conversation.Write(new SupportDraft("msg_first", "f0", "with an image", [new SupportUpload(SupportImages.Png, SupportApi.Png())]))).Message;
+        var kept = (await conversation.Write(new SupportDraft("msg_kept", "f1", null, [new SupportUpload(SupportImages.Jpeg, SupportApi.Jpeg())]))).Message;
+        var firstImage = fixture.Grains.GetGrain<ISupportAttachmentGrain>(first.Attachments[0].AttachmentId);
+        var keptImage = fixture.Grains.GetGrain<ISupportAttachmentGrain>(kept.Attachments[0].AttachmentId);
+        for (var i = 1; i < SupportLimits.KeptMessages; i++)
+        {
+            await conversation.Write(new SupportDraft($"msg_{i}", $"f{i + 1}", $"message {i}", []));
+        }
+        Assert.Null(await firstImage.Read(customer)); // its message dropped out with the 201st
+        Assert.NotNull(await keptImage.Read(customer));
+        Assert.Equal(SupportLimits.KeptMessages, (await conversation.View(null, 1_000)).Messages.Count);
+
+        await keptImage.Erase("cus_someone_else"); // not theirs to erase
+        Assert.NotNull(await keptImage.Read(customer));
+        await conversation.Erase();
+        await conversation.Erase(); // asked again: nothing more to do
+        Assert.Null(await keptImage.Read(customer));
+        Assert.Empty((await conversation.View(null, 1_000)).Messages);
+        Assert.DoesNotContain(await fixture.Grains.GetGrain<ISupportQueueGrain>(0).List(null, 1_000), w => w.CustomerId == customer);
+    }
 }
