@@ -85,7 +85,7 @@ public sealed class CrashDrill
     /// after three missed probes, each 5 s on a healthy silo but stretched up to 20 s by a silo that finds itself
     /// unwell, as a busy two-core machine makes it; so every wallet moves money again within three of the longest
     /// probes, and no pause in movements lasts longer. A correctness bound (the cluster recovers by itself), not a
-    /// benchmark: here it takes 12–19 s, and CI once met 37 s.
+    /// benchmark: a killed silo process here takes 11–16 s, 19 s with the cores busy, and CI once met 37 s.
     /// </summary>
     public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(60);
 
