@@ -41,8 +41,10 @@ public static class WalletSilo
         var streams = configuration.GetSection(EventStreamOptions.Section).Get<EventStreamOptions>() ?? new EventStreamOptions();
         if (storage.IsPostgres)
         {
-            var database = WalletDatabase.Open(configuration);
-            silo.Services.AddSingleton(database);
+            // Made by the container, so the silo disposes it when it stops and its pool's connections close: an instance
+            // handed over is never disposed, and a process that stops a silo and goes on (an in-process cluster, a test
+            // suite restarting clusters) kept every connection open until the server had no more to give.
+            silo.Services.AddSingleton(_ => WalletDatabase.Open(configuration));
             silo.Services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
             // Transactional state goes through the group commit.
             silo.Services.AddSingleton<GroupCommit>();
@@ -57,11 +59,8 @@ public static class WalletSilo
             silo.Services.AddSingleton<Events.Log.EventLog>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Events.Log.EventLogReaders>();
             silo.Services.AddSingleton<Ledger.LedgerBooks>();
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = Npgsql;
-                options.DataSource = database;
-            });
+            silo.UseAdoNetReminderService(options => options.Invariant = Npgsql);
+            silo.Services.AddOptions<AdoNetReminderTableOptions>().Configure<NpgsqlDataSource>((options, database) => options.DataSource = database);
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         }
         else
