@@ -92,7 +92,8 @@ foreach (var name in options.Targets)
             continue;
         }
         IBenchTarget measured = target;
-        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances or Workload.SubWalletPayments or Workload.FundPurchases or Workload.QuotaPurchases)
+        if (workload is Workload.Bills or Workload.Conversions or Workload.Remittances or Workload.SubWalletPayments or Workload.FundPurchases or Workload.QuotaPurchases
+            or Workload.CodePayments)
         {
             if (target is not GrainBank bank)
             {
@@ -106,6 +107,7 @@ foreach (var name in options.Targets)
                 Workload.SubWalletPayments => new SubWalletPayments(bank),
                 Workload.FundPurchases => new ProductPurchases(bank, withQuota: false),
                 Workload.QuotaPurchases => new ProductPurchases(bank, withQuota: true),
+                Workload.CodePayments => new CodePayments(bank),
                 _ => new Remittances(bank),
             };
             await measured.Prepare(options.Wallets, Opening, message => Console.Error.WriteLine($"  {message}"));

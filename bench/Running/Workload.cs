@@ -35,6 +35,9 @@ public enum Workload
 
     /// <summary>Customers buying a closed-end product with a quota, every purchase drawing on it (issue 23's figure): grain targets only, not in the default set.</summary>
     QuotaPurchases,
+
+    /// <summary>Customers' phones showing payment codes that shops charge, each code written on the payer's list (issue 24's figure): grain targets only, not in the default set.</summary>
+    CodePayments,
 }
 
 /// <summary>The next operation of a workload over <c>wallets</c> wallets.</summary>
